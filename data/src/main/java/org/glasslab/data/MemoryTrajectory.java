@@ -1,0 +1,110 @@
+package org.glasslab.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trajectory held in memory: a list of configurations of the same particles in the same box, with
+ * strictly increasing steps, plus optional observables.
+ */
+public final class MemoryTrajectory implements Trajectory {
+  private final List<Configuration> frames;
+  private final Map<String, TimeSeries> observables;
+
+  /**
+   * Checks that every frame has the same N, box and diameters and that steps increase.
+   *
+   * @throws IllegalArgumentException naming the first offending frame
+   */
+  public MemoryTrajectory(List<Configuration> frames, Map<String, TimeSeries> observables) {
+    if (frames.isEmpty()) {
+      throw new IllegalArgumentException("a trajectory needs at least one frame");
+    }
+    Configuration first = frames.get(0);
+    double[] d0 = first.diameters();
+    for (int k = 1; k < frames.size(); k++) {
+      Configuration c = frames.get(k);
+      if (c.size() != first.size()) {
+        throw new IllegalArgumentException(
+            "frame " + k + " has N = " + c.size() + " particles, frame 0 has " + first.size());
+      }
+      if (!c.box().equals(first.box())) {
+        throw new IllegalArgumentException(
+            "frame " + k + " box " + c.box() + " differs from frame 0 box " + first.box());
+      }
+      if (!Arrays.equals(c.diameters(), d0)) {
+        throw new IllegalArgumentException("frame " + k + " diameters differ from frame 0");
+      }
+      if (c.step() <= frames.get(k - 1).step()) {
+        throw new IllegalArgumentException(
+            "frame "
+                + k
+                + " step "
+                + c.step()
+                + " does not increase over frame "
+                + (k - 1)
+                + " step "
+                + frames.get(k - 1).step());
+      }
+    }
+    this.frames = List.copyOf(frames);
+    this.observables = new LinkedHashMap<>(observables);
+  }
+
+  /** A trajectory of the given frames without observables. */
+  public static MemoryTrajectory of(List<Configuration> frames) {
+    return new MemoryTrajectory(frames, Map.of());
+  }
+
+  /** Reads every frame of {@code source} into memory. */
+  public static MemoryTrajectory copyOf(Trajectory source) {
+    List<Configuration> list = new ArrayList<>(source.frameCount());
+    for (int k = 0; k < source.frameCount(); k++) {
+      list.add(source.frame(k));
+    }
+    return new MemoryTrajectory(list, source.observables());
+  }
+
+  @Override
+  public int frameCount() {
+    return frames.size();
+  }
+
+  @Override
+  public int particleCount() {
+    return frames.get(0).size();
+  }
+
+  @Override
+  public Box box() {
+    return frames.get(0).box();
+  }
+
+  @Override
+  public long step(int k) {
+    return frames.get(k).step();
+  }
+
+  @Override
+  public double time(int k) {
+    return frames.get(k).time();
+  }
+
+  @Override
+  public double[] diameters() {
+    return frames.get(0).diameters();
+  }
+
+  @Override
+  public Configuration frame(int k) {
+    return frames.get(k);
+  }
+
+  @Override
+  public Map<String, TimeSeries> observables() {
+    return java.util.Collections.unmodifiableMap(observables);
+  }
+}

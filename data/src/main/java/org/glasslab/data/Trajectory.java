@@ -1,0 +1,50 @@
+package org.glasslab.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A random-access sequence of frames of the same N particles in a constant box, with the MD step
+ * and time of each frame. Implementations may read frames lazily from disk; the static data
+ * (diameters, ids, types) is held once.
+ *
+ * <p>Frame indices run from 0 to {@link #frameCount()}-1 and follow the order in the file; steps
+ * are strictly increasing. Close file-backed trajectories when done.
+ */
+public interface Trajectory extends AutoCloseable {
+
+  /** Number of frames. */
+  int frameCount();
+
+  /** Number of particles (the same in every frame). */
+  int particleCount();
+
+  /** The periodic box (constant along the trajectory). */
+  Box box();
+
+  /** MD step of frame {@code k}. */
+  long step(int k);
+
+  /** Simulation time of frame {@code k} [time]. */
+  double time(int k);
+
+  /** Diameters [N] [length], the same in every frame; a copy. */
+  double[] diameters();
+
+  /**
+   * Frame {@code k}, read on demand.
+   *
+   * @throws UncheckedIOException if a file-backed frame cannot be read
+   */
+  Configuration frame(int k);
+
+  /** Per-frame observables stored with the trajectory (may be empty), keyed by name. */
+  default Map<String, TimeSeries> observables() {
+    return Map.of();
+  }
+
+  /** Releases file handles; a no-op for in-memory trajectories. */
+  @Override
+  default void close() throws IOException {}
+}

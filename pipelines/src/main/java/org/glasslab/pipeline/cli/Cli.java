@@ -1,0 +1,54 @@
+package org.glasslab.pipeline.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the picocli command line with GlassLab's exit codes and one-line error messages. */
+public final class Cli {
+  /** Exit code for a failure while running (bad input file, failed computation). */
+  public static final int EXIT_FAILURE = 1;
+
+  /** Exit code for a usage error (unknown option, missing argument, impossible parameter). */
+  public static final int EXIT_USAGE = 2;
+
+  private Cli() {}
+
+  /**
+   * A command line for {@link GlasslabCommand} writing data to {@code out}, logs to {@code err}.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new GlasslabCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parseResult) -> {
+          if (e instanceof CommandLine.ParameterException pe) {
+            cmd.getErr().println("glasslab " + cmd.getCommandName() + ": " + pe.getMessage());
+            cmd.getErr().println("Try 'glasslab " + cmd.getCommandName() + " --help'.");
+            return EXIT_USAGE;
+          }
+          String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+          cmd.getErr().println("glasslab " + cmd.getCommandName() + ": " + firstLine(msg));
+          if (System.getenv("GLASSLAB_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+          }
+          cmd.getErr().flush();
+          return cmd.getExitCodeExceptionMapper().getExitCode(e);
+        });
+    return cl;
+  }
+
+  /** Runs the CLI on {@code args} with stdout/stderr and returns the exit code. */
+  public static int execute(String... args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    return commandLine(out, err).execute(args);
+  }
+
+  private static String firstLine(String s) {
+    int i = s.indexOf('\n');
+    return i < 0 ? s : s.substring(0, i);
+  }
+}

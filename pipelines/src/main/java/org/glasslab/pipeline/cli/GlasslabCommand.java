@@ -1,0 +1,29 @@
+package org.glasslab.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code glasslab} command: data on stdout, logs on stderr; exit 0 ok, 1 failure, 2 usage. Each
+ * capability is a subcommand registered here.
+ */
+@Command(
+    name = "glasslab",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Simulate and analyse thermally driven avalanches in 2D glasses.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class GlasslabCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.exit(Cli.execute(args));
+  }
+}
