@@ -66,10 +66,9 @@ public final class H5md {
     int n = t.particleCount();
     WritableGroup h5md = h.putGroup("h5md");
     h5md.putAttribute("version", new int[] {1, 1});
-    h5md.putGroup("author").putAttribute("name", "GlassLab user");
-    WritableGroup creator = h5md.putGroup("creator");
-    creator.putAttribute("name", "GlassLab");
     String v = H5md.class.getPackage().getImplementationVersion();
+    named(h5md.putGroup("author"), "name", "GlassLab user");
+    WritableGroup creator = named(h5md.putGroup("creator"), "name", "GlassLab");
     creator.putAttribute("version", v == null ? "development" : v);
 
     long[] steps = new long[nf];
@@ -133,6 +132,18 @@ public final class H5md {
     WritableGroup params = h.putGroup("parameters").putGroup("glasslab");
     params.putAttribute("dimension", 2);
     params.putAttribute("layout", "2D embedded in 3D, z = 0");
+    params.putDataset("dimension", new int[] {2});
+  }
+
+  /**
+   * Puts a string attribute on a metadata group and the same value as a dataset. The dataset is a
+   * workaround: jhdf 0.9/0.10 writes a corrupt file when a group without any dataset sits next to
+   * groups holding datasets, so no leaf group may be dataset-free.
+   */
+  private static WritableGroup named(WritableGroup g, String key, String value) {
+    g.putAttribute(key, value);
+    g.putDataset(key, value);
+    return g;
   }
 
   private static void putElement(
