@@ -206,13 +206,18 @@ public final class NeighbourList {
 
   /**
    * Rebuilds the list from wrapped positions and remembers them as the reference for {@link
-   * #needsRebuild}.
+   * #needsRebuild}. A pair image is listed when closer than its own range {@code
+   * potential.cutoff(d_i, d_j) + skin} (per-pair radii keep polydisperse lists short; the skin/2
+   * rebuild rule stays exact because it holds pair by pair).
    *
    * @param x [2N] positions wrapped into the box [length], not modified
+   * @param d [N] diameters [length], not modified
+   * @param potential the pair kernel whose per-pair cutoff sets the list radius
    * @throws IllegalStateException if a particle has more than {@code maxNeighbours} entries
    */
-  public void build(double[] x) {
+  public void build(double[] x, double[] d, PairPotential potential) {
     System.arraycopy(x, 0, xBuild, 0, 2 * n);
+    final double skin = this.skin;
     int nCells = ncx * ncy;
     Arrays.fill(cellStart, 0);
     for (int i = 0; i < n; i++) {
@@ -240,6 +245,7 @@ public final class NeighbourList {
       final int limit = cursor + maxNeighbours;
       final double xi = x[2 * i];
       final double yi = x[2 * i + 1];
+      final double di = d[i];
       final int c = cellOf[i];
       final int cx = c % ncx;
       final int cy = c / ncx;
@@ -251,7 +257,8 @@ public final class NeighbourList {
         }
         double dx = xi - x[2 * j];
         double dy = yi - x[2 * j + 1];
-        if (dx * dx + dy * dy < rList2) {
+        double r = potential.cutoff(di, d[j]) + skin;
+        if (dx * dx + dy * dy < r * r) {
           if (cursor == limit) {
             throw overflow(i);
           }
@@ -285,7 +292,8 @@ public final class NeighbourList {
           }
           double dx = ox - x[2 * j];
           double dy = oy - x[2 * j + 1];
-          if (dx * dx + dy * dy < rList2) {
+          double r = potential.cutoff(di, d[j]) + skin;
+          if (dx * dx + dy * dy < r * r) {
             if (cursor == limit) {
               throw overflow(i);
             }

@@ -58,15 +58,14 @@ public final class PairForces {
         final int c = p & 15;
         final double dx = xi - x[2 * j] + sx[c];
         final double dy = yi - x[2 * j + 1] + sy[c];
+        // branch-free: pairs beyond the cutoff get fr = 0 from the kernel
         final double fr = pot.forceOverR(dx * dx + dy * dy, di, d[j]);
-        if (fr != 0.0) {
-          final double fx = fr * dx;
-          final double fy = fr * dy;
-          fxi += fx;
-          fyi += fy;
-          f[2 * j] -= fx;
-          f[2 * j + 1] -= fy;
-        }
+        final double fx = fr * dx;
+        final double fy = fr * dy;
+        fxi += fx;
+        fyi += fy;
+        f[2 * j] -= fx;
+        f[2 * j + 1] -= fy;
       }
       f[2 * i] += fxi;
       f[2 * i + 1] += fyi;

@@ -135,7 +135,7 @@ public final class Simulation {
     if (buildPositions == null) {
       rebuild();
     } else {
-      list.build(buildPositions);
+      list.build(buildPositions, this.d, potential);
     }
     forces.forces(this.x, this.d, f);
   }
@@ -187,7 +187,7 @@ public final class Simulation {
     if (options.sortEvery() > 0 && rebuilds % options.sortEvery() == 0) {
       spatialSort();
     }
-    list.build(x);
+    list.build(x, d, potential);
     rebuilds++;
   }
 
@@ -279,6 +279,16 @@ public final class Simulation {
     return thermostat;
   }
 
+  /** Scratch: one rebuild. */
+  public void rebuildForBenchmark() {
+    rebuild();
+  }
+
+  /** Number of pairs in the current neighbour list. */
+  public int pairCount() {
+    return list.pairCount();
+  }
+
   /** Number of neighbour-list rebuilds so far. */
   public long rebuilds() {
     return rebuilds;
@@ -325,6 +335,17 @@ public final class Simulation {
     double k = Kinetics.kineticEnergy(v, n);
     return Thermo.of(
         n, box.area(), u, k, 2 * k / Kinetics.degreesOfFreedom(n), virialTmp, convention);
+  }
+
+  /**
+   * Recomputes the forces of the current positions in place (the per-step force kernel alone; for
+   * benchmarks). The state is unchanged: forces are a pure function of the positions.
+   *
+   * @return the x force on the first internal particle (to defeat dead-code elimination)
+   */
+  public double evaluateForces() {
+    forces.forces(x, d, f);
+    return f[0];
   }
 
   /** Potential energy [energy]. */
