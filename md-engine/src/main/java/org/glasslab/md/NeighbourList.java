@@ -351,6 +351,11 @@ public final class NeighbourList {
     return halfSkin2;
   }
 
+  /** The positions at the last build [2N] [length]; live array, do not modify. */
+  double[] buildPositionsLive() {
+    return xBuild;
+  }
+
   /** The positions at the last build [2N] [length]; a copy. */
   public double[] buildPositions() {
     return xBuild.clone();

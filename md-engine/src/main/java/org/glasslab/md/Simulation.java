@@ -11,13 +11,14 @@ import org.glasslab.data.Configuration;
  * <p>Order of operations in one {@link #step()}:
  *
  * <ol>
- *   <li>half kick {@code v += (dt/2) f} and drift {@code x += dt v} (one loop);
+ *   <li>half kick {@code v += (dt/2) f} and drift {@code x += dt v} (one loop, which also finds the
+ *       largest displacement since the last list build);
  *   <li>if some particle moved more than skin/2 since the last list build: wrap positions into the
  *       box (updating images), every {@code sortEvery} rebuilds reorder particles by cell, rebuild
  *       the cell and Verlet lists;
  *   <li>forces {@code f = F(x)};
- *   <li>half kick {@code v += (dt/2) f};
- *   <li>thermostat {@code endOfStep(v)} (nothing for NVE; Brown–Clarke rescaling otherwise);
+ *   <li>half kick {@code v += (dt/2) f} (one loop, which also sums {@code v} and {@code v^2});
+ *   <li>thermostat {@code endOfStep(v, moments)} (nothing for NVE; Brown–Clarke rescaling);
  *   <li>{@code step += 1}.
  * </ol>
  *
@@ -40,6 +41,7 @@ public final class Simulation {
   private final PairForces forces;
   private final double[] wrapTmp = new double[1];
   private final double[] virialTmp = new double[3];
+  private final double[] moments = new double[3];
   private Thermostat thermostat;
   private long step;
   private long rebuilds;
@@ -155,20 +157,50 @@ public final class Simulation {
     final double[] x = this.x;
     final double[] v = this.v;
     final double[] f = this.f;
-    final int m = 2 * n;
-    for (int k = 0; k < m; k++) {
-      double vk = v[k] + h * f[k];
-      v[k] = vk;
-      x[k] += dt * vk;
+    final double[] xb = list.buildPositionsLive();
+    // half kick + drift, tracking the largest displacement since the last list build
+    double maxDisp2 = 0;
+    for (int i = 0; i < n; i++) {
+      final int a = 2 * i;
+      final int b = a + 1;
+      final double vx = v[a] + h * f[a];
+      final double vy = v[b] + h * f[b];
+      v[a] = vx;
+      v[b] = vy;
+      final double px = x[a] + dt * vx;
+      final double py = x[b] + dt * vy;
+      x[a] = px;
+      x[b] = py;
+      final double ddx = px - xb[a];
+      final double ddy = py - xb[b];
+      final double d2 = ddx * ddx + ddy * ddy;
+      if (d2 > maxDisp2) {
+        maxDisp2 = d2;
+      }
     }
-    if (list.needsRebuild(x)) {
+    if (maxDisp2 > list.halfSkinSquared()) {
       rebuild();
     }
     forces.forces(x, d, f);
-    for (int k = 0; k < m; k++) {
-      v[k] += h * f[k];
+    // second half kick, accumulating the velocity moments the thermostat needs
+    double sx = 0;
+    double sy = 0;
+    double s2 = 0;
+    for (int i = 0; i < n; i++) {
+      final int a = 2 * i;
+      final int b = a + 1;
+      final double vx = v[a] + h * f[a];
+      final double vy = v[b] + h * f[b];
+      v[a] = vx;
+      v[b] = vy;
+      sx += vx;
+      sy += vy;
+      s2 += vx * vx + vy * vy;
     }
-    thermostat.endOfStep(v, n);
+    moments[0] = sx;
+    moments[1] = sy;
+    moments[2] = s2;
+    thermostat.endOfStep(v, n, moments);
     step++;
   }
 
@@ -277,11 +309,6 @@ public final class Simulation {
   /** The current thermostat. */
   public Thermostat thermostat() {
     return thermostat;
-  }
-
-  /** Scratch: one rebuild. */
-  public void rebuildForBenchmark() {
-    rebuild();
   }
 
   /** Number of pairs in the current neighbour list. */
