@@ -47,6 +47,8 @@ public final class NeighbourList {
   private final int[] cellStart;
   private final int[] cellParticles;
   private final int[] cellFill;
+  private final int[] stencilCell = new int[4];
+  private final int[] stencilCode = new int[4];
   private final int[] start;
   private int[] entries;
   private final double[] xBuild;
@@ -236,35 +238,18 @@ public final class NeighbourList {
     }
     final double[] sx = shiftX;
     final double[] sy = shiftY;
+    final int[] nbCell = stencilCell;
+    final int[] nbCode = stencilCode;
     int cursor = 0;
     for (int i = 0; i < n; i++) {
       start[i] = cursor;
-      if (entries.length - cursor < maxNeighbours) {
-        entries = Arrays.copyOf(entries, Math.max(entries.length * 3 / 2, cursor + maxNeighbours));
-      }
-      final int limit = cursor + maxNeighbours;
       final double xi = x[2 * i];
       final double yi = x[2 * i + 1];
       final double di = d[i];
       final int c = cellOf[i];
       final int cx = c % ncx;
       final int cy = c / ncx;
-      // own cell, j > i, no shift (code 4)
-      for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
-        int j = cellParticles[k];
-        if (j <= i) {
-          continue;
-        }
-        double dx = xi - x[2 * j];
-        double dy = yi - x[2 * j + 1];
-        double r = potential.cutoff(di, d[j]) + skin;
-        if (dx * dx + dy * dy < r * r) {
-          if (cursor == limit) {
-            throw overflow(i);
-          }
-          entries[cursor++] = (j << SHIFT_BITS) | 4;
-        }
-      }
+      int candidates = cellStart[c + 1] - cellStart[c];
       for (int s = 0; s < 4; s++) {
         int nx = cx + STENCIL_X[s];
         int ny = cy + STENCIL_Y[s];
@@ -281,25 +266,43 @@ public final class NeighbourList {
           ny -= ncy;
           ky = 1;
         }
-        int code = (kx + 1) + 3 * (ky + 1);
-        int nc = nx + ncx * ny;
-        double ox = xi + sx[code];
-        double oy = yi + sy[code];
+        nbCode[s] = (kx + 1) + 3 * (ky + 1);
+        nbCell[s] = nx + ncx * ny;
+        candidates += cellStart[nbCell[s] + 1] - cellStart[nbCell[s]];
+      }
+      if (entries.length - cursor < candidates) {
+        entries = Arrays.copyOf(entries, Math.max(entries.length * 3 / 2, cursor + candidates));
+      }
+      final int[] ent = entries;
+      // Appends are branch-free: write the entry, advance the cursor by 0 or 1.
+      // own cell: j > i, no shift (code 4)
+      for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
+        final int j = cellParticles[k];
+        final double dx = xi - x[2 * j];
+        final double dy = yi - x[2 * j + 1];
+        final double r = potential.cutoff(di, d[j]) + skin;
+        final int take = (dx * dx + dy * dy < r * r ? 1 : 0) & ((i - j) >>> 31);
+        ent[cursor] = (j << SHIFT_BITS) | 4;
+        cursor += take;
+      }
+      for (int s = 0; s < 4; s++) {
+        final int code = nbCode[s];
+        final int nc = nbCell[s];
+        final double ox = xi + sx[code];
+        final double oy = yi + sy[code];
         for (int k = cellStart[nc], e = cellStart[nc + 1]; k < e; k++) {
-          int j = cellParticles[k];
-          if (j == i) {
-            continue; // a particle's own image is never within the cutoff (cutoff < L/2)
-          }
-          double dx = ox - x[2 * j];
-          double dy = oy - x[2 * j + 1];
-          double r = potential.cutoff(di, d[j]) + skin;
-          if (dx * dx + dy * dy < r * r) {
-            if (cursor == limit) {
-              throw overflow(i);
-            }
-            entries[cursor++] = (j << SHIFT_BITS) | code;
-          }
+          final int j = cellParticles[k];
+          final double dx = ox - x[2 * j];
+          final double dy = oy - x[2 * j + 1];
+          final double r = potential.cutoff(di, d[j]) + skin;
+          // a particle's own image is never within the cutoff (cutoff < L/2): skip j == i
+          final int take = (dx * dx + dy * dy < r * r ? 1 : 0) & ((-(i ^ j)) >>> 31);
+          ent[cursor] = (j << SHIFT_BITS) | code;
+          cursor += take;
         }
+      }
+      if (cursor - start[i] > maxNeighbours) {
+        throw overflow(i);
       }
     }
     start[n] = cursor;
