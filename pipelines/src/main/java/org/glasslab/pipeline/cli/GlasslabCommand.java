@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       ConvertCommand.class,
       BenchCommand.class,
-      EpmCommand.class
+      EpmCommand.class,
+      SimulateCommand.class,
+      ThermoCommand.class
     })
 public final class GlasslabCommand implements Runnable {
 
