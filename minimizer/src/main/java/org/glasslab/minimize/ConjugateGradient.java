@@ -60,6 +60,14 @@ public final class ConjugateGradient implements Minimizer {
     this.maxLineSearchEvaluations = maxLineSearchEvaluations;
   }
 
+  /**
+   * Iterations without a new lowest max force after which a run is declared stalled: {@code
+   * max(1000, 2N)}. Reached when ftol is below the round-off floor of the forces.
+   */
+  static int stallIterations(int n) {
+    return Math.max(1000, 2 * n);
+  }
+
   @Override
   public String name() {
     return "cg";
@@ -83,6 +91,9 @@ public final class ConjugateGradient implements Minimizer {
     double prevAlpha = Double.NaN;
     double prevSlope = Double.NaN;
     int iter = 0;
+    double bestFmax = fmax;
+    int bestIter = 0;
+    final int stallLimit = stallIterations(start.size());
     observer.iteration(0, e, fmax, Math.sqrt(ff));
     StopReason reason;
     double[] ls = new double[2];
@@ -97,6 +108,13 @@ public final class ConjugateGradient implements Minimizer {
       }
       if (iter >= opt.maxIterations()) {
         reason = StopReason.MAX_ITERATIONS;
+        break;
+      }
+      if (fmax < bestFmax) {
+        bestFmax = fmax;
+        bestIter = iter;
+      } else if (iter - bestIter > stallLimit) {
+        reason = StopReason.STALLED;
         break;
       }
       if (surf.evaluations() >= opt.maxForceEvaluations()) {

@@ -22,7 +22,10 @@ public enum StopReason {
    * the requested tolerance is below the round-off of the forces.
    */
   LINE_SEARCH_FAILED,
-  /** FIRE: too many consecutive uphill steps (P = F.v &le; 0) without progress. */
+  /**
+   * No progress: FIRE made too many consecutive uphill steps (P = F.v &le; 0), or CG went {@code
+   * max(1000, 2N)} iterations without a new lowest max force (ftol below the force round-off).
+   */
   STALLED,
   /** The energy or a force became NaN or infinite. */
   NOT_FINITE;

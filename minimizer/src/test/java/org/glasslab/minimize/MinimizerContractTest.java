@@ -21,13 +21,24 @@ class MinimizerContractTest {
     return List.of(new ConjugateGradient(Wca.INSTANCE), new Fire(Wca.INSTANCE));
   }
 
+  /**
+   * An inherent structure without rattlers (every particle has at least 3 contacts), so that all
+   * positions are determined by the minimum.
+   */
   @BeforeAll
   static void makeKnownIs() {
-    MinimizationResult r =
-        new ConjugateGradient(Wca.INSTANCE)
-            .minimize(TestConfigs.random(N, 0.9, 11), MinimizerOptions.defaults().withFtol(1e-13));
-    assertTrue(r.converged(), r.toString());
-    knownIs = r.configuration();
+    for (long seed = 11; seed < 40; seed++) {
+      MinimizationResult r =
+          new ConjugateGradient(Wca.INSTANCE)
+              .minimize(
+                  TestConfigs.random(N, 0.9, seed), MinimizerOptions.defaults().withFtol(1e-12));
+      assertTrue(r.converged(), r.toString());
+      if (TestConfigs.minContacts(r.configuration()) >= 3) {
+        knownIs = r.configuration();
+        return;
+      }
+    }
+    throw new AssertionError("no rattler-free inherent structure among 29 seeds");
   }
 
   @ParameterizedTest

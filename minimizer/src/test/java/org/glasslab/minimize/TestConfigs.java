@@ -94,6 +94,28 @@ final class TestConfigs {
     return u;
   }
 
+  /** Fewest interacting neighbours (pairs inside the WCA cutoff) of any particle. */
+  static int minContacts(Configuration c) {
+    int n = c.size();
+    Box b = c.box();
+    int[] z = new int[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double dx = b.minImageX(c.x(i) - c.x(j));
+        double dy = b.minImageY(c.y(i) - c.y(j));
+        if (dx * dx + dy * dy < Wca.INSTANCE.cutoffSquared(c.diameter(i), c.diameter(j))) {
+          z[i]++;
+          z[j]++;
+        }
+      }
+    }
+    int m = Integer.MAX_VALUE;
+    for (int v : z) {
+      m = Math.min(m, v);
+    }
+    return m;
+  }
+
   /** Largest absolute component. */
   static double maxAbs(double[] f) {
     double m = 0;
