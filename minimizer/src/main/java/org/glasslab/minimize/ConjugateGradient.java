@@ -217,10 +217,7 @@ public final class ConjugateGradient implements Minimizer {
       if (surf.evaluations() >= maxEvals) {
         return false;
       }
-      for (int k = 0; k < m; k++) {
-        xt[k] = x[k] + alpha * dir[k];
-      }
-      double et = surf.evaluate(xt, ft);
+      double et = surf.evaluateAt(x, alpha, dir, xt, ft);
       double gt = -EnergySurface.dot(ft, dir);
       boolean finite = Double.isFinite(et) && Double.isFinite(gt);
       boolean decrease = finite && et <= e0 + C1 * alpha * g0 + epsE;

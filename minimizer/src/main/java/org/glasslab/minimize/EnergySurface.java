@@ -31,6 +31,9 @@ public final class EnergySurface {
   private final boolean wca;
   private final NeighbourList list;
   private final double skin;
+  private final double halfSkin2;
+  private final double[] xBuild;
+  private boolean built;
   private final double[] offset;
   private int[] pStart;
   private int[] pEntries;
@@ -64,6 +67,8 @@ public final class EnergySurface {
     double s = Math.min(skin, Math.max(0.0, lmin - cutoff));
     this.list = new NeighbourList(box, n, cutoff, s, maxNeighbours);
     this.skin = s;
+    this.halfSkin2 = 0.25 * s * s;
+    this.xBuild = new double[2 * n];
     this.pStart = new int[n + 1];
     this.pEntries = new int[16];
     this.pS2 = new double[16];
@@ -100,14 +105,57 @@ public final class EnergySurface {
    * @throws IllegalStateException on neighbour-list overflow (collapsed configuration)
    */
   public double evaluate(double[] x, double[] f) {
+    return evaluateAt(x, 0.0, null, null, f);
+  }
+
+  /**
+   * Energy and forces at {@code y = x + alpha dir} (a line-search trial), written to {@code y}; one
+   * pass forms the trial point, its list-frame copy and the largest displacement since the last
+   * list build.
+   *
+   * @param x [2N] continuous positions [length], not modified
+   * @param alpha step length along {@code dir}
+   * @param dir [2N] search direction, not modified; {@code null} evaluates at {@code x}
+   * @param y [2N] the trial point, overwritten (may be {@code x} itself: an in-place step); ignored
+   *     when {@code dir} is null
+   * @param f [2N] forces [energy/length], overwritten
+   * @return the total potential energy [energy]
+   */
+  public double evaluateAt(double[] x, double alpha, double[] dir, double[] y, double[] f) {
     final int m = 2 * n;
     final double[] xi = this.xi;
     final double[] off = this.offset;
-    for (int k = 0; k < m; k++) {
-      xi[k] = x[k] - off[k];
+    final double[] xb = this.xBuild;
+    double[] at = x;
+    double disp2 = 0;
+    if (dir == null) {
+      for (int k = 0; k < m; k += 2) {
+        double a = x[k] - off[k];
+        double b = x[k + 1] - off[k + 1];
+        xi[k] = a;
+        xi[k + 1] = b;
+        double dx = a - xb[k];
+        double dy = b - xb[k + 1];
+        disp2 = Math.max(disp2, dx * dx + dy * dy);
+      }
+    } else {
+      for (int k = 0; k < m; k += 2) {
+        double p = x[k] + alpha * dir[k];
+        double q = x[k + 1] + alpha * dir[k + 1];
+        y[k] = p;
+        y[k + 1] = q;
+        double a = p - off[k];
+        double b = q - off[k + 1];
+        xi[k] = a;
+        xi[k + 1] = b;
+        double dx = a - xb[k];
+        double dy = b - xb[k + 1];
+        disp2 = Math.max(disp2, dx * dx + dy * dy);
+      }
+      at = y;
     }
-    if (list.needsRebuild(xi)) {
-      rebuild(x);
+    if (!built || !(disp2 <= halfSkin2)) {
+      rebuild(at);
     }
     evaluations++;
     return wca ? wcaKernel(xi, f) : genericKernel(xi, f);
@@ -123,6 +171,8 @@ public final class EnergySurface {
       offset[k] = x[k] - wrapTmp[0];
     }
     list.build(xi);
+    System.arraycopy(xi, 0, xBuild, 0, 2 * n);
+    built = true;
     filter();
   }
 

@@ -136,12 +136,9 @@ public final class Fire implements Minimizer {
       if (vmax * h > opt.maxStep()) {
         h = opt.maxStep() / vmax;
       }
-      for (int k = 0; k < m; k++) {
-        x[k] += h * v[k];
-      }
       lastH = h;
       double eOld = e;
-      e = surf.evaluate(x, f);
+      e = surf.evaluateAt(x, h, v, x, f); // x <- x + h v, then energy and forces there
       ff = EnergySurface.dot(f, f);
       fmax = EnergySurface.maxAbs(f);
       iter++;
