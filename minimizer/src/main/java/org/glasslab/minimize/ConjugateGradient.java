@@ -94,20 +94,14 @@ public final class ConjugateGradient implements Minimizer {
     double bestFmax = fmax;
     int bestIter = 0;
     final int stallLimit = stallIterations(start.size());
+    double slope = ff; // F.dir = -phi'(0), kept up to date with dir
+    double dirNorm = EnergySurface.maxParticleNorm(dir);
     observer.iteration(0, e, fmax, Math.sqrt(ff));
     StopReason reason;
-    double[] ls = new double[2];
+    double[] ls = new double[5];
     while (true) {
-      if (!Double.isFinite(e) || !Double.isFinite(fmax)) {
-        reason = StopReason.NOT_FINITE;
-        break;
-      }
-      if (fmax <= opt.ftol()) {
-        reason = StopReason.FORCE_TOLERANCE;
-        break;
-      }
-      if (iter >= opt.maxIterations()) {
-        reason = StopReason.MAX_ITERATIONS;
+      reason = Stopping.before(e, fmax, iter, surf.evaluations(), opt);
+      if (reason != null) {
         break;
       }
       if (fmax < bestFmax) {
@@ -117,25 +111,23 @@ public final class ConjugateGradient implements Minimizer {
         reason = StopReason.STALLED;
         break;
       }
-      if (surf.evaluations() >= opt.maxForceEvaluations()) {
-        reason = StopReason.MAX_FORCE_EVALUATIONS;
-        break;
-      }
-      double slope = EnergySurface.dot(f, dir); // = -phi'(0)
       if (!(slope > 0)) {
         System.arraycopy(f, 0, dir, 0, m);
         slope = ff;
+        dirNorm = EnergySurface.maxParticleNorm(dir);
         steepest = true;
       }
-      double cap = opt.maxStep() / EnergySurface.maxParticleNorm(dir);
+      double cap = opt.maxStep() / dirNorm;
       double alpha0 =
           Double.isNaN(prevAlpha) ? FIRST_STEP : prevAlpha * Math.min(10.0, prevSlope / slope);
       alpha0 = Math.min(alpha0, cap);
       boolean ok =
-          lineSearch(surf, x, e, dir, slope, alpha0, cap, xt, ft, ls, opt.maxForceEvaluations());
+          lineSearch(surf, x, e, f, dir, slope, alpha0, cap, xt, ft, ls, opt.maxForceEvaluations());
       if (!ok) {
         if (!steepest) {
           System.arraycopy(f, 0, dir, 0, m);
+          slope = ff;
+          dirNorm = EnergySurface.maxParticleNorm(dir);
           steepest = true;
           prevAlpha = Double.NaN;
           continue;
@@ -148,16 +140,20 @@ public final class ConjugateGradient implements Minimizer {
       }
       double alpha = ls[0];
       double et = ls[1];
-      // PR+ (beta = 0 restarts along the force)
-      double ftft = 0;
-      double ftf = 0;
-      for (int k = 0; k < m; k++) {
-        ftft += ft[k] * ft[k];
-        ftf += ft[k] * f[k];
-      }
+      double ftft = ls[2];
+      double ftf = ls[3];
+      // PR+ (beta = 0 restarts along the force); one pass also gives F_new.dir and max |dir_i|
       double beta = Math.max(0.0, (ftft - ftf) / ff);
-      for (int k = 0; k < m; k++) {
-        dir[k] = ft[k] + beta * dir[k];
+      double newSlope = 0;
+      double norm2 = 0;
+      for (int k = 0; k < m; k += 2) {
+        double d0 = ft[k] + beta * dir[k];
+        double d1 = ft[k + 1] + beta * dir[k + 1];
+        dir[k] = d0;
+        dir[k + 1] = d1;
+        newSlope += ft[k] * d0;
+        newSlope += ft[k + 1] * d1;
+        norm2 = Math.max(norm2, d0 * d0 + d1 * d1);
       }
       steepest = beta == 0.0;
       double eOld = e;
@@ -169,14 +165,14 @@ public final class ConjugateGradient implements Minimizer {
       ft = t;
       e = et;
       ff = ftft;
-      fmax = EnergySurface.maxAbs(f);
+      fmax = ls[4];
       prevAlpha = alpha;
       prevSlope = slope;
+      slope = newSlope;
+      dirNorm = Math.sqrt(norm2);
       iter++;
       observer.iteration(iter, e, fmax, Math.sqrt(ff));
-      if (opt.etol() > 0
-          && fmax > opt.ftol()
-          && Math.abs(e - eOld) <= opt.etol() * Math.max(Math.abs(e), Math.abs(eOld))) {
+      if (Stopping.energy(e, eOld, fmax, opt)) {
         reason = StopReason.ENERGY_TOLERANCE;
         break;
       }
@@ -187,7 +183,8 @@ public final class ConjugateGradient implements Minimizer {
 
   /**
    * The line search (see the class comment). On success {@code xt}/{@code ft} hold the accepted
-   * point and {@code out = (alpha, energy)}.
+   * point and {@code out = (alpha, energy, F_t.F_t, F_t.F, max |F_t|)}; these sums come from the
+   * same single pass over the trial forces that gives the directional derivative.
    *
    * @param slope {@code F(x).dir > 0}, i.e. {@code -phi'(0)}
    */
@@ -195,6 +192,7 @@ public final class ConjugateGradient implements Minimizer {
       EnergySurface surf,
       double[] x,
       double e0,
+      double[] f,
       double[] dir,
       double slope,
       double alpha0,
@@ -218,7 +216,21 @@ public final class ConjugateGradient implements Minimizer {
         return false;
       }
       double et = surf.evaluateAt(x, alpha, dir, xt, ft);
-      double gt = -EnergySurface.dot(ft, dir);
+      double gd = 0;
+      double tt = 0;
+      double tf = 0;
+      double tmax = 0;
+      for (int k = 0; k < m; k++) {
+        double q = ft[k];
+        gd += q * dir[k];
+        tt += q * q;
+        tf += q * f[k];
+        tmax = Math.max(tmax, Math.abs(q));
+      }
+      out[2] = tt;
+      out[3] = tf;
+      out[4] = tmax;
+      double gt = -gd;
       boolean finite = Double.isFinite(et) && Double.isFinite(gt);
       boolean decrease = finite && et <= e0 + C1 * alpha * g0 + epsE;
       if (decrease && Math.abs(gt) <= sigma * slope) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.NeighbourList;
+import org.glasslab.md.PairForces;
 import org.glasslab.md.PairPotential;
 import org.glasslab.md.Wca;
 
@@ -19,8 +20,9 @@ import org.glasslab.md.Wca;
  * offsets}, which is the build positions plus continuous displacements, as {@link NeighbourList}
  * requires. {@link #configuration} turns {@code x} back into wrapped positions and updated images.
  *
- * <p>The WCA kernel is fused (energy and force from one set of powers); other {@link
- * PairPotential}s go through the generic kernel calls. Not thread-safe: one per minimization.
+ * <p>The WCA kernel is fused (energy and force from one set of powers, over a list filtered to each
+ * pair's own cutoff plus the skin); other {@link PairPotential}s are evaluated by md-engine's
+ * {@link PairForces} over the unfiltered list. Not thread-safe: one per minimization.
  */
 public final class EnergySurface {
   private final Configuration start;
@@ -30,6 +32,8 @@ public final class EnergySurface {
   private final PairPotential potential;
   private final boolean wca;
   private final NeighbourList list;
+  private final PairForces generic;
+  private final double[] virial = new double[3];
   private final double skin;
   private final double halfSkin2;
   private final double[] xBuild;
@@ -66,6 +70,7 @@ public final class EnergySurface {
     double lmin = Math.min(box.lx(), box.ly());
     double s = Math.min(skin, Math.max(0.0, lmin - cutoff));
     this.list = new NeighbourList(box, n, cutoff, s, maxNeighbours);
+    this.generic = new PairForces(potential, list);
     this.skin = s;
     this.halfSkin2 = 0.25 * s * s;
     this.xBuild = new double[2 * n];
@@ -158,7 +163,7 @@ public final class EnergySurface {
       rebuild(at);
     }
     evaluations++;
-    return wca ? wcaKernel(xi, f) : genericKernel(xi, f);
+    return wca ? wcaKernel(xi, f) : generic.compute(xi, d, f, virial);
   }
 
   private void rebuild(double[] x) {
@@ -173,7 +178,9 @@ public final class EnergySurface {
     list.build(xi);
     System.arraycopy(xi, 0, xBuild, 0, 2 * n);
     built = true;
-    filter();
+    if (wca) {
+      filter();
+    }
   }
 
   /**
@@ -247,42 +254,6 @@ public final class EnergySurface {
           fyi += fy;
           f[2 * j] -= fx;
           f[2 * j + 1] -= fy;
-        }
-      }
-      f[2 * i] += fxi;
-      f[2 * i + 1] += fyi;
-    }
-    return u;
-  }
-
-  private double genericKernel(double[] x, double[] f) {
-    final PairPotential pot = potential;
-    final int[] startIdx = pStart;
-    final int[] entries = pEntries;
-    final double[] sx = list.shiftX();
-    final double[] sy = list.shiftY();
-    Arrays.fill(f, 0, 2 * n, 0.0);
-    double u = 0;
-    for (int i = 0; i < n; i++) {
-      final double xx = x[2 * i];
-      final double yy = x[2 * i + 1];
-      final double di = d[i];
-      double fxi = 0;
-      double fyi = 0;
-      for (int k = startIdx[i], e = startIdx[i + 1]; k < e; k++) {
-        final int p = entries[k];
-        final int j = p >>> NeighbourList.SHIFT_BITS;
-        final int c = p & 15;
-        final double dx = xx - x[2 * j] + sx[c];
-        final double dy = yy - x[2 * j + 1] + sy[c];
-        final double r2 = dx * dx + dy * dy;
-        final double fr = pot.forceOverR(r2, di, d[j]);
-        u += pot.energy(r2, di, d[j]);
-        if (fr != 0.0) {
-          fxi += fr * dx;
-          fyi += fr * dy;
-          f[2 * j] -= fr * dx;
-          f[2 * j + 1] -= fr * dy;
         }
       }
       f[2 * i] += fxi;

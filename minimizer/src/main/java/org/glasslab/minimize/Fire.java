@@ -81,20 +81,8 @@ public final class Fire implements Minimizer {
     observer.iteration(0, e, fmax, Math.sqrt(ff));
     StopReason reason;
     while (true) {
-      if (!Double.isFinite(e) || !Double.isFinite(fmax)) {
-        reason = StopReason.NOT_FINITE;
-        break;
-      }
-      if (fmax <= opt.ftol()) {
-        reason = StopReason.FORCE_TOLERANCE;
-        break;
-      }
-      if (iter >= opt.maxIterations()) {
-        reason = StopReason.MAX_ITERATIONS;
-        break;
-      }
-      if (surf.evaluations() >= opt.maxForceEvaluations()) {
-        reason = StopReason.MAX_FORCE_EVALUATIONS;
+      reason = Stopping.before(e, fmax, iter, surf.evaluations(), opt);
+      if (reason != null) {
         break;
       }
       double p = EnergySurface.dot(f, v);
@@ -143,9 +131,7 @@ public final class Fire implements Minimizer {
       fmax = EnergySurface.maxAbs(f);
       iter++;
       observer.iteration(iter, e, fmax, Math.sqrt(ff));
-      if (opt.etol() > 0
-          && fmax > opt.ftol()
-          && Math.abs(e - eOld) <= opt.etol() * Math.max(Math.abs(e), Math.abs(eOld))) {
+      if (Stopping.energy(e, eOld, fmax, opt)) {
         reason = StopReason.ENERGY_TOLERANCE;
         break;
       }
