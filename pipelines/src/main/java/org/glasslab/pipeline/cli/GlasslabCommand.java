@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EpmCommand.class,
       SimulateCommand.class,
-      ThermoCommand.class
+      ThermoCommand.class,
+      MinimizeCommand.class
     })
 public final class GlasslabCommand implements Runnable {
 

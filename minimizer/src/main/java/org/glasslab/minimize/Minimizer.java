@@ -1,0 +1,32 @@
+package org.glasslab.minimize;
+
+import org.glasslab.data.Configuration;
+
+/**
+ * Minimizes the potential energy of a configuration at fixed box. Implementations: {@link
+ * ConjugateGradient} (default, the paper's method) and {@link Fire} (FIRE 2.0). Instances hold only
+ * their potential and tuning constants and are safe to share between threads; each call allocates
+ * its own work arrays.
+ */
+public interface Minimizer {
+
+  /** Short name written into outputs: "cg" or "fire". */
+  String name();
+
+  /**
+   * Minimizes from {@code start}; never throws for non-convergence (see {@link
+   * MinimizationResult#stopReason()}).
+   *
+   * @param start the starting configuration (not modified)
+   * @param options stopping criteria and numerical settings
+   * @param observer called after every accepted iteration
+   * @throws IllegalStateException if the neighbour list overflows (collapsed configuration)
+   */
+  MinimizationResult minimize(
+      Configuration start, MinimizerOptions options, MinimizationObserver observer);
+
+  /** {@link #minimize(Configuration, MinimizerOptions, MinimizationObserver)} without observer. */
+  default MinimizationResult minimize(Configuration start, MinimizerOptions options) {
+    return minimize(start, options, MinimizationObserver.NONE);
+  }
+}
