@@ -1,0 +1,153 @@
+package org.glasslab.md;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.glasslab.data.FrameSchedule;
+
+/**
+ * The paper's sample protocol (Jha &amp; Sengupta §II) as validated parameters: prepare N
+ * polydisperse WCA disks at density rho, equilibrate at the parent temperature T_p with the
+ * Brown–Clarke thermostat, quench instantly to T, age for t_w, then produce frames on the log-block
+ * schedule {@code S(f) = iB + 2^j} (steps counted from the start of production).
+ *
+ * @param n number of particles (&ge; 2)
+ * @param density number density rho [length^-2]
+ * @param polydispersity standard deviation of the diameters (mean 1)
+ * @param parentTemperature T_p [energy/k_B]
+ * @param temperature T after the quench [energy/k_B]
+ * @param equilibrationTime time at T_p [time], &ge; 0
+ * @param waitingTime aging time t_w at T before production [time], &ge; 0
+ * @param dt time step [time]
+ * @param blockSize B [steps]
+ * @param nCfg N_cfg, frames per block
+ * @param blocks number of blocks
+ * @param seed the run's seed
+ * @param skin Verlet skin [length]
+ * @param convention stress convention of the stored observables
+ */
+public record Protocol(
+    int n,
+    double density,
+    double polydispersity,
+    double parentTemperature,
+    double temperature,
+    double equilibrationTime,
+    double waitingTime,
+    double dt,
+    long blockSize,
+    int nCfg,
+    int blocks,
+    long seed,
+    double skin,
+    StressConvention convention) {
+
+  /** Validates every parameter with an actionable message. */
+  public Protocol {
+    if (n < 2) {
+      throw new IllegalArgumentException("N must be at least 2, got " + n);
+    }
+    if (!(density > 0) || !Double.isFinite(density)) {
+      throw new IllegalArgumentException("density must be finite and positive, got " + density);
+    }
+    if (!(parentTemperature > 0) || !Double.isFinite(parentTemperature)) {
+      throw new IllegalArgumentException("T_p must be positive, got " + parentTemperature);
+    }
+    if (!(temperature > 0) || !Double.isFinite(temperature)) {
+      throw new IllegalArgumentException("T must be positive, got " + temperature);
+    }
+    if (!(equilibrationTime >= 0) || !Double.isFinite(equilibrationTime)) {
+      throw new IllegalArgumentException(
+          "equilibration time must be >= 0, got " + equilibrationTime);
+    }
+    if (!(waitingTime >= 0) || !Double.isFinite(waitingTime)) {
+      throw new IllegalArgumentException("t_w must be >= 0, got " + waitingTime);
+    }
+    if (!(skin >= 0) || !Double.isFinite(skin)) {
+      throw new IllegalArgumentException("skin must be >= 0, got " + skin);
+    }
+    if (convention == null) {
+      throw new IllegalArgumentException("stress convention is required");
+    }
+    // validates polydispersity, dt, B, N_cfg, blocks with their own messages
+    new FrameSchedule.LogBlock(blockSize, nCfg, dt, blocks);
+    if (!(polydispersity >= 0 && polydispersity < 0.3)) {
+      throw new IllegalArgumentException(
+          "polydispersity must be in [0, 0.3), got " + polydispersity);
+    }
+  }
+
+  /** The paper's parameters (N=2000, rho=0.9, 11 %, T_p=0.5, t_w=9.45e5, B=1050000, N_cfg=21). */
+  public static Protocol paper(double temperature, int blocks, long seed) {
+    return new Protocol(
+        2000,
+        0.9,
+        0.11,
+        0.5,
+        temperature,
+        1000.0,
+        9.45e5,
+        0.003,
+        1_050_000L,
+        21,
+        blocks,
+        seed,
+        MdOptions.DEFAULT_SKIN,
+        StressConvention.CONSISTENT);
+  }
+
+  /** Steps at T_p: {@code round(equilibrationTime / dt)}. */
+  public long equilibrationSteps() {
+    return Math.round(equilibrationTime / dt);
+  }
+
+  /** Aging steps at T: {@code round(t_w / dt)}. */
+  public long agingSteps() {
+    return Math.round(waitingTime / dt);
+  }
+
+  /** The production frame schedule. */
+  public FrameSchedule.LogBlock schedule() {
+    return new FrameSchedule.LogBlock(blockSize, nCfg, dt, blocks);
+  }
+
+  /** Engine step at which production (step 0 of the schedule) starts. */
+  public long productionStart() {
+    return equilibrationSteps() + agingSteps();
+  }
+
+  /** Total engine steps of the whole protocol. */
+  public long totalSteps() {
+    return productionStart() + schedule().lastStep();
+  }
+
+  /** Numerical options of the engine. */
+  public MdOptions mdOptions() {
+    return MdOptions.defaults(dt).withSkin(skin);
+  }
+
+  /** Every parameter and convention, for the output's provenance (insertion ordered). */
+  public Map<String, String> provenance() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("generator", "glasslab md-engine");
+    m.put("potential", "wca polydisperse, s_ij=(d_i+d_j)/2, cutoff r<2^(1/6)s_ij, epsilon=1");
+    m.put("thermostat", "brown-clarke isokinetic, COM momentum removed, dof=2N-2");
+    m.put("integrator", "velocity-verlet");
+    m.put("N", Integer.toString(n));
+    m.put("density", Double.toString(density));
+    m.put("polydispersity", Double.toString(polydispersity));
+    m.put("diameter_truncation_sigmas", Double.toString(SamplePreparation.TRUNCATION_SIGMAS));
+    m.put("T_p", Double.toString(parentTemperature));
+    m.put("T", Double.toString(temperature));
+    m.put("equilibration_time", Double.toString(equilibrationTime));
+    m.put("t_w", Double.toString(waitingTime));
+    m.put("dt", Double.toString(dt));
+    m.put("B", Long.toString(blockSize));
+    m.put("N_cfg", Integer.toString(nCfg));
+    m.put("blocks", Integer.toString(blocks));
+    m.put("seed", Long.toString(seed));
+    m.put("skin", Double.toString(skin));
+    m.put("stress_convention", convention.name());
+    m.put("step_origin", "frame steps are counted from the start of production (after t_w)");
+    return m;
+  }
+}

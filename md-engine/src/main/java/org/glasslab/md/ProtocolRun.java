@@ -1,0 +1,242 @@
+package org.glasslab.md;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.glasslab.data.Box;
+import org.glasslab.data.Configuration;
+import org.glasslab.data.FrameSchedule;
+import org.glasslab.data.MemoryTrajectory;
+import org.glasslab.data.TimeSeries;
+
+/**
+ * A {@link Protocol} in progress: the random sample, the engine, the quench flag, and the frames of
+ * the production block being filled. {@link #checkpoint()} captures all of it (RNG included);
+ * {@link #restore} continues bit for bit.
+ *
+ * <p>Engine steps run from 0 (start of equilibration at T_p); the quench to T happens when the
+ * engine reaches {@link Protocol#equilibrationSteps()}: the thermostat target becomes T and the
+ * velocities are rescaled at once. Frame {@code f} is recorded at engine step {@code
+ * productionStart + S(f)}, and stored with step {@code S(f)} and time {@code S(f) dt} (the paper's
+ * frame-to-time conversion, eq. 2).
+ */
+public final class ProtocolRun {
+  /** Per-frame observable names written with each block. */
+  public static final String[] OBSERVABLES = {
+    "potential_energy",
+    "kinetic_energy",
+    "temperature",
+    "stress",
+    "volumetric_stress",
+    "stress_norm",
+    "pressure"
+  };
+
+  /** Receives completed frames and blocks. */
+  public interface Listener {
+    /** Called after frame {@code f} was recorded (after {@link #onBlock} if it closed a block). */
+    default void onFrame(ProtocolRun run, int f) throws IOException {}
+
+    /** Called when block {@code block} is complete, with its frames and observables. */
+    default void onBlock(ProtocolRun run, int block, MemoryTrajectory frames) throws IOException {}
+  }
+
+  private final Protocol protocol;
+  private final SplitMix64 rng;
+  private final Simulation sim;
+  private final FrameSchedule.LogBlock schedule;
+  private boolean quenched;
+  private int nextFrame;
+  private final List<Configuration> pendingFrames;
+  private final List<double[]> pendingRaw;
+
+  private ProtocolRun(
+      Protocol protocol,
+      SplitMix64 rng,
+      Simulation sim,
+      boolean quenched,
+      int nextFrame,
+      List<Configuration> pendingFrames,
+      List<double[]> pendingRaw) {
+    this.protocol = protocol;
+    this.rng = rng;
+    this.sim = sim;
+    this.schedule = protocol.schedule();
+    this.quenched = quenched;
+    this.nextFrame = nextFrame;
+    this.pendingFrames = new ArrayList<>(pendingFrames);
+    this.pendingRaw = new ArrayList<>(pendingRaw);
+  }
+
+  /**
+   * Prepares the sample from the seed: diameters, overlap-free random positions, Maxwell–Boltzmann
+   * velocities at T_p (all drawn from one {@link SplitMix64} seeded with {@code protocol.seed()}).
+   */
+  public static ProtocolRun prepare(Protocol p) {
+    SplitMix64 rng = new SplitMix64(p.seed());
+    double[] d = SamplePreparation.diameters(p.n(), p.polydispersity(), rng);
+    Box box = Box.square(p.n(), p.density());
+    Configuration c =
+        SamplePreparation.randomStart(box, d, SamplePreparation.DEFAULT_MAX_OVERLAP, rng);
+    double[] v = Kinetics.maxwellBoltzmann(p.n(), p.parentTemperature(), rng);
+    boolean quench = p.equilibrationSteps() == 0;
+    Thermostat t = new BrownClarke(quench ? p.temperature() : p.parentTemperature());
+    Simulation sim = new Simulation(c.withVelocities(v), Wca.INSTANCE, t, p.mdOptions());
+    if (quench) {
+      sim.applyThermostat();
+    }
+    return new ProtocolRun(p, rng, sim, quench, 0, List.of(), List.of());
+  }
+
+  /** Continues from a checkpoint. */
+  public static ProtocolRun restore(ProtocolCheckpoint c) {
+    Simulation sim = new Simulation(c.state(), Wca.INSTANCE);
+    return new ProtocolRun(
+        c.protocol(),
+        SplitMix64.restore(c.rngState()),
+        sim,
+        c.quenched(),
+        c.nextFrame(),
+        c.pendingFrames(),
+        c.pendingRaw());
+  }
+
+  /** Everything needed to continue bit for bit. */
+  public ProtocolCheckpoint checkpoint() {
+    return new ProtocolCheckpoint(
+        protocol,
+        rng.state(),
+        sim.state(),
+        quenched,
+        nextFrame,
+        List.copyOf(pendingFrames),
+        List.copyOf(pendingRaw));
+  }
+
+  /** The protocol. */
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** The engine (for observation; do not step it directly). */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** Current engine step. */
+  public long engineStep() {
+    return sim.stepCount();
+  }
+
+  /** Index of the next frame to record (= frames recorded so far). */
+  public int nextFrame() {
+    return nextFrame;
+  }
+
+  /** True when every frame has been recorded. */
+  public boolean finished() {
+    return nextFrame >= schedule.frameCount();
+  }
+
+  private long nextEventStep() {
+    long e = protocol.equilibrationSteps();
+    if (!quenched) {
+      return e;
+    }
+    return protocol.productionStart() + schedule.step(nextFrame);
+  }
+
+  /**
+   * Runs until the protocol is finished or {@code maxSteps} engine steps have been done, calling
+   * the listener at every frame and block.
+   *
+   * @return the number of engine steps done
+   */
+  public long advance(long maxSteps, Listener listener) throws IOException {
+    long begin = sim.stepCount();
+    long budgetEnd = begin + maxSteps;
+    while (!finished() && sim.stepCount() < budgetEnd) {
+      long target = Math.min(nextEventStep(), budgetEnd);
+      while (sim.stepCount() < target) {
+        sim.step();
+      }
+      if (!quenched && sim.stepCount() == protocol.equilibrationSteps()) {
+        sim.setThermostat(new BrownClarke(protocol.temperature()));
+        sim.applyThermostat();
+        quenched = true;
+      }
+      if (quenched && sim.stepCount() == protocol.productionStart() + schedule.step(nextFrame)) {
+        record(listener);
+      }
+    }
+    return sim.stepCount() - begin;
+  }
+
+  private void record(Listener listener) throws IOException {
+    int f = nextFrame;
+    long s = schedule.step(f);
+    Configuration c = sim.snapshot().withStepAndTime(s, s * protocol.dt());
+    Thermo t = sim.thermo(protocol.convention());
+    pendingFrames.add(c);
+    pendingRaw.add(
+        new double[] {
+          t.potentialEnergy(),
+          t.kineticEnergy(),
+          t.temperature(),
+          t.virialXx(),
+          t.virialYy(),
+          t.virialXy()
+        });
+    nextFrame++;
+    if (schedule.indexInBlock(f) == schedule.nCfg() - 1) {
+      MemoryTrajectory block = blockTrajectory(pendingFrames, pendingRaw, protocol);
+      pendingFrames.clear();
+      pendingRaw.clear();
+      listener.onBlock(this, schedule.block(f), block);
+    }
+    listener.onFrame(this, f);
+  }
+
+  /**
+   * The frames of a block with their observables: potential_energy, kinetic_energy, temperature,
+   * stress (sxx, syy, sxy, syx), volumetric_stress, stress_norm, pressure.
+   *
+   * @param raw per frame (U, K, T, W_xx, W_yy, W_xy)
+   */
+  static MemoryTrajectory blockTrajectory(
+      List<Configuration> frames, List<double[]> raw, Protocol p) {
+    int nf = frames.size();
+    long[] steps = new long[nf];
+    double[] times = new double[nf];
+    double[][][] values = new double[OBSERVABLES.length][nf][];
+    for (int k = 0; k < nf; k++) {
+      Configuration c = frames.get(k);
+      steps[k] = c.step();
+      times[k] = c.time();
+      double[] r = raw.get(k);
+      Thermo t =
+          Thermo.of(
+              c.size(),
+              c.box().area(),
+              r[0],
+              r[1],
+              r[2],
+              new double[] {r[3], r[4], r[5]},
+              p.convention());
+      values[0][k] = new double[] {t.potentialEnergy()};
+      values[1][k] = new double[] {t.kineticEnergy()};
+      values[2][k] = new double[] {t.temperature()};
+      values[3][k] = new double[] {t.sxx(), t.syy(), t.sxy(), t.syx()};
+      values[4][k] = new double[] {t.volumetric()};
+      values[5][k] = new double[] {t.norm()};
+      values[6][k] = new double[] {t.pressure()};
+    }
+    Map<String, TimeSeries> obs = new LinkedHashMap<>();
+    for (int o = 0; o < OBSERVABLES.length; o++) {
+      obs.put(OBSERVABLES[o], new TimeSeries(OBSERVABLES[o], steps, times, values[o]));
+    }
+    return new MemoryTrajectory(frames, obs);
+  }
+}

@@ -1,0 +1,174 @@
+package org.glasslab.md;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.glasslab.data.Configuration;
+import org.glasslab.data.TimeSeries;
+import org.glasslab.data.Trajectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProtocolTest {
+
+  static Protocol small(long seed) {
+    return new Protocol(
+        64, 0.9, 0.11, 0.5, 0.3, 3.0, 1.5, 0.003, 64, 6, 3, seed, 0.3, StressConvention.CONSISTENT);
+  }
+
+  @Test
+  void diametersHaveMeanOneAndTheRequestedSpread() {
+    double[] d = SamplePreparation.diameters(20000, 0.11, new SplitMix64(1));
+    double m = 0;
+    double s2 = 0;
+    double lo = 9;
+    double hi = 0;
+    for (double x : d) {
+      m += x;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    m /= d.length;
+    for (double x : d) {
+      s2 += (x - m) * (x - m);
+    }
+    double sd = Math.sqrt(s2 / (d.length - 1));
+    assertEquals(1.0, m, 1e-12);
+    assertEquals(0.11, sd, 0.003); // truncation at 3 sigma lowers it by ~1.3 %
+    assertTrue(lo > 1 - 3 * 0.11 - 0.01 && hi < 1 + 3 * 0.11 + 0.01, lo + " " + hi);
+  }
+
+  @Test
+  void randomStartHasNoLargeOverlaps() {
+    SplitMix64 rng = new SplitMix64(5);
+    double[] d = SamplePreparation.diameters(500, 0.11, rng);
+    Configuration c =
+        SamplePreparation.randomStart(org.glasslab.data.Box.square(500, 0.9), d, 0.05, rng);
+    int n = c.size();
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double dx = c.box().minImageX(c.x(i) - c.x(j));
+        double dy = c.box().minImageY(c.y(i) - c.y(j));
+        double s = 0.5 * (d[i] + d[j]);
+        worst = Math.max(worst, 1 - Math.sqrt(dx * dx + dy * dy) / s);
+      }
+    }
+    assertTrue(worst < 0.05, "largest overlap " + worst);
+  }
+
+  @Test
+  void protocolRecordsLogBlockFramesWithObservables(@TempDir Path dir) throws IOException {
+    Protocol p = small(7);
+    ProtocolRun run = ProtocolRun.prepare(p);
+    RunDirectory out = new RunDirectory(dir);
+    ProtocolDriver.run(run, out, 500, null, null);
+    assertTrue(run.finished());
+    assertEquals(p.totalSteps(), run.engineStep());
+    try (Trajectory t = out.open()) {
+      assertEquals(18, t.frameCount());
+      for (int f = 0; f < 18; f++) {
+        // S(f) = i*B + 2^j, step i*B itself is not a frame
+        assertEquals((f / 6) * 64L + (1L << (f % 6)), t.step(f));
+        assertEquals(t.step(f) * 0.003, t.time(f), 1e-15);
+      }
+      TimeSeries temp = t.observables().get("temperature");
+      TimeSeries stress = t.observables().get("stress");
+      TimeSeries vol = t.observables().get("volumetric_stress");
+      TimeSeries norm = t.observables().get("stress_norm");
+      TimeSeries pe = t.observables().get("potential_energy");
+      for (int f = 0; f < 18; f++) {
+        assertEquals(0.3, temp.values()[f][0], 1e-12, "isokinetic T after the quench");
+        double[] s = stress.values()[f];
+        assertEquals(s[2], s[3], 0.0);
+        assertEquals(0.5 * (s[0] + s[1]), vol.values()[f][0], 1e-14);
+        assertEquals(
+            Math.sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2] + s[3] * s[3]),
+            norm.values()[f][0],
+            1e-14);
+        // observables agree with a fresh evaluation of the stored frame
+        Configuration c = t.frame(f);
+        Thermo th = Thermodynamics.of(c, Wca.INSTANCE, 0.3, StressConvention.CONSISTENT);
+        assertEquals(
+            th.potentialEnergy(), pe.values()[f][0], 1e-9 * Math.abs(th.potentialEnergy()));
+        assertEquals(th.sxy(), s[2], 1e-9);
+      }
+    }
+    assertTrue(out.provenance().get("seed").equals("7"));
+    assertTrue(out.provenance().containsKey("T_p"));
+  }
+
+  static byte[][] files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> l = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+      byte[][] out = new byte[l.size() * 2][];
+      for (int k = 0; k < l.size(); k++) {
+        out[2 * k] = l.get(k).getFileName().toString().getBytes();
+        out[2 * k + 1] = Files.readAllBytes(l.get(k));
+      }
+      return out;
+    }
+  }
+
+  static final class Crash extends IOException {
+    Crash() {
+      super("simulated crash");
+    }
+  }
+
+  @Test
+  void interruptedAndResumedRunsAreBitIdentical(@TempDir Path tmp) throws IOException {
+    Protocol p = small(11);
+    Path full = tmp.resolve("full");
+    ProtocolDriver.run(ProtocolRun.prepare(p), new RunDirectory(full), 400, null, null);
+    byte[][] want = files(full);
+    // same seed -> identical files
+    Path again = tmp.resolve("again");
+    ProtocolDriver.run(ProtocolRun.prepare(p), new RunDirectory(again), 400, null, null);
+    assertArrayEquals(want, files(again));
+    for (int crashAt : new int[] {0, 3, 5, 6, 13}) {
+      Path d = tmp.resolve("crash" + crashAt);
+      RunDirectory out = new RunDirectory(d);
+      assertThrows(
+          Crash.class,
+          () ->
+              ProtocolDriver.run(
+                  ProtocolRun.prepare(p),
+                  out,
+                  400,
+                  null,
+                  f -> {
+                    if (f == crashAt) {
+                      throw new Crash();
+                    }
+                  }));
+      ProtocolRun resumed = ProtocolRun.restore(out.readCheckpoint());
+      assertEquals(crashAt + 1, resumed.nextFrame());
+      ProtocolDriver.run(resumed, out, 400, null, null);
+      assertArrayEquals(want, files(d), "resumed after frame " + crashAt);
+    }
+  }
+
+  @Test
+  void checkpointRoundTripsMidInterval(@TempDir Path tmp) throws IOException {
+    Protocol p = small(3);
+    ProtocolRun a = ProtocolRun.prepare(p);
+    a.advance(777, new ProtocolRun.Listener() {});
+    RunDirectory out = new RunDirectory(tmp);
+    out.writeCheckpoint(a.checkpoint());
+    ProtocolRun b = ProtocolRun.restore(out.readCheckpoint());
+    a.advance(1234, new ProtocolRun.Listener() {});
+    b.advance(1234, new ProtocolRun.Listener() {});
+    assertEquals(a.simulation().snapshot(), b.simulation().snapshot());
+    Files.write(tmp.resolve(RunDirectory.CHECKPOINT), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    IOException e = assertThrows(IOException.class, out::readCheckpoint);
+    assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+  }
+}
