@@ -272,6 +272,21 @@ public final class Hessian {
   }
 
   /**
+   * Number of particles with exactly one interacting neighbour: at a force-balanced minimum the
+   * single bond carries no force, so each such particle adds one zero mode (motion transverse to
+   * its bond) on top of the translations and the rattlers' two.
+   */
+  public int singleContactParticles() {
+    int c = 0;
+    for (int v : contacts) {
+      if (v == 1) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
    * {@code y = H x}.
    *
    * @param x [2N], not modified

@@ -137,6 +137,7 @@ public final class LowestModes {
     double[][] y = null;
     int wanted = -1;
     int p;
+    boolean done = false;
     while (true) {
       final int j0 = k - b;
       for (int v = 0; v < b; v++) {
@@ -161,16 +162,30 @@ public final class LowestModes {
       k = appendBlock(q, k, w, defl, rng, t, j0);
       // Rayleigh-Ritz on the first p vectors once enough are there
       if (p >= Math.min(maxBasis - b, m + deflatedGuess(b))) {
-        double[][] ritz = ritz(t, p);
-        theta = ritz[0];
-        y = Arrays.copyOfRange(ritz, 1, ritz.length);
-        wanted = wantedCount(theta, shift, m);
-        if (wanted > 0 && converged(theta, y, t, p, b, wanted)) {
-          break;
+        if (b == 1) {
+          double[] th = new double[p];
+          double[] last = new double[p];
+          tridiagonalRitz(t, p, th, last);
+          wanted = wantedCount(th, shift, m);
+          if (wanted > 0 && convergedTridiagonal(th, last, t[p][p - 1], wanted)) {
+            theta = th;
+            y = tridiagonalVectors(t, p, wanted);
+            done = true;
+            break;
+          }
+        } else {
+          double[][] ritz = ritz(t, p);
+          theta = ritz[0];
+          y = Arrays.copyOfRange(ritz, 1, ritz.length);
+          wanted = wantedCount(theta, shift, m);
+          if (wanted > 0 && converged(theta, y, t, p, b, wanted)) {
+            done = true;
+            break;
+          }
         }
       }
     }
-    if (k + b > maxBasis && (wanted <= 0 || !converged(theta, y, t, p, b, wanted))) {
+    if (!done) {
       throw new IllegalStateException(
           "shift-invert Lanczos did not converge within a basis of "
               + maxBasis
@@ -294,6 +309,56 @@ public final class LowestModes {
       }
     }
     return -1;
+  }
+
+  /** Ritz values (descending) and last eigenvector components of the tridiagonal T_p. */
+  private static void tridiagonalRitz(double[][] t, int p, double[] theta, double[] last) {
+    double[] d = new double[p];
+    double[] e = new double[p];
+    for (int i = 0; i < p; i++) {
+      d[i] = t[i][i];
+      e[i] = i + 1 < p ? 0.5 * (t[i + 1][i] + t[i][i + 1]) : 0.0;
+    }
+    double[] z = new double[p];
+    z[p - 1] = 1.0;
+    Tridiagonal.ql(d, e, new double[][] {z});
+    for (int i = 0; i < p; i++) {
+      theta[i] = d[p - 1 - i];
+      last[i] = z[p - 1 - i];
+    }
+  }
+
+  /** The leading {@code count} Ritz vectors (descending theta) of the tridiagonal T_p. */
+  private static double[][] tridiagonalVectors(double[][] t, int p, int count) {
+    double[] d = new double[p];
+    double[] e = new double[p];
+    for (int i = 0; i < p; i++) {
+      d[i] = t[i][i];
+      e[i] = i + 1 < p ? 0.5 * (t[i + 1][i] + t[i][i + 1]) : 0.0;
+    }
+    double[][] rows = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      rows[i][i] = 1.0;
+    }
+    Tridiagonal.ql(d, e, rows);
+    double[][] y = new double[count][p];
+    for (int c = 0; c < count; c++) {
+      int col = p - 1 - c;
+      for (int r = 0; r < p; r++) {
+        y[c][r] = rows[r][col];
+      }
+    }
+    return y;
+  }
+
+  private boolean convergedTridiagonal(double[] theta, double[] last, double beta, int wanted) {
+    double tol = options.convergenceTolerance();
+    for (int i = 0; i < wanted; i++) {
+      if (Math.abs(beta * last[i]) > tol * Math.abs(theta[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean converged(double[] theta, double[][] y, double[][] t, int p, int b, int wanted) {
