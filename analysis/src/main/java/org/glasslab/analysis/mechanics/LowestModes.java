@@ -197,16 +197,20 @@ public final class LowestModes {
     double[] lam = new double[wanted];
     double[] res = new double[wanted];
     double[] hx = new double[n];
-    for (int i = 0; i < wanted; i++) {
-      double[] xp = new double[n];
-      double[] yi = y[i];
-      for (int c = 0; c < p; c++) {
-        double coef = yi[c];
-        double[] qc = q[c];
+    // X = Q Y, basis vector outer so that each q_c is read once
+    double[][] xps = new double[wanted][n];
+    for (int c = 0; c < p; c++) {
+      double[] qc = q[c];
+      for (int i = 0; i < wanted; i++) {
+        double coef = y[i][c];
+        double[] xp = xps[i];
         for (int r = 0; r < n; r++) {
           xp[r] += coef * qc[r];
         }
       }
+    }
+    for (int i = 0; i < wanted; i++) {
+      double[] xp = xps[i];
       double[] x = new double[n];
       for (int r = 0; r < n; r++) {
         x[permArr[r]] = xp[r];
@@ -440,8 +444,9 @@ public final class LowestModes {
       defl.project(w[v]);
     }
     double[] h = new double[b];
+    // pass 0: the Lanczos recurrence (last two blocks); pass 1: full reorthogonalization
     for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < k; i++) {
+      for (int i = pass == 0 ? Math.max(0, k - 2 * b) : 0; i < k; i++) {
         double[] qi = q[i];
         for (int v = 0; v < b; v++) {
           h[v] = dot(qi, w[v]);
@@ -513,16 +518,20 @@ public final class LowestModes {
   static double dot(double[] a, double[] b) {
     double s0 = 0;
     double s1 = 0;
-    int n = a.length;
+    double s2 = 0;
+    double s3 = 0;
+    final int n = a.length;
     int i = 0;
-    for (; i + 1 < n; i += 2) {
+    for (; i + 3 < n; i += 4) {
       s0 += a[i] * b[i];
       s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
     }
-    if (i < n) {
+    for (; i < n; i++) {
       s0 += a[i] * b[i];
     }
-    return s0 + s1;
+    return (s0 + s1) + (s2 + s3);
   }
 
   private static double rayleighOriginal(Hessian h, double[] vPermuted, int[] perm) {

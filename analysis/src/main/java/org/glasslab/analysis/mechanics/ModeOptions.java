@@ -28,9 +28,9 @@ public record ModeOptions(
     boolean vectors,
     long seed) {
 
-  /** m = 30, zero tolerance 1e-8, relative shift 1e-4, block 1, tolerance 1e-11, no vectors. */
+  /** m = 30, zero tolerance 1e-8, relative shift 1e-4, block 1, tolerance 1e-10, no vectors. */
   public static final ModeOptions DEFAULT =
-      new ModeOptions(30, 1e-8, 1e-4, 1, 1e-11, 0, false, 20261121L);
+      new ModeOptions(30, 1e-8, 1e-4, 1, 1e-10, 0, false, 20261121L);
 
   /** Validates the options. */
   public ModeOptions {

@@ -11,7 +11,7 @@ package org.glasslab.analysis.mechanics;
  */
 final class NestedDissection {
   /** Parts up to this many vertices are numbered directly. */
-  static final int LEAF = 48;
+  static final int LEAF = 16;
 
   private NestedDissection() {}
 

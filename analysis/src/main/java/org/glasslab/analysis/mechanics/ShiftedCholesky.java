@@ -148,12 +148,40 @@ final class ShiftedCholesky {
     return factor.nz_length;
   }
 
+  /** {@code L L^T y = x} in place for one right-hand side [n]. */
+  void solve1(double[] x) {
+    final int[] col = lCol;
+    final int[] row = lRow;
+    final double[] val = lVal;
+    final double[] dinv = diag;
+    for (int j = 0; j < n; j++) {
+      final double xj = x[j] * dinv[j];
+      x[j] = xj;
+      if (xj != 0.0) {
+        for (int k = col[j] + 1, e = col[j + 1]; k < e; k++) {
+          x[row[k]] -= val[k] * xj;
+        }
+      }
+    }
+    for (int j = n - 1; j >= 0; j--) {
+      double s = x[j];
+      for (int k = col[j] + 1, e = col[j + 1]; k < e; k++) {
+        s -= val[k] * x[row[k]];
+      }
+      x[j] = s * dinv[j];
+    }
+  }
+
   /**
    * Solves {@code L L^T y = x} in place for {@code b} interleaved right-hand sides.
    *
    * @param x [n*b] with entry (row r, vector v) at {@code r*b + v}, overwritten by the solution
    */
   void solve(double[] x, int b) {
+    if (b == 1) {
+      solve1(x);
+      return;
+    }
     final int[] col = lCol;
     final int[] row = lRow;
     final double[] val = lVal;
