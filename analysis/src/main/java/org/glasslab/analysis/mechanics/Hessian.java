@@ -54,13 +54,7 @@ public final class Hessian {
           "positions have length " + x.length + " but there are " + n + " diameters");
     }
     final PairCurvature curvature = PairCurvature.of(potential);
-    double dMax = 0;
-    for (double v : d) {
-      dMax = Math.max(dMax, v);
-    }
-    final double cutoff = potential.maxCutoff(dMax);
-    NeighbourList list = new NeighbourList(box, n, cutoff, 0.0, 256);
-    list.build(x);
+    NeighbourList list = Pairs.list(box, x, d, potential);
     final int[] start = list.start();
     final int[] entries = list.entries();
     final double[] sx = list.shiftX();
