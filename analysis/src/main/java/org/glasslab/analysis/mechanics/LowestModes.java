@@ -186,6 +186,26 @@ public final class LowestModes {
       }
     }
     if (!done) {
+      double[] th = new double[p];
+      if (b == 1) {
+        tridiagonalRitz(t, p, th, new double[p]);
+      } else {
+        th = ritz(t, p)[0];
+      }
+      int negatives = 0;
+      for (double v : th) {
+        if (v > 0 && 1.0 / v - shift < -options.zeroTolerance()) {
+          negatives++;
+        }
+      }
+      if (negatives > 0) {
+        throw new IllegalStateException(
+            "at least "
+                + negatives
+                + " negative Hessian eigenvalues (lowest about "
+                + (1.0 / th[0] - shift)
+                + "): the configuration is not an energy minimum; minimize it first");
+      }
       throw new IllegalStateException(
           "shift-invert Lanczos did not converge within a basis of "
               + maxBasis
