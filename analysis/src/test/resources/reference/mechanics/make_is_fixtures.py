@@ -1,0 +1,168 @@
+#!/usr/bin/python3
+"""Generates thermal snapshots and inherent structures (IS) of polydisperse WCA disks with LAMMPS.
+
+Run from this directory with Debian's python3 and LAMMPS (`lmp`) on PATH:
+
+    /usr/bin/python3 make_is_fixtures.py
+
+System: N polydisperse WCA disks (Gaussian diameters, mean 1, 11 % std, truncated at +-3 std,
+binned into 20 types: the binned diameter is the particle's diameter), 2D, rho = 0.9, `units lj`,
+pair lj/cut with per-pair sigma_ij = (d_i + d_j)/2, cutoff 2^(1/6) sigma_ij, `pair_modify shift
+yes` (= WCA). Per system: jittered square lattice, 4000 steps fix nve + fix temp/rescale at T = 0.5
+(dt 0.003), then the thermal snapshot is written, then `min_style cg`, `minimize 0 1e-12 100000
+1000000` (fix enforce2d on), then the IS is written.
+
+Outputs per system NAME (all numbers %.17g), the first line a `#` header with the LAMMPS version:
+  NAME-thermal.txt, NAME-is.txt:
+      `N Lx Ly`
+      `pe wxx wyy wxy` (total pair energy; pair virial W_ab = -(sum of compute stress/atom virial))
+      then per atom in id order: `d x y sxx syy sxy` with x, y wrapped into [0, L) and s_ab the
+      LAMMPS per-atom virial stress (compute stress/atom NULL virial; pressure*area units,
+      i.e. minus the per-atom virial, half of every pair to each partner)
+  NAME-is.txt also carries the final force norm on a second header line.
+"""
+import os
+import subprocess
+import tempfile
+
+import numpy as np
+
+RHO = 0.9
+NTYPES = 20
+T = 0.5
+DT = 0.003
+SYSTEMS = [("wca256", 16, 7), ("wca2000", None, 11)]
+
+
+def lmp_version():
+    out = subprocess.run(["lmp", "-h"], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if "Large-scale Atomic/Molecular Massively Parallel Simulator" in line:
+            return line.strip()
+    return "unknown"
+
+
+def pair_coeffs(diam):
+    lines = []
+    for i in range(len(diam)):
+        for j in range(i, len(diam)):
+            s = 0.5 * (diam[i] + diam[j])
+            lines.append("pair_coeff %d %d 1.0 %.17g %.17g" % (i + 1, j + 1, s, 2 ** (1 / 6) * s))
+    return "\n".join(lines)
+
+
+def make(name, side, seed, version):
+    rng = np.random.default_rng(20261121 + seed)
+    if side is None:
+        n = 2000
+        nx, ny = 50, 40
+    else:
+        n = side * side
+        nx, ny = side, side
+    d = []
+    while len(d) < n:
+        z = rng.standard_normal()
+        if abs(z) <= 3:
+            d.append(1 + 0.11 * z)
+    d = np.array(d)
+    edges = np.linspace(d.min(), d.max(), NTYPES + 1)
+    types = np.clip(np.digitize(d, edges) - 1, 0, NTYPES - 1)
+    diam = 0.5 * (edges[:-1] + edges[1:])
+    L = np.sqrt(n / RHO)
+    ax, ay = L / nx, L / ny
+    rng.shuffle(types)
+    pos = np.array([[(i % nx + 0.5) * ax, (i // nx + 0.5) * ay] for i in range(n)])
+    pos += 0.1 * min(ax, ay) * (rng.random((n, 2)) - 0.5)
+    v = rng.standard_normal((n, 2)) * np.sqrt(T)
+    v -= v.mean(axis=0)
+    work = tempfile.mkdtemp(prefix="glasslab-is-")
+    with open(os.path.join(work, "start.data"), "w") as f:
+        f.write("start\n\n%d atoms\n%d atom types\n\n" % (n, NTYPES))
+        f.write("0 %.17g xlo xhi\n0 %.17g ylo yhi\n-0.5 0.5 zlo zhi\n\n" % (L, L))
+        f.write("Masses\n\n" + "".join("%d 1.0\n" % (t + 1) for t in range(NTYPES)))
+        f.write("\nAtoms # atomic\n\n")
+        for i in range(n):
+            f.write("%d %d %.17g %.17g 0.0\n" % (i + 1, types[i] + 1, pos[i, 0], pos[i, 1]))
+        f.write("\nVelocities\n\n")
+        for i in range(n):
+            f.write("%d %.17g %.17g 0.0\n" % (i + 1, v[i, 0], v[i, 1]))
+    rcmax = 2 ** (1 / 6) * diam.max()
+    script = """units lj
+dimension 2
+atom_style atomic
+boundary p p p
+read_data start.data
+pair_style lj/cut %.17g
+pair_modify shift yes
+%s
+neighbor 0.3 bin
+neigh_modify every 1 delay 0 check yes
+timestep %.17g
+fix 1 all nve
+fix 2 all temp/rescale 1 %g %g 0.0 1.0
+fix 3 all enforce2d
+compute s all stress/atom NULL virial
+compute pv all pressure NULL virial
+thermo_style custom step pe c_pv[1] c_pv[2] c_pv[4] fnorm
+thermo_modify norm no format float %%.17g
+thermo 1000
+run 4000
+dump d1 all custom 1 thermal.dump id x y c_s[1] c_s[2] c_s[4]
+dump_modify d1 format float %%.17g sort id
+run 0
+undump d1
+unfix 1
+unfix 2
+min_style cg
+minimize 0 1e-12 100000 1000000
+dump d2 all custom 1 is.dump id x y c_s[1] c_s[2] c_s[4]
+dump_modify d2 format float %%.17g sort id
+run 0
+""" % (rcmax, pair_coeffs(diam), DT, T, T)
+    with open(os.path.join(work, "in.is"), "w") as f:
+        f.write(script)
+    subprocess.run(["lmp", "-in", "in.is", "-log", "log.is", "-screen", "none"], cwd=work, check=True)
+    log = open(os.path.join(work, "log.is")).read().splitlines()
+    # thermo blocks: rows start with a step number; keep the last row of each block
+    blocks = []
+    cur = None
+    for line in log:
+        s = line.split()
+        if s and s[0] == "Step":
+            cur = []
+            blocks.append(cur)
+            continue
+        if cur is not None:
+            if line.startswith("Loop time"):
+                cur = None
+                continue
+            if s and s[0].isdigit() and len(s) == 6:
+                cur.append([float(x) for x in s])
+    thermal_row = blocks[1][-1]
+    is_row = blocks[-1][-1]
+    area = L * L
+    for tag, row in (("thermal", thermal_row), ("is", is_row)):
+        lines = open(os.path.join(work, tag + ".dump")).read().splitlines()
+        k = lines.index("ITEM: ATOMS id x y c_s[1] c_s[2] c_s[4]")
+        atoms = [l.split() for l in lines[k + 1 : k + 1 + n]]
+        with open("%s-%s.txt" % (name, tag), "w") as f:
+            f.write("# generated by make_is_fixtures.py with %s\n" % version)
+            f.write("# fnorm %.17g\n" % row[5])
+            f.write("%d %.17g %.17g\n" % (n, L, L))
+            f.write("%.17g %.17g %.17g %.17g\n" % (row[1], row[2] * area, row[3] * area, row[4] * area))
+            for i, a in enumerate(atoms):
+                assert int(a[0]) == i + 1
+                x = float(a[1]) % L
+                y = float(a[2]) % L
+                f.write("%.17g %.17g %.17g %s %s %s\n" % (diam[types[i]], x, y, a[3], a[4], a[5]))
+    print(name, "thermal", thermal_row, "is", is_row, "work", work)
+
+
+def main():
+    version = lmp_version()
+    for name, side, seed in SYSTEMS:
+        make(name, side, seed, version)
+
+
+if __name__ == "__main__":
+    main()
