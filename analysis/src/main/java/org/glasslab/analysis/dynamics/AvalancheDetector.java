@@ -18,7 +18,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * </pre>
  *
  * The statistic is {@code T_k = J / SE(J)}, the jump in units of its standard error, with the noise
- * variance estimated from the residuals of the same fit (local plateau noise). The linear term
+ * variance estimated from the residuals of the same fit (local plateau noise), floored at {@code
+ * 1e-12 * max|s|} so that rounding noise on an exact plateau is not significant. The linear term
  * absorbs slow drift (ageing creep of the MSD) so that drift alone does not trigger. Frames with
  * {@code |T_k| >= threshold} (and the requested sign) are candidates; the largest is accepted, all
  * candidates within {@code minSeparation} frames of it are suppressed, and so on. The reported
@@ -30,10 +31,12 @@ import org.apache.commons.math3.distribution.TDistribution;
  * anywhere in the series. {@code skipFrames} (default 1) keeps frames before it out of every
  * window, because the first-frame MSD is 0 at the reference frame by definition.
  *
- * <p>Validated range (tests): white Gaussian noise of standard deviation sigma on a step of height
- * h, series of 200-400 frames, defaults: the jump frame is found exactly in &ge; 95% of trials for
- * {@code sigma / h <= 0.2}, and stationary noise (with or without a linear drift) reports no event
- * in &ge; 99% of trials.
+ * <p>Validated range (AvalancheDetectorTest, 300-frame series, defaults): white Gaussian noise of
+ * standard deviation sigma on a step of height h at a random frame at least 25 frames from either
+ * end. The exact jump frame is reported in &ge; 95% of trials for {@code sigma / h <= 0.2}
+ * (measured 97.9% at 0.2 over 2000 trials, 100% at 0.1); stationary noise, with or without a linear
+ * drift, gives a false alarm in about 0.1% of series. Beyond {@code sigma / h = 0.25} the jump is
+ * increasingly missed (T below threshold) rather than misplaced.
  */
 public final class AvalancheDetector {
   private final Options options;
@@ -53,12 +56,14 @@ public final class AvalancheDetector {
    *
    * @param window frames on each side of a candidate (default 20)
    * @param minWindow fewest frames on each side (default 5), 3 &le; minWindow &le; window
-   * @param threshold smallest |T_k| for a detection (default 6)
+   * @param threshold smallest |T_k| for a detection (default 5)
    * @param detrend fit a linear trend across the window (default true)
    * @param skipFrames leading frames excluded from every window (default 1)
    * @param minSeparation fewest frames between two accepted events (default = window)
    * @param direction accepted sign of the jump (default UP)
    * @param minRelativeJump smallest |J| / |level before| (default 0: off)
+   * @param minJump smallest |J| in signal units (default 0: off); set it for noise-free signals
+   *     such as inherent-structure displacements, where any slow curvature is "significant"
    */
   public record Options(
       int window,
@@ -68,7 +73,8 @@ public final class AvalancheDetector {
       int skipFrames,
       int minSeparation,
       Direction direction,
-      double minRelativeJump) {
+      double minRelativeJump,
+      double minJump) {
     /** Validates. */
     public Options {
       if (minWindow < 3 || window < minWindow) {
@@ -90,41 +96,100 @@ public final class AvalancheDetector {
       if (!(minRelativeJump >= 0) || !Double.isFinite(minRelativeJump)) {
         throw new IllegalArgumentException("minRelativeJump must be >= 0, got " + minRelativeJump);
       }
+      if (!(minJump >= 0) || !Double.isFinite(minJump)) {
+        throw new IllegalArgumentException("minJump must be >= 0, got " + minJump);
+      }
     }
 
-    /** window 20, minWindow 5, threshold 6, detrend, skip 1, separation 20, UP, no relative cut. */
+    /**
+     * window 20, minWindow 5, threshold 5, detrend, skip 1, separation 20, UP, no jump-size cuts.
+     */
     public static Options defaults() {
-      return new Options(20, 5, 6.0, true, 1, 20, Direction.UP, 0.0);
+      return new Options(20, 5, 5.0, true, 1, 20, Direction.UP, 0.0, 0.0);
     }
 
     /** The same options with another window (and minSeparation = window). */
     public Options withWindow(int w) {
       return new Options(
-          w, Math.min(minWindow, w), threshold, detrend, skipFrames, w, direction, minRelativeJump);
+          w,
+          Math.min(minWindow, w),
+          threshold,
+          detrend,
+          skipFrames,
+          w,
+          direction,
+          minRelativeJump,
+          minJump);
     }
 
     /** The same options with another threshold. */
     public Options withThreshold(double t) {
       return new Options(
-          window, minWindow, t, detrend, skipFrames, minSeparation, direction, minRelativeJump);
+          window,
+          minWindow,
+          t,
+          detrend,
+          skipFrames,
+          minSeparation,
+          direction,
+          minRelativeJump,
+          minJump);
     }
 
     /** The same options with another direction. */
     public Options withDirection(Direction d) {
       return new Options(
-          window, minWindow, threshold, detrend, skipFrames, minSeparation, d, minRelativeJump);
+          window,
+          minWindow,
+          threshold,
+          detrend,
+          skipFrames,
+          minSeparation,
+          d,
+          minRelativeJump,
+          minJump);
     }
 
     /** The same options with another number of skipped leading frames. */
     public Options withSkipFrames(int s) {
       return new Options(
-          window, minWindow, threshold, detrend, s, minSeparation, direction, minRelativeJump);
+          window,
+          minWindow,
+          threshold,
+          detrend,
+          s,
+          minSeparation,
+          direction,
+          minRelativeJump,
+          minJump);
+    }
+
+    /** The same options with an absolute jump floor (signal units). */
+    public Options withMinJump(double j) {
+      return new Options(
+          window,
+          minWindow,
+          threshold,
+          detrend,
+          skipFrames,
+          minSeparation,
+          direction,
+          minRelativeJump,
+          j);
     }
 
     /** The same options with detrending switched. */
     public Options withDetrend(boolean d) {
       return new Options(
-          window, minWindow, threshold, d, skipFrames, minSeparation, direction, minRelativeJump);
+          window,
+          minWindow,
+          threshold,
+          d,
+          skipFrames,
+          minSeparation,
+          direction,
+          minRelativeJump,
+          minJump);
     }
   }
 
@@ -234,8 +299,9 @@ public final class AvalancheDetector {
             case BOTH -> true;
           };
       boolean rel =
-          options.minRelativeJump() == 0
-              || Math.abs(jump[k]) >= options.minRelativeJump() * Math.abs(level[k]);
+          (options.minRelativeJump() == 0
+                  || Math.abs(jump[k]) >= options.minRelativeJump() * Math.abs(level[k]))
+              && Math.abs(jump[k]) >= options.minJump();
       if (sign && rel && Math.abs(t) >= options.threshold()) {
         order.add(k);
       }
@@ -303,7 +369,9 @@ public final class AvalancheDetector {
       }
     }
     double rss = 0;
+    double scale = 0;
     for (int f = a; f < b; f++) {
+      scale = Math.max(scale, Math.abs(s[f]));
       fillRow(x, f, k, detrend);
       double pred = 0;
       for (int u = 0; u < p; u++) {
@@ -313,7 +381,9 @@ public final class AvalancheDetector {
       rss += e * e;
     }
     int n = b - a;
-    double var = rss / (n - p);
+    // Noise floor: rounding-level residuals of a noise-free plateau must not look significant.
+    double floor = 1e-12 * scale;
+    double var = Math.max(rss / (n - p), floor * floor);
     double jmp = c[p - 1];
     double se = Math.sqrt(var * inv[p - 1][p - 1]);
     jump[k] = jmp;
