@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InfoCommand.class,
       ConvertCommand.class,
+      StrainCommand.class,
+      SoftnessCommand.class,
+      GofrCommand.class,
+      MsdCommand.class,
+      AvalanchesCommand.class,
+      CorrelateCommand.class,
       BenchCommand.class,
       EpmCommand.class
     })
