@@ -46,15 +46,81 @@ public final class NeighbourList {
           "positions must have even length 2N, got " + positions.length);
     }
     int n = positions.length / 2;
+    Builder b = new Builder(n, cutoff, box);
+    forEachPair(box, positions, cutoff, b);
+    return b.finish();
+  }
+
+  /** Receives each unordered pair (i &lt; j or j &lt; i) within the cutoff exactly once. */
+  interface PairSink {
+    /** Pair (i, j) with minimum-image separation {@code X_j - X_i = (dx, dy)}. */
+    void pair(int i, int j, double dx, double dy);
+  }
+
+  /**
+   * Visits every unordered pair within {@code cutoff} once, without storing it (cell list, or the
+   * double loop for small boxes).
+   */
+  static void forEachPair(Box box, double[] positions, double cutoff, PairSink sink) {
+    checkCutoff(box, cutoff);
     int ncx = (int) Math.floor(box.lx() / cutoff);
     int ncy = (int) Math.floor(box.ly() / cutoff);
-    Builder b = new Builder(n, cutoff, box);
+    int n = positions.length / 2;
     if (ncx < 3 || ncy < 3) {
-      b.bruteForce(positions);
+      bruteForce(box, positions, n, cutoff * cutoff, sink);
     } else {
-      b.cells(positions, ncx, ncy);
+      cells(box, positions, n, cutoff * cutoff, ncx, ncy, sink);
     }
-    return b.finish();
+  }
+
+  private static void bruteForce(Box box, double[] pos, int n, double rc2, PairSink sink) {
+    for (int i = 0; i < n; i++) {
+      double xi = pos[2 * i];
+      double yi = pos[2 * i + 1];
+      for (int j = i + 1; j < n; j++) {
+        double dx = box.minImageX(pos[2 * j] - xi);
+        double dy = box.minImageY(pos[2 * j + 1] - yi);
+        if (dx * dx + dy * dy < rc2) {
+          sink.pair(i, j, dx, dy);
+        }
+      }
+    }
+  }
+
+  private static void cells(
+      Box box, double[] pos, int n, double rc2, int ncx, int ncy, PairSink sink) {
+    int nc = ncx * ncy;
+    int[] head = new int[nc];
+    Arrays.fill(head, -1);
+    int[] next = new int[n];
+    for (int i = 0; i < n; i++) {
+      int cx = Math.min(ncx - 1, Math.max(0, (int) (pos[2 * i] / box.lx() * ncx)));
+      int cy = Math.min(ncy - 1, Math.max(0, (int) (pos[2 * i + 1] / box.ly() * ncy)));
+      int c = cx + ncx * cy;
+      next[i] = head[c];
+      head[c] = i;
+    }
+    // Half stencil: the cell itself plus 4 of its 8 neighbours, so each pair is visited once.
+    int[] ox = {0, 1, 1, 0, -1};
+    int[] oy = {0, 0, 1, 1, 1};
+    for (int c = 0; c < nc; c++) {
+      int cx = c % ncx;
+      int cy = c / ncx;
+      for (int s = 0; s < 5; s++) {
+        int c2 = Math.floorMod(cx + ox[s], ncx) + ncx * Math.floorMod(cy + oy[s], ncy);
+        for (int i = head[c]; i >= 0; i = next[i]) {
+          double xi = pos[2 * i];
+          double yi = pos[2 * i + 1];
+          for (int j = s == 0 ? next[i] : head[c2]; j >= 0; j = next[j]) {
+            double dx = box.minImageX(pos[2 * j] - xi);
+            double dy = box.minImageY(pos[2 * j + 1] - yi);
+            if (dx * dx + dy * dy < rc2) {
+              sink.pair(i, j, dx, dy);
+            }
+          }
+        }
+      }
+    }
   }
 
   /** Validates a cutoff against a box with an actionable message. */
@@ -119,11 +185,9 @@ public final class NeighbourList {
   }
 
   /** Grows flat arrays while collecting pairs, then sorts them into compressed rows. */
-  private static final class Builder {
+  private static final class Builder implements PairSink {
     private final int n;
     private final double cutoff;
-    private final double rc2;
-    private final Box box;
     private int[] pi;
     private int[] pj;
     private double[] px;
@@ -133,16 +197,15 @@ public final class NeighbourList {
     Builder(int n, double cutoff, Box box) {
       this.n = n;
       this.cutoff = cutoff;
-      this.rc2 = cutoff * cutoff;
-      this.box = box;
-      int cap = Math.max(16, (int) (n * (Math.PI * rc2 * n / box.area() + 4) / 2));
+      int cap = Math.max(16, (int) (n * (Math.PI * cutoff * cutoff * n / box.area() + 4) / 2));
       pi = new int[cap];
       pj = new int[cap];
       px = new double[cap];
       py = new double[cap];
     }
 
-    private void add(int i, int j, double dx, double dy) {
+    @Override
+    public void pair(int i, int j, double dx, double dy) {
       if (m == pi.length) {
         int cap = pi.length * 2;
         pi = Arrays.copyOf(pi, cap);
@@ -155,55 +218,6 @@ public final class NeighbourList {
       px[m] = dx;
       py[m] = dy;
       m++;
-    }
-
-    void bruteForce(double[] pos) {
-      for (int i = 0; i < n; i++) {
-        double xi = pos[2 * i];
-        double yi = pos[2 * i + 1];
-        for (int j = i + 1; j < n; j++) {
-          double dx = box.minImageX(pos[2 * j] - xi);
-          double dy = box.minImageY(pos[2 * j + 1] - yi);
-          if (dx * dx + dy * dy < rc2) {
-            add(i, j, dx, dy);
-          }
-        }
-      }
-    }
-
-    void cells(double[] pos, int ncx, int ncy) {
-      int nc = ncx * ncy;
-      int[] head = new int[nc];
-      Arrays.fill(head, -1);
-      int[] next = new int[n];
-      for (int i = 0; i < n; i++) {
-        int cx = Math.min(ncx - 1, Math.max(0, (int) (pos[2 * i] / box.lx() * ncx)));
-        int cy = Math.min(ncy - 1, Math.max(0, (int) (pos[2 * i + 1] / box.ly() * ncy)));
-        int c = cx + ncx * cy;
-        next[i] = head[c];
-        head[c] = i;
-      }
-      // Half stencil: the cell itself plus 4 of its 8 neighbours, so each pair is visited once.
-      int[] ox = {0, 1, 1, 0, -1};
-      int[] oy = {0, 0, 1, 1, 1};
-      for (int c = 0; c < nc; c++) {
-        int cx = c % ncx;
-        int cy = c / ncx;
-        for (int s = 0; s < 5; s++) {
-          int c2 = Math.floorMod(cx + ox[s], ncx) + ncx * Math.floorMod(cy + oy[s], ncy);
-          for (int i = head[c]; i >= 0; i = next[i]) {
-            double xi = pos[2 * i];
-            double yi = pos[2 * i + 1];
-            for (int j = s == 0 ? next[i] : head[c2]; j >= 0; j = next[j]) {
-              double dx = box.minImageX(pos[2 * j] - xi);
-              double dy = box.minImageY(pos[2 * j + 1] - yi);
-              if (dx * dx + dy * dy < rc2) {
-                add(i, j, dx, dy);
-              }
-            }
-          }
-        }
-      }
     }
 
     NeighbourList finish() {

@@ -131,15 +131,19 @@ public final class RadialDistribution {
     if (n < 2) {
       throw new IllegalArgumentException("g(r) needs at least 2 particles, got " + n);
     }
-    NeighbourList list = NeighbourList.build(box, positions, top);
     long[] counts = new long[bins];
-    for (int k = 0; k < list.entries(); k++) {
-      double r = Math.sqrt(list.dx(k) * list.dx(k) + list.dy(k) * list.dy(k));
-      int b = (int) (r / dr);
-      if (b < bins) {
-        counts[b]++;
-      }
-    }
+    int nb = bins;
+    double inv = 1.0 / dr;
+    NeighbourList.forEachPair(
+        box,
+        positions,
+        top,
+        (i, j, dx, dy) -> {
+          int b = (int) (Math.sqrt(dx * dx + dy * dy) * inv);
+          if (b < nb) {
+            counts[b] += 2; // ordered pairs (i, j) and (j, i)
+          }
+        });
     double rhoPrime = (n - 1) / box.area();
     double[] rc = new double[bins];
     double[] g = new double[bins];
