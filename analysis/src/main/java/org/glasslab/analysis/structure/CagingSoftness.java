@@ -216,7 +216,8 @@ public final class CagingSoftness {
     double[] betaPhi = new double[n];
     double[] soft = new double[n];
     for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(kernel, 0.0);
+      int lo = points;
+      int hi = -1;
       for (int e = list.start(i); e < list.end(i); e++) {
         double dx = list.dx(e);
         double dy = list.dy(e);
@@ -229,6 +230,8 @@ public final class CagingSoftness {
         if (k0 > k1) {
           continue;
         }
+        lo = Math.min(lo, k0);
+        hi = Math.max(hi, k1);
         // exp(-t_k^2/(2 d^2)) by the recurrence e_{k+1} = e_k a_k, a_{k+1} = a_k exp(-h^2/d^2).
         double t = rMin + k0 * h - rij;
         double ek = Math.exp(-t * t * inv2d2);
@@ -239,14 +242,15 @@ public final class CagingSoftness {
           ak *= stepFactor;
         }
       }
+      // Only [lo, hi] was touched: integrate it and zero it for the next particle.
       double integral = 0;
-      for (int k = 0; k < points; k++) {
+      for (int k = lo; k <= hi; k++) {
         double q = kernel[k] * qScale; // q = r g_i(r)
+        kernel[k] = 0;
         if (q == 0) {
           continue;
         }
-        double r = grid[k];
-        integral += weight[k] * q * (q / r - 1);
+        integral += weight[k] * q * (q / grid[k] - 1);
       }
       double bp = -2 * Math.PI * rho * integral;
       betaPhi[i] = bp;

@@ -4,7 +4,12 @@ import java.util.SplittableRandom;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 
-/** Seeded synthetic frames for tests: jittered triangular lattices and affine images of them. */
+/**
+ * Seeded synthetic frames for tests, benchmarks and demonstrations: jittered triangular lattices (a
+ * dense, solid-like packing with realistic neighbour counts), affine images of them, and
+ * reference/current frame pairs with thermal-like displacements. Not a model of a glass: physical
+ * samples come from the MD engine.
+ */
 public final class SyntheticFrames {
   private SyntheticFrames() {}
 
@@ -28,6 +33,31 @@ public final class SyntheticFrames {
     return new double[][] {u, {lx, ly}};
   }
 
+  /**
+   * A reference/current pair of about {@code n} particles at density 0.9: a triangular lattice
+   * jittered by 0.12 (reference) and the same particles displaced by Gaussian noise of 0.05 per
+   * axis (current), wrapped into the box with images.
+   *
+   * @return {reference, current}
+   */
+  public static Configuration[] framePair(int n, long seed) {
+    if (n < 16) {
+      throw new IllegalArgumentException("need at least 16 particles, got " + n);
+    }
+    int nx = (int) Math.round(Math.sqrt(n * 2 / Math.sqrt(3.0)));
+    nx += nx % 2;
+    int ny = Math.max(4, n / nx + (n / nx) % 2);
+    double[][] lat = lattice(nx, ny, 0.9, 0.12, seed);
+    Box box = new Box(lat[1][0], lat[1][1]);
+    SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    double[] u = lat[0];
+    double[] v = new double[u.length];
+    for (int k = 0; k < u.length; k++) {
+      v[k] = u[k] + 0.05 * gauss(rng);
+    }
+    return new Configuration[] {fromUnwrapped(box, u), fromUnwrapped(box, v)};
+  }
+
   /** A standard normal deviate (Box-Muller). */
   public static double gauss(SplittableRandom rng) {
     double u1 = 1.0 - rng.nextDouble();
@@ -35,7 +65,10 @@ public final class SyntheticFrames {
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
-  /** A configuration from unwrapped positions: wrapped into {@code box} with images. */
+  /**
+   * A configuration of unit-diameter particles from unwrapped positions [2N] (not modified),
+   * wrapped into {@code box} with images.
+   */
   public static Configuration fromUnwrapped(Box box, double[] unwrapped) {
     double[] x = unwrapped.clone();
     int[] im = new int[x.length];
