@@ -3,7 +3,7 @@
 (Jha & Sengupta Appendix A; neighbours by scipy.spatial.cKDTree with periodic boxsize) and caging
 softness (Appendix C on the same Simpson grid). Usage:
   analysis_peer.py REF.csv CUR.csv RC DELTA RMIN RMAX H REPEATS
-Files: '# box Lx Ly' then 'x,y,ix,iy' rows. Prints JSON with median seconds and checksums."""
+Files: '# box Lx Ly' then 'x,y,ix,iy' rows. Prints JSON with median wall and CPU seconds and checksums."""
 import json
 import sys
 import time
@@ -89,12 +89,15 @@ def softness(xr, box, delta, rmin, rmax, h):
 def median_time(fn, repeats):
     fn()
     ts = []
+    cs = []
     out = None
     for _ in range(repeats):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         out = fn()
+        cs.append(time.process_time() - c0)
         ts.append(time.perf_counter() - t0)
-    return float(np.median(ts)), out
+    return float(np.median(ts)), float(np.median(cs)), out
 
 
 def main():
@@ -103,10 +106,11 @@ def main():
     xc, imc, boxc = read(cur)
     rc, delta, rmin, rmax, h, repeats = (float(rc), float(delta), float(rmin), float(rmax),
                                          float(h), int(repeats))
-    tl, fields = median_time(lambda: local_fields(xr, imr, xc, imc, box, rc), repeats)
-    ts, s = median_time(lambda: softness(xr, box, delta, rmin, rmax, h), repeats)
+    tl, cl, fields = median_time(lambda: local_fields(xr, imr, xc, imc, box, rc), repeats)
+    ts, cs, s = median_time(lambda: softness(xr, box, delta, rmin, rmax, h), repeats)
     print(json.dumps({"tool": "numpy %s / scipy %s" % (np.__version__, scipy.__version__),
                       "local_seconds": tl, "softness_seconds": ts,
+                      "local_cpu_seconds": cl, "softness_cpu_seconds": cs,
                       "mean_d2min": float(np.mean(fields[0])), "mean_softness": float(np.mean(s))}))
 
 

@@ -83,19 +83,27 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
             CagingSoftness.Options.defaults().withLimits(RMIN, RMAX).withGridSpacing(GRID));
     double[] local = new double[repeats];
     double[] softT = new double[repeats];
+    double[] localCpu = new double[repeats];
+    double[] softCpu = new double[repeats];
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     LocalFitResult last = null;
     CagingSoftness.Result lastSoft = null;
     int warm = Math.max(20, repeats);
     for (int r = 0; r < warm + repeats; r++) {
+      long c0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       last = fit.compute(ref, cur);
       mobility.compute(ref, cur, null);
       long t1 = System.nanoTime();
+      long c1 = mx.getCurrentThreadCpuTime();
       lastSoft = soft.compute(ref);
       long t2 = System.nanoTime();
+      long c2 = mx.getCurrentThreadCpuTime();
       if (r >= warm) {
         local[r - warm] = (t1 - t0) * 1e-9;
         softT[r - warm] = (t2 - t1) * 1e-9;
+        localCpu[r - warm] = (c1 - c0) * 1e-9;
+        softCpu[r - warm] = (c2 - c1) * 1e-9;
       }
     }
     Map<String, Object> report = new LinkedHashMap<>();
@@ -107,6 +115,8 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
     Map<String, Object> gl = new LinkedHashMap<>();
     gl.put("local_seconds", median(local));
     gl.put("softness_seconds", median(softT));
+    gl.put("local_cpu_seconds", median(localCpu));
+    gl.put("softness_cpu_seconds", median(softCpu));
     gl.put("mean_d2min", mean(last.d2min()));
     gl.put("mean_softness", mean(lastSoft.softness()));
     report.put("glasslab", gl);
@@ -133,16 +143,20 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
           Locale.ROOT, "analysis bench: N = %d, medians of %d warm repeats%n", ref.size(), repeats);
       o.printf(
           Locale.ROOT,
-          "  glasslab  local fields %8.3f ms   softness %8.3f ms%n",
+          "  glasslab  local fields %8.3f ms   softness %8.3f ms   (CPU %.3f / %.3f ms)%n",
           1e3 * median(local),
-          1e3 * median(softT));
+          1e3 * median(softT),
+          1e3 * median(localCpu),
+          1e3 * median(softCpu));
       if (peer.containsKey("local_seconds")) {
         o.printf(
             Locale.ROOT,
-            "  %-9s local fields %8.3f ms   softness %8.3f ms   (%s)%n",
+            "  %-9s local fields %8.3f ms   softness %8.3f ms   (CPU %.3f / %.3f ms; %s)%n",
             "numpy",
             1e3 * ((Number) peer.get("local_seconds")).doubleValue(),
             1e3 * ((Number) peer.get("softness_seconds")).doubleValue(),
+            1e3 * ((Number) peer.get("local_cpu_seconds")).doubleValue(),
+            1e3 * ((Number) peer.get("softness_cpu_seconds")).doubleValue(),
             peer.get("tool"));
         o.printf(
             Locale.ROOT,
