@@ -202,6 +202,8 @@ public final class LocalAffineFit {
     double[] det = new double[n];
     boolean sym = options.strain() == StrainMeasure.SYMMETRIC;
     int minNb = options.minNeighbours();
+    double[] sepX = new double[64]; // current separations dx_ij of one particle (scratch)
+    double[] sepY = new double[64];
     double tol = options.singularTolerance();
 
     for (int i = 0; i < n; i++) {
@@ -225,6 +227,10 @@ public final class LocalAffineFit {
       double bxx = 0;
       double bxy = 0;
       double byy = 0;
+      if (ni > sepX.length) {
+        sepX = new double[2 * ni];
+        sepY = new double[2 * ni];
+      }
       for (int k = s; k < e; k++) {
         int j = neighbours.neighbour(k);
         double dX = neighbours.dx(k);
@@ -234,6 +240,8 @@ public final class LocalAffineFit {
         double ky = Math.rint((dY - (ref[2 * j + 1] - uiy)) * invRly);
         double dx = cur[2 * j] - cix + kx * clx;
         double dy = cur[2 * j + 1] - ciy + ky * cly;
+        sepX[k - s] = dx;
+        sepY[k - s] = dy;
         axx += dx * dX;
         axy += dx * dY;
         ayx += dy * dX;
@@ -262,13 +270,10 @@ public final class LocalAffineFit {
       double sx = 0;
       double sy = 0;
       for (int k = s; k < e; k++) {
-        int j = neighbours.neighbour(k);
         double dX = neighbours.dx(k);
         double dY = neighbours.dy(k);
-        double kx = Math.rint((dX - (ref[2 * j] - uix)) * invRlx);
-        double ky = Math.rint((dY - (ref[2 * j + 1] - uiy)) * invRly);
-        double rx = cur[2 * j] - cix + kx * clx - (hxx * dX + hxy * dY);
-        double ry = cur[2 * j + 1] - ciy + ky * cly - (hyx * dX + hyy * dY);
+        double rx = sepX[k - s] - (hxx * dX + hxy * dY);
+        double ry = sepY[k - s] - (hyx * dX + hyy * dY);
         sum2 += rx * rx + ry * ry;
         sx += rx;
         sy += ry;

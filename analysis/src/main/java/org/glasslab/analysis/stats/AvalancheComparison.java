@@ -52,23 +52,9 @@ public record AvalancheComparison(
     double[] before = pool(field, Math.max(0, k - window), k);
     double[] at = pool(field, k, k + 1);
     double[] after = pool(field, k + 1, Math.min(field.length, k + 1 + window));
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double[] g : new double[][] {before, at, after}) {
-      for (double x : g) {
-        if (Double.isFinite(x)) {
-          lo = Math.min(lo, x);
-          hi = Math.max(hi, x);
-        }
-      }
-    }
-    if (lo > hi) {
-      lo = 0;
-      hi = 1;
-    } else if (lo == hi) {
-      lo -= 0.5;
-      hi += 0.5;
-    }
+    double[] range = Histogram.finiteRange(before, at, after);
+    double lo = range[0];
+    double hi = range[1];
     double[] fb = Summary.finite(before);
     double[] fa = Summary.finite(after);
     double ks = Double.NaN;

@@ -72,22 +72,32 @@ public record Histogram(double lo, double hi, long[] counts, long below, long ab
    * is widened by 0.5 on each side).
    */
   public static Histogram auto(double[] values, int bins) {
+    double[] r = finiteRange(values);
+    return of(values, r[0], r[1], bins);
+  }
+
+  /**
+   * {lo, hi} of the finite values of all arrays; [0, 1] when there is none, widened by 0.5 on each
+   * side when all are equal.
+   */
+  static double[] finiteRange(double[]... arrays) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (double x : values) {
-      if (Double.isFinite(x)) {
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
+    for (double[] values : arrays) {
+      for (double x : values) {
+        if (Double.isFinite(x)) {
+          lo = Math.min(lo, x);
+          hi = Math.max(hi, x);
+        }
       }
     }
     if (lo > hi) {
-      lo = 0;
-      hi = 1;
-    } else if (lo == hi) {
-      lo -= 0.5;
-      hi += 0.5;
+      return new double[] {0, 1};
     }
-    return of(values, lo, hi, bins);
+    if (lo == hi) {
+      return new double[] {lo - 0.5, hi + 0.5};
+    }
+    return new double[] {lo, hi};
   }
 
   /** Number of bins. */

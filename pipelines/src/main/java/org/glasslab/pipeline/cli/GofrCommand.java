@@ -8,13 +8,10 @@ import java.util.concurrent.Callable;
 import org.glasslab.analysis.structure.GofrLandmarks;
 import org.glasslab.analysis.structure.RadialDistribution;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.Trajectory;
-import org.glasslab.data.io.TrajectoryIO;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code glasslab gofr FILE}: radial distribution function of one frame and its landmarks. */
 @Command(
@@ -25,15 +22,7 @@ import picocli.CommandLine.Parameters;
       "normalisation with (N-1)/A), with its first peak and minima (smoothed, zig-zag rule)."
     })
 public final class GofrCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Configuration or trajectory.")
-  Path file;
-
-  @Option(
-      names = "--frame",
-      paramLabel = "K",
-      defaultValue = "0",
-      description = "Frame to analyse (negative counts from the end; default ${DEFAULT-VALUE}).")
-  int frame;
+  @Mixin FrameInput in;
 
   @Option(
       names = "--rmax",
@@ -51,8 +40,6 @@ public final class GofrCommand implements Callable<Integer> {
   @Option(names = "--json", description = "g(r), landmarks and parameters as JSON.")
   boolean json;
 
-  @Mixin InputOptions input;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -63,10 +50,9 @@ public final class GofrCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    Configuration c;
-    try (Trajectory t = input.open(file)) {
-      c = t.frame(TrajectoryIO.frameIndex(t, frame, file));
-    }
+    Configuration c = in.read();
+    Path file = in.file;
+    int frame = in.frame;
     RadialDistribution.Result r = new RadialDistribution(opts).compute(c);
     GofrLandmarks lm = r.landmarks();
     var o = spec.commandLine().getOut();

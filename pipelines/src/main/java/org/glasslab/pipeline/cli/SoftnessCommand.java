@@ -9,13 +9,10 @@ import java.util.concurrent.Callable;
 import org.glasslab.analysis.stats.Summary;
 import org.glasslab.analysis.structure.CagingSoftness;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.Trajectory;
-import org.glasslab.data.io.TrajectoryIO;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code glasslab softness FILE}: per-particle caging softness (Jha &amp; Sengupta Appendix C). */
 @Command(
@@ -27,15 +24,7 @@ import picocli.CommandLine.Parameters;
       "strongly on delta, rmin and rmax; the values used are always reported."
     })
 public final class SoftnessCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Configuration or trajectory.")
-  Path file;
-
-  @Option(
-      names = "--frame",
-      paramLabel = "K",
-      defaultValue = "0",
-      description = "Frame to analyse (negative counts from the end; default ${DEFAULT-VALUE}).")
-  int frame;
+  @Mixin FrameInput in;
 
   @Option(
       names = "--delta",
@@ -72,8 +61,6 @@ public final class SoftnessCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Summary statistics and parameters as JSON.")
   boolean json;
 
-  @Mixin InputOptions input;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The resolved parameters of a softness result, for reports. */
@@ -105,10 +92,9 @@ public final class SoftnessCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--out " + out + ": use a .csv, .h5 or .hdf5 file");
     }
-    Configuration c;
-    try (Trajectory t = input.open(file)) {
-      c = t.frame(TrajectoryIO.frameIndex(t, frame, file));
-    }
+    Configuration c = in.read();
+    Path file = in.file;
+    int frame = in.frame;
     long t0 = System.nanoTime();
     CagingSoftness.Result r = new CagingSoftness(opts).compute(c);
     double seconds = (System.nanoTime() - t0) * 1e-9;

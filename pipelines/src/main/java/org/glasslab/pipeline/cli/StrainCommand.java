@@ -12,8 +12,6 @@ import org.glasslab.analysis.local.LocalAffineFit;
 import org.glasslab.analysis.local.LocalFitResult;
 import org.glasslab.analysis.structure.CagingSoftness;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.Trajectory;
-import org.glasslab.data.io.TrajectoryIO;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,8 +121,8 @@ public final class StrainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--out " + out + ": use a .csv, .h5 or .hdf5 file");
     }
-    Configuration a = readFrame(ref, refFrame);
-    Configuration b = readFrame(cur, curFrame);
+    Configuration a = FrameInput.read(input, ref, refFrame);
+    Configuration b = FrameInput.read(input, cur, curFrame);
     long t0 = System.nanoTime();
     LocalAffineFit fit = new LocalAffineFit(opts);
     LocalFitResult r = fit.compute(a, b);
@@ -195,12 +193,6 @@ public final class StrainCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("wrote " + out);
     }
     return 0;
-  }
-
-  private Configuration readFrame(Path file, int k) throws java.io.IOException {
-    try (Trajectory t = input.open(file)) {
-      return t.frame(TrajectoryIO.frameIndex(t, k, file));
-    }
   }
 
   static double[] ids(Configuration c) {
