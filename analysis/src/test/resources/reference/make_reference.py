@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Independent reference values for the analysis module (GlassLab issue 6).
 
-Run with Debian's interpreter from this directory:  /usr/bin/python3 make_reference.py
-Writes the fixtures next to this script. Tool versions are recorded in versions.txt.
+Run with Debian's interpreter:  /usr/bin/python3 make_reference.py [OUTDIR]
+Writes the fixtures into OUTDIR (default: the current directory; commit them from this folder). Tool versions are recorded in versions.txt.
 
 - local_*: Appendix A (Jha & Sengupta) by brute force: neighbours by an O(N^2) minimum-image loop in
   the reference frame, pair images fixed there, H_i by numpy.linalg.lstsq (least squares of
@@ -12,12 +12,17 @@ Writes the fixtures next to this script. Tool versions are recorded in versions.
 - gofr_*: g(r) by numpy.histogram of all ordered pair distances, normalised with rho' = (N-1)/A.
 - corr_*: Pearson / Spearman matrices from scipy.stats on a table with ties.
 """
+import os
+import sys
+
 import numpy as np
 import scipy
 import scipy.integrate
 import scipy.stats
 
 rng = np.random.default_rng(20261121)
+if len(sys.argv) > 1:
+    os.chdir(sys.argv[1])
 
 
 def lattice(nx, ny, density, jitter):
@@ -181,6 +186,5 @@ write_rows("corr_pearson.csv", names, P.tolist())
 write_rows("corr_spearman.csv", names, S.tolist())
 
 with open("versions.txt", "w") as f:
-    import sys
     f.write("python %s\nnumpy %s\nscipy %s\n" % (sys.version.split()[0], np.__version__,
                                                   scipy.__version__))

@@ -21,10 +21,7 @@ import picocli.CommandLine.Parameters;
     name = "avalanches",
     mixinStandardHelpOptions = true,
     description = {
-      "Detect avalanches as jumps of the first-frame MSD between plateaus: a local change-point",
-      "t-test (level + linear trend + step, jump in units of its standard error) over a window",
-      "of frames on each side, with Bonferroni-corrected confidence. For an inherent-structure",
-      "trajectory (noise-free) set --min-jump."
+      "Detect avalanches as jumps of the first-frame MSD between plateaus: a local change-point t-test (level + linear trend + step, jump in units of its standard error) over a window of frames on each side, with Bonferroni-corrected confidence. For an inherent-structure trajectory (noise-free) set --min-jump."
     })
 public final class AvalanchesCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory file (MD or IS).")

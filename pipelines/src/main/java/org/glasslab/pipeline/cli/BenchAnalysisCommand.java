@@ -31,8 +31,7 @@ import picocli.CommandLine.Option;
     name = "analysis",
     mixinStandardHelpOptions = true,
     description = {
-      "Local fields (r_c 2.4) and softness (delta 0.02, r in [0.5, 1.45], step 0.001) of one",
-      "synthetic frame pair at density 0.9: GlassLab vs numpy/scipy, medians of warm repeats."
+      "Local fields (r_c 2.4) and softness (delta 0.02, r in [0.5, 1.45], step 0.001) of one synthetic frame pair at density 0.9: GlassLab vs numpy/scipy, medians of warm repeats."
     })
 public final class BenchAnalysisCommand implements Callable<Integer> {
   static final double RC = 2.4;

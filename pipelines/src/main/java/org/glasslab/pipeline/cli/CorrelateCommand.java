@@ -18,10 +18,7 @@ import picocli.CommandLine.Parameters;
     name = "correlate",
     mixinStandardHelpOptions = true,
     description = {
-      "Pearson and Spearman correlation matrices (Commons Math) over columns of a CSV table,",
-      "e.g. the --out table of 'glasslab strain --with-softness'. Rows with NaN in a selected",
-      "column are dropped. Default columns: the paper's metrics present in the table",
-      "(dev_norm, detH, abs_eps_vol, d2min, m, total_norm, softness), else all numeric ones."
+      "Pearson and Spearman correlation matrices (Commons Math) over columns of a CSV table, e.g. the --out table of 'glasslab strain --with-softness'. Rows with NaN in a selected column are dropped. Default columns: the paper's metrics present in the table (dev_norm, detH, abs_eps_vol, d2min, m, total_norm, softness), else all numeric ones."
     })
 public final class CorrelateCommand implements Callable<Integer> {
   static final List<String> PAPER_METRICS =

@@ -18,8 +18,7 @@ import picocli.CommandLine.Option;
     name = "gofr",
     mixinStandardHelpOptions = true,
     description = {
-      "Radial distribution function g(r) of one frame (all particles, periodic, 2D",
-      "normalisation with (N-1)/A), with its first peak and minima (smoothed, zig-zag rule)."
+      "Radial distribution function g(r) of one frame (all particles, periodic, 2D normalisation with (N-1)/A), with its first peak and minima (smoothed, zig-zag rule)."
     })
 public final class GofrCommand implements Callable<Integer> {
   @Mixin FrameInput in;

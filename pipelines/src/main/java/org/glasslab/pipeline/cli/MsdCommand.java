@@ -17,9 +17,7 @@ import picocli.CommandLine.Parameters;
     name = "msd",
     mixinStandardHelpOptions = true,
     description = {
-      "Mean-square displacement from unwrapped positions: from the first frame (default) or,",
-      "with --windowed, averaged over time origins and grouped by exact step lag. On an",
-      "inherent-structure trajectory the first-frame MSD is the mean |u_IS(j)|^2 of eq 12."
+      "Mean-square displacement from unwrapped positions: from the first frame (default) or, with --windowed, averaged over time origins and grouped by exact step lag. On an inherent-structure trajectory the first-frame MSD is the mean |u_IS(j)|^2 of eq 12."
     })
 public final class MsdCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory file.")

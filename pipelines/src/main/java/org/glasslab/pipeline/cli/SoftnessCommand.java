@@ -19,9 +19,7 @@ import picocli.CommandLine.Option;
     name = "softness",
     mixinStandardHelpOptions = true,
     description = {
-      "Caging softness S_i = 1/|beta phi_i| with beta phi_i = -2 pi rho int r c_i g_i dr,",
-      "g_i Gaussian-smeared (width delta), c_i = g_i - 1 (Appendix C). The result depends",
-      "strongly on delta, rmin and rmax; the values used are always reported."
+      "Caging softness S_i = 1/|beta phi_i| with beta phi_i = -2 pi rho int r c_i g_i dr, g_i Gaussian-smeared (width delta), c_i = g_i - 1 (Appendix C). The result depends strongly on delta, rmin and rmax; the values used are always reported."
     })
 public final class SoftnessCommand implements Callable<Integer> {
   @Mixin FrameInput in;

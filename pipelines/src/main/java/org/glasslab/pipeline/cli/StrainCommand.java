@@ -27,11 +27,7 @@ import picocli.CommandLine.Parameters;
     name = "strain",
     mixinStandardHelpOptions = true,
     description = {
-      "Local affine fit between two frames (Appendix A): H = A B^-1, D2min, non-affine vector,",
-      "eps = H - I, eps_vol, ||e||, ||eps||, det H, and the mobility |x - X| of each particle.",
-      "Neighbours within r_c in REF (default: second minimum of REF's g(r)); pair images fixed",
-      "by REF. Particles with degenerate neighbourhoods get NaN fields and a non-zero flag",
-      "(1 = too few neighbours, 2 = singular B)."
+      "Local affine fit between two frames (Appendix A): H = A B^-1, D2min, non-affine vector, eps = H - I, eps_vol, ||e||, ||eps||, det H, and the mobility |x - X| of each particle. Neighbours within r_c in REF (default: second minimum of REF's g(r)); pair images fixed by REF. Particles with degenerate neighbourhoods get NaN fields and a non-zero flag (1 = too few neighbours, 2 = singular B)."
     })
 public final class StrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REF", description = "Reference configuration file.")
