@@ -1,0 +1,201 @@
+package org.glasslab.analysis.dynamics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.glasslab.data.Configuration;
+import org.glasslab.data.Trajectory;
+
+/**
+ * Mean-square displacement along a trajectory from unwrapped positions ({@code x + image * L}).
+ *
+ * <p>First-frame reference: {@code MSD(f) = (1/N) sum_i |U_i(f) - U_i(0)|^2} for every frame f
+ * (frame 0 is the reference, MSD(0) = 0). Time-origin averaged ("windowed"): for every pair of
+ * frames (f0, f1 &gt; f0) with f0 an origin (every {@code originStride}-th frame), the squared
+ * displacements are grouped by the exact step lag {@code S(f1) - S(f0)} and averaged over origins
+ * and particles; with a log-block schedule and originStride = frames per block this is the usual
+ * block-origin average. Preconditions (freud): unwrapped positions (images stored) and a constant
+ * box, both guaranteed by {@link Trajectory}. Frames are read one at a time; only the origins are
+ * kept ([origins x 2N] doubles).
+ */
+public final class MeanSquareDisplacement {
+  private final int originStride;
+
+  /**
+   * First-frame MSD.
+   *
+   * @param frames [F] frame indices
+   * @param steps [F] MD steps
+   * @param times [F] times [time]
+   * @param msd [F] MSD [length^2]
+   */
+  public record Result(int[] frames, long[] steps, double[] times, double[] msd) {
+    /** Copies the arrays. */
+    public Result {
+      frames = frames.clone();
+      steps = steps.clone();
+      times = times.clone();
+      msd = msd.clone();
+    }
+
+    @Override
+    public double[] msd() {
+      return msd.clone();
+    }
+
+    @Override
+    public long[] steps() {
+      return steps.clone();
+    }
+
+    @Override
+    public double[] times() {
+      return times.clone();
+    }
+
+    @Override
+    public int[] frames() {
+      return frames.clone();
+    }
+  }
+
+  /**
+   * Time-origin averaged MSD.
+   *
+   * @param lagSteps [L] step lags, increasing
+   * @param lagTimes [L] time lags [time] (mean over the contributing pairs)
+   * @param msd [L] MSD [length^2]
+   * @param pairs [L] number of (origin, frame) pairs averaged per lag
+   * @param originStride every originStride-th frame is an origin
+   */
+  public record WindowedResult(
+      long[] lagSteps, double[] lagTimes, double[] msd, int[] pairs, int originStride) {
+    /** Copies the arrays. */
+    public WindowedResult {
+      lagSteps = lagSteps.clone();
+      lagTimes = lagTimes.clone();
+      msd = msd.clone();
+      pairs = pairs.clone();
+    }
+
+    @Override
+    public long[] lagSteps() {
+      return lagSteps.clone();
+    }
+
+    @Override
+    public double[] lagTimes() {
+      return lagTimes.clone();
+    }
+
+    @Override
+    public double[] msd() {
+      return msd.clone();
+    }
+
+    @Override
+    public int[] pairs() {
+      return pairs.clone();
+    }
+  }
+
+  /**
+   * An MSD analysis.
+   *
+   * @param originStride origin spacing in frames for the windowed variant (&ge; 1)
+   */
+  public MeanSquareDisplacement(int originStride) {
+    if (originStride < 1) {
+      throw new IllegalArgumentException("origin stride must be >= 1, got " + originStride);
+    }
+    this.originStride = originStride;
+  }
+
+  /** An analysis with origin stride 1 (every frame is an origin). */
+  public MeanSquareDisplacement() {
+    this(1);
+  }
+
+  /** Origin stride in frames. */
+  public int originStride() {
+    return originStride;
+  }
+
+  /** MSD with the first frame as reference. */
+  public Result compute(Trajectory trajectory) {
+    int nf = trajectory.frameCount();
+    double[] ref = trajectory.frame(0).unwrappedPositions();
+    double[] buf = new double[ref.length];
+    int[] frames = new int[nf];
+    long[] steps = new long[nf];
+    double[] times = new double[nf];
+    double[] msd = new double[nf];
+    for (int f = 0; f < nf; f++) {
+      Configuration c = trajectory.frame(f);
+      c.box().unwrap(c.positions(), c.images(), buf);
+      frames[f] = f;
+      steps[f] = trajectory.step(f);
+      times[f] = trajectory.time(f);
+      msd[f] = meanSquare(ref, buf);
+    }
+    return new Result(frames, steps, times, msd);
+  }
+
+  /** MSD averaged over time origins, grouped by exact step lag. */
+  public WindowedResult computeWindowed(Trajectory trajectory) {
+    int nf = trajectory.frameCount();
+    List<double[]> origins = new ArrayList<>();
+    List<Long> originSteps = new ArrayList<>();
+    List<Double> originTimes = new ArrayList<>();
+    TreeMap<Long, double[]> acc = new TreeMap<>(); // lag -> {sum msd, sum time, count}
+    double[] buf = null;
+    for (int f = 0; f < nf; f++) {
+      Configuration c = trajectory.frame(f);
+      buf = c.box().unwrap(c.positions(), c.images(), buf);
+      long s = trajectory.step(f);
+      double t = trajectory.time(f);
+      for (int o = 0; o < origins.size(); o++) {
+        long lag = s - originSteps.get(o);
+        double[] a = acc.computeIfAbsent(lag, k -> new double[3]);
+        a[0] += meanSquare(origins.get(o), buf);
+        a[1] += t - originTimes.get(o);
+        a[2] += 1;
+      }
+      if (f % originStride == 0) {
+        origins.add(buf.clone());
+        originSteps.add(s);
+        originTimes.add(t);
+      }
+    }
+    int nl = acc.size();
+    long[] lags = new long[nl];
+    double[] lt = new double[nl];
+    double[] m = new double[nl];
+    int[] pairs = new int[nl];
+    int k = 0;
+    for (var e : acc.entrySet()) {
+      double[] a = e.getValue();
+      lags[k] = e.getKey();
+      lt[k] = a[1] / a[2];
+      m[k] = a[0] / a[2];
+      pairs[k] = (int) a[2];
+      k++;
+    }
+    return new WindowedResult(lags, lt, m, pairs, originStride);
+  }
+
+  /**
+   * Mean over particles of {@code |b_i - a_i|^2}.
+   *
+   * @param a [2N] [length], not modified
+   * @param b [2N] [length], not modified
+   */
+  public static double meanSquare(double[] a, double[] b) {
+    double s = 0;
+    for (int k = 0; k < a.length; k++) {
+      double d = b[k] - a[k];
+      s += d * d;
+    }
+    return s / (a.length / 2);
+  }
+}

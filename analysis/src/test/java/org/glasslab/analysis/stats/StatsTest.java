@@ -1,0 +1,124 @@
+package org.glasslab.analysis.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.glasslab.analysis.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class StatsTest {
+
+  @Test
+  void correlationMatricesEqualScipy() {
+    Map<String, double[]> t = Fixtures.table("corr_table.csv");
+    List<String> names = new ArrayList<>(t.keySet());
+    double[][] cols = t.values().toArray(new double[0][]);
+    CorrelationMatrices cm = CorrelationMatrices.of(names, cols);
+    Map<String, double[]> p = Fixtures.table("corr_pearson.csv");
+    Map<String, double[]> s = Fixtures.table("corr_spearman.csv");
+    double[][] gp = cm.pearson();
+    double[][] gs = cm.spearman();
+    for (int a = 0; a < names.size(); a++) {
+      for (int b = 0; b < names.size(); b++) {
+        String col = names.get(b);
+        assertEquals(p.get(col)[a], gp[a][b], 1e-12, "pearson " + a + "," + b);
+        assertEquals(s.get(col)[a], gs[a][b], 1e-12, "spearman " + a + "," + b);
+      }
+    }
+    assertEquals(240, cm.rows());
+    assertEquals(0, cm.dropped());
+  }
+
+  @Test
+  void correlationDropsRowsWithNaN() {
+    double[] x = {1, 2, 3, Double.NaN, 5};
+    double[] y = {2, 4, 6, 8, 11};
+    CorrelationMatrices cm = CorrelationMatrices.of(List.of("x", "y"), new double[][] {x, y});
+    assertEquals(4, cm.rows());
+    assertEquals(1, cm.dropped());
+    assertEquals(1.0, cm.spearman()[0][1], 1e-15);
+  }
+
+  @Test
+  void summaryMatchesNumpyConventions() {
+    double[] v = {3, 1, 4, 1, 5, 9, 2, 6, Double.NaN};
+    Summary s = Summary.of(v);
+    assertEquals(8, s.count());
+    assertEquals(1, s.skipped());
+    assertEquals(3.875, s.mean(), 1e-15);
+    // numpy: np.std(v, ddof=1), np.percentile(v, [5,25,50,75,95]) (linear)
+    assertEquals(2.748376143, s.std(), 1e-9);
+    assertEquals(1.0, s.q05(), 1e-12);
+    assertEquals(1.75, s.q25(), 1e-12);
+    assertEquals(3.5, s.median(), 1e-12);
+    assertEquals(5.25, s.q75(), 1e-12);
+    assertEquals(7.95, s.q95(), 1e-12);
+  }
+
+  @Test
+  void histogramBinningIsAsDocumented() {
+    double[] v = {0, 0.25, 0.5, 0.999, 1.0, -0.1, 1.1, Double.NaN};
+    Histogram h = Histogram.of(v, 0, 1, 4);
+    assertArrayEquals(new long[] {1, 1, 1, 2}, h.counts()); // 1.0 falls in the closed last bin
+    assertEquals(1, h.below());
+    assertEquals(1, h.above());
+    assertEquals(1, h.skipped());
+    double integral = 0;
+    for (double d : h.density()) {
+      integral += d * h.width();
+    }
+    assertEquals(1.0, integral, 1e-15);
+    assertArrayEquals(new double[] {0.125, 0.375, 0.625, 0.875}, h.centers(), 1e-15);
+  }
+
+  @Test
+  void avalancheComparisonPoolsFramesAroundTheEvent() {
+    double[][] field = new double[10][];
+    for (int f = 0; f < 10; f++) {
+      field[f] = new double[] {f < 5 ? 1 : 3, f < 5 ? 2 : 4, Double.NaN};
+    }
+    AvalancheComparison c = AvalancheComparison.of(field, 5, 2, 4);
+    assertEquals(4, c.before().count());
+    assertEquals(2, c.before().skipped());
+    assertEquals(1.5, c.before().mean(), 1e-15);
+    assertEquals(3.5, c.at().mean(), 1e-15);
+    assertEquals(3.5, c.after().mean(), 1e-15);
+    assertEquals(1.0, c.ksStatistic(), 1e-15);
+    assertEquals(c.histBefore().lo(), c.histAfter().lo());
+  }
+
+  @Test
+  void ensembleAveragesDensitiesAcrossTrajectories() {
+    TemperatureEnsemble e = new TemperatureEnsemble(0, 2, 2);
+    e.add(0.3, new double[] {0.5, 0.5}); // density {1, 0}
+    e.add(0.3, new double[] {0.5, 1.5}); // density {0.5, 0.5}
+    e.add(0.4, new double[] {1.5});
+    var r = e.results();
+    assertEquals(List.of(0.3, 0.4), new ArrayList<>(r.keySet()));
+    assertArrayEquals(new double[] {0.75, 0.25}, r.get(0.3).distribution().mean(), 1e-15);
+    assertArrayEquals(new double[] {0.25, 0.25}, r.get(0.3).distribution().stderr(), 1e-15);
+    assertEquals(0.75, r.get(0.3).mean(), 1e-15);
+    assertEquals(2, r.get(0.3).distribution().members());
+  }
+
+  @Test
+  void scatterDataIsASeededSubsetInOrder() {
+    double[] x = new double[1000];
+    double[] y = new double[1000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i;
+      y[i] = i % 7 == 0 ? Double.NaN : 2 * i;
+    }
+    ScatterData s = ScatterData.of("x", "y", x, y, 100, 42);
+    assertEquals(100, s.x().length);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(2 * s.x()[i], s.y()[i], 0);
+      assertTrue(i == 0 || s.x()[i] > s.x()[i - 1]);
+    }
+    assertArrayEquals(s.x(), ScatterData.of("x", "y", x, y, 100, 42).x(), 0);
+  }
+}
