@@ -128,21 +128,30 @@ final class RipsGraph {
     PairCollector pairs = new PairCollector(Math.max(16, n * 8));
     PairFinder finder = new PairFinder(positions, box, options);
     finder.collect(pairs);
-    return fromPairs(n, pairs);
+    return fromPairs(n, pairs, options.tieTolerance());
   }
 
-  private static RipsGraph fromPairs(int n, PairCollector pairs) {
+  private static RipsGraph fromPairs(int n, PairCollector pairs, double tieTolerance) {
     int m = pairs.size;
-    double[] values = Arrays.copyOf(pairs.d, m);
-    Arrays.sort(values);
+    double[] sorted = Arrays.copyOf(pairs.d, m);
+    Arrays.sort(sorted);
+    // Runs of distances within tieTolerance (relative) of the run's first value become one value;
+    // upper[c] is the largest raw distance of run c, values[c] its first.
+    double[] values = new double[m];
+    double[] upper = new double[m];
     int nv = 0;
     for (int k = 0; k < m; k++) {
-      if (nv == 0
-          || Double.doubleToLongBits(values[k]) != Double.doubleToLongBits(values[nv - 1])) {
-        values[nv++] = values[k];
+      double d = sorted[k];
+      if (nv > 0 && d <= values[nv - 1] * (1 + tieTolerance)) {
+        upper[nv - 1] = d;
+      } else {
+        values[nv] = d;
+        upper[nv] = d;
+        nv++;
       }
     }
     values = Arrays.copyOf(values, nv);
+    upper = Arrays.copyOf(upper, nv);
     long eMax = Math.max(1, (long) n * (n - 1) / 2 - 1);
     int eBits = 64 - Long.numberOfLeadingZeros(eMax);
     int vrBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(nv));
@@ -156,7 +165,7 @@ final class RipsGraph {
       int i = pairs.i[k];
       int j = pairs.j[k];
       long idx = (long) i * (i - 1) / 2 + j;
-      long vr = Arrays.binarySearch(values, pairs.d[k]);
+      long vr = firstAtLeast(upper, pairs.d[k]);
       keys[k] = (vr << eBits) | (eMax - idx);
     }
     pairs.release();
@@ -201,6 +210,21 @@ final class RipsGraph {
       ned[q] = r;
     }
     return new RipsGraph(n, values, ea, eb, evr, off, nbr, nvr, ned);
+  }
+
+  /** Index of the first element of the ascending array {@code a} that is {@code >= x}. */
+  private static int firstAtLeast(double[] a, double x) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] >= x) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /** The larger vertex i of the edge with combinatorial index {@code idx = C(i,2) + j}. */

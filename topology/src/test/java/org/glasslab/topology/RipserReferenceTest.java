@@ -28,9 +28,7 @@ class RipserReferenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("euclidean")
   void float32BarcodesEqualRipserExactly(Fixtures.Case c) {
-    RipsOptions o =
-        new RipsOptions(
-            Double.parseDouble(c.alpha()), RipsMetric.EUCLIDEAN, DistancePrecision.FLOAT32, true);
+    RipsOptions o = RipsOptions.ripserCompatible(Double.parseDouble(c.alpha()));
     PersistenceResult r = RipsPersistence.compute(c.positions(), null, o);
     RipserFormat.Output ref = c.ripser();
     assertTrue(ref.size(1) > 0 || c.name().contains("100"), "fixture has H1 bars");
