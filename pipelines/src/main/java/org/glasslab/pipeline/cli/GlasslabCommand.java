@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InfoCommand.class,
       ConvertCommand.class,
+      BettiCommand.class,
       BenchCommand.class,
       EpmCommand.class
     })
