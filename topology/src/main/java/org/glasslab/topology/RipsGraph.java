@@ -500,15 +500,20 @@ final class RipsGraph {
               if (o < c) {
                 continue;
               }
-              for (int p = start[c]; p < start[c + 1]; p++) {
-                int a = members[p];
-                int q0 = o == c ? p + 1 : start[o];
-                for (int q = q0; q < start[o + 1]; q++) {
-                  tryPair(a, members[q], out);
-                }
-              }
+              cellPairs(members, start, c, o, out);
             }
           }
+        }
+      }
+    }
+
+    /** All pairs between the points of cells c and o (each pair once when o == c). */
+    private void cellPairs(int[] members, int[] start, int c, int o, PairCollector out) {
+      int oe = start[o + 1];
+      for (int p = start[c]; p < start[c + 1]; p++) {
+        int a = members[p];
+        for (int q = o == c ? p + 1 : start[o]; q < oe; q++) {
+          tryPair(a, members[q], out);
         }
       }
     }

@@ -230,51 +230,11 @@ public final class RipsPersistence {
         for (int p = ps; p < pe; p++) {
           stamp[nbr[p]] = nvr[p] + 1;
         }
-        for (int p = ps; p < pe; p++) {
-          int j = nbr[p];
-          if (j > i) {
-            continue;
-          }
+        // Neighbours j < i sit at the tail of i's descending list.
+        for (int p = g.split[i]; p < pe; p++) {
           int r = ned[p];
-          int v = g.evr[r];
-          long zc = -1;
-          boolean isApparent = false;
-          int qt = g.split[j];
-          int qe = off[j + 1];
-          int q = off[j];
-          // Earliest cofacet: the first common neighbour k (descending) closing a triangle of the
-          // edge's own diameter.
-          for (; q < qe; q++) {
-            int k = nbr[q];
-            int s = stamp[k];
-            if (s == 0) {
-              continue;
-            }
-            int vp = s - 1;
-            int vq = nvr[q];
-            if (vp <= v && vq <= v) {
-              zc = g.triangleKey(i, j, k, v);
-              // Apparent iff no facet of smaller combinatorial index has the same diameter.
-              if (k > i) {
-                isApparent = true;
-              } else if (k > j) {
-                isApparent = vq < v;
-              } else {
-                isApparent = vq < v && vp < v;
-              }
-              break;
-            }
-          }
-          if (countTriangles) {
-            // Triangles {i, j, k} with k < j: common neighbours in the tail of j's list.
-            for (int x = qt; x < qe; x++) {
-              int s = stamp[nbr[x]];
-              tri += (s | -s) >>> 31;
-            }
-          }
-          zeroCofacet[r] = zc;
-          apparent[r] = isApparent;
-          if (isApparent) {
+          tri += scanEdge(i, nbr[p], r, stamp, countTriangles);
+          if (apparent[r]) {
             assert !mst[r] : "an edge that merges components cannot be in an apparent pair";
             app++;
           }
@@ -284,6 +244,54 @@ public final class RipsPersistence {
         }
       }
       return new long[] {tri, app};
+    }
+
+    /**
+     * Sets {@code zeroCofacet[r]} and {@code apparent[r]} for edge r = {i, j} (i &gt; j), with the
+     * neighbours of i stamped by edge value rank + 1, and returns the number of triangles {i, j, k}
+     * with k &lt; j (0 unless counting). A small method, so that the JIT compiles it early.
+     */
+    private int scanEdge(int i, int j, int r, int[] stamp, boolean countTriangles) {
+      final int[] nbr = g.nbr;
+      final int[] nvr = g.nvr;
+      int v = g.evr[r];
+      long zc = -1;
+      boolean isApparent = false;
+      int qe = g.off[j + 1];
+      // Earliest cofacet: the first common neighbour k (descending) closing a triangle of the
+      // edge's own diameter.
+      for (int q = g.off[j]; q < qe; q++) {
+        int k = nbr[q];
+        int s = stamp[k];
+        if (s == 0) {
+          continue;
+        }
+        int vp = s - 1;
+        int vq = nvr[q];
+        if (vp <= v && vq <= v) {
+          zc = g.triangleKey(i, j, k, v);
+          // Apparent iff no facet of smaller combinatorial index has the same diameter.
+          if (k > i) {
+            isApparent = true;
+          } else if (k > j) {
+            isApparent = vq < v;
+          } else {
+            isApparent = vq < v && vp < v;
+          }
+          break;
+        }
+      }
+      zeroCofacet[r] = zc;
+      apparent[r] = isApparent;
+      int tri = 0;
+      if (countTriangles) {
+        // Triangles {i, j, k} with k < j: common neighbours in the tail of j's list.
+        for (int x = g.split[j]; x < qe; x++) {
+          int s = stamp[nbr[x]];
+          tri += (s | -s) >>> 31;
+        }
+      }
+      return tri;
     }
 
     /** The facet forming an apparent pair with triangle {@code key}, or -1. */
@@ -334,96 +342,100 @@ public final class RipsPersistence {
     }
 
     /** The H1 cohomology reduction in reverse filtration order. */
+    // State of the H1 reduction: pivot owners, the working coboundary, stored V columns.
+    private LongIntMap pivots;
+
+    private final LongMinHeap heap = new LongMinHeap();
+    private final int[] tmp = new int[3];
+    private int[] colStart = new int[64];
+    private int[] colData = new int[1024];
+    private int cols;
+    private int[] work = new int[64];
+    private int w;
+
     void h1() {
       int e = g.edgeCount;
-      LongIntMap pivots = new LongIntMap(Math.max(16, (int) Math.min(e, 1 << 20)));
-      LongMinHeap heap = new LongMinHeap();
-      int[] tmp = new int[3];
-      // Stored reduction columns (V), each a sorted list of edge ranks.
-      int[] colStart = new int[64];
-      int[] colData = new int[1024];
-      int cols = 0;
-      int[] work = new int[64];
+      pivots = new LongIntMap(Math.max(16, (int) Math.min(e, 1 << 20)));
       for (int r = e - 1; r >= 0; r--) {
-        if (mst[r] || apparent[r]) {
-          continue;
-        }
-        int v = g.evr[r];
-        long z = zeroCofacet[r];
-        if (z >= 0 && pivots.get(z) == LongIntMap.MISSING && apparentFacet(z, tmp) < 0) {
-          pivots.put(z, -(r + 1));
-          emergentCount++;
-          continue;
-        }
-        reducedCount++;
-        heap.clear();
-        pushCofacets(r, heap);
-        int w = 0;
-        work[w++] = r;
-        while (true) {
-          long t = heap.pivot();
-          if (t < 0) {
-            h1Bars.add(g.values[v], Double.POSITIVE_INFINITY);
-            break;
-          }
-          int owner = pivots.get(t);
-          if (owner != LongIntMap.MISSING) {
-            additions++;
-            if (owner < 0) {
-              int f = -owner - 1;
-              pushCofacets(f, heap);
-              if (w == work.length) {
-                work = Arrays.copyOf(work, 2 * w);
-              }
-              work[w++] = f;
-            } else {
-              int s = colStart[owner];
-              int en = colStart[owner + 1];
-              if (w + (en - s) > work.length) {
-                work = Arrays.copyOf(work, Math.max(2 * work.length, w + en - s));
-              }
-              for (int k = s; k < en; k++) {
-                int f = colData[k];
-                pushCofacets(f, heap);
-                work[w++] = f;
-              }
-            }
-            continue;
-          }
-          int f = apparentFacet(t, tmp);
-          if (f >= 0) {
-            additions++;
-            pushCofacets(f, heap);
-            if (w == work.length) {
-              work = Arrays.copyOf(work, 2 * w);
-            }
-            work[w++] = f;
-            continue;
-          }
-          int vt = g.triangleValueRank(t);
-          if (vt > v) {
-            h1Bars.add(g.values[v], g.values[vt]);
-          }
-          // Store V (mod 2) for later additions.
-          w = cancelPairs(work, w);
-          if (w == 1) {
-            pivots.put(t, -(work[0] + 1));
-          } else {
-            if (cols + 2 > colStart.length) {
-              colStart = Arrays.copyOf(colStart, 2 * colStart.length);
-            }
-            int s = colStart[cols];
-            if (s + w > colData.length) {
-              colData = Arrays.copyOf(colData, Math.max(2 * colData.length, s + w));
-            }
-            System.arraycopy(work, 0, colData, s, w);
-            colStart[cols + 1] = s + w;
-            pivots.put(t, cols);
-            cols++;
-          }
-          break;
+        if (!mst[r] && !apparent[r]) {
+          reduceColumn(r);
         }
       }
+    }
+
+    /** Reduces the coboundary column of edge r against the columns of later edges. */
+    private void reduceColumn(int r) {
+      int v = g.evr[r];
+      long z = zeroCofacet[r];
+      if (z >= 0 && pivots.get(z) == LongIntMap.MISSING && apparentFacet(z, tmp) < 0) {
+        pivots.put(z, -(r + 1));
+        emergentCount++;
+        return;
+      }
+      reducedCount++;
+      heap.clear();
+      w = 0;
+      addToWork(r);
+      while (true) {
+        long t = heap.pivot();
+        if (t < 0) {
+          h1Bars.add(g.values[v], Double.POSITIVE_INFINITY);
+          return;
+        }
+        int owner = pivots.get(t);
+        if (owner != LongIntMap.MISSING) {
+          additions++;
+          if (owner < 0) {
+            addToWork(-owner - 1);
+          } else {
+            for (int k = colStart[owner]; k < colStart[owner + 1]; k++) {
+              addToWork(colData[k]);
+            }
+          }
+          continue;
+        }
+        int f = apparentFacet(t, tmp);
+        if (f >= 0) {
+          additions++;
+          addToWork(f);
+          continue;
+        }
+        int vt = g.triangleValueRank(t);
+        if (vt > v) {
+          h1Bars.add(g.values[v], g.values[vt]);
+        }
+        storeColumn(t);
+        return;
+      }
+    }
+
+    /** Adds edge f to the working V and its coboundary to the working column. */
+    private void addToWork(int f) {
+      if (w == work.length) {
+        work = Arrays.copyOf(work, 2 * w);
+      }
+      work[w++] = f;
+      pushCofacets(f, heap);
+    }
+
+    /** Stores the working V (mod 2) as the column owning pivot t. */
+    private void storeColumn(long t) {
+      w = cancelPairs(work, w);
+      if (w == 1) {
+        pivots.put(t, -(work[0] + 1));
+        return;
+      }
+      if (cols + 2 > colStart.length) {
+        colStart = Arrays.copyOf(colStart, 2 * colStart.length);
+      }
+      int s = colStart[cols];
+      if (s + w > colData.length) {
+        colData = Arrays.copyOf(colData, Math.max(2 * colData.length, s + w));
+      }
+      System.arraycopy(work, 0, colData, s, w);
+      colStart[cols + 1] = s + w;
+      pivots.put(t, cols);
+      cols++;
     }
 
     /** Sorts {@code a[0..w)} and removes entries occurring an even number of times. */
