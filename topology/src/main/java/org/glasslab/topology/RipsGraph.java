@@ -133,58 +133,75 @@ final class RipsGraph {
 
   private static RipsGraph fromPairs(int n, PairCollector pairs, double tieTolerance) {
     int m = pairs.size;
-    double[] sorted = Arrays.copyOf(pairs.d, m);
-    Arrays.sort(sorted);
-    // Runs of distances within tieTolerance (relative) of the run's first value become one value;
-    // upper[c] is the largest raw distance of run c, values[c] its first.
-    double[] values = new double[m];
-    double[] upper = new double[m];
-    int nv = 0;
-    for (int k = 0; k < m; k++) {
-      double d = sorted[k];
-      if (nv > 0 && d <= values[nv - 1] * (1 + tieTolerance)) {
-        upper[nv - 1] = d;
-      } else {
-        values[nv] = d;
-        upper[nv] = d;
-        nv++;
-      }
-    }
-    values = Arrays.copyOf(values, nv);
-    upper = Arrays.copyOf(upper, nv);
     long eMax = Math.max(1, (long) n * (n - 1) / 2 - 1);
     int eBits = 64 - Long.numberOfLeadingZeros(eMax);
-    int vrBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(nv));
     int rBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(m));
-    if (eBits + vrBits > 63 || eBits + rBits > 63) {
+    if (eBits + rBits > 63) {
       throw new IllegalArgumentException("N = " + n + " is too large for 64-bit edge keys");
     }
-    long eMask = (1L << eBits) - 1;
-    long[] keys = new long[m];
+    final double[] pd = pairs.d;
+    final int[] pi = pairs.i;
+    final int[] pj = pairs.j;
+    // 1. Pairs by distance: one primitive sort on (float(d), pair), then the exact order inside
+    // the (rare) runs of equal float; rounding to float is monotone.
+    long[] order = new long[m];
     for (int k = 0; k < m; k++) {
-      int i = pairs.i[k];
-      int j = pairs.j[k];
-      long idx = (long) i * (i - 1) / 2 + j;
-      long vr = firstAtLeast(upper, pairs.d[k]);
-      keys[k] = (vr << eBits) | (eMax - idx);
+      order[k] = ((long) Float.floatToRawIntBits((float) pd[k]) << 32) | k;
     }
-    pairs.release();
-    Arrays.sort(keys);
+    Arrays.sort(order);
+    int[] perm = new int[m];
+    for (int k = 0; k < m; k++) {
+      perm[k] = (int) order[k];
+    }
+    for (int s = 0; s < m; ) {
+      int e = s + 1;
+      while (e < m && (order[e] >>> 32) == (order[s] >>> 32)) {
+        e++;
+      }
+      if (e - s > 1) {
+        sortRunByDistance(perm, s, e, pd);
+      }
+      s = e;
+    }
+    // 2. Runs of distances within tieTolerance (relative) of the run's first value become one
+    // value (value rank per filtration position).
+    double[] values = new double[Math.max(1, m)];
+    int[] evr = new int[m];
+    int nv = 0;
+    for (int p = 0; p < m; p++) {
+      double d = pd[perm[p]];
+      if (nv == 0 || d > values[nv - 1] * (1 + tieTolerance)) {
+        values[nv++] = d;
+      }
+      evr[p] = nv - 1;
+    }
+    values = Arrays.copyOf(values, nv);
+    // 3. Equal values: descending combinatorial index (ripser's reverse colexicographic order).
+    for (int s = 0; s < m; ) {
+      int e = s + 1;
+      while (e < m && evr[e] == evr[s]) {
+        e++;
+      }
+      if (e - s > 1) {
+        sortRunByIndexDescending(perm, s, e, pi, pj, eMax, rBits);
+      }
+      s = e;
+    }
     int[] ea = new int[m];
     int[] eb = new int[m];
-    int[] evr = new int[m];
     int[] deg = new int[n + 1];
+    long[] keys = order;
     for (int r = 0; r < m; r++) {
-      long idx = eMax - (keys[r] & eMask);
-      int i = edgeTop(idx);
-      int j = (int) (idx - (long) i * (i - 1) / 2);
+      int k = perm[r];
+      int i = pi[k];
+      int j = pj[k];
       ea[r] = i;
       eb[r] = j;
-      evr[r] = (int) (keys[r] >>> eBits);
       deg[i]++;
       deg[j]++;
-      keys[r] = (idx << rBits) | r;
+      keys[r] = (((long) i * (i - 1) / 2 + j) << rBits) | r;
     }
+    pairs.release();
     Arrays.sort(keys);
     int[] off = new int[n + 1];
     for (int v = 0; v < n; v++) {
@@ -212,31 +229,40 @@ final class RipsGraph {
     return new RipsGraph(n, values, ea, eb, evr, off, nbr, nvr, ned);
   }
 
-  /** Index of the first element of the ascending array {@code a} that is {@code >= x}. */
-  private static int firstAtLeast(double[] a, double x) {
-    int lo = 0;
-    int hi = a.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] >= x) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
+  /**
+   * Sorts {@code perm[s..e)} (pair indices whose distances round to the same float) by exact
+   * distance. Such doubles differ by less than 2^31 in their raw bits, so one long sort does it.
+   */
+  private static void sortRunByDistance(int[] perm, int s, int e, double[] pd) {
+    long base = Long.MAX_VALUE;
+    for (int p = s; p < e; p++) {
+      base = Math.min(base, Double.doubleToRawLongBits(pd[perm[p]]));
     }
-    return lo;
+    long[] tmp = new long[e - s];
+    for (int p = s; p < e; p++) {
+      int k = perm[p];
+      tmp[p - s] = ((Double.doubleToRawLongBits(pd[k]) - base) << 32) | k;
+    }
+    Arrays.sort(tmp);
+    for (int p = s; p < e; p++) {
+      perm[p] = (int) tmp[p - s];
+    }
   }
 
-  /** The larger vertex i of the edge with combinatorial index {@code idx = C(i,2) + j}. */
-  static int edgeTop(long idx) {
-    int i = (int) ((1 + Math.sqrt(1 + 8.0 * idx)) / 2);
-    while ((long) i * (i - 1) / 2 > idx) {
-      i--;
+  /** Sorts {@code perm[s..e)} by descending combinatorial edge index {@code C(i,2) + j}. */
+  private static void sortRunByIndexDescending(
+      int[] perm, int s, int e, int[] pi, int[] pj, long eMax, int rBits) {
+    long[] tmp = new long[e - s];
+    long mask = (1L << rBits) - 1;
+    for (int p = s; p < e; p++) {
+      int k = perm[p];
+      long idx = (long) pi[k] * (pi[k] - 1) / 2 + pj[k];
+      tmp[p - s] = ((eMax - idx) << rBits) | k;
     }
-    while ((long) (i + 1) * i / 2 <= idx) {
-      i++;
+    Arrays.sort(tmp);
+    for (int p = s; p < e; p++) {
+      perm[p] = (int) (tmp[p - s] & mask);
     }
-    return i;
   }
 
   /** Diameter of edge r [length]. */
@@ -334,6 +360,7 @@ final class RipsGraph {
     void release() {
       i = null;
       j = null;
+      d = null;
     }
   }
 

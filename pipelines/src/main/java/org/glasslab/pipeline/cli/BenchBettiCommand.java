@@ -261,16 +261,7 @@ public final class BenchBettiCommand implements Callable<Integer> {
     m.put("ripser_peak_rss_mb", ripserPeakKb < 0 ? null : round(ripserPeakKb / 1024.0));
     m.put("glasslab_threads", Runtime.getRuntime().availableProcessors());
     m.put("note", "glasslab timed in-process (after JIT warm-up); ripser as a whole process");
-    var out = spec.commandLine().getOut();
-    if (json) {
-      Json.print(out, m);
-    } else {
-      for (Map.Entry<String, Object> e : m.entrySet()) {
-        Object v = e.getValue() instanceof double[] x ? Arrays.toString(x) : e.getValue();
-        out.printf("%-30s %s%n", e.getKey(), v);
-      }
-      out.flush();
-    }
+    BettiCommand.print(spec.commandLine().getOut(), m, json);
     return d0 == null && d1 == null ? 0 : Cli.EXIT_FAILURE;
   }
 

@@ -10,11 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.topology.Barcode;
+import org.glasslab.topology.BettiSeries;
 import org.glasslab.topology.DistancePrecision;
 import org.glasslab.topology.PersistenceResult;
 import org.glasslab.topology.RipsMetric;
@@ -45,9 +49,15 @@ public final class BettiCommand implements Callable<Integer> {
   @Option(
       names = "--frame",
       paramLabel = "K",
-      defaultValue = "0",
-      description = "Frame to analyse (negative counts from the end; default ${DEFAULT-VALUE}).")
-  int frame;
+      description = "Frame to analyse (negative counts from the end; default 0).")
+  Integer frame;
+
+  @Option(
+      names = "--all-frames",
+      description =
+          "beta_1 of every frame instead: prints frame,step,time,beta1 (CSV, or JSON with --json);"
+              + " progress on stderr.")
+  boolean allFrames;
 
   @Option(
       names = "--alpha",
@@ -97,9 +107,17 @@ public final class BettiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (allFrames) {
+      if (frame != null || barcode != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--all-frames cannot be combined with --frame or --barcode");
+      }
+      return series();
+    }
+    int k = frame == null ? 0 : frame;
     Configuration c;
     try (Trajectory t = input.open(file)) {
-      c = t.frame(TrajectoryIO.frameIndex(t, frame, file));
+      c = t.frame(TrajectoryIO.frameIndex(t, k, file));
     }
     double a = resolveAlpha(spec, alpha, c.diameters());
     RipsOptions o = options(spec, a, periodic, precision);
@@ -117,17 +135,73 @@ public final class BettiCommand implements Callable<Integer> {
     }
     Map<String, Object> m = summary(r);
     m.put("file", file.toString());
-    m.put("frame", frame);
+    m.put("frame", k);
     m.put("step", c.step());
     m.put("alpha_source", alpha.equals("paper") ? "paper: 3 (sigma_max1 + sigma_max2)" : "given");
-    var out = spec.commandLine().getOut();
+    print(spec.commandLine().getOut(), m, json);
+    return 0;
+  }
+
+  /** Prints a summary as JSON or as aligned {@code key value} lines (arrays in brackets). */
+  static void print(java.io.PrintWriter out, Map<String, Object> m, boolean json) {
     if (json) {
       Json.print(out, m);
-    } else {
-      for (Map.Entry<String, Object> e : m.entrySet()) {
-        out.printf("%-22s %s%n", e.getKey(), e.getValue());
+      return;
+    }
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      Object v = e.getValue() instanceof double[] x ? java.util.Arrays.toString(x) : e.getValue();
+      out.printf("%-30s %s%n", e.getKey(), v);
+    }
+    out.flush();
+  }
+
+  /** beta_1 along the whole trajectory (one frame in memory at a time). */
+  private int series() throws Exception {
+    var err = spec.commandLine().getErr();
+    var out = spec.commandLine().getOut();
+    try (Trajectory t = input.open(file)) {
+      double a = resolveAlpha(spec, alpha, t.diameters());
+      RipsOptions o = options(spec, a, periodic, precision);
+      int nf = t.frameCount();
+      int[] b;
+      try (ProgressBar pb =
+          new ProgressBarBuilder()
+              .setTaskName("beta1")
+              .setInitialMax(nf)
+              .setConsumer(
+                  new DelegatingProgressBarConsumer(
+                      line -> {
+                        err.print("\r" + line);
+                        err.flush();
+                      }))
+              .build()) {
+        b = BettiSeries.betti1(t, o, f -> pb.step());
       }
-      out.flush();
+      err.println();
+      if (json) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int f = 0; f < nf; f++) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("frame", f);
+          row.put("step", t.step(f));
+          row.put("time", t.time(f));
+          row.put("beta1", b[f]);
+          rows.add(row);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("alpha", a);
+        m.put("metric", periodic ? "periodic" : "euclidean");
+        m.put("precision", precision);
+        m.put("frames", rows);
+        Json.print(out, m);
+      } else {
+        out.println("frame,step,time,beta1");
+        for (int f = 0; f < nf; f++) {
+          out.println(f + "," + t.step(f) + "," + t.time(f) + "," + b[f]);
+        }
+        out.flush();
+      }
     }
     return 0;
   }

@@ -74,6 +74,24 @@ class BettiCommandTest {
   }
 
   @Test
+  void allFramesPrintsBeta1PerFrame() throws Exception {
+    Configuration c0 = glass(200, 4);
+    Configuration c1 = glass(200, 5).withStepAndTime(7, 0.021);
+    Path f = dir.resolve("s.xyz");
+    TrajectoryIO.write(f, MemoryTrajectory.of(List.of(c0, c1)));
+    CliRunner r = CliRunner.run("betti", f.toString(), "--all-frames", "--alpha", "3");
+    assertEquals(0, r.exit(), r.err());
+    String[] lines = r.out().strip().split("\n");
+    assertEquals("frame,step,time,beta1", lines[0]);
+    assertEquals(3, lines.length);
+    int b1 =
+        RipsPersistence.compute(TrajectoryIO.readFrame(f, 1), RipsOptions.euclidean(3)).betti1();
+    assertEquals("1,7,0.021," + b1, lines[2]);
+    r = CliRunner.run("betti", f.toString(), "--all-frames", "--frame", "1");
+    assertEquals(Cli.EXIT_USAGE, r.exit());
+  }
+
+  @Test
   void badAlphaIsAUsageError() throws Exception {
     Path f = dir.resolve("g.xyz");
     TrajectoryIO.write(f, MemoryTrajectory.of(List.of(glass(50, 3))));
