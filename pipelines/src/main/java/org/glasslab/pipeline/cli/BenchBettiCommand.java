@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.topology.PersistenceResult;
 import org.glasslab.topology.RipsOptions;
@@ -99,6 +102,14 @@ public final class BenchBettiCommand implements Callable<Integer> {
       description = "ripser executable (default ${DEFAULT-VALUE}, looked up on PATH).")
   String ripser;
 
+  @Option(
+      names = "--write-cloud",
+      paramLabel = "PREFIX",
+      description =
+          "Also write the cloud as PREFIX.xyz (unit diameters, for 'glasslab betti') and PREFIX.csv"
+              + " (ripser's point-cloud input), for whole-process comparisons.")
+  String writeCloud;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -146,6 +157,9 @@ public final class BenchBettiCommand implements Callable<Integer> {
     }
     RipsOptions o = RipsOptions.ripserCompatible(a);
     var err = spec.commandLine().getErr();
+    if (writeCloud != null) {
+      writeCloud(positions);
+    }
 
     // GlassLab: first run is cold (JIT), then warm-up, then timed runs.
     List<MemoryPoolMXBean> heap = new ArrayList<>();
@@ -263,6 +277,23 @@ public final class BenchBettiCommand implements Callable<Integer> {
     m.put("note", "glasslab timed in-process (after JIT warm-up); ripser as a whole process");
     BettiCommand.print(spec.commandLine().getOut(), m, json);
     return d0 == null && d1 == null ? 0 : Cli.EXIT_FAILURE;
+  }
+
+  private void writeCloud(double[] positions) throws IOException {
+    int np = positions.length / 2;
+    double[] diameters = new double[np];
+    Arrays.fill(diameters, 1.0);
+    Box box = file != null ? null : Box.square(n, density);
+    if (box == null) {
+      try (Trajectory t = input.open(file)) {
+        box = t.box();
+        diameters = t.diameters();
+      }
+    }
+    Configuration c = Configuration.of(box, positions, diameters);
+    TrajectoryIO.write(Path.of(writeCloud + ".xyz"), MemoryTrajectory.of(List.of(c)));
+    Path csv = Path.of(writeCloud + ".csv");
+    AtomicFile.write(csv, tmp -> RipserFormat.writePointCloud(tmp, positions));
   }
 
   private static double median(double[] x) {

@@ -120,11 +120,26 @@ class BettiCommandTest {
             "1",
             "--warmup",
             "0",
-            "--json");
+            "--json",
+            "--write-cloud",
+            dir.resolve("cloud").toString());
     assertEquals(0, r.exit(), r.err());
     JsonNode j = Json.mapper().readTree(r.out());
     assertTrue(j.get("barcodes_identical").asBoolean());
     assertTrue(j.get("ripser_median_s").asDouble() > 0);
     assertEquals(300, j.get("points").asInt());
+    // The written cloud gives the same beta_1 through 'glasslab betti'.
+    CliRunner b =
+        CliRunner.run(
+            "betti",
+            dir.resolve("cloud.xyz").toString(),
+            "--alpha",
+            "2.5",
+            "--precision",
+            "float32",
+            "--json");
+    assertEquals(0, b.exit(), b.err());
+    assertEquals(j.get("beta1").asInt(), Json.mapper().readTree(b.out()).get("beta1").asInt());
+    assertEquals(300, Files.readAllLines(dir.resolve("cloud.csv")).size());
   }
 }
