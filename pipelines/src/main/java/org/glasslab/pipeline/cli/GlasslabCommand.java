@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       MsdCommand.class,
       AvalanchesCommand.class,
       CorrelateCommand.class,
+      BettiCommand.class,
       BenchCommand.class,
       EpmCommand.class,
       SimulateCommand.class,
