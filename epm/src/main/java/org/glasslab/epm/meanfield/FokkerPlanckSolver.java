@@ -18,7 +18,7 @@ public final class FokkerPlanckSolver {
   /** Largest grid used by {@link #solve}: 2^21 cells on [0, 1]. */
   public static final int MAX_CELLS = 1 << 21;
 
-  private static final double LN_GAMMA_MIN = -700.0;
+  private static final double LN_GAMMA_MIN = -600.0;
 
   private FokkerPlanckSolver() {}
 
@@ -211,30 +211,35 @@ public final class FokkerPlanckSolver {
     /**
      * Tridiagonal system, multiplied by −1 so that the diagonal is positive: d_i P_i − k P_{i−1} −
      * k P_{i+1} = y_i with k = α/h², d_i = 2k + ν_i/Γ; ghost rows at σ = 0 (P_{−1} = P_1) and σ = 1
-     * (P_{n+1} = P_{n−1} − 2h P_n/√(αΓ)).
+     * (P_{n+1} = P_{n−1} − 2h P_n/√(αΓ)), both halved to make the matrix symmetric.
+     *
+     * <p>The diagonal dominance ν_i/Γ is tiny next to k on fine grids, and the textbook Thomas
+     * sweep (m_i = d_i − k²/m_{i−1}) would lose it to cancellation (relative error ~ n²ε). The
+     * sweep therefore carries the excess g_i = m_i − k, which obeys g_i = r_i + k g_{i−1}/(k +
+     * g_{i−1}) with r_i = ν_i/Γ: a sum of positive terms, as are the forward and back
+     * substitutions.
      */
     private void solve(double gamma) {
       int n = p.length - 1;
       double k = alpha / (h * h);
       double invGamma = 1.0 / gamma;
       double robin = 2.0 * alpha / (h * Math.sqrt(alpha * gamma));
-      // Forward sweep. Row i: lower l_i, diag d_i, upper u_i, rhs y_i.
-      double d0 = 2 * k + nu[0] * invGamma;
-      double u0 = -2 * k;
-      cp[0] = u0 / d0;
-      p[0] = y[0] / d0;
+      // Row 0 halved: (k + r_0/2) P_0 − k P_1 = y_0/2.
+      double g = 0.5 * nu[0] * invGamma;
+      double m = k + g;
+      cp[0] = k / m;
+      p[0] = 0.5 * y[0] / m;
       for (int i = 1; i < n; i++) {
-        double di = 2 * k + nu[i] * invGamma;
-        double m = di + k * cp[i - 1];
-        cp[i] = -k / m;
+        g = nu[i] * invGamma + k * (g / m);
+        m = k + g;
+        cp[i] = k / m;
         p[i] = (y[i] + k * p[i - 1]) / m;
       }
-      double dn = 2 * k + robin + nu[n] * invGamma;
-      double ln = -2 * k;
-      double m = dn - ln * cp[n - 1];
-      p[n] = (y[n] - ln * p[n - 1]) / m;
+      // Row n halved: (k + robin/2 + r_n/2) P_n − k P_{n−1} = y_n/2.
+      double mn = 0.5 * (robin + nu[n] * invGamma) + k * (g / m);
+      p[n] = (0.5 * y[n] + k * p[n - 1]) / mn;
       for (int i = n - 1; i >= 0; i--) {
-        p[i] -= cp[i] * p[i + 1];
+        p[i] += cp[i] * p[i + 1];
       }
     }
   }
