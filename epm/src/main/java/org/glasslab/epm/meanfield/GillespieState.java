@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import org.glasslab.data.io.AtomicFile;
 
 /**
  * Complete state of a mean-field Gillespie simulation, RNG included: restoring it (see {@link
@@ -99,14 +99,8 @@ public record GillespieState(
         }
       }
     }
-    Path abs = path.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-    try {
-      Files.write(tmp, bytes.toByteArray());
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    byte[] data = bytes.toByteArray();
+    AtomicFile.write(path, tmp -> Files.write(tmp, data));
   }
 
   /** Reads a state written by {@link #write}. */

@@ -100,16 +100,23 @@ public final class Xoshiro256PlusPlus implements RandomGenerator {
     return result;
   }
 
-  /** Standard normal deviate by the ZIGNOR ziggurat (exact up to double rounding). */
+  /**
+   * Standard normal deviate by the ZIGNOR ziggurat (exact up to double rounding). The fast path
+   * (98.8% of calls: one nextLong, one table lookup) is kept small so that the JIT inlines it.
+   */
   @Override
   public double nextGaussian() {
+    long bits = nextLong();
+    double u = 2.0 * ((bits >>> 11) * 0x1.0p-53) - 1.0;
+    int i = (int) (bits & 0x7F);
+    if (Math.abs(u) < ZIG_RATIO[i]) {
+      return u * ZIG_X[i];
+    }
+    return gaussianSlow(u, i);
+  }
+
+  private double gaussianSlow(double u, int i) {
     while (true) {
-      long bits = nextLong();
-      double u = 2.0 * ((bits >>> 11) * 0x1.0p-53) - 1.0;
-      int i = (int) (bits & 0x7F);
-      if (Math.abs(u) < ZIG_RATIO[i]) {
-        return u * ZIG_X[i];
-      }
       if (i == 0) {
         return normalTail(u < 0);
       }
@@ -118,6 +125,12 @@ public final class Xoshiro256PlusPlus implements RandomGenerator {
       double f1 = Math.exp(-0.5 * (ZIG_X[i + 1] * ZIG_X[i + 1] - x * x));
       if (f1 + nextDouble() * (f0 - f1) < 1.0) {
         return x;
+      }
+      long bits = nextLong();
+      u = 2.0 * ((bits >>> 11) * 0x1.0p-53) - 1.0;
+      i = (int) (bits & 0x7F);
+      if (Math.abs(u) < ZIG_RATIO[i]) {
+        return u * ZIG_X[i];
       }
     }
   }
