@@ -12,67 +12,19 @@ package org.glasslab.epm.meanfield;
  * c_i; (3) σ_i ← ±ln(1 + u_3(e − 1)) (y of eq 1); (4) σ_j += √(2α/N)·g_j for j ≠ i in index order,
  * recomputing ν_j and c_j in the same pass.
  */
-public final class DirectGillespie implements MeanFieldSimulation {
-  private final BaronBiroliModel model;
-  private final double temperature;
-  private final long seed;
-  private final int n;
-  private final double[] sigma;
+public final class DirectGillespie extends MeanFieldEngine {
   private final double[] cum;
-  private final Xoshiro256PlusPlus rng;
-  private final double kick;
-  private final double invT;
-  private final double a;
-  private final boolean threeHalves;
-  private double time;
-  private long events;
 
   DirectGillespie(BaronBiroliModel model, double temperature, int n, long seed) {
-    checkArgs(temperature, n);
-    this.model = model;
-    this.temperature = temperature;
-    this.seed = seed;
-    this.n = n;
-    this.sigma = new double[n];
+    super(model, temperature, n, seed);
     this.cum = new double[n];
-    this.rng = new Xoshiro256PlusPlus(seed);
-    this.kick = Math.sqrt(2.0 * model.alpha() / n);
-    this.invT = 1.0 / temperature;
-    this.a = model.a();
-    this.threeHalves = a == 1.5;
-    for (int i = 0; i < n; i++) {
-      sigma[i] = rng.nextGaussian();
-    }
     rebuild();
   }
 
   DirectGillespie(GillespieState s) {
-    this(s.model(), s.temperature(), s.size(), s.seed());
-    if (s.engine() != GillespieState.Engine.DIRECT) {
-      throw new IllegalArgumentException("state of engine " + s.engine() + ", expected DIRECT");
-    }
-    System.arraycopy(s.sigma(), 0, sigma, 0, n);
-    rng.setState(s.rng());
-    time = s.time();
-    events = s.events();
+    super(s, GillespieState.Engine.DIRECT);
+    this.cum = new double[n];
     rebuild();
-  }
-
-  static void checkArgs(double temperature, int n) {
-    if (!(temperature > 0) || !Double.isFinite(temperature)) {
-      throw new IllegalArgumentException("temperature " + temperature + " must be positive");
-    }
-    if (n < 2) {
-      throw new IllegalArgumentException("need at least 2 sites, got " + n);
-    }
-  }
-
-  private double rate(double s) {
-    double x = 1.0 - Math.abs(s);
-    if (x <= 0) {
-      return 1.0;
-    }
-    return Math.exp(-(threeHalves ? x * Math.sqrt(x) : Math.pow(x, a)) * invT);
   }
 
   private void rebuild() {
@@ -128,31 +80,6 @@ public final class DirectGillespie implements MeanFieldSimulation {
       c[j] = acc;
     }
     events++;
-  }
-
-  @Override
-  public double time() {
-    return time;
-  }
-
-  @Override
-  public long events() {
-    return events;
-  }
-
-  @Override
-  public int size() {
-    return n;
-  }
-
-  @Override
-  public BaronBiroliModel model() {
-    return model;
-  }
-
-  @Override
-  public double temperature() {
-    return temperature;
   }
 
   @Override

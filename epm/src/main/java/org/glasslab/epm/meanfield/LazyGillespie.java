@@ -11,58 +11,19 @@ package org.glasslab.epm.meanfield;
  * full materialisation (O(N)) happens only when the state is read ({@link #sigma}, {@link
  * #totalRate}, {@link #state}).
  */
-public final class LazyGillespie implements MeanFieldSimulation {
-  private final BaronBiroliModel model;
-  private final double temperature;
-  private final long seed;
-  private final int n;
-  private final double[] sigma;
+public final class LazyGillespie extends MeanFieldEngine {
   private final long[] marks;
-  private final Xoshiro256PlusPlus rng;
-  private final double kick;
-  private final double invT;
-  private final double a;
-  private final boolean threeHalves;
-  private double time;
-  private long events;
   private long candidates;
 
   LazyGillespie(BaronBiroliModel model, double temperature, int n, long seed) {
-    DirectGillespie.checkArgs(temperature, n);
-    this.model = model;
-    this.temperature = temperature;
-    this.seed = seed;
-    this.n = n;
-    this.sigma = new double[n];
+    super(model, temperature, n, seed);
     this.marks = new long[n];
-    this.rng = new Xoshiro256PlusPlus(seed);
-    this.kick = Math.sqrt(2.0 * model.alpha() / n);
-    this.invT = 1.0 / temperature;
-    this.a = model.a();
-    this.threeHalves = a == 1.5;
-    for (int i = 0; i < n; i++) {
-      sigma[i] = rng.nextGaussian();
-    }
   }
 
   LazyGillespie(GillespieState s) {
-    this(s.model(), s.temperature(), s.size(), s.seed());
-    if (s.engine() != GillespieState.Engine.LAZY) {
-      throw new IllegalArgumentException("state of engine " + s.engine() + ", expected LAZY");
-    }
-    System.arraycopy(s.sigma(), 0, sigma, 0, n);
+    super(s, GillespieState.Engine.LAZY);
+    this.marks = new long[n];
     System.arraycopy(s.marks(), 0, marks, 0, n);
-    rng.setState(s.rng());
-    time = s.time();
-    events = s.events();
-  }
-
-  private double rate(double s) {
-    double x = 1.0 - Math.abs(s);
-    if (x <= 0) {
-      return 1.0;
-    }
-    return Math.exp(-(threeHalves ? x * Math.sqrt(x) : Math.pow(x, a)) * invT);
   }
 
   private double materialise(int j) {
@@ -102,31 +63,6 @@ public final class LazyGillespie implements MeanFieldSimulation {
   /** Candidate events drawn so far (accepted + rejected); candidates/events ≈ 1/⟨ν⟩. */
   public long candidates() {
     return candidates;
-  }
-
-  @Override
-  public double time() {
-    return time;
-  }
-
-  @Override
-  public long events() {
-    return events;
-  }
-
-  @Override
-  public int size() {
-    return n;
-  }
-
-  @Override
-  public BaronBiroliModel model() {
-    return model;
-  }
-
-  @Override
-  public double temperature() {
-    return temperature;
   }
 
   @Override

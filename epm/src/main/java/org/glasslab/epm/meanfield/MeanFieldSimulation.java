@@ -6,7 +6,7 @@ package org.glasslab.epm.meanfield;
  * 1) and every other site receives an independent kick δσ_j ~ N(0, 2α/N). One mutable owner per
  * run; seeded, with the whole state (RNG included) saveable and restorable.
  */
-public sealed interface MeanFieldSimulation permits DirectGillespie, LazyGillespie {
+public sealed interface MeanFieldSimulation permits MeanFieldEngine {
 
   /** Performs {@code count} plastic events. */
   void advance(long count);
