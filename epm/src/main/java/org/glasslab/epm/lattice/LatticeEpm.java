@@ -24,8 +24,11 @@ import org.glasslab.epm.propagator.StressPropagator;
  *       event cost is O(N) with a small constant.
  *   <li>Discrete: if no site is unstable, the run of empty steps before the next step with at least
  *       one thermal activation is skipped exactly (geometric number of steps, then that step
- *       sampled conditioned on one activation); otherwise every site is tested. All yields of the
- *       step are computed from the pre-step state and applied together (FFT convolution when many).
+ *       sampled conditioned on one activation). Unstable sites fail per {@link UnstableRule}; the
+ *       independent activations {@code 1 - exp(-Δt r_i)} of stable sites are sampled exactly as a
+ *       Poisson process on the cumulative-rate axis located in the sum tree (O(N) tree build,
+ *       O(log N) per activation). All yields of the step are computed from the pre-step state and
+ *       applied together (FFT convolution when many).
  * </ul>
  *
  * <p>Initial state [P]: thresholds drawn; σ = a compatible field (white noise convolved with the
@@ -270,12 +273,22 @@ public final class LatticeEpm {
     xMin = xm;
   }
 
-  /** Fills the sum tree with exp(log r_i - max) and returns the scaled total. */
-  private double buildTree() {
+  /**
+   * Fills the sum tree with {@code exp(log r_i - max)} (0 for unstable sites if {@code
+   * zeroUnstable}) and returns the scaled total W; the true total rate is {@code e^max W}.
+   */
+  private double buildTree(boolean zeroUnstable) {
     final double m = maxLogRate;
     final int base = leaves;
     for (int i = 0; i < n; i++) {
       tree[base + i] = Math.exp(logRate[i] - m);
+    }
+    if (zeroUnstable) {
+      for (int i = 0; i < n; i++) {
+        if (thresholds[i] - Math.abs(sigma[i]) <= 0) {
+          tree[base + i] = 0;
+        }
+      }
     }
     for (int k = base - 1; k >= 1; k--) {
       tree[k] = tree[2 * k] + tree[2 * k + 1];
@@ -331,7 +344,7 @@ public final class LatticeEpm {
   }
 
   private void stepKmc() {
-    double total = buildTree();
+    double total = buildTree(false);
     double e = rng.nextExponential();
     double dtime = Math.exp(Math.log(e) - Math.log(total) - maxLogRate);
     if (!Double.isFinite(time + dtime)) {
@@ -369,77 +382,80 @@ public final class LatticeEpm {
     final double dt = params.dt();
     final boolean immediate = params.unstableRule() == UnstableRule.IMMEDIATE;
     int count = 0;
-    for (int i = 0; i < n; i++) {
-      boolean unstable = thresholds[i] - Math.abs(sigma[i]) <= 0;
-      boolean yield;
-      if (unstable && immediate) {
-        yield = true;
-      } else {
-        double p = -Math.expm1(-dt * Math.exp(logRate[i]));
-        yield = rng.nextDouble() < p;
-      }
-      if (yield) {
-        yUnstable[count] = unstable;
-        ySites[count++] = i;
+    if (immediate) {
+      for (int i = 0; i < n; i++) {
+        if (thresholds[i] - Math.abs(sigma[i]) <= 0) {
+          yUnstable[count] = true;
+          ySites[count++] = i;
+        }
       }
     }
+    double total = buildTree(immediate);
+    double spacing = Math.exp(-maxLogRate) / dt;
+    count = addPoissonPoints(count, rng.nextExponential() * spacing, total, spacing);
     applyStep(count, time + dt, 1);
   }
 
   /**
+   * Samples the stable-site activations of one step: site i yields with probability {@code 1 -
+   * exp(-Δt r_i)}, independently. Equivalent exact construction: a Poisson process of density
+   * {@code Δt e^m} on the scaled cumulative-rate axis {@code [0, W)} (W = tree total); a site
+   * yields if at least one point falls in its interval. Points are generated in increasing order,
+   * located by descending the sum tree (O(log N) each), and consecutive points in one interval
+   * count once.
+   */
+  private int addPoissonPoints(int count, double firstPoint, double total, double spacing) {
+    double y = firstPoint;
+    int last = -1;
+    while (y < total) {
+      int i = selectFromTree(y);
+      if (i != last) {
+        yUnstable[count] = thresholds[i] - Math.abs(sigma[i]) <= 0;
+        ySites[count++] = i;
+        last = i;
+      }
+      y += rng.nextExponential() * spacing;
+    }
+    return count;
+  }
+
+  /**
    * Quiescent state (no unstable site): skip the geometric number of empty steps before the next
-   * step with at least one thermal activation, then sample that step conditioned on one.
+   * step with at least one thermal activation, then sample that step conditioned on at least one
+   * activation (the first Poisson point is drawn from the exponential law truncated to [0, W)).
    */
   private void stepDiscreteActivation() {
     final double dt = params.dt();
     final double m = maxLogRate;
-    double scaled = 0;
-    for (int i = 0; i < n; i++) {
-      scaled += Math.exp(logRate[i] - m);
+    double total = buildTree(false);
+    double logLambda = Math.log(dt) + m + Math.log(total);
+    double lambda = Math.exp(logLambda);
+    double pAny = -Math.expm1(-lambda);
+    double empty = 0;
+    double u = 1.0 - rng.nextDouble(); // (0, 1]
+    if (lambda == 0) {
+      empty = Math.floor(Math.exp(Math.log(-Math.log(u)) - logLambda));
+    } else if (pAny < 1) {
+      double lg = Math.log1p(-pAny);
+      empty = Math.floor(Math.log(u) / (lg == 0 ? -lambda : lg));
     }
-    double rate = Math.exp(m) * scaled;
-    double pAny = -Math.expm1(-dt * rate);
-    if (!(pAny > 0)) {
+    if (!Double.isFinite(time + (empty + 1) * dt)) {
       throw new IllegalStateException(
-          "no thermal activation possible in finite time (total rate e^"
-              + (m + Math.log(scaled))
-              + "); temperature "
-              + params.temperature()
-              + " is too low for this state");
+          "next thermal activation time overflows (total rate e^"
+              + (m + Math.log(total))
+              + ") at temperature "
+              + params.temperature());
     }
-    long empty = 0;
-    if (pAny < 1) {
-      double u = 1.0 - rng.nextDouble(); // (0, 1]
-      double k = Math.floor(Math.log(u) / Math.log1p(-pAny));
-      if (k > 1e17) {
-        throw new IllegalStateException(
-            "next activation lies beyond 1e17 steps at temperature " + params.temperature());
-      }
-      empty = (long) k;
-    }
-    // first activated site: P(first <= i) = 1 - exp(-dt sum_{j<=i} r_j), conditioned on any
-    double target = rng.nextDouble() * pAny;
-    double prefix = 0;
-    int first = n - 1;
-    double em = Math.exp(m);
-    for (int i = 0; i < n; i++) {
-      prefix += Math.exp(logRate[i] - m);
-      if (-Math.expm1(-dt * em * prefix) >= target) {
-        first = i;
-        break;
-      }
-    }
-    int count = 0;
-    yUnstable[count] = false;
-    ySites[count++] = first;
-    for (int i = first + 1; i < n; i++) {
-      double p = -Math.expm1(-dt * Math.exp(logRate[i]));
-      if (rng.nextDouble() < p) {
-        yUnstable[count] = false;
-        ySites[count++] = i;
-      }
-    }
-    steps += empty;
+    double spacing = Math.exp(-m) / dt;
+    double v = rng.nextDouble();
+    double first =
+        lambda == 0 || !Double.isFinite(spacing)
+            ? v * total
+            : Math.min(-Math.log1p(-v * pAny) * spacing, Math.nextDown(total));
+    int count = addPoissonPoints(0, first, total, spacing);
+    // the step counter saturates at Long.MAX_VALUE (the clock stays exact as a double)
+    long emptySteps = empty >= 0x1p62 ? (1L << 62) : (long) empty;
+    steps = steps > Long.MAX_VALUE - emptySteps - 1 ? Long.MAX_VALUE - 1 : steps + emptySteps;
     applyStep(count, time + (empty + 1) * dt, 1);
   }
 
