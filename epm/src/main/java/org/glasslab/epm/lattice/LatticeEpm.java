@@ -26,9 +26,9 @@ import org.glasslab.epm.propagator.StressPropagator;
  *       one thermal activation is skipped exactly (geometric number of steps, then that step
  *       sampled conditioned on one activation). Unstable sites fail per {@link UnstableRule}; the
  *       independent activations {@code 1 - exp(-Δt r_i)} of stable sites are sampled exactly as a
- *       Poisson process on the cumulative-rate axis located in the sum tree (O(N) tree build,
- *       O(log N) per activation). All yields of the step are computed from the pre-step state and
- *       applied together (FFT convolution when many).
+ *       Poisson process on the cumulative-rate axis located in the sum tree (O(N) tree build, O(log
+ *       N) per activation). All yields of the step are computed from the pre-step state and applied
+ *       together (FFT convolution when many).
  * </ul>
  *
  * <p>Initial state [P]: thresholds drawn; σ = a compatible field (white noise convolved with the
