@@ -15,11 +15,15 @@ import org.glasslab.epm.lattice.LatticeParams;
  * (spec §3.3, §6) with an operational criterion [P]:
  *
  * <ol>
- *   <li>For every (L, T) and sample: build and relax a model, discard {@code warmupSweeps·N} events
- *       and finish the avalanche in progress, then record avalanches ({@link AvalancheDetector})
- *       until {@code avalanchesPerSample} or {@code budgetSweeps·N} events.
- *   <li>Runaway fraction f_c(L, T) = (avalanches with S &gt; c·N, cut runaways included) / (all
- *       avalanches), pooled over samples.
+ *   <li>For every (L, T) and sample: build and relax a model (a freshly quenched, marginally stable
+ *       state), discard {@code warmupSweeps·N} events (default 0) and finish the avalanche in
+ *       progress, then record avalanches ({@link AvalancheDetector}) until {@code
+ *       avalanchesPerSample} have ended, {@code budgetSweeps·N} events, or (optionally) the first
+ *       runaway.
+ *   <li>Runaway fraction f_c(L, T): with the default {@link TcScanOptions.Criterion#SAMPLE}, the
+ *       fraction of samples with an avalanche of more than c·N events; with {@link
+ *       TcScanOptions.Criterion#AVALANCHE}, the fraction of avalanches with S &gt; c·N (cut
+ *       runaways included), pooled over samples.
  *   <li>T_c(L; c) = the first upward crossing of f_c = ½ on the temperature grid, interpolated
  *       linearly in log T; NaN if the grid does not bracket it.
  *   <li>Error bars: bootstrap over samples (each replicate resamples the samples of every (L, T)
@@ -114,7 +118,9 @@ public final class TcScan {
       d.prime(true, m.xMin());
       m.setListener(d);
       long e0 = m.events();
-      while (d.count() < o.avalanchesPerSample() && m.events() - e0 < budget) {
+      while (d.count() < o.avalanchesPerSample()
+          && m.events() - e0 < budget
+          && !(o.stopAtFirstRunaway() && d.runaways() > 0)) {
         m.step();
       }
       m.setListener(null);
@@ -190,8 +196,13 @@ public final class TcScan {
     }
   }
 
-  /** Runaway and total counts per sample for factor c: counts[sample] = {runaways, total}. */
-  private static long[][] counts(List<SampleResult> cell, double c) {
+  /**
+   * Runaway and total counts per sample for factor c: counts[sample] = {runaways, total}; with the
+   * {@link TcScanOptions.Criterion#SAMPLE} criterion each sample counts once ({1, 1} if any of its
+   * avalanches exceeded c·N, else {0, 1}).
+   */
+  private static long[][] counts(
+      List<SampleResult> cell, double c, TcScanOptions.Criterion criterion) {
     long[][] out = new long[cell.size()][2];
     for (int s = 0; s < cell.size(); s++) {
       SampleResult r = cell.get(s);
@@ -201,6 +212,10 @@ public final class TcScan {
           out[s][0]++;
         }
         out[s][1]++;
+      }
+      if (criterion == TcScanOptions.Criterion.SAMPLE) {
+        out[s][0] = out[s][0] > 0 ? 1 : 0;
+        out[s][1] = 1;
       }
     }
     return out;
@@ -226,7 +241,7 @@ public final class TcScan {
       for (int li = 0; li < sizes.length; li++) {
         long[][][] cnt = new long[temps.length][][];
         for (int ti = 0; ti < temps.length; ti++) {
-          cnt[ti] = counts(tmp.cell(sizes[li], temps[ti]), c);
+          cnt[ti] = counts(tmp.cell(sizes[li], temps[ti]), c, o.criterion());
           frac[fi][li][ti] = pooled(cnt[ti], null);
         }
         tcPoint[li] = crossing(temps, frac[fi][li]);

@@ -18,6 +18,9 @@ import org.glasslab.epm.lattice.LatticeParams;
  * @param bootstrap bootstrap replicates for the error bars (≥ 10)
  * @param seed base seed; cell seeds are derived from it, L, the T index and the sample index
  * @param threads worker threads (results do not depend on it)
+ * @param criterion which runaway fraction defines T_c
+ * @param stopAtFirstRunaway end a sample at its first runaway (saves time; biases the per-avalanche
+ *     fraction, which is then informational only)
  */
 public record TcScanOptions(
     LatticeParams base,
@@ -31,7 +34,20 @@ public record TcScanOptions(
     double[] extraFactors,
     int bootstrap,
     long seed,
-    int threads) {
+    int threads,
+    Criterion criterion,
+    boolean stopAtFirstRunaway) {
+
+  /** Operational definition of the runaway fraction whose ½ crossing is T_c [P]. */
+  public enum Criterion {
+    /**
+     * Fraction of freshly prepared samples in which an avalanche exceeds c·N events before {@code
+     * avalanchesPerSample} avalanches have ended (default).
+     */
+    SAMPLE,
+    /** Fraction of all recorded avalanches with S &gt; c·N, pooled over samples. */
+    AVALANCHE
+  }
 
   /** Validates the options. */
   public TcScanOptions {
@@ -75,6 +91,9 @@ public record TcScanOptions(
     }
     if (bootstrap < 10) {
       throw new IllegalArgumentException("need at least 10 bootstrap replicates");
+    }
+    if (criterion == null) {
+      throw new IllegalArgumentException("criterion must be set");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1");

@@ -86,8 +86,9 @@ public record LatticeParams(
 
   /**
    * Defaults of spec §1/§3.2: a = 1.5, f0 = 1, σ_th ~ N(1, 0.3^2), η = 0.01, σ̄ = 0, initial stress
-   * std 0.3 [P], random orientation, imposed stress, re-centring every 10^4 events, the discrete
-   * protocol with Δt = 1 and immediate failure of unstable sites.
+   * std 1 [P] (as-quenched disorder on the threshold scale), random orientation, imposed stress,
+   * re-centring every 10^4 events, the discrete protocol with Δt = 1 and immediate failure of
+   * unstable sites.
    */
   public static LatticeParams defaults(int size, double temperature) {
     return new LatticeParams(
@@ -99,7 +100,7 @@ public record LatticeParams(
         0.3,
         0.01,
         0.0,
-        0.3,
+        1.0,
         Orientation.RANDOM,
         Convention.IMPOSED_STRESS,
         false,

@@ -51,12 +51,12 @@ public final class EpmTcScanCommand implements Callable<Integer> {
   @Option(names = "--samples", defaultValue = "20", description = "samples per (L,T)")
   int samples;
 
-  @Option(names = "--avalanches", defaultValue = "100", description = "avalanches per sample")
+  @Option(names = "--avalanches", defaultValue = "50", description = "avalanches per sample")
   int avalanches;
 
   @Option(
       names = "--warmup-sweeps",
-      defaultValue = "2",
+      defaultValue = "0",
       description = "discarded events per sample, in units of N")
   double warmup;
 
@@ -85,11 +85,32 @@ public final class EpmTcScanCommand implements Callable<Integer> {
       description = "random|fixed event orientation")
   String orientation;
 
-  @Option(names = "--protocol", defaultValue = "discrete", description = "discrete|kmc")
+  @Option(names = "--protocol", defaultValue = "kmc", description = "kmc|discrete")
   String protocol;
 
   @Option(names = "--dt", defaultValue = "1", description = "time step of the discrete protocol")
   double dt;
+
+  @Option(
+      names = "--criterion",
+      defaultValue = "sample",
+      description =
+          "sample (fraction of samples with a runaway) | avalanche (fraction of avalanches)")
+  String criterion;
+
+  @Option(
+      names = "--stop-at-first-runaway",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "end a sample at its first runaway (default true)")
+  boolean stopAtFirstRunaway;
+
+  @Option(
+      names = "--initial-stress-std",
+      defaultValue = "1",
+      description = "std of the initial compatible stress field before relaxation")
+  double initialStd;
 
   @Option(names = "--bootstrap", defaultValue = "1000", description = "bootstrap replicates")
   int bootstrap;
@@ -135,7 +156,16 @@ public final class EpmTcScanCommand implements Callable<Integer> {
       LatticeParams base =
           LatticeParams.defaults(sizes.length > 0 ? sizes[0] : 32, temperatures[0])
               .withOrientation(o)
-              .withProtocol(p, dt, UnstableRule.IMMEDIATE);
+              .withProtocol(p, dt, UnstableRule.IMMEDIATE)
+              .withInitialStress(0.0, initialStd);
+      TcScanOptions.Criterion crit =
+          switch (criterion.toLowerCase(java.util.Locale.ROOT)) {
+            case "sample" -> TcScanOptions.Criterion.SAMPLE;
+            case "avalanche" -> TcScanOptions.Criterion.AVALANCHE;
+            default ->
+                throw new IllegalArgumentException(
+                    "--criterion must be sample or avalanche, got '" + criterion + "'");
+          };
       opts =
           new TcScanOptions(
               base,
@@ -149,7 +179,9 @@ public final class EpmTcScanCommand implements Callable<Integer> {
               extraFactors,
               bootstrap,
               seed,
-              threads);
+              threads,
+              crit,
+              stopAtFirstRunaway);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -177,6 +209,8 @@ public final class EpmTcScanCommand implements Callable<Integer> {
     manifest.put("budget_sweeps", budget);
     manifest.put("runaway_factors", opts.allFactors());
     manifest.put("bootstrap", bootstrap);
+    manifest.put("criterion", opts.criterion());
+    manifest.put("stop_at_first_runaway", stopAtFirstRunaway);
     manifest.put("seed", seed);
     manifest.put("threads", threads);
     manifest.put("seconds", seconds);
