@@ -15,6 +15,7 @@ public final class PersistenceTracker implements LatticeListener {
   private final boolean[] yielded;
   private final double[] sumP;
   private final double[] sumP2;
+  private final double[] current;
   private long windows;
   private int notYielded;
   private double t0;
@@ -39,6 +40,7 @@ public final class PersistenceTracker implements LatticeListener {
     this.yielded = new boolean[sites];
     this.sumP = new double[lags.length];
     this.sumP2 = new double[lags.length];
+    this.current = new double[lags.length];
   }
 
   /** Log-spaced lags from {@code first} to {@code last} with {@code count} points. */
@@ -73,13 +75,15 @@ public final class PersistenceTracker implements LatticeListener {
     }
     while (true) {
       while (nextLag < lags.length && t0 + lags[nextLag] < newTime) {
-        double p = (double) notYielded / sites;
-        sumP[nextLag] += p;
-        sumP2[nextLag] += p * p;
-        nextLag++;
+        current[nextLag++] = (double) notYielded / sites;
       }
       if (nextLag < lags.length) {
         return;
+      }
+      // only completed windows enter the averages
+      for (int k = 0; k < lags.length; k++) {
+        sumP[k] += current[k];
+        sumP2[k] += current[k] * current[k];
       }
       windows++;
       startWindow(t0 + lags[lags.length - 1]);

@@ -137,13 +137,6 @@ public final class TcScanReport {
   }
 
   static void appendHistogram(StringBuilder sb, int l, double t, String name, LogHistogram h) {
-    for (int b = 0; b < h.bins(); b++) {
-      if (h.count(b) == 0) {
-        continue;
-      }
-      sb.append(l).append(',').append(f(t)).append(',').append(name).append(',');
-      sb.append(f(h.lower(b))).append(',').append(f(h.upper(b))).append(',');
-      sb.append(f(h.density(b))).append(',').append(h.count(b)).append('\n');
-    }
+    AvalancheTables.histogram(sb, l + "," + f(t) + "," + name, h);
   }
 }

@@ -25,12 +25,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "tc-scan",
     mixinStandardHelpOptions = true,
-    description = {
-      "Measure T_c(L) of the undriven lattice thermal EPM: runaway fraction f(L,T) of avalanches",
-      "with S > c*N, T_c where f crosses 1/2 (log-T interpolation), bootstrap errors over samples,",
-      "and the fit T_c = A*L^-kappa. Outputs (CSV, atomic): avalanches, cells, tc, fit,",
-      "distributions (P(S), P(D), <S>(D)), xmin, manifest.json."
-    })
+    description =
+        "Measure T_c(L) of the undriven lattice thermal EPM: runaway fraction f(L,T) (default:"
+            + " fraction of freshly quenched samples with an avalanche of more than c*N events),"
+            + " T_c where f crosses 1/2 (log-T interpolation), bootstrap errors over samples and"
+            + " the fit T_c = A*L^-kappa. Outputs (CSV, atomic) in --out: avalanches, cells, tc,"
+            + " fit, distributions (P(S), P(D), <S>(D)), xmin, manifest.json.")
 public final class EpmTcScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
