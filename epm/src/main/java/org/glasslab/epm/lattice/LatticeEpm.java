@@ -18,10 +18,12 @@ import org.glasslab.epm.propagator.StressPropagator;
  * <p>Order of operations of one {@link #step()}:
  *
  * <ul>
- *   <li>KMC: build the sum tree of {@code exp(log r_i - max log r)} (O(N)); draw Δt ~ Exp(R) and
- *       the site by descending the tree (O(log N)); draw θ; fail the site (O(N) kernel update);
- *       re-centre if due; recompute all log-rates (O(N)). Each event changes every rate, so the
- *       event cost is O(N) with a small constant.
+ *   <li>KMC: choose the next event exactly by uniformization (proposals at the bounding rate N·f0,
+ *       a uniform site, accepted with probability r_i/f0; O(1) per proposal), falling back after
+ *       max(32, N/8) rejections to Gillespie on a sum tree of {@code exp(log r_i - max log r)}
+ *       (O(N) build, O(log N) selection); draw θ; fail the site (O(N) kernel update); re-centre if
+ *       due; rescan x_min and the unstable count (O(N), no exponentials). The event cost is O(N)
+ *       with a small constant.
  *   <li>Discrete: if no site is unstable, the run of empty steps before the next step with at least
  *       one thermal activation is skipped exactly (geometric number of steps, then that step
  *       sampled conditioned on one activation). Unstable sites fail per {@link UnstableRule}; the
@@ -65,6 +67,7 @@ public final class LatticeEpm {
   private int unstableCount;
   private double xMin;
   private double maxLogRate;
+  private boolean ratesValid;
   private LatticeListener listener = LatticeListener.NONE;
   // per-step buffers of the discrete protocol
   private final int[] ySites;
@@ -244,12 +247,35 @@ public final class LatticeEpm {
         "threshold law N(" + mu + ", " + sd + "^2) truncated at > 0 has almost no mass");
   }
 
+  /** Recomputes x_min and the unstable count (cheap, no exponentials); invalidates the rates. */
+  private void scan() {
+    int unstable = 0;
+    double xm = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double x = thresholds[i] - Math.abs(sigma[i]);
+      if (x < xm) {
+        xm = x;
+      }
+      if (x <= 0) {
+        unstable++;
+      }
+    }
+    unstableCount = unstable;
+    xMin = xm;
+    ratesValid = false;
+  }
+
+  private void ensureRates() {
+    if (!ratesValid) {
+      refresh();
+    }
+  }
+
   /** Recomputes log-rates, x_min and the unstable count from σ and σ_th. */
   private void refresh() {
     double m = Double.NEGATIVE_INFINITY;
     int unstable = 0;
     double xm = Double.POSITIVE_INFINITY;
-    final double a = params.barrierExponent();
     for (int i = 0; i < n; i++) {
       double x = thresholds[i] - Math.abs(sigma[i]);
       if (x < xm) {
@@ -260,8 +286,7 @@ public final class LatticeEpm {
         lr = logF0;
         unstable++;
       } else {
-        double e = threeHalves ? x * Math.sqrt(x) : Math.pow(x, a);
-        lr = logF0 - e * invT;
+        lr = logF0 - barrier(x) * invT;
       }
       logRate[i] = lr;
       if (lr > m) {
@@ -271,6 +296,7 @@ public final class LatticeEpm {
     maxLogRate = m;
     unstableCount = unstable;
     xMin = xm;
+    ratesValid = true;
   }
 
   /**
@@ -343,7 +369,33 @@ public final class LatticeEpm {
     }
   }
 
+  private double barrier(double x) {
+    return threeHalves ? x * Math.sqrt(x) : Math.pow(x, params.barrierExponent());
+  }
+
+  /**
+   * One exact KMC event. First by uniformization (thinning): proposals arrive at the bounding rate
+   * N·f0 (every r_i ≤ f0), each picks a uniform site i and is accepted with probability r_i/f0; the
+   * accepted proposals of site i form a Poisson process of rate r_i, so this is exact and costs
+   * O(1) per proposal. After {@code max(32, N/8)} rejections (low T) the remaining waiting time is
+   * drawn by Gillespie with the sum tree (exact by memorylessness: the state did not change).
+   */
   private void stepKmc() {
+    final int maxProposals = Math.max(32, n >> 3);
+    final double invRate = 1.0 / (n * params.attemptRate());
+    double t = time;
+    for (int k = 0; k < maxProposals; k++) {
+      t += rng.nextExponential() * invRate;
+      int i = rng.nextInt(n);
+      double x = thresholds[i] - Math.abs(sigma[i]);
+      boolean unstable = x <= 0;
+      if (unstable || rng.nextDouble() < Math.exp(-barrier(x) * invT)) {
+        fireKmc(i, unstable, t);
+        return;
+      }
+    }
+    time = t;
+    ensureRates();
     double total = buildTree(false);
     double e = rng.nextExponential();
     double dtime = Math.exp(Math.log(e) - Math.log(total) - maxLogRate);
@@ -357,8 +409,11 @@ public final class LatticeEpm {
     }
     int i = selectFromTree(rng.nextDouble() * total);
     boolean unstable = thresholds[i] - Math.abs(sigma[i]) <= 0;
+    fireKmc(i, unstable, time + dtime);
+  }
+
+  private void fireKmc(int i, boolean unstable, double newTime) {
     double theta = propagator.drawAngle(rng);
-    double newTime = time + dtime;
     listener.onAdvance(newTime);
     double ds = fail(i, theta);
     listener.onYield(i, ds, unstable);
@@ -366,7 +421,7 @@ public final class LatticeEpm {
     steps++;
     events++;
     maybeRecenter();
-    refresh();
+    scan();
     listener.onStepEnd(time, 1, unstableCount, xMin);
   }
 
@@ -379,6 +434,7 @@ public final class LatticeEpm {
   }
 
   private void stepDiscrete() {
+    ensureRates();
     final double dt = params.dt();
     final boolean immediate = params.unstableRule() == UnstableRule.IMMEDIATE;
     int count = 0;
@@ -425,6 +481,7 @@ public final class LatticeEpm {
    * activation (the first Poisson point is drawn from the exponential law truncated to [0, W)).
    */
   private void stepDiscreteActivation() {
+    ensureRates();
     final double dt = params.dt();
     final double m = maxLogRate;
     double total = buildTree(false);
@@ -477,7 +534,7 @@ public final class LatticeEpm {
     steps += stepCount;
     events += count;
     maybeRecenter();
-    refresh();
+    scan();
     listener.onStepEnd(time, count, unstableCount, xMin);
   }
 
@@ -564,6 +621,7 @@ public final class LatticeEpm {
 
   /** Total failure rate R = Σ r_i [1/time] (O(N)); may be 0 by underflow at very small T. */
   public double totalRate() {
+    ensureRates();
     double s = 0;
     for (int i = 0; i < n; i++) {
       s += Math.exp(logRate[i] - maxLogRate);

@@ -162,7 +162,8 @@ class CoarseGrainerTest {
     double[] grid = cg.average(pos, v, null);
     FieldComparison.Row row =
         FieldComparison.compare("sigma", grid, sigma, FieldComparison.Scale.RMS, 30);
-    assertEquals(0.0, row.ks(), 1e-12);
+    // identical up to rounding ties between equal values
+    assertTrue(row.ks() <= 1.0 / (l * l) + 1e-12, "KS " + row.ks());
     assertEquals(3.7, row.particleScale() / row.epmScale(), 1e-9);
     double[] xp = FieldComparison.distanceToYield(grid, 3.7);
     double[] xe = FieldComparison.distanceToYield(sigma, 1.0);

@@ -132,10 +132,11 @@ class LatticeEpmTest {
         .withProtocol(protocol, dt, UnstableRule.RATE);
   }
 
-  @Test
-  void singleSiteArrheniusKmc() {
+  /** T = 0.5 exercises the uniformization path, T = 0.08 the Gillespie fallback. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {0.5, 0.08})
+  void singleSiteArrheniusKmc(double t) {
     double x = 0.8;
-    double t = 0.5;
     double rate = Math.exp(-Math.pow(x, 1.5) / t);
     LatticeEpm m = LatticeEpm.create(singleSite(x, t, Protocol.KMC, 1.0), 9);
     Waits w = new Waits(m.sites());
