@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Simulate and analyse thermally driven avalanches in 2D glasses.",
-    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, EpmCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      InfoCommand.class,
+      ConvertCommand.class,
+      BenchCommand.class,
+      EpmCommand.class
+    })
 public final class GlasslabCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

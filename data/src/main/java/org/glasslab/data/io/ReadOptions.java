@@ -1,0 +1,50 @@
+package org.glasslab.data.io;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Options for reading trajectories.
+ *
+ * @param typeDiameters per-type diameters [length] for files that carry only types (LAMMPS
+ *     atom_style atomic, dumps without a diameter column); may be empty
+ * @param dt MD time step [time] used to compute {@code time = step * dt} for LAMMPS files that do
+ *     not store the time (default 0.003, the paper's)
+ * @param outsideTolerance how far [length] a coordinate may lie outside {@code [0, L)} and still be
+ *     wrapped back with its image adjusted; LAMMPS only re-wraps atoms at re-neighbouring, so they
+ *     can stray up to half the skin outside. Further out is an error (default 0.5).
+ */
+public record ReadOptions(Map<Integer, Double> typeDiameters, double dt, double outsideTolerance) {
+
+  /** The defaults: no type table, dt = 0.003, tolerance 0.5. */
+  public static final ReadOptions DEFAULTS = new ReadOptions(Map.of(), 0.003, 0.5);
+
+  /** Validates and copies. */
+  public ReadOptions {
+    typeDiameters = Map.copyOf(new TreeMap<>(typeDiameters));
+    for (Map.Entry<Integer, Double> e : typeDiameters.entrySet()) {
+      double d = e.getValue();
+      if (!(d > 0) || !Double.isFinite(d)) {
+        throw new IllegalArgumentException(
+            "diameter of type " + e.getKey() + " must be finite and positive, got " + d);
+      }
+    }
+    if (!(dt > 0) || !Double.isFinite(dt)) {
+      throw new IllegalArgumentException("dt must be finite and positive, got " + dt);
+    }
+    if (!(outsideTolerance >= 0) || !Double.isFinite(outsideTolerance)) {
+      throw new IllegalArgumentException(
+          "outside tolerance must be finite and >= 0, got " + outsideTolerance);
+    }
+  }
+
+  /** The same options with a per-type diameter table. */
+  public ReadOptions withTypeDiameters(Map<Integer, Double> table) {
+    return new ReadOptions(table, dt, outsideTolerance);
+  }
+
+  /** The same options with another time step. */
+  public ReadOptions withDt(double newDt) {
+    return new ReadOptions(typeDiameters, newDt, outsideTolerance);
+  }
+}
