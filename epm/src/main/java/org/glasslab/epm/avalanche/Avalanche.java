@@ -1,0 +1,26 @@
+package org.glasslab.epm.avalanche;
+
+/**
+ * One undriven thermal avalanche (spec §3.3 [P]).
+ *
+ * @param startTime clock at the start step [1/f0]
+ * @param size S: plastic events in the avalanche, thermal activations during the cascade included
+ * @param unstableSize events of sites that were unstable before their step (the variant that does
+ *     not count thermal activations after the triggering step)
+ * @param released total released stress Σ|δσ| [stress]
+ * @param area distinct sites that failed (rearranging area A in lattice units)
+ * @param duration D: protocol steps from the start step to the end step inclusive (KMC: events)
+ * @param durationTime clock difference end - start [1/f0] (0 for a one-step avalanche)
+ * @param runaway true if it was cut at S_max = c·N events or D_max steps (never mixed into P(S))
+ * @param xMinAtStart min_i x_i of the quiescent state the triggering activation came from [stress]
+ */
+public record Avalanche(
+    double startTime,
+    long size,
+    long unstableSize,
+    double released,
+    int area,
+    long duration,
+    double durationTime,
+    boolean runaway,
+    double xMinAtStart) {}

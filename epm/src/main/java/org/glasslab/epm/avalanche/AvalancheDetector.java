@@ -1,0 +1,212 @@
+package org.glasslab.epm.avalanche;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.glasslab.epm.lattice.LatticeListener;
+
+/**
+ * Segments an undriven thermal lattice-EPM run into avalanches (spec §3.3 [P]):
+ *
+ * <ul>
+ *   <li>start: a step with at least one yield while the system was quiescent (no x_i ≤ 0);
+ *   <li>continue: while at least one site has x ≤ 0 after the step's yields;
+ *   <li>end: the first step after which no site is unstable;
+ *   <li>runaway: not ended after more than {@code c·N} events or more than {@code maxDuration}
+ *       steps; it is recorded with {@code runaway = true}, and the detector ignores steps until the
+ *       system is quiescent again (those yields belong to no avalanche).
+ * </ul>
+ *
+ * Both size conventions are stored on every avalanche ({@link Avalanche#size()} counts thermal
+ * activations during the cascade, {@link Avalanche#unstableSize()} does not). x_min of every
+ * quiescent state and of the state each avalanche started from is histogrammed.
+ */
+public final class AvalancheDetector implements LatticeListener {
+  private final int sites;
+  private final long maxSize;
+  private final long maxDuration;
+  private final List<Avalanche> avalanches = new ArrayList<>();
+  private final LogHistogram xMinQuiescent;
+  private final LogHistogram xMinAtStart;
+  private final int[] stamp;
+  private int stampId = 1;
+  private boolean active;
+  private boolean draining;
+  private boolean quiescent = true;
+  private double lastXmin = Double.NaN;
+  private double startTime;
+  private double startXmin;
+  private long size;
+  private long unstableSize;
+  private double released;
+  private int area;
+  private long duration;
+  private long runaways;
+  private long completed;
+
+  /**
+   * A detector for a lattice of {@code sites} sites.
+   *
+   * @param runawayFactor c: an avalanche with more than c·N events is a runaway (&gt; 0)
+   * @param maxDuration D_max: more steps than this is a runaway (&gt; 0)
+   */
+  public AvalancheDetector(int sites, double runawayFactor, long maxDuration) {
+    if (sites <= 0) {
+      throw new IllegalArgumentException("number of sites must be positive, got " + sites);
+    }
+    if (!(runawayFactor > 0)) {
+      throw new IllegalArgumentException("runaway factor c must be > 0, got " + runawayFactor);
+    }
+    if (maxDuration <= 0) {
+      throw new IllegalArgumentException("maximum duration must be > 0, got " + maxDuration);
+    }
+    this.sites = sites;
+    this.maxSize = (long) Math.ceil(runawayFactor * sites);
+    this.maxDuration = maxDuration;
+    this.stamp = new int[sites];
+    this.xMinQuiescent = new LogHistogram(1e-6, 10, 10);
+    this.xMinAtStart = new LogHistogram(1e-6, 10, 10);
+  }
+
+  /**
+   * Tells the detector whether the model is quiescent now (call once after attaching it to a model
+   * that was not freshly relaxed); x_min of that state is remembered as the start value.
+   */
+  public void prime(boolean isQuiescent, double xMin) {
+    this.quiescent = isQuiescent;
+    this.lastXmin = xMin;
+    this.draining = !isQuiescent && !active;
+  }
+
+  @Override
+  public void onYield(int site, double dsigma, boolean unstable) {
+    if (draining) {
+      return;
+    }
+    if (!active) {
+      if (!quiescent) {
+        return;
+      }
+      active = true;
+      size = 0;
+      unstableSize = 0;
+      released = 0;
+      area = 0;
+      duration = 0;
+      startXmin = lastXmin;
+      stampId++;
+      if (stampId == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(stamp, 0);
+        stampId = 1;
+      }
+      startTime = Double.NaN;
+    }
+    size++;
+    if (unstable) {
+      unstableSize++;
+    }
+    released += Math.abs(dsigma);
+    if (stamp[site] != stampId) {
+      stamp[site] = stampId;
+      area++;
+    }
+  }
+
+  @Override
+  public void onStepEnd(double time, int yields, int unstableAfter, double xMin) {
+    lastXmin = xMin;
+    boolean nowQuiescent = unstableAfter == 0;
+    if (draining) {
+      if (nowQuiescent) {
+        draining = false;
+      }
+    } else if (active) {
+      duration++;
+      if (Double.isNaN(startTime)) {
+        startTime = time;
+      }
+      if (nowQuiescent) {
+        finish(time, false);
+      } else if (size > maxSize || duration > maxDuration) {
+        finish(time, true);
+        draining = true;
+      }
+    }
+    quiescent = nowQuiescent;
+    if (nowQuiescent) {
+      xMinQuiescent.add(xMin);
+    }
+  }
+
+  private void finish(double time, boolean runaway) {
+    avalanches.add(
+        new Avalanche(
+            startTime,
+            size,
+            unstableSize,
+            released,
+            area,
+            duration,
+            time - startTime,
+            runaway,
+            startXmin));
+    if (!Double.isNaN(startXmin)) {
+      xMinAtStart.add(startXmin);
+    }
+    if (runaway) {
+      runaways++;
+    } else {
+      completed++;
+    }
+    active = false;
+  }
+
+  /** Whether an avalanche is in progress. */
+  public boolean active() {
+    return active;
+  }
+
+  /** Whether a runaway was cut and the system has not been quiescent since. */
+  public boolean draining() {
+    return draining;
+  }
+
+  /** All recorded avalanches, runaways included (flagged), in order. */
+  public List<Avalanche> avalanches() {
+    return List.copyOf(avalanches);
+  }
+
+  /** Number of recorded avalanches (runaways included). */
+  public int count() {
+    return avalanches.size();
+  }
+
+  /** Number of runaways. */
+  public long runaways() {
+    return runaways;
+  }
+
+  /** Number of avalanches that ended normally. */
+  public long completed() {
+    return completed;
+  }
+
+  /** Histogram of x_min over quiescent states (one entry per quiescent step end). */
+  public LogHistogram xMinQuiescent() {
+    return xMinQuiescent;
+  }
+
+  /** Histogram of x_min of the states avalanches started from. */
+  public LogHistogram xMinAtStart() {
+    return xMinAtStart;
+  }
+
+  /** S_max = ceil(c·N). */
+  public long maxSize() {
+    return maxSize;
+  }
+
+  /** Number of lattice sites. */
+  public int sites() {
+    return sites;
+  }
+}

@@ -1,0 +1,85 @@
+package org.glasslab.epm.avalanche;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Distributions of a set of avalanches (spec §3.4): P(S) and P(D) on logarithmic bins, the
+ * conditional mean ⟨S⟩(D), and the runaway fraction. Runaways are counted separately and never
+ * enter P(S), P(D) or ⟨S⟩(D).
+ *
+ * @param total avalanches, runaways included
+ * @param runaways runaway avalanches
+ * @param sizeHistogram P(S) of completed avalanches (S in events)
+ * @param durationHistogram P(D) of completed avalanches (D in steps)
+ * @param meanSizeByDuration rows {D_lower, D_upper, ⟨S⟩, count} over the duration bins
+ */
+public record AvalancheStatistics(
+    long total,
+    long runaways,
+    LogHistogram sizeHistogram,
+    LogHistogram durationHistogram,
+    List<double[]> meanSizeByDuration) {
+
+  /** Runaway fraction runaways/total (NaN when empty). */
+  public double runawayFraction() {
+    return total == 0 ? Double.NaN : (double) runaways / total;
+  }
+
+  /** Statistics of {@code avalanches} with {@code perDecade} log bins per decade. */
+  public static AvalancheStatistics of(List<Avalanche> avalanches, int perDecade) {
+    LogHistogram hs = new LogHistogram(1, 1e9, perDecade);
+    LogHistogram hd = new LogHistogram(1, 1e9, perDecade);
+    double[] sumS = new double[hd.bins()];
+    long[] cnt = new long[hd.bins()];
+    long runaways = 0;
+    for (Avalanche a : avalanches) {
+      if (a.runaway()) {
+        runaways++;
+        continue;
+      }
+      hs.add(a.size());
+      hd.add(a.duration());
+      int b = (int) Math.floor(Math.log10(a.duration()) * perDecade);
+      if (b >= 0 && b < sumS.length) {
+        sumS[b] += a.size();
+        cnt[b]++;
+      }
+    }
+    List<double[]> rows = new ArrayList<>();
+    for (int b = 0; b < sumS.length; b++) {
+      if (cnt[b] > 0) {
+        rows.add(new double[] {hd.lower(b), hd.upper(b), sumS[b] / cnt[b], cnt[b]});
+      }
+    }
+    return new AvalancheStatistics(avalanches.size(), runaways, hs, hd, List.copyOf(rows));
+  }
+
+  /**
+   * Least-squares slope of log⟨S⟩ vs log D over the bins with at least {@code minCount} avalanches:
+   * the size–duration exponent γ in ⟨S⟩ ~ D^γ (NaN with fewer than 3 bins).
+   */
+  public double sizeDurationExponent(int minCount) {
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    int k = 0;
+    for (double[] r : meanSizeByDuration) {
+      if (r[3] < minCount) {
+        continue;
+      }
+      double x = Math.log(Math.sqrt(r[0] * r[1]));
+      double y = Math.log(r[2]);
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+      k++;
+    }
+    if (k < 3) {
+      return Double.NaN;
+    }
+    return (k * sxy - sx * sy) / (k * sxx - sx * sx);
+  }
+}

@@ -1,0 +1,397 @@
+package org.glasslab.epm.avalanche;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.glasslab.epm.lattice.LatticeEpm;
+import org.glasslab.epm.lattice.LatticeParams;
+
+/**
+ * Measures the system-size-dependent runaway temperature T_c(L) of the undriven thermal lattice EPM
+ * (spec §3.3, §6) with an operational criterion [P]:
+ *
+ * <ol>
+ *   <li>For every (L, T) and sample: build and relax a model (a freshly quenched, marginally stable
+ *       state), discard {@code warmupSweeps·N} events (default 0) and finish the avalanche in
+ *       progress, then record avalanches ({@link AvalancheDetector}) until {@code
+ *       avalanchesPerSample} have ended, {@code budgetSweeps·N} events, or (optionally) the first
+ *       runaway.
+ *   <li>Runaway fraction f_c(L, T): with the default {@link TcScanOptions.Criterion#SAMPLE}, the
+ *       fraction of samples with an avalanche of more than c·N events; with {@link
+ *       TcScanOptions.Criterion#AVALANCHE}, the fraction of avalanches with S &gt; c·N (cut
+ *       runaways included), pooled over samples.
+ *   <li>T_c(L; c) = the first upward crossing of f_c = ½ on the temperature grid, interpolated
+ *       linearly in log T; NaN if the grid does not bracket it.
+ *   <li>Error bars: bootstrap over samples (each replicate resamples the samples of every (L, T)
+ *       with replacement and recomputes f and T_c); σ(T_c) = std over replicates with a crossing.
+ *   <li>Fit: weighted least squares {@code log T_c = log A - κ log L} (weights from the bootstrap
+ *       σ), with the fit's standard error of κ and the bootstrap std of κ (refit per replicate).
+ * </ol>
+ *
+ * A sample that is never quiescent after the warm-up (stuck in flow for the whole budget) counts as
+ * one runaway avalanche. An avalanche still running at the end of a sample is not recorded.
+ */
+public final class TcScan {
+
+  /** Avalanches and x_min statistics of one sample of one (L, T) cell. */
+  public record SampleResult(
+      int size,
+      double temperature,
+      int sample,
+      long seed,
+      List<Avalanche> avalanches,
+      long events,
+      double time,
+      boolean stuckInFlow,
+      LogHistogram xMinQuiescent,
+      LogHistogram xMinAtStart) {}
+
+  /** T_c(L) for one runaway factor c. */
+  public record TcEstimate(
+      double factor, int size, double tc, double tcError, int validReplicates, int replicates) {}
+
+  /** Algebraic fit T_c = A L^-κ for one runaway factor. */
+  public record PowerLawFit(
+      double factor,
+      double kappa,
+      double kappaError,
+      double kappaBootstrapError,
+      double amplitude,
+      int points) {}
+
+  /** Everything a scan measured. */
+  public record Result(
+      TcScanOptions options,
+      List<SampleResult> samples,
+      double[][][] fraction,
+      double[][][] fractionError,
+      List<TcEstimate> tc,
+      List<PowerLawFit> fits) {
+
+    /** Samples of one cell, in sample order. */
+    public List<SampleResult> cell(int size, double temperature) {
+      List<SampleResult> o = new ArrayList<>();
+      for (SampleResult s : samples) {
+        if (s.size() == size && s.temperature() == temperature) {
+          o.add(s);
+        }
+      }
+      return o;
+    }
+  }
+
+  private TcScan() {}
+
+  /** Seed of one sample, mixed from the base seed and the cell coordinates (SplitMix64). */
+  public static long sampleSeed(long base, int size, int tempIndex, int sample) {
+    long z = base ^ (size * 0x9E3779B97F4A7C15L) ^ ((long) tempIndex << 32) ^ (sample * 0xBF58L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Runs one sample of one cell. */
+  public static SampleResult runSample(TcScanOptions o, int size, int tempIndex, int sample) {
+    double t = o.temperatures()[tempIndex];
+    long seed = sampleSeed(o.seed(), size, tempIndex, sample);
+    LatticeParams p = o.base().withSize(size).withTemperature(t);
+    LatticeEpm m = LatticeEpm.create(p, seed);
+    int n = m.sites();
+    long warm = (long) Math.ceil(o.warmupSweeps() * n);
+    long budget = (long) Math.ceil(o.budgetSweeps() * n);
+    m.runEvents(warm);
+    long startEvents = m.events();
+    while (m.unstableCount() > 0 && m.events() - startEvents < budget) {
+      m.step();
+    }
+    AvalancheDetector d =
+        new AvalancheDetector(n, o.runawayFactor(), (long) Math.ceil(o.runawayFactor() * n));
+    List<Avalanche> list;
+    boolean stuck = m.unstableCount() > 0;
+    if (stuck) {
+      list = List.of(new Avalanche(m.time(), m.events() - startEvents, 0, 0, 0, 0, 0, true, 0));
+    } else {
+      d.prime(true, m.xMin());
+      m.setListener(d);
+      long e0 = m.events();
+      while (d.count() < o.avalanchesPerSample()
+          && m.events() - e0 < budget
+          && !(o.stopAtFirstRunaway() && d.runaways() > 0)) {
+        m.step();
+      }
+      m.setListener(null);
+      list = d.avalanches();
+    }
+    return new SampleResult(
+        size,
+        t,
+        sample,
+        seed,
+        list,
+        m.events(),
+        m.time(),
+        stuck,
+        d.xMinQuiescent(),
+        d.xMinAtStart());
+  }
+
+  /**
+   * Runs the scan.
+   *
+   * @param progress called with 1 after each finished sample (from worker threads); may be null
+   */
+  public static Result run(TcScanOptions o, IntConsumer progress) {
+    int[] sizes = o.sizes();
+    double[] temps = o.temperatures();
+    List<int[]> tasks = new ArrayList<>();
+    // largest sizes first so that the long tasks do not come last
+    for (int li = sizes.length - 1; li >= 0; li--) {
+      for (int ti = 0; ti < temps.length; ti++) {
+        for (int s = 0; s < o.samples(); s++) {
+          tasks.add(new int[] {li, ti, s});
+        }
+      }
+    }
+    ExecutorService ex = Executors.newFixedThreadPool(o.threads());
+    List<Future<SampleResult>> futures = new ArrayList<>();
+    try {
+      for (int[] task : tasks) {
+        futures.add(
+            ex.submit(
+                () -> {
+                  SampleResult r = runSample(o, sizes[task[0]], task[1], task[2]);
+                  if (progress != null) {
+                    progress.accept(1);
+                  }
+                  return r;
+                }));
+      }
+      List<SampleResult> results = new ArrayList<>();
+      for (Future<SampleResult> f : futures) {
+        results.add(f.get());
+      }
+      results.sort(
+          (a, b) ->
+              a.size() != b.size()
+                  ? Integer.compare(a.size(), b.size())
+                  : a.temperature() != b.temperature()
+                      ? Double.compare(a.temperature(), b.temperature())
+                      : Integer.compare(a.sample(), b.sample()));
+      return analyse(o, results);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("T_c scan interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("T_c scan failed: " + c, c);
+    } finally {
+      ex.shutdownNow();
+    }
+  }
+
+  /**
+   * Runaway and total counts per sample for factor c: counts[sample] = {runaways, total}; with the
+   * {@link TcScanOptions.Criterion#SAMPLE} criterion each sample counts once ({1, 1} if any of its
+   * avalanches exceeded c·N, else {0, 1}).
+   */
+  private static long[][] counts(
+      List<SampleResult> cell, double c, TcScanOptions.Criterion criterion) {
+    long[][] out = new long[cell.size()][2];
+    for (int s = 0; s < cell.size(); s++) {
+      SampleResult r = cell.get(s);
+      long limit = (long) Math.floor(c * r.size() * r.size());
+      for (Avalanche a : r.avalanches()) {
+        if (a.runaway() || a.size() > limit) {
+          out[s][0]++;
+        }
+        out[s][1]++;
+      }
+      if (criterion == TcScanOptions.Criterion.SAMPLE) {
+        out[s][0] = out[s][0] > 0 ? 1 : 0;
+        out[s][1] = 1;
+      }
+    }
+    return out;
+  }
+
+  /** Analysis of finished samples (fractions, bootstrap, T_c, fits). */
+  public static Result analyse(TcScanOptions o, List<SampleResult> results) {
+    int[] sizes = o.sizes();
+    double[] temps = o.temperatures();
+    double[] factors = o.allFactors();
+    int nb = o.bootstrap();
+    double[][][] frac = new double[factors.length][sizes.length][temps.length];
+    double[][][] fracErr = new double[factors.length][sizes.length][temps.length];
+    // tcBoot[f][l][b]
+    double[][][] tcBoot = new double[factors.length][sizes.length][nb];
+    List<TcEstimate> tcs = new ArrayList<>();
+    List<PowerLawFit> fits = new ArrayList<>();
+    Result tmp = new Result(o, results, null, null, null, null);
+    for (int fi = 0; fi < factors.length; fi++) {
+      double c = factors[fi];
+      double[] tcPoint = new double[sizes.length];
+      double[] tcErr = new double[sizes.length];
+      for (int li = 0; li < sizes.length; li++) {
+        long[][][] cnt = new long[temps.length][][];
+        for (int ti = 0; ti < temps.length; ti++) {
+          cnt[ti] = counts(tmp.cell(sizes[li], temps[ti]), c, o.criterion());
+          frac[fi][li][ti] = pooled(cnt[ti], null);
+        }
+        tcPoint[li] = crossing(temps, frac[fi][li]);
+        // bootstrap: same generator stream for every (factor, L) so results are reproducible
+        org.glasslab.epm.lattice.SaveableRandom rng =
+            new org.glasslab.epm.lattice.SaveableRandom(o.seed() ^ (sizes[li] * 7919L));
+        double[][] fb = new double[temps.length][nb];
+        for (int b = 0; b < nb; b++) {
+          double[] curve = new double[temps.length];
+          for (int ti = 0; ti < temps.length; ti++) {
+            int ns = cnt[ti].length;
+            int[] pick = new int[ns];
+            for (int k = 0; k < ns; k++) {
+              pick[k] = rng.nextInt(ns);
+            }
+            curve[ti] = pooled(cnt[ti], pick);
+            fb[ti][b] = curve[ti];
+          }
+          tcBoot[fi][li][b] = crossing(temps, curve);
+        }
+        for (int ti = 0; ti < temps.length; ti++) {
+          fracErr[fi][li][ti] = std(fb[ti]);
+        }
+        int valid = 0;
+        for (double v : tcBoot[fi][li]) {
+          if (!Double.isNaN(v)) {
+            valid++;
+          }
+        }
+        tcErr[li] = std(tcBoot[fi][li]);
+        tcs.add(new TcEstimate(c, sizes[li], tcPoint[li], tcErr[li], valid, nb));
+      }
+      fits.add(fit(c, sizes, tcPoint, tcErr, tcBoot[fi]));
+    }
+    return new Result(o, results, frac, fracErr, List.copyOf(tcs), List.copyOf(fits));
+  }
+
+  private static double pooled(long[][] cnt, int[] pick) {
+    long r = 0;
+    long t = 0;
+    for (int k = 0; k < cnt.length; k++) {
+      int s = pick == null ? k : pick[k];
+      r += cnt[s][0];
+      t += cnt[s][1];
+    }
+    return t == 0 ? Double.NaN : (double) r / t;
+  }
+
+  /** First upward crossing of ½, interpolated linearly in log T; NaN if not bracketed. */
+  public static double crossing(double[] temps, double[] f) {
+    for (int k = 1; k < temps.length; k++) {
+      if (f[k - 1] < 0.5 && f[k] >= 0.5) {
+        double w = (0.5 - f[k - 1]) / (f[k] - f[k - 1]);
+        return Math.exp(Math.log(temps[k - 1]) + w * (Math.log(temps[k]) - Math.log(temps[k - 1])));
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** Standard deviation of the non-NaN entries (NaN with fewer than 2). */
+  static double std(double[] v) {
+    double s = 0;
+    double s2 = 0;
+    int k = 0;
+    for (double x : v) {
+      if (!Double.isNaN(x)) {
+        s += x;
+        s2 += x * x;
+        k++;
+      }
+    }
+    if (k < 2) {
+      return Double.NaN;
+    }
+    double m = s / k;
+    return Math.sqrt(Math.max(0, (s2 / k - m * m) * k / (k - 1)));
+  }
+
+  /**
+   * Weighted least-squares fit of log T_c = log A - κ log L over the sizes with a finite T_c and
+   * error; κ's standard error from the fit and from refitting every bootstrap replicate.
+   */
+  static PowerLawFit fit(double c, int[] sizes, double[] tc, double[] err, double[][] boot) {
+    int k = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      if (Double.isFinite(tc[i]) && Double.isFinite(err[i]) && err[i] > 0) {
+        k++;
+      }
+    }
+    if (k < 2) {
+      return new PowerLawFit(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, k);
+    }
+    double[] x = new double[k];
+    double[] y = new double[k];
+    double[] w = new double[k];
+    int[] idx = new int[k];
+    int j = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      if (Double.isFinite(tc[i]) && Double.isFinite(err[i]) && err[i] > 0) {
+        x[j] = Math.log(sizes[i]);
+        y[j] = Math.log(tc[i]);
+        double sl = err[i] / tc[i];
+        w[j] = 1 / (sl * sl);
+        idx[j] = i;
+        j++;
+      }
+    }
+    double[] ab = wls(x, y, w);
+    double sw = 0;
+    double swx = 0;
+    double swxx = 0;
+    for (int i = 0; i < k; i++) {
+      sw += w[i];
+      swx += w[i] * x[i];
+      swxx += w[i] * x[i] * x[i];
+    }
+    double slopeErr = Math.sqrt(sw / (sw * swxx - swx * swx));
+    int nb = boot[0].length;
+    double[] kb = new double[nb];
+    double[] yb = new double[k];
+    for (int b = 0; b < nb; b++) {
+      boolean ok = true;
+      for (int i = 0; i < k; i++) {
+        double v = boot[idx[i]][b];
+        if (!(v > 0)) {
+          ok = false;
+          break;
+        }
+        yb[i] = Math.log(v);
+      }
+      kb[b] = ok ? -wls(x, yb, w)[1] : Double.NaN;
+    }
+    return new PowerLawFit(c, -ab[1], slopeErr, std(kb), Math.exp(ab[0]), k);
+  }
+
+  private static double[] wls(double[] x, double[] y, double[] w) {
+    double sw = 0;
+    double swx = 0;
+    double swy = 0;
+    double swxx = 0;
+    double swxy = 0;
+    for (int i = 0; i < x.length; i++) {
+      sw += w[i];
+      swx += w[i] * x[i];
+      swy += w[i] * y[i];
+      swxx += w[i] * x[i] * x[i];
+      swxy += w[i] * x[i] * y[i];
+    }
+    double slope = (sw * swxy - swx * swy) / (sw * swxx - swx * swx);
+    double intercept = (swy - slope * swx) / sw;
+    return new double[] {intercept, slope};
+  }
+}

@@ -1,0 +1,142 @@
+package org.glasslab.epm.avalanche;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * CSV tables of a {@link TcScan.Result} (header line first, comma-separated, '.' decimals). Files
+ * are written by the caller (the CLI writes them atomically).
+ */
+public final class TcScanReport {
+  private TcScanReport() {}
+
+  private static String f(double v) {
+    return Double.isNaN(v) ? "nan" : String.format(Locale.ROOT, "%.10g", v);
+  }
+
+  /** One row per avalanche: L, T, sample, seed and the {@link Avalanche} fields. */
+  public static String avalanches(TcScan.Result r) {
+    StringBuilder sb =
+        new StringBuilder(
+            "L,T,sample,seed,start_time,S,S_unstable,released,area,D,D_time,runaway,xmin_start\n");
+    for (TcScan.SampleResult s : r.samples()) {
+      for (Avalanche a : s.avalanches()) {
+        sb.append(s.size()).append(',').append(f(s.temperature())).append(',');
+        sb.append(s.sample()).append(',').append(s.seed()).append(',');
+        sb.append(f(a.startTime())).append(',').append(a.size()).append(',');
+        sb.append(a.unstableSize()).append(',').append(f(a.released())).append(',');
+        sb.append(a.area()).append(',').append(a.duration()).append(',');
+        sb.append(f(a.durationTime())).append(',').append(a.runaway() ? 1 : 0).append(',');
+        sb.append(f(a.xMinAtStart())).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** One row per (L, T): counts, mean completed size and the runaway fraction per factor c. */
+  public static String cells(TcScan.Result r) {
+    double[] factors = r.options().allFactors();
+    StringBuilder sb = new StringBuilder("L,T,samples,avalanches,stuck_samples,mean_S_completed");
+    for (double c : factors) {
+      sb.append(",frac_c").append(f(c)).append(",frac_err_c").append(f(c));
+    }
+    sb.append('\n');
+    int[] sizes = r.options().sizes();
+    double[] temps = r.options().temperatures();
+    for (int li = 0; li < sizes.length; li++) {
+      for (int ti = 0; ti < temps.length; ti++) {
+        List<TcScan.SampleResult> cell = r.cell(sizes[li], temps[ti]);
+        long n = 0;
+        long stuck = 0;
+        double sum = 0;
+        long completed = 0;
+        for (TcScan.SampleResult s : cell) {
+          n += s.avalanches().size();
+          stuck += s.stuckInFlow() ? 1 : 0;
+          for (Avalanche a : s.avalanches()) {
+            if (!a.runaway()) {
+              sum += a.size();
+              completed++;
+            }
+          }
+        }
+        sb.append(sizes[li]).append(',').append(f(temps[ti])).append(',').append(cell.size());
+        sb.append(',').append(n).append(',').append(stuck).append(',');
+        sb.append(f(completed == 0 ? Double.NaN : sum / completed));
+        for (int fi = 0; fi < factors.length; fi++) {
+          sb.append(',').append(f(r.fraction()[fi][li][ti]));
+          sb.append(',').append(f(r.fractionError()[fi][li][ti]));
+        }
+        sb.append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** T_c(L) per runaway factor. */
+  public static String tc(TcScan.Result r) {
+    StringBuilder sb = new StringBuilder("c,L,Tc,Tc_err,valid_replicates,replicates\n");
+    for (TcScan.TcEstimate e : r.tc()) {
+      sb.append(f(e.factor())).append(',').append(e.size()).append(',').append(f(e.tc()));
+      sb.append(',').append(f(e.tcError())).append(',').append(e.validReplicates());
+      sb.append(',').append(e.replicates()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The fits T_c = A L^-κ per runaway factor. */
+  public static String fits(TcScan.Result r) {
+    StringBuilder sb = new StringBuilder("c,kappa,kappa_err_fit,kappa_err_bootstrap,A,points\n");
+    for (TcScan.PowerLawFit p : r.fits()) {
+      sb.append(f(p.factor())).append(',').append(f(p.kappa())).append(',');
+      sb.append(f(p.kappaError())).append(',').append(f(p.kappaBootstrapError())).append(',');
+      sb.append(f(p.amplitude())).append(',').append(p.points()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** P(S), P(D) and ⟨S⟩(D) per (L, T) over completed avalanches (long format). */
+  public static String distributions(TcScan.Result r) {
+    StringBuilder sb = new StringBuilder("L,T,quantity,lower,upper,value,count\n");
+    for (int l : r.options().sizes()) {
+      for (double t : r.options().temperatures()) {
+        List<Avalanche> all = new ArrayList<>();
+        for (TcScan.SampleResult s : r.cell(l, t)) {
+          all.addAll(s.avalanches());
+        }
+        AvalancheStatistics st = AvalancheStatistics.of(all, 5);
+        appendHistogram(sb, l, t, "P(S)", st.sizeHistogram());
+        appendHistogram(sb, l, t, "P(D)", st.durationHistogram());
+        for (double[] row : st.meanSizeByDuration()) {
+          sb.append(l).append(',').append(f(t)).append(",<S>(D),").append(f(row[0])).append(',');
+          sb.append(f(row[1])).append(',').append(f(row[2])).append(',');
+          sb.append((long) row[3]).append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** x_min histograms (quiescent states and avalanche starts) per (L, T). */
+  public static String xMin(TcScan.Result r) {
+    StringBuilder sb = new StringBuilder("L,T,quantity,lower,upper,value,count\n");
+    for (int l : r.options().sizes()) {
+      for (double t : r.options().temperatures()) {
+        LogHistogram q = new LogHistogram(1e-6, 10, 10);
+        LogHistogram s0 = new LogHistogram(1e-6, 10, 10);
+        for (TcScan.SampleResult s : r.cell(l, t)) {
+          q.merge(s.xMinQuiescent());
+          s0.merge(s.xMinAtStart());
+        }
+        appendHistogram(sb, l, t, "P(xmin|quiescent)", q);
+        appendHistogram(sb, l, t, "P(xmin|start)", s0);
+      }
+    }
+    return sb.toString();
+  }
+
+  static void appendHistogram(StringBuilder sb, int l, double t, String name, LogHistogram h) {
+    AvalancheTables.histogram(sb, l + "," + f(t) + "," + name, h);
+  }
+}

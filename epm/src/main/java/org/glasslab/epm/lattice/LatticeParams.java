@@ -1,0 +1,280 @@
+package org.glasslab.epm.lattice;
+
+import org.glasslab.epm.propagator.Convention;
+import org.glasslab.epm.propagator.Orientation;
+
+/**
+ * Parameters of the 2D lattice thermal EPM (spec §1, §3.2, §4.2). Units: stress in units of the
+ * mean threshold, energy barrier {@code E = x^a} (unit prefactor) so T in the same units, time in
+ * units of 1/f0.
+ *
+ * @param size linear lattice size L (N = L^2 sites)
+ * @param temperature T (> 0) [energy]
+ * @param barrierExponent a in {@code E = x^a}; GooseEPM default 1.5
+ * @param attemptRate f0 [1/time]; also the failure rate of unstable sites
+ * @param thresholdMean mean of the threshold law N(μ, s_y^2), truncated at > 0 [stress]
+ * @param thresholdStd s_y (≥ 0) [stress]
+ * @param residualStd std of the residual stress η ~ N(0, η^2) left on a failed site [stress]
+ * @param meanStress imposed mean stress σ̄ of the initial field [stress]
+ * @param initialStressStd std of the initial compatible stress field before relaxation [P] [stress]
+ * @param orientation event orientation model ({@code localKernel} false)
+ * @param convention zero-mode convention of the propagator
+ * @param localKernel use the purely local kernel G = -δ (independent sites; tests only)
+ * @param recenterEvery re-centre the mean stress every this many events in imposed-stress runs (0 =
+ *     never)
+ * @param protocol time evolution
+ * @param dt time step Δt of the discrete protocol [1/f0]
+ * @param unstableRule unstable-site rule of the discrete protocol
+ */
+public record LatticeParams(
+    int size,
+    double temperature,
+    double barrierExponent,
+    double attemptRate,
+    double thresholdMean,
+    double thresholdStd,
+    double residualStd,
+    double meanStress,
+    double initialStressStd,
+    Orientation orientation,
+    Convention convention,
+    boolean localKernel,
+    long recenterEvery,
+    Protocol protocol,
+    double dt,
+    UnstableRule unstableRule) {
+
+  /** Validates every field with an actionable message. */
+  public LatticeParams {
+    if (size < 4) {
+      throw new IllegalArgumentException("lattice size L must be at least 4, got " + size);
+    }
+    if (size > 4096) {
+      throw new IllegalArgumentException("lattice size L = " + size + " exceeds the limit 4096");
+    }
+    requirePositive("temperature", temperature);
+    requirePositive("barrier exponent", barrierExponent);
+    requirePositive("attempt rate f0", attemptRate);
+    requirePositive("threshold mean", thresholdMean);
+    requireNonNegative("threshold std", thresholdStd);
+    requireNonNegative("residual std", residualStd);
+    requireNonNegative("initial stress std", initialStressStd);
+    if (!Double.isFinite(meanStress)) {
+      throw new IllegalArgumentException("mean stress must be finite, got " + meanStress);
+    }
+    if (orientation == null || convention == null || protocol == null || unstableRule == null) {
+      throw new IllegalArgumentException(
+          "orientation, convention, protocol and unstable rule must be set");
+    }
+    if (recenterEvery < 0) {
+      throw new IllegalArgumentException("recenterEvery must be >= 0, got " + recenterEvery);
+    }
+    requirePositive("time step dt", dt);
+  }
+
+  private static void requirePositive(String name, double v) {
+    if (!(v > 0) || !Double.isFinite(v)) {
+      throw new IllegalArgumentException(name + " must be finite and positive, got " + v);
+    }
+  }
+
+  private static void requireNonNegative(String name, double v) {
+    if (!(v >= 0) || !Double.isFinite(v)) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
+    }
+  }
+
+  /**
+   * Defaults of spec §1/§3.2: a = 1.5, f0 = 1, σ_th ~ N(1, 0.3^2), η = 0.01, σ̄ = 0, initial stress
+   * std 1 [P] (as-quenched disorder on the threshold scale), random orientation, imposed stress,
+   * re-centring every 10^4 events, the discrete protocol with Δt = 1 and immediate failure of
+   * unstable sites.
+   */
+  public static LatticeParams defaults(int size, double temperature) {
+    return new LatticeParams(
+        size,
+        temperature,
+        1.5,
+        1.0,
+        1.0,
+        0.3,
+        0.01,
+        0.0,
+        1.0,
+        Orientation.RANDOM,
+        Convention.IMPOSED_STRESS,
+        false,
+        10_000,
+        Protocol.DISCRETE,
+        1.0,
+        UnstableRule.IMMEDIATE);
+  }
+
+  /** Copy with another temperature. */
+  public LatticeParams withTemperature(double t) {
+    return new LatticeParams(
+        size,
+        t,
+        barrierExponent,
+        attemptRate,
+        thresholdMean,
+        thresholdStd,
+        residualStd,
+        meanStress,
+        initialStressStd,
+        orientation,
+        convention,
+        localKernel,
+        recenterEvery,
+        protocol,
+        dt,
+        unstableRule);
+  }
+
+  /** Copy with another size. */
+  public LatticeParams withSize(int l) {
+    return new LatticeParams(
+        l,
+        temperature,
+        barrierExponent,
+        attemptRate,
+        thresholdMean,
+        thresholdStd,
+        residualStd,
+        meanStress,
+        initialStressStd,
+        orientation,
+        convention,
+        localKernel,
+        recenterEvery,
+        protocol,
+        dt,
+        unstableRule);
+  }
+
+  /** Copy with another orientation. */
+  public LatticeParams withOrientation(Orientation o) {
+    return new LatticeParams(
+        size,
+        temperature,
+        barrierExponent,
+        attemptRate,
+        thresholdMean,
+        thresholdStd,
+        residualStd,
+        meanStress,
+        initialStressStd,
+        o,
+        convention,
+        localKernel,
+        recenterEvery,
+        protocol,
+        dt,
+        unstableRule);
+  }
+
+  /** Copy with another protocol, time step and unstable rule. */
+  public LatticeParams withProtocol(Protocol p, double step, UnstableRule rule) {
+    return new LatticeParams(
+        size,
+        temperature,
+        barrierExponent,
+        attemptRate,
+        thresholdMean,
+        thresholdStd,
+        residualStd,
+        meanStress,
+        initialStressStd,
+        orientation,
+        convention,
+        localKernel,
+        recenterEvery,
+        p,
+        step,
+        rule);
+  }
+
+  /** Copy with the local kernel switched on or off. */
+  public LatticeParams withLocalKernel(boolean local) {
+    return new LatticeParams(
+        size,
+        temperature,
+        barrierExponent,
+        attemptRate,
+        thresholdMean,
+        thresholdStd,
+        residualStd,
+        meanStress,
+        initialStressStd,
+        orientation,
+        convention,
+        local,
+        recenterEvery,
+        protocol,
+        dt,
+        unstableRule);
+  }
+
+  /** Copy with another threshold law and residual noise. */
+  public LatticeParams withDisorder(double mean, double std, double residual) {
+    return new LatticeParams(
+        size,
+        temperature,
+        barrierExponent,
+        attemptRate,
+        mean,
+        std,
+        residual,
+        meanStress,
+        initialStressStd,
+        orientation,
+        convention,
+        localKernel,
+        recenterEvery,
+        protocol,
+        dt,
+        unstableRule);
+  }
+
+  /** Copy with another initial stress field (mean σ̄ and std). */
+  public LatticeParams withInitialStress(double mean, double std) {
+    return new LatticeParams(
+        size,
+        temperature,
+        barrierExponent,
+        attemptRate,
+        thresholdMean,
+        thresholdStd,
+        residualStd,
+        mean,
+        std,
+        orientation,
+        convention,
+        localKernel,
+        recenterEvery,
+        protocol,
+        dt,
+        unstableRule);
+  }
+
+  /** Copy with another re-centring interval. */
+  public LatticeParams withRecenterEvery(long every) {
+    return new LatticeParams(
+        size,
+        temperature,
+        barrierExponent,
+        attemptRate,
+        thresholdMean,
+        thresholdStd,
+        residualStd,
+        meanStress,
+        initialStressStd,
+        orientation,
+        convention,
+        localKernel,
+        every,
+        protocol,
+        dt,
+        unstableRule);
+  }
+}

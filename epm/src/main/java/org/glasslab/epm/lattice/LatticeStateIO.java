@@ -1,0 +1,141 @@
+package org.glasslab.epm.lattice;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.glasslab.epm.propagator.Convention;
+import org.glasslab.epm.propagator.Orientation;
+
+/**
+ * Binary checkpoint files of a {@link LatticeState} (big-endian, magic "GLEPMLAT", version 1):
+ * parameters, seed, counters, generator state and the three site arrays. Writes go to a temporary
+ * file in the same directory that is then atomically renamed, so a crash never leaves a partial
+ * checkpoint.
+ */
+public final class LatticeStateIO {
+  private static final long MAGIC = 0x474C45504D4C4154L; // "GLEPMLAT"
+  private static final int VERSION = 1;
+
+  private LatticeStateIO() {}
+
+  /** Writes {@code s} to {@code file} atomically. */
+  public static void write(Path file, LatticeState s) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp);
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+        LatticeParams p = s.params();
+        out.writeLong(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(p.size());
+        out.writeDouble(p.temperature());
+        out.writeDouble(p.barrierExponent());
+        out.writeDouble(p.attemptRate());
+        out.writeDouble(p.thresholdMean());
+        out.writeDouble(p.thresholdStd());
+        out.writeDouble(p.residualStd());
+        out.writeDouble(p.meanStress());
+        out.writeDouble(p.initialStressStd());
+        out.writeUTF(p.orientation().name());
+        out.writeUTF(p.convention().name());
+        out.writeBoolean(p.localKernel());
+        out.writeLong(p.recenterEvery());
+        out.writeUTF(p.protocol().name());
+        out.writeDouble(p.dt());
+        out.writeUTF(p.unstableRule().name());
+        out.writeLong(s.seed());
+        out.writeDouble(s.time());
+        out.writeLong(s.events());
+        out.writeLong(s.steps());
+        out.writeLong(s.relaxationEvents());
+        out.writeDouble(s.targetMean());
+        out.writeLong(s.nextRecenter());
+        for (long v : s.rngState()) {
+          out.writeLong(v);
+        }
+        writeArray(out, s.sigma());
+        writeArray(out, s.thresholds());
+        writeArray(out, s.plasticStrain());
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void writeArray(DataOutputStream out, double[] a) throws IOException {
+    out.writeInt(a.length);
+    for (double v : a) {
+      out.writeDouble(v);
+    }
+  }
+
+  private static double[] readArray(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > (1 << 26)) {
+      throw new IOException("corrupt checkpoint: array length " + n);
+    }
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = in.readDouble();
+    }
+    return a;
+  }
+
+  /** Reads a checkpoint written by {@link #write}. */
+  public static LatticeState read(Path file) throws IOException {
+    try (InputStream is = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+      if (in.readLong() != MAGIC) {
+        throw new IOException(file + " is not a lattice-EPM checkpoint (bad magic)");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new IOException(file + ": unsupported checkpoint version " + version);
+      }
+      LatticeParams p =
+          new LatticeParams(
+              in.readInt(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              Orientation.valueOf(in.readUTF()),
+              Convention.valueOf(in.readUTF()),
+              in.readBoolean(),
+              in.readLong(),
+              Protocol.valueOf(in.readUTF()),
+              in.readDouble(),
+              UnstableRule.valueOf(in.readUTF()));
+      long seed = in.readLong();
+      double time = in.readDouble();
+      long events = in.readLong();
+      long steps = in.readLong();
+      long relax = in.readLong();
+      double target = in.readDouble();
+      long nextRecenter = in.readLong();
+      long[] rng = new long[4];
+      for (int i = 0; i < 4; i++) {
+        rng[i] = in.readLong();
+      }
+      double[] sigma = readArray(in);
+      double[] th = readArray(in);
+      double[] ep = readArray(in);
+      return new LatticeState(
+          p, seed, sigma, th, ep, time, events, steps, relax, target, nextRecenter, rng);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.glasslab.epm.avalanche;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.glasslab.epm.lattice.LatticeParams;
+import org.junit.jupiter.api.Test;
+
+/** T_c interpolation, bootstrap and fit on synthetic input, and a tiny real scan. */
+class TcScanTest {
+
+  @Test
+  void crossingIsInterpolatedInLogT() {
+    double[] t = {0.1, 0.2, 0.4};
+    double[] f = {0.0, 0.25, 0.75};
+    // halfway between 0.2 and 0.4 in log T
+    assertEquals(Math.sqrt(0.2 * 0.4), TcScan.crossing(t, f), 1e-12);
+    assertTrue(Double.isNaN(TcScan.crossing(t, new double[] {0, 0.1, 0.2})));
+  }
+
+  @Test
+  void fitRecoversAnExactPowerLaw() {
+    int[] sizes = {32, 64, 128};
+    double[] tc = new double[3];
+    double[] err = new double[3];
+    double[][] boot = new double[3][50];
+    for (int i = 0; i < 3; i++) {
+      tc[i] = 2.0 * Math.pow(sizes[i], -0.4);
+      err[i] = 0.01 * tc[i];
+      for (int b = 0; b < 50; b++) {
+        boot[i][b] = tc[i] * (1 + 0.01 * Math.sin(7 * b + i));
+      }
+    }
+    TcScan.PowerLawFit fit = TcScan.fit(1, sizes, tc, err, boot);
+    assertEquals(0.4, fit.kappa(), 1e-12);
+    assertEquals(2.0, fit.amplitude(), 1e-10);
+    assertEquals(3, fit.points());
+    assertTrue(fit.kappaError() > 0 && fit.kappaBootstrapError() > 0);
+  }
+
+  @Test
+  void smallScanIsReproducibleAndBracketsTheCrossing() {
+    TcScanOptions o =
+        new TcScanOptions(
+            LatticeParams.defaults(8, 1),
+            new int[] {8, 12},
+            new double[] {0.3, 3, 60},
+            4,
+            15,
+            1,
+            50,
+            0.5,
+            new double[] {0.25},
+            50,
+            5,
+            2,
+            TcScanOptions.Criterion.SAMPLE,
+            false);
+    TcScan.Result a = TcScan.run(o, null);
+    TcScan.Result b = TcScan.run(o, null);
+    assertEquals(TcScanReport.avalanches(a), TcScanReport.avalanches(b));
+    assertEquals(TcScanReport.tc(a), TcScanReport.tc(b));
+    for (TcScan.TcEstimate e : a.tc()) {
+      assertTrue(e.tc() > 0.3 && e.tc() < 60, "T_c bracketed by the grid: " + e);
+    }
+    // runaway fraction increases from the coldest to the hottest temperature
+    for (int li = 0; li < 2; li++) {
+      assertEquals(0.0, a.fraction()[0][li][0], 0.0);
+      assertTrue(a.fraction()[0][li][2] > 0.5);
+    }
+  }
+}

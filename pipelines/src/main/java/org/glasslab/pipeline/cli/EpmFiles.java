@@ -1,0 +1,62 @@
+package org.glasslab.pipeline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Output helpers of the lattice-EPM commands: atomic text files, JSON, progress bars. */
+final class EpmFiles {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private EpmFiles() {}
+
+  /** Writes {@code text} to {@code file} through a temporary file and an atomic rename. */
+  static void writeAtomically(Path file, String text) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Writes {@code value} as indented JSON, atomically. */
+  static void writeJson(Path file, Object value) throws IOException {
+    writeAtomically(file, JSON.writeValueAsString(value) + "\n");
+  }
+
+  /** A progress bar on stderr. */
+  static ProgressBar progress(String task, long max) {
+    return new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(max)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUpdateIntervalMillis(500)
+        .build();
+  }
+
+  /** Provenance common to every EPM output manifest. */
+  static Map<String, Object> provenance() {
+    String v = GlasslabCommand.class.getPackage().getImplementationVersion();
+    return Map.of(
+        "glasslab_version",
+        v == null ? "development" : v,
+        "java",
+        Runtime.version().toString(),
+        "created",
+        java.time.Instant.now().toString());
+  }
+}
