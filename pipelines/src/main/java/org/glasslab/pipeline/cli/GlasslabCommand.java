@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InfoCommand.class,
       ConvertCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
       EpmCommand.class
     })
