@@ -9,8 +9,13 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.glasslab.data.io.AtomicFile;
 
@@ -63,13 +68,32 @@ public final class Figures {
     var doc =
         new SVGProcessor()
             .getDocument(g.getCommands(), new PageSize(0, 0, fig.width(), fig.height()));
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    doc.writeTo(buf);
+    byte[] bytes = deterministicIds(buf.toString(StandardCharsets.UTF_8));
     AtomicFile.write(
         file,
         tmp -> {
           try (OutputStream out = Files.newOutputStream(tmp)) {
-            doc.writeTo(out);
+            out.write(bytes);
           }
         });
+  }
+
+  /**
+   * VectorGraphics2D names clip paths after identity hash codes, which differ between runs;
+   * renumbering them in order of appearance makes the same figure give the same bytes.
+   */
+  private static byte[] deterministicIds(String svg) {
+    Matcher m = Pattern.compile("clip(-?\\d+)").matcher(svg);
+    Map<String, String> ids = new HashMap<>();
+    StringBuilder sb = new StringBuilder(svg.length());
+    while (m.find()) {
+      String id = ids.computeIfAbsent(m.group(1), k -> Integer.toString(ids.size() + 1));
+      m.appendReplacement(sb, "clip" + id);
+    }
+    m.appendTail(sb);
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Writes {@code base.png} and {@code base.svg} next to each other; returns the PNG path. */

@@ -116,6 +116,7 @@ public final class HistogramPlot {
       Style.apply(c);
       c.getStyler().setYAxisLogarithmic(logY);
       c.getStyler().setLegendVisible(sets.size() > 1);
+      c.getStyler().setXAxisDecimalPattern(Math.abs(b - a) >= 100 ? "0" : "0.###");
       for (Object[] s : sets) {
         double[] h = histogram((double[]) s[1], a, b, bins);
         double total = 0;
