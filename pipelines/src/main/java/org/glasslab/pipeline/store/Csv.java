@@ -103,19 +103,48 @@ public final class Csv {
     }
   }
 
-  /** Reads a file written by {@link #write} (plain comma-separated cells, no quoted commas). */
+  /** Splits one CSV line, honouring double-quoted cells (with "" for a quote). */
+  static String[] split(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    cells.add(cur.toString());
+    return cells.toArray(new String[0]);
+  }
+
+  /** Reads a file written by {@link #write} (one record per line; quoted cells allowed). */
   public static Table read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     if (lines.isEmpty()) {
       throw new IOException(file + ": empty CSV file (expected a header line)");
     }
-    List<String> header = List.of(lines.get(0).split(",", -1));
+    List<String> header = List.of(split(lines.get(0)));
     List<String[]> rows = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).isEmpty()) {
         continue;
       }
-      String[] cells = lines.get(i).split(",", -1);
+      String[] cells = split(lines.get(i));
       if (cells.length != header.size()) {
         throw new IOException(
             file
