@@ -34,12 +34,20 @@ final class PlanPrinter {
               : n.status() == RunResult.Status.RAN ? String.format("%.2f", n.seconds()) : "";
       out.printf(fmt, status, n.label(), key, tail);
     }
-    out.printf(
-        "%d stage instance(s): %d cached, %d to run%s%n",
-        r.nodes().size(),
-        cached,
-        r.nodes().size() - cached,
-        dryRun ? " (dry run: nothing was run)" : "");
+    if (dryRun) {
+      out.printf(
+          "%d stage instance(s): %d cached, %d to run%n",
+          r.nodes().size(), cached, r.nodes().size() - cached);
+    } else {
+      out.printf(
+          "%d stage instance(s): %d ran, %d cached, %d failed, %d skipped (%.2f s)%n",
+          r.nodes().size(),
+          r.labels(RunResult.Status.RAN).size(),
+          cached,
+          r.labels(RunResult.Status.FAILED).size(),
+          r.labels(RunResult.Status.SKIPPED).size(),
+          r.seconds());
+    }
     out.flush();
   }
 }

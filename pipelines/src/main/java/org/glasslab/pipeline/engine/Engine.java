@@ -266,7 +266,9 @@ public final class Engine {
           st.status = Status.RAN;
           st.outputs = d.outputs();
           link(d.node(), st.key);
-          log.accept(String.format("[%s] done in %.2f s", d.node().label(), d.s()));
+          if (!opt.progressBars()) {
+            log.accept(String.format("[%s] done in %.2f s", d.node().label(), d.s()));
+          }
         } else {
           st.status = Status.FAILED;
           st.message = oneLine(d.error());
@@ -384,7 +386,9 @@ public final class Engine {
           }
           gathered.put(e.getKey(), m);
         }
-        log.accept("[" + n.label() + "] running");
+        if (!opt.progressBars()) {
+          log.accept("[" + n.label() + "] running");
+        }
         StageContext ctx = new StageContext(n, tmp, scratch, pool, inputs, gathered, log, progress);
         n.stage().run(ctx);
         Map<String, String> outs = new LinkedHashMap<>();

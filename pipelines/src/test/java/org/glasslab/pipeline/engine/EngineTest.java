@@ -149,4 +149,32 @@ class EngineTest {
       }
     }
   }
+
+  @Test
+  void ensembleGathersTheBranchesThatSucceeded() throws Exception {
+    Path f = dir.resolve("fail.yaml");
+    Files.writeString(
+        f,
+        """
+        name: failing
+        run_dir: run
+        inputs:
+          - generate: count
+            sweep: {fail: [false, true]}
+        stages: [square, sum, total]
+        """);
+    StringWriter log = new StringWriter();
+    RunResult r = run(f, false, log);
+    assertFalse(r.ok());
+    assertEquals(List.of("count-fail=true/count"), r.labels(RunResult.Status.FAILED));
+    assertEquals(
+        set(List.of("count-fail=true/square", "count-fail=true/sum")),
+        set(r.labels(RunResult.Status.SKIPPED)));
+    assertTrue(r.labels(RunResult.Status.RAN).contains("ensemble/total"));
+    assertTrue(
+        log.toString().contains("[count-fail=true/count] failed: count was asked to fail"),
+        log.toString());
+    String total = Files.readString(dir.resolve("run/results/ensemble/total/total.txt"));
+    assertTrue(total.startsWith("count-fail=false ") && total.lines().count() == 2, total);
+  }
 }

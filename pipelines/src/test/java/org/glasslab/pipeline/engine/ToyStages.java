@@ -78,7 +78,7 @@ public final class ToyStages {
 
     @Override
     public Map<String, String> parameters() {
-      return Map.of("n", "how many numbers", "scale", "multiplier");
+      return Map.of("n", "how many numbers", "scale", "multiplier", "fail", "throw instead");
     }
 
     @Override
@@ -89,6 +89,9 @@ public final class ToyStages {
 
     @Override
     public void run(StageContext ctx) throws Exception {
+      if (ctx.params().getBoolean("fail", false)) {
+        throw new IllegalStateException("count was asked to fail");
+      }
       SplittableRandom r = ctx.rng();
       int n = ctx.params().getInt("n", 10);
       double s = ctx.params().getDouble("scale", 1);
