@@ -9,9 +9,6 @@ import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -170,11 +167,34 @@ public final class Engine {
       }
     }
 
+    /**
+     * Removes what a killed run can leave: attempt directories in the cache, temporary files of
+     * atomic writes and half-swapped links or reports in the run directory.
+     */
     private void cleanTemporaries() throws IOException {
       try (Stream<Path> s = Files.list(cache)) {
         for (Path p : s.toList()) {
           if (p.getFileName().toString().startsWith(".tmp-")) {
             deleteTree(p);
+          }
+        }
+      }
+      try (Stream<Path> s = Files.list(runDir)) {
+        for (Path p : s.toList()) {
+          String name = p.getFileName().toString();
+          if (name.startsWith(".")
+              && (name.endsWith(".tmp") || name.contains(".tmp-") || name.contains(".old-"))) {
+            deleteTree(p);
+          }
+        }
+      }
+      Path results = runDir.resolve("results");
+      if (Files.isDirectory(results)) {
+        try (Stream<Path> s = Files.walk(results, 2)) {
+          for (Path p : s.toList()) {
+            if (p.getFileName().toString().endsWith(".lnk")) {
+              Files.deleteIfExists(p);
+            }
           }
         }
       }
@@ -419,11 +439,12 @@ public final class Engine {
         Path target = cache.resolve(key);
         try {
           Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException race) {
-          // An identical instance (same key) in another branch published first.
+        } catch (IOException e) {
+          if (!Files.exists(target.resolve(DONE))) {
+            throw e;
+          }
+          // An identical instance (same key, e.g. in another branch) published first.
           deleteTree(tmp);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target);
         }
         published = true;
         deleteTree(scratch);

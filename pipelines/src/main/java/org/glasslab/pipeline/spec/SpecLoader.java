@@ -59,13 +59,31 @@ public final class SpecLoader {
     return new SpecLoader(registry).read(specFile);
   }
 
+  /**
+   * Loads a spec given as text (e.g. one embedded in the jar) as if it were the file {@code
+   * specFile}: relative paths resolve against its directory and messages name it. The file itself
+   * need not exist.
+   */
+  public static PipelineSpec load(String yaml, Path specFile, StageRegistry registry)
+      throws IOException {
+    return new SpecLoader(registry).parse(yaml, specFile);
+  }
+
   private PipelineSpec read(Path specFile) throws IOException {
+    String text;
+    try {
+      text = Files.readString(specFile);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(specFile.getFileName().toString(), "", "no such file");
+    }
+    return parse(text, specFile);
+  }
+
+  private PipelineSpec parse(String text, Path specFile) throws IOException {
     file = specFile.getFileName().toString();
     JsonNode root;
     try {
-      root = YAML.readTree(Files.readString(specFile));
-    } catch (NoSuchFileException e) {
-      throw new SpecException(file, "", "no such file");
+      root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
       String m = e.getOriginalMessage().replace('\n', ' ');
       var loc = e.getLocation();

@@ -177,4 +177,30 @@ class EngineTest {
     String total = Files.readString(dir.resolve("run/results/ensemble/total/total.txt"));
     assertTrue(total.startsWith("count-fail=false ") && total.lines().count() == 2, total);
   }
+
+  @Test
+  void embeddedSpecAndEnsembleChains() throws Exception {
+    StageRegistry reg = ToyStages.registry();
+    String yaml =
+        """
+        name: chain
+        run_dir: out
+        inputs:
+          - {generate: count, params: {n: 3}, replicas: 3}
+        stages: [grand, total, sum, square]
+        """;
+    PipelineSpec s = SpecLoader.load(yaml, dir.resolve("embedded.yaml"), reg);
+    assertEquals(dir.resolve("out"), s.runDir());
+    Plan plan = Plan.of(s, reg);
+    Plan.Node grand = plan.nodes().getLast();
+    assertEquals("ensemble/grand", grand.label());
+    assertEquals("ensemble/total", grand.single().get("total.txt").label());
+    assertEquals(3, grand.gathered().get("numbers.txt").size());
+    RunResult r =
+        new Engine(reg)
+            .run(s, new Engine.Options(2, false, false, new PrintWriter(new StringWriter())));
+    assertTrue(r.ok());
+    String g = Files.readString(dir.resolve("out/results/ensemble/grand/grand.txt"));
+    assertTrue(g.startsWith("total ") && g.endsWith(" over 9 numbers\n"), g);
+  }
 }

@@ -22,7 +22,8 @@ public final class ToyStages {
         .register(new Square())
         .register(new Sum())
         .register(new Stats())
-        .register(new Total());
+        .register(new Total())
+        .register(new Grand());
   }
 
   static double[] readNumbers(Path p) throws Exception {
@@ -251,6 +252,44 @@ public final class ToyStages {
       }
       sb.append("total ").append(t).append('\n');
       Files.writeString(ctx.output("total.txt"), sb.toString());
+    }
+  }
+
+  /** Ensemble after ensemble: reads total.txt (one producer) and every branch's numbers.txt. */
+  static final class Grand implements Stage {
+    @Override
+    public String name() {
+      return "grand";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public Scope scope() {
+      return Scope.ENSEMBLE;
+    }
+
+    @Override
+    public List<String> inputs() {
+      return List.of("total.txt", "numbers.txt");
+    }
+
+    @Override
+    public List<String> outputs() {
+      return List.of("grand.txt");
+    }
+
+    @Override
+    public void run(StageContext ctx) throws Exception {
+      String last = Files.readAllLines(ctx.input("total.txt")).getLast();
+      int count = 0;
+      for (Path p : ctx.inputsByBranch("numbers.txt").values()) {
+        count += readNumbers(p).length;
+      }
+      Files.writeString(ctx.output("grand.txt"), last + " over " + count + " numbers\n");
     }
   }
 }

@@ -95,7 +95,7 @@ class SpecLoaderTest {
         "p.yaml: inputs[0].files: 'nope/*.xyz' matches no file (paths are relative to " + dir + ")",
         "name: a\ninputs: [{files: nope/*.xyz}]\nstages: [import]\n");
     fails(
-        "p.yaml: stages[1].stage: unknown stage 'squar' (known: count, import, observables, square, stats, sum, total)",
+        "p.yaml: stages[1].stage: unknown stage 'squar' (known: count, grand, import, observables, square, stats, sum, total)",
         "name: a\ninputs: [{generate: count}]\nstages: [sum, squar]\n");
     fails(
         "p.yaml: stages[0].params.offset: expected a number, got \"abc\"",
