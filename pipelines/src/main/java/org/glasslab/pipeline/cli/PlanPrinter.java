@@ -7,6 +7,16 @@ import org.glasslab.pipeline.engine.RunResult;
 final class PlanPrinter {
   private PlanPrinter() {}
 
+  /** The result as a JSON-friendly map (paths as plain strings). */
+  static java.util.Map<String, Object> json(RunResult r) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("run_dir", r.runDir().toString());
+    m.put("ok", r.ok());
+    m.put("seconds", r.seconds());
+    m.put("nodes", r.nodes());
+    return m;
+  }
+
   static void print(PrintWriter out, RunResult r, boolean dryRun) {
     int w = 10;
     for (RunResult.NodeResult n : r.nodes()) {

@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean bars = !quiet && !dryRun && !json && Terminal.stderrIsTerminal();
     RunResult r = new Engine(registry).run(ps, new Engine.Options(n, dryRun, bars, err));
     if (json) {
-      Json.print(out, r);
+      Json.print(out, PlanPrinter.json(r));
     } else {
       PlanPrinter.print(out, r, dryRun);
     }

@@ -39,7 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
         new Engine(registry)
             .run(ps, new Engine.Options(1, true, false, spec.commandLine().getErr()));
     if (json) {
-      Json.print(out, r);
+      Json.print(out, PlanPrinter.json(r));
     } else {
       out.println("run directory: " + ps.runDir());
       PlanPrinter.print(out, r, true);

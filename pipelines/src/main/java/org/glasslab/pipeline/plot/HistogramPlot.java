@@ -3,7 +3,6 @@ package org.glasslab.pipeline.plot;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -21,12 +20,8 @@ public final class HistogramPlot {
   }
 
   /** Collects samples and options. */
-  public static final class Builder {
-    private final String title;
-    private final String xLabel;
+  public static final class Builder extends XyBuilder<Builder> {
     private final int bins;
-    private int width = 640;
-    private int height = 400;
     private boolean density = true;
     private boolean logY;
     private double lo = Double.NaN;
@@ -34,20 +29,11 @@ public final class HistogramPlot {
     private final List<Object[]> sets = new ArrayList<>();
 
     Builder(String title, String xLabel, int bins) {
+      super(title, xLabel, "", 640, 400);
       if (bins < 1 || bins > 100000) {
         throw new IllegalArgumentException("bins must be in 1..100000, got " + bins);
       }
-      this.title = title;
-      this.xLabel = xLabel;
       this.bins = bins;
-    }
-
-    /** Figure size [px]. */
-    public Builder size(int w, int h) {
-      Style.checkSize(w, h);
-      width = w;
-      height = h;
-      return this;
     }
 
     /** Adds a sample set (non-finite values are ignored); not modified. */
@@ -105,15 +91,7 @@ public final class HistogramPlot {
         }
       }
       double w = (b - a) / bins;
-      XYChart c =
-          new XYChartBuilder()
-              .width(width)
-              .height(height)
-              .title(title)
-              .xAxisTitle(xLabel)
-              .yAxisTitle(density ? "probability density" : "count")
-              .build();
-      Style.apply(c);
+      XYChart c = newChart(density ? "probability density" : "count");
       c.getStyler().setYAxisLogarithmic(logY);
       c.getStyler().setLegendVisible(sets.size() > 1);
       c.getStyler().setXAxisDecimalPattern(Math.abs(b - a) >= 100 ? "0" : "0.###");

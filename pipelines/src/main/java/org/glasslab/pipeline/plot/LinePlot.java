@@ -5,7 +5,6 @@ import java.util.List;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -23,12 +22,7 @@ public final class LinePlot {
   }
 
   /** Collects series and options. */
-  public static final class Builder {
-    private final String title;
-    private final String xLabel;
-    private final String yLabel;
-    private int width = 640;
-    private int height = 400;
+  public static final class Builder extends XyBuilder<Builder> {
     private boolean logX;
     private boolean logY;
     private boolean points;
@@ -36,17 +30,7 @@ public final class LinePlot {
     private final List<Object[]> markers = new ArrayList<>();
 
     Builder(String title, String xLabel, String yLabel) {
-      this.title = title;
-      this.xLabel = xLabel;
-      this.yLabel = yLabel;
-    }
-
-    /** Figure size [px] (default 640 x 400). */
-    public Builder size(int w, int h) {
-      Style.checkSize(w, h);
-      width = w;
-      height = h;
-      return this;
+      super(title, xLabel, yLabel, 640, 400);
     }
 
     /** Adds a series; {@code x} and {@code y} [same length] are not modified. */
@@ -92,15 +76,7 @@ public final class LinePlot {
       if (series.isEmpty()) {
         throw new IllegalArgumentException("line plot '" + title + "' has no series");
       }
-      XYChart c =
-          new XYChartBuilder()
-              .width(width)
-              .height(height)
-              .title(title)
-              .xAxisTitle(xLabel)
-              .yAxisTitle(yLabel)
-              .build();
-      Style.apply(c);
+      XYChart c = newChart(yLabel);
       c.getStyler().setXAxisLogarithmic(logX);
       c.getStyler().setYAxisLogarithmic(logY);
       c.getStyler().setLegendVisible(series.size() > 1);

@@ -3,7 +3,6 @@ package org.glasslab.pipeline.plot;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -17,27 +16,12 @@ public final class ScatterPlot {
   }
 
   /** Collects point sets and options. */
-  public static final class Builder {
-    private final String title;
-    private final String xLabel;
-    private final String yLabel;
-    private int width = 560;
-    private int height = 480;
+  public static final class Builder extends XyBuilder<Builder> {
     private int markerSize = 4;
     private final List<Object[]> sets = new ArrayList<>();
 
     Builder(String title, String xLabel, String yLabel) {
-      this.title = title;
-      this.xLabel = xLabel;
-      this.yLabel = yLabel;
-    }
-
-    /** Figure size [px]. */
-    public Builder size(int w, int h) {
-      Style.checkSize(w, h);
-      width = w;
-      height = h;
-      return this;
+      super(title, xLabel, yLabel, 560, 480);
     }
 
     /** Marker diameter [px]. */
@@ -67,15 +51,7 @@ public final class ScatterPlot {
     /** The figure. */
     @SuppressWarnings("unchecked")
     public Figure build() {
-      XYChart c =
-          new XYChartBuilder()
-              .width(width)
-              .height(height)
-              .title(title)
-              .xAxisTitle(xLabel)
-              .yAxisTitle(yLabel)
-              .build();
-      Style.apply(c);
+      XYChart c = newChart(yLabel);
       c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       c.getStyler().setMarkerSize(markerSize);
       c.getStyler().setLegendVisible(sets.size() > 1);

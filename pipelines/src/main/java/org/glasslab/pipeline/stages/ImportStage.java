@@ -1,9 +1,10 @@
 package org.glasslab.pipeline.stages;
 
 import java.util.List;
+import java.util.Map;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.H5md;
-import org.glasslab.pipeline.engine.Stage;
+import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.StageContext;
 
 /**
@@ -12,38 +13,20 @@ import org.glasslab.pipeline.engine.StageContext;
  * artifact every analysis stage reads. A corrupt or truncated file fails the branch with the
  * reader's message naming the file.
  */
-public final class ImportStage implements Stage {
+public final class ImportStage extends AbstractStage {
   /** The artifact written. */
   public static final String TRAJECTORY = "trajectory.h5";
 
-  @Override
-  public String name() {
-    return "import";
-  }
-
-  @Override
-  public int version() {
-    return 1;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.BRANCH;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(INPUT);
-  }
-
-  @Override
-  public List<String> outputs() {
-    return List.of(TRAJECTORY);
-  }
-
-  @Override
-  public String description() {
-    return "copy/convert the input trajectory into the run as H5MD (trajectory.h5)";
+  /** The stage (stateless). */
+  public ImportStage() {
+    super(
+        "import",
+        1,
+        Scope.BRANCH,
+        List.of(INPUT),
+        List.of(TRAJECTORY),
+        "copy/convert the input trajectory into the run as H5MD (trajectory.h5)",
+        Map.of());
   }
 
   @Override

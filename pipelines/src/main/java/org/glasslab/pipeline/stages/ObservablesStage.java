@@ -7,8 +7,8 @@ import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.ReadOptions;
+import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.Params;
-import org.glasslab.pipeline.engine.Stage;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Csv;
@@ -18,40 +18,17 @@ import org.glasslab.pipeline.store.Csv;
  * stresses, temperature, ...) as {@code observables.csv} (columns frame, step, time, then one per
  * observable component) and plots each against the frame index.
  */
-public final class ObservablesStage implements Stage {
-  @Override
-  public String name() {
-    return "observables";
-  }
-
-  @Override
-  public int version() {
-    return 1;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.BRANCH;
-  }
-
-  @Override
-  public List<String> inputs() {
-    return List.of(ImportStage.TRAJECTORY);
-  }
-
-  @Override
-  public List<String> outputs() {
-    return List.of("observables.csv");
-  }
-
-  @Override
-  public String description() {
-    return "per-frame observables of trajectory.h5 as observables.csv, one plot each";
-  }
-
-  @Override
-  public Map<String, String> parameters() {
-    return Map.of("plots", "draw one figure per observable (default true)");
+public final class ObservablesStage extends AbstractStage {
+  /** The stage (stateless). */
+  public ObservablesStage() {
+    super(
+        "observables",
+        1,
+        Scope.BRANCH,
+        List.of(ImportStage.TRAJECTORY),
+        List.of("observables.csv"),
+        "per-frame observables of trajectory.h5 as observables.csv, one plot each",
+        Map.of("plots", "draw one figure per observable (default true)"));
   }
 
   @Override

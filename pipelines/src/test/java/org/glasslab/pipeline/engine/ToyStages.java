@@ -43,43 +43,22 @@ public final class ToyStages {
     Files.writeString(p, sb.toString());
   }
 
-  abstract static class Base implements Stage {
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Scope scope() {
-      return Scope.BRANCH;
-    }
-  }
-
   /** Generator: n random numbers from the stage's seed. */
-  static final class Count extends Base {
-    @Override
-    public String name() {
-      return "count";
-    }
-
-    @Override
-    public List<String> inputs() {
-      return List.of();
-    }
-
-    @Override
-    public List<String> outputs() {
-      return List.of("numbers.txt");
+  static final class Count extends AbstractStage {
+    Count() {
+      super(
+          "count",
+          1,
+          Scope.BRANCH,
+          List.of(),
+          List.of("numbers.txt"),
+          "",
+          Map.of("n", "how many numbers", "scale", "multiplier", "fail", "throw instead"));
     }
 
     @Override
     public boolean stochastic() {
       return true;
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-      return Map.of("n", "how many numbers", "scale", "multiplier", "fail", "throw instead");
     }
 
     @Override
@@ -105,25 +84,16 @@ public final class ToyStages {
   }
 
   /** Squares each number plus an offset, frame by frame in parallel (optionally slowly). */
-  static final class Square extends Base {
-    @Override
-    public String name() {
-      return "square";
-    }
-
-    @Override
-    public List<String> inputs() {
-      return List.of("numbers.txt");
-    }
-
-    @Override
-    public List<String> outputs() {
-      return List.of("squares.txt");
-    }
-
-    @Override
-    public Map<String, String> parameters() {
-      return Map.of("offset", "added to each square", "sleep_ms", "delay per frame");
+  static final class Square extends AbstractStage {
+    Square() {
+      super(
+          "square",
+          1,
+          Scope.BRANCH,
+          List.of("numbers.txt"),
+          List.of("squares.txt"),
+          "",
+          Map.of("offset", "added to each square", "sleep_ms", "delay per frame"));
     }
 
     @Override
@@ -156,20 +126,9 @@ public final class ToyStages {
   }
 
   /** Sum of squares. */
-  static final class Sum extends Base {
-    @Override
-    public String name() {
-      return "sum";
-    }
-
-    @Override
-    public List<String> inputs() {
-      return List.of("squares.txt");
-    }
-
-    @Override
-    public List<String> outputs() {
-      return List.of("sum.txt");
+  static final class Sum extends AbstractStage {
+    Sum() {
+      super("sum", 1, Scope.BRANCH, List.of("squares.txt"), List.of("sum.txt"), "", Map.of());
     }
 
     @Override
@@ -183,20 +142,9 @@ public final class ToyStages {
   }
 
   /** Mean and max of the numbers (independent of square). */
-  static final class Stats extends Base {
-    @Override
-    public String name() {
-      return "stats";
-    }
-
-    @Override
-    public List<String> inputs() {
-      return List.of("numbers.txt");
-    }
-
-    @Override
-    public List<String> outputs() {
-      return List.of("stats.txt");
+  static final class Stats extends AbstractStage {
+    Stats() {
+      super("stats", 1, Scope.BRANCH, List.of("numbers.txt"), List.of("stats.txt"), "", Map.of());
     }
 
     @Override
@@ -213,30 +161,9 @@ public final class ToyStages {
   }
 
   /** Ensemble: the sums of every branch, in branch order. */
-  static final class Total implements Stage {
-    @Override
-    public String name() {
-      return "total";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Scope scope() {
-      return Scope.ENSEMBLE;
-    }
-
-    @Override
-    public List<String> inputs() {
-      return List.of("sum.txt");
-    }
-
-    @Override
-    public List<String> outputs() {
-      return List.of("total.txt");
+  static final class Total extends AbstractStage {
+    Total() {
+      super("total", 1, Scope.ENSEMBLE, List.of("sum.txt"), List.of("total.txt"), "", Map.of());
     }
 
     @Override
@@ -256,30 +183,16 @@ public final class ToyStages {
   }
 
   /** Ensemble after ensemble: reads total.txt (one producer) and every branch's numbers.txt. */
-  static final class Grand implements Stage {
-    @Override
-    public String name() {
-      return "grand";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Scope scope() {
-      return Scope.ENSEMBLE;
-    }
-
-    @Override
-    public List<String> inputs() {
-      return List.of("total.txt", "numbers.txt");
-    }
-
-    @Override
-    public List<String> outputs() {
-      return List.of("grand.txt");
+  static final class Grand extends AbstractStage {
+    Grand() {
+      super(
+          "grand",
+          1,
+          Scope.ENSEMBLE,
+          List.of("total.txt", "numbers.txt"),
+          List.of("grand.txt"),
+          "",
+          Map.of());
     }
 
     @Override
