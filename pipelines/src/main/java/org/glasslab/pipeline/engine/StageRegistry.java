@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.glasslab.pipeline.stages.ImportStage;
 import org.glasslab.pipeline.stages.ObservablesStage;
+import org.glasslab.pipeline.stages.SnapshotStage;
 
 /**
  * Stages by name. {@link #builtin()} lists every stage GlassLab ships: to add a stage, write one
@@ -19,7 +20,10 @@ public final class StageRegistry {
 
   /** The stages GlassLab ships. */
   public static StageRegistry builtin() {
-    return new StageRegistry().register(new ImportStage()).register(new ObservablesStage());
+    return new StageRegistry()
+        .register(new ImportStage())
+        .register(new ObservablesStage())
+        .register(new SnapshotStage());
   }
 
   /**
