@@ -1,0 +1,31 @@
+package org.glasslab.pipeline.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.glasslab.pipeline.report.RunReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code glasslab report RUN_DIR}: (re)builds the static HTML report of a run directory. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build the static HTML report (RUN_DIR/report/index.html with its images) of a run.",
+      "Prints the path of index.html."
+    })
+public final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run directory of a pipeline.")
+  Path runDir;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path index = RunReport.build(runDir);
+    spec.commandLine().getOut().println(index);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

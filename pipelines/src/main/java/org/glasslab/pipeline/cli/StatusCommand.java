@@ -1,0 +1,49 @@
+package org.glasslab.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.RunResult;
+import org.glasslab.pipeline.engine.StageRegistry;
+import org.glasslab.pipeline.spec.PipelineSpec;
+import org.glasslab.pipeline.spec.SpecLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code glasslab status SPEC}: which stage instances of a spec are up to date in its run directory
+ * (same cache key) and which would run; reads only.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show which stage instances of a pipeline spec are cached and which would run.")
+public final class StatusCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "Pipeline spec.")
+  Path specFile;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    StageRegistry registry = StageRegistry.builtin();
+    PipelineSpec ps = SpecLoader.load(specFile, registry);
+    RunResult r =
+        new Engine(registry)
+            .run(ps, new Engine.Options(1, true, false, spec.commandLine().getErr()));
+    if (json) {
+      Json.print(out, PlanPrinter.json(r));
+    } else {
+      out.println("run directory: " + ps.runDir());
+      PlanPrinter.print(out, r, true);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,116 @@
+package org.glasslab.pipeline.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Line series against a common abscissa (typically the frame index), with optional vertical
+ * markers, e.g. the paper's Fig. 1 panels (MSD, stresses, λ_min, β₁ vs frame with the avalanche
+ * frame marked). Build with {@link #builder}.
+ */
+public final class LinePlot {
+  private LinePlot() {}
+
+  /** A builder for a chart titled {@code title} with axis labels (units in brackets). */
+  public static Builder builder(String title, String xLabel, String yLabel) {
+    return new Builder(title, xLabel, yLabel);
+  }
+
+  /** Collects series and options. */
+  public static final class Builder extends XyBuilder<Builder> {
+    private boolean logX;
+    private boolean logY;
+    private boolean points;
+    private final List<Object[]> series = new ArrayList<>();
+    private final List<Object[]> markers = new ArrayList<>();
+
+    Builder(String title, String xLabel, String yLabel) {
+      super(title, xLabel, yLabel, 640, 400);
+    }
+
+    /** Adds a series; {@code x} and {@code y} [same length] are not modified. */
+    public Builder series(String name, double[] x, double[] y) {
+      if (x.length != y.length || x.length == 0) {
+        throw new IllegalArgumentException(
+            "series '" + name + "': x has " + x.length + " points, y " + y.length);
+      }
+      series.add(new Object[] {name, x.clone(), y.clone()});
+      return this;
+    }
+
+    /** A series against its index 0..n-1 (frames). */
+    public Builder series(String name, double[] y) {
+      double[] x = new double[y.length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = i;
+      }
+      return series(name, x, y);
+    }
+
+    /** A vertical line at abscissa {@code x} labelled {@code label} (may be empty). */
+    public Builder marker(double x, String label) {
+      markers.add(new Object[] {x, label});
+      return this;
+    }
+
+    /** Logarithmic axes (values must be positive). */
+    public Builder log(boolean x, boolean y) {
+      logX = x;
+      logY = y;
+      return this;
+    }
+
+    /** Draws point markers as well as lines. */
+    public Builder points(boolean on) {
+      points = on;
+      return this;
+    }
+
+    /** The figure. */
+    public Figure build() {
+      if (series.isEmpty()) {
+        throw new IllegalArgumentException("line plot '" + title + "' has no series");
+      }
+      XYChart c = newChart(yLabel);
+      c.getStyler().setXAxisLogarithmic(logX);
+      c.getStyler().setYAxisLogarithmic(logY);
+      c.getStyler().setLegendVisible(series.size() > 1);
+      c.getStyler().setAnnotationLineColor(new java.awt.Color(200, 0, 0));
+      c.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f));
+      c.getStyler().setAnnotationTextFontColor(new java.awt.Color(200, 0, 0));
+      c.getStyler().setAnnotationTextFont(Style.SMALL);
+      double ymax = Double.NEGATIVE_INFINITY;
+      for (Object[] s : series) {
+        double[] x = (double[]) s[1];
+        double[] y = (double[]) s[2];
+        for (int i = 0; i < y.length; i++) {
+          if (logX && !(x[i] > 0) || logY && !(y[i] > 0)) {
+            throw new IllegalArgumentException(
+                "series '" + s[0] + "': non-positive value on a logarithmic axis at point " + i);
+          }
+          if (Double.isFinite(y[i])) {
+            ymax = Math.max(ymax, y[i]);
+          }
+        }
+        XYSeries xs = c.addSeries((String) s[0], x, y);
+        xs.setMarker(points ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      }
+      for (Object[] m : markers) {
+        double x = (double) m[0];
+        AnnotationLine line = new AnnotationLine(x, true, false);
+        c.addAnnotation(line);
+        String label = (String) m[1];
+        if (label != null && !label.isEmpty() && Double.isFinite(ymax)) {
+          AnnotationText t = new AnnotationText(label, x, ymax, false);
+          c.addAnnotation(t);
+        }
+      }
+      return new ChartFigure(c);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package org.glasslab.pipeline.store;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.glasslab.data.io.AtomicFile;
+
+/**
+ * CSV tables for per-frame series and small result tables: a header line, comma-separated values,
+ * doubles written in Java's shortest round-trip form (so reading gives back the same bits). Written
+ * atomically.
+ */
+public final class Csv {
+  private Csv() {}
+
+  /**
+   * Writes columns of equal length, e.g. {@code write(f, List.of("frame", "msd"), frames, msd)}.
+   *
+   * @param header column names (no commas or quotes)
+   * @param columns one array per column, each long[], int[], double[] or String[]; not modified
+   */
+  public static void write(Path file, List<String> header, Object... columns) throws IOException {
+    if (header.size() != columns.length) {
+      throw new IllegalArgumentException(
+          header.size() + " column names for " + columns.length + " columns");
+    }
+    int rows = -1;
+    for (int c = 0; c < columns.length; c++) {
+      int len = java.lang.reflect.Array.getLength(columns[c]);
+      if (rows >= 0 && len != rows) {
+        throw new IllegalArgumentException(
+            "column '" + header.get(c) + "' has " + len + " rows, expected " + rows);
+      }
+      rows = len;
+    }
+    for (String h : header) {
+      if (h.contains(",") || h.contains("\"") || h.contains("\n")) {
+        throw new IllegalArgumentException("column name '" + h + "' contains a comma or quote");
+      }
+    }
+    final int n = Math.max(rows, 0);
+    AtomicFile.write(
+        file,
+        tmp -> {
+          try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", header));
+            w.write('\n');
+            StringBuilder sb = new StringBuilder();
+            for (int r = 0; r < n; r++) {
+              sb.setLength(0);
+              for (int c = 0; c < columns.length; c++) {
+                if (c > 0) {
+                  sb.append(',');
+                }
+                sb.append(cell(columns[c], r));
+              }
+              sb.append('\n');
+              w.write(sb.toString());
+            }
+          }
+        });
+  }
+
+  private static String cell(Object col, int r) {
+    return switch (col) {
+      case double[] d -> Double.toString(d[r]);
+      case long[] l -> Long.toString(l[r]);
+      case int[] i -> Integer.toString(i[r]);
+      case String[] s -> quote(s[r]);
+      default ->
+          throw new IllegalArgumentException(
+              "unsupported column type " + col.getClass().getSimpleName());
+    };
+  }
+
+  private static String quote(String s) {
+    if (s == null) {
+      return "";
+    }
+    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+
+  /** A CSV table read back: the header and the rows as strings. */
+  public record Table(List<String> header, List<String[]> rows) {
+    /** The column named {@code name} as doubles. */
+    public double[] doubles(String name) {
+      int c = header.indexOf(name);
+      if (c < 0) {
+        throw new IllegalArgumentException("no column '" + name + "' in " + header);
+      }
+      double[] out = new double[rows.size()];
+      for (int r = 0; r < out.length; r++) {
+        out[r] = Double.parseDouble(rows.get(r)[c]);
+      }
+      return out;
+    }
+  }
+
+  /** Splits one CSV line, honouring double-quoted cells (with "" for a quote). */
+  static String[] split(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    cells.add(cur.toString());
+    return cells.toArray(new String[0]);
+  }
+
+  /** Reads a file written by {@link #write} (one record per line; quoted cells allowed). */
+  public static Table read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty()) {
+      throw new IOException(file + ": empty CSV file (expected a header line)");
+    }
+    List<String> header = List.of(split(lines.get(0)));
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isEmpty()) {
+        continue;
+      }
+      String[] cells = split(lines.get(i));
+      if (cells.length != header.size()) {
+        throw new IOException(
+            file
+                + ": line "
+                + (i + 1)
+                + ": expected "
+                + header.size()
+                + " cells, got "
+                + cells.length);
+      }
+      rows.add(cells);
+    }
+    return new Table(header, rows);
+  }
+}
