@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.glasslab.pipeline.stages.CompareObservablesStage;
 import org.glasslab.pipeline.stages.ImportStage;
 import org.glasslab.pipeline.stages.ObservablesStage;
 import org.glasslab.pipeline.stages.SnapshotStage;
@@ -23,7 +24,8 @@ public final class StageRegistry {
     return new StageRegistry()
         .register(new ImportStage())
         .register(new ObservablesStage())
-        .register(new SnapshotStage());
+        .register(new SnapshotStage())
+        .register(new CompareObservablesStage());
   }
 
   /**

@@ -203,4 +203,23 @@ class EngineTest {
     String g = Files.readString(dir.resolve("out/results/ensemble/grand/grand.txt"));
     assertTrue(g.startsWith("total ") && g.endsWith(" over 9 numbers\n"), g);
   }
+
+  @Test
+  void aRunDirectoryIsUsedByOneRunAtATime() throws Exception {
+    Path f = dir.resolve("toy.yaml");
+    Files.writeString(f, spec(0));
+    Files.createDirectories(dir.resolve("run"));
+    try (var ch =
+            java.nio.channels.FileChannel.open(
+                dir.resolve("run/.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var lock = ch.lock()) {
+      IllegalStateException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalStateException.class, () -> run(f, false, new StringWriter()));
+      assertTrue(e.getMessage().contains("is in use by another glasslab run"), e.getMessage());
+    }
+    assertTrue(run(f, false, new StringWriter()).ok(), "free again after the other run");
+  }
 }

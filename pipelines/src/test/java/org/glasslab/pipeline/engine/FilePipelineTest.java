@@ -188,4 +188,31 @@ class FilePipelineTest {
                 "[b/snapshots] failed: parameter 'frames': frame 9 does not exist; the trajectory has 4 frame(s)"),
         bad.err());
   }
+
+  @Test
+  void ensembleComparisonOfObservables() throws Exception {
+    Samples.write(dir.resolve("data/d.h5"), 30, 6, 4);
+    Files.writeString(
+        spec,
+        """
+        name: cmp
+        run_dir: cmp
+        inputs:
+          - files: data/*.h5
+        stages: [import, observables, {stage: compare-observables, params: {bins: 5}}]
+        """);
+    CliRunner r = CliRunner.run("run", spec.toString(), "--no-report");
+    assertEquals(0, r.exit(), r.err());
+    Path entry = dir.resolve("cmp/results/ensemble/compare-observables");
+    Csv.Table t = Csv.read(entry.resolve("observables_summary.csv"));
+    assertEquals(List.of("b", "d"), t.rows().stream().map(row -> row[0]).toList());
+    try (Trajectory tr = TrajectoryIO.read(dir.resolve("data/d.h5"))) {
+      double[] e = tr.observables().get("energy").component(0);
+      double mean = java.util.Arrays.stream(e).average().orElseThrow();
+      assertEquals(mean, t.doubles("mean")[1], 1e-12);
+      assertEquals(6, (int) t.doubles("frames")[1]);
+    }
+    assertTrue(Files.exists(entry.resolve("series_energy.png")));
+    assertTrue(Files.exists(entry.resolve("distribution_energy.svg")));
+  }
 }
