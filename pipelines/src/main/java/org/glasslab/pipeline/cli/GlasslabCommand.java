@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Simulate and analyse thermally driven avalanches in 2D glasses.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      InfoCommand.class,
+      ConvertCommand.class,
       BenchCommand.class,
       EpmCommand.class,
       SimulateCommand.class,

@@ -1,0 +1,73 @@
+package org.glasslab.pipeline.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.Format;
+import org.glasslab.data.io.LammpsData;
+import org.glasslab.data.io.ReadOptions;
+import org.glasslab.data.io.TrajectoryIO;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by every command that reads a trajectory file: the format (else from the
+ * extension), per-type diameters for LAMMPS files without a diameter column, and the time step for
+ * LAMMPS files that do not store times. Use as a picocli {@code @Mixin}.
+ */
+public final class InputOptions {
+  @Option(
+      names = "--from",
+      paramLabel = "FMT",
+      description = "Input format: h5md, xyz, lammps-data, lammps-dump (default: from extension).")
+  String from;
+
+  @Option(
+      names = "--type-diameters",
+      paramLabel = "TABLE",
+      description =
+          "Per-type diameters for LAMMPS files without a diameter column: a file of 'type"
+              + " diameter' lines, or a list like 1=0.9,2=1.1.")
+  String typeDiameters;
+
+  @Option(
+      names = "--dt",
+      paramLabel = "DT",
+      defaultValue = "0.003",
+      description =
+          "MD time step for LAMMPS files without times (time = step*dt; default ${DEFAULT-VALUE}).")
+  double dt;
+
+  /** Opens {@code file} with these options; close the result. */
+  public Trajectory open(Path file) throws IOException {
+    Format format = from == null ? Format.of(file) : Format.parse(from);
+    return TrajectoryIO.read(file, format, readOptions());
+  }
+
+  /** The read options these flags describe. */
+  public ReadOptions readOptions() throws IOException {
+    ReadOptions o = ReadOptions.DEFAULTS.withDt(dt);
+    if (typeDiameters != null) {
+      o = o.withTypeDiameters(parseTable(typeDiameters));
+    }
+    return o;
+  }
+
+  private static Map<Integer, Double> parseTable(String spec) throws IOException {
+    if (!spec.contains("=")) {
+      return LammpsData.readTypeTable(Path.of(spec));
+    }
+    Map<Integer, Double> table = new LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      String[] kv = part.split("=");
+      try {
+        table.put(Integer.parseInt(kv[0].strip()), Double.parseDouble(kv[1].strip()));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "--type-diameters: expected TYPE=DIAMETER pairs like 1=0.9,2=1.1, got '" + part + "'");
+      }
+    }
+    return table;
+  }
+}
