@@ -39,6 +39,10 @@ public final class PairForces {
    * @param f [2N] forces [energy/length], overwritten
    */
   public void forces(double[] x, double[] d, double[] f) {
+    if (potential instanceof Wca) {
+      wcaForces(x, d, f);
+      return;
+    }
     final PairPotential pot = potential;
     final int n = list.size();
     final int[] start = list.start();
@@ -58,15 +62,54 @@ public final class PairForces {
         final int c = p & 15;
         final double dx = xi - x[2 * j] + sx[c];
         final double dy = yi - x[2 * j + 1] + sy[c];
+        // branch-free: pairs beyond the cutoff get fr = 0 from the kernel
         final double fr = pot.forceOverR(dx * dx + dy * dy, di, d[j]);
-        if (fr != 0.0) {
-          final double fx = fr * dx;
-          final double fy = fr * dy;
-          fxi += fx;
-          fyi += fy;
-          f[2 * j] -= fx;
-          f[2 * j + 1] -= fy;
-        }
+        final double fx = fr * dx;
+        final double fy = fr * dy;
+        fxi += fx;
+        fyi += fy;
+        f[2 * j] -= fx;
+        f[2 * j + 1] -= fy;
+      }
+      f[2 * i] += fxi;
+      f[2 * i + 1] += fyi;
+    }
+  }
+
+  private void wcaForces(double[] x, double[] d, double[] f) {
+    final int n = list.size();
+    final int[] start = list.start();
+    final int[] entries = list.entries();
+    final double[] sx = list.shiftX();
+    final double[] sy = list.shiftY();
+    final double c2 = Wca.CUTOFF_SQUARED_FACTOR;
+    Arrays.fill(f, 0, 2 * n, 0.0);
+    for (int i = 0; i < n; i++) {
+      final double xi = x[2 * i];
+      final double yi = x[2 * i + 1];
+      final double ri = 0.5 * d[i];
+      double fxi = 0;
+      double fyi = 0;
+      for (int k = start[i], e = start[i + 1]; k < e; k++) {
+        final int p = entries[k];
+        final int j = p >>> NeighbourList.SHIFT_BITS;
+        final int c = p & 15;
+        final double dx = xi - x[2 * j] + sx[c];
+        final double dy = yi - x[2 * j + 1] + sy[c];
+        final double r2 = dx * dx + dy * dy;
+        final double s = ri + 0.5 * d[j];
+        final double s2 = s * s;
+        final double ir2 = 1.0 / r2;
+        final double sr2 = s2 * ir2;
+        final double sr6 = sr2 * sr2 * sr2;
+        final double fr0 = 24.0 * sr6 * (2.0 * sr6 - 1.0) * ir2;
+        final double fr = r2 < c2 * s2 ? fr0 : 0.0;
+        final double fx = fr * dx;
+        final double fy = fr * dy;
+        fxi += fx;
+        fyi += fy;
+        f[2 * j] -= fx;
+        f[2 * j + 1] -= fy;
       }
       f[2 * i] += fxi;
       f[2 * i + 1] += fyi;

@@ -3,6 +3,7 @@ package org.glasslab.pipeline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,34 +103,46 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       err.flush();
       Configuration c = BenchmarkSystem.prepare(n, density, temperature, dt, 2000, 42);
       MdOptions opt = MdOptions.defaults(dt).withSkin(skin);
+      // GlassLab and LAMMPS alternate (A B A B ...) so that a drifting machine load hits both
       double[] gl = new double[repeats];
+      double[] glCpu = new double[repeats];
+      double[] lr = new double[repeats];
+      double[] lrCpu = new double[repeats];
+      LammpsDeck deck = lmp ? new LammpsDeck(c) : null;
+      String script =
+          lmp ? deck.isokineticRun("data.lmp", dt, skin, temperature, steps, steps) : null;
+      var threads = ManagementFactory.getThreadMXBean();
       for (int r = 0; r < repeats; r++) {
         Simulation sim = new Simulation(c, Wca.INSTANCE, new BrownClarke(temperature), opt);
         sim.run(Math.max(100, steps / 5)); // warm-up (JIT) outside the timing
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         sim.run(steps);
         gl[r] = (double) n * steps / ((System.nanoTime() - t0) * 1e-9);
-      }
-      double glRate = median(gl);
-      double lmpRate = Double.NaN;
-      if (lmp) {
-        LammpsDeck deck = new LammpsDeck(c);
-        String script = deck.isokineticRun("data.lmp", dt, skin, temperature, steps, steps);
-        double[] lr = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
+        glCpu[r] = (double) n * steps / ((threads.getCurrentThreadCpuTime() - c0) * 1e-9);
+        if (lmp) {
           LammpsProcess.Result res = LammpsProcess.run(deck.dataFile(), script);
           lr[r] = (double) n * steps / res.loopSeconds();
+          double cpuFrac = Double.isNaN(res.cpuFraction()) ? 1.0 : res.cpuFraction();
+          lrCpu[r] = (double) n * steps / (res.loopSeconds() * cpuFrac);
         }
-        lmpRate = median(lr);
       }
+      double glRate = median(gl);
+      double glCpuRate = median(glCpu);
+      double lmpRate = lmp ? median(lr) : Double.NaN;
+      double lmpCpuRate = lmp ? median(lrCpu) : Double.NaN;
       err.printf(
           Locale.ROOT,
-          "N=%d: glasslab %.3e atom-steps/s, lammps %.3e, ratio %.2f%n",
+          "N=%d: wall: glasslab %.3e, lammps %.3e atom-steps/s, ratio %.2f;"
+              + " cpu-time: glasslab %.3e, lammps %.3e, ratio %.2f%n",
           n,
           glRate,
           lmpRate,
-          glRate / lmpRate);
-      rows.add(new double[] {n, steps, glRate, lmpRate});
+          glRate / lmpRate,
+          glCpuRate,
+          lmpCpuRate,
+          glCpuRate / lmpCpuRate);
+      rows.add(new double[] {n, steps, glRate, lmpRate, glCpuRate, lmpCpuRate});
     }
     var out = spec.commandLine().getOut();
     if (json) {
@@ -148,9 +161,12 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
         e.put("n", (int) r[0]);
         e.put("steps", (long) r[1]);
         e.put("glasslab_atom_steps_per_s", r[2]);
+        e.put("glasslab_cpu_atom_steps_per_s", r[4]);
         if (!Double.isNaN(r[3])) {
           e.put("lammps_atom_steps_per_s", r[3]);
           e.put("ratio", r[2] / r[3]);
+          e.put("lammps_cpu_atom_steps_per_s", r[5]);
+          e.put("cpu_ratio", r[4] / r[5]);
         }
       }
       out.println(o.toPrettyString());
@@ -164,23 +180,32 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
           skin,
           repeats,
           lmpVersion);
+      out.println(
+          "# wall = elapsed time; cpu = CPU time of the computing thread/process (robust when"
+              + " the machine is loaded)");
       out.printf(
           Locale.ROOT,
-          "%8s %8s %22s %22s %8s%n",
+          "%7s %7s %12s %12s %6s %12s %12s %6s%n",
           "N",
           "steps",
-          "glasslab atom-steps/s",
-          "lammps atom-steps/s",
+          "glasslab",
+          "lammps",
+          "ratio",
+          "glasslab-cpu",
+          "lammps-cpu",
           "ratio");
       for (double[] r : rows) {
         out.printf(
             Locale.ROOT,
-            "%8d %8d %22.4e %22.4e %8.2f%n",
+            "%7d %7d %12.4e %12.4e %6.2f %12.4e %12.4e %6.2f%n",
             (int) r[0],
             (long) r[1],
             r[2],
             r[3],
-            r[2] / r[3]);
+            r[2] / r[3],
+            r[4],
+            r[5],
+            r[4] / r[5]);
       }
     }
     return 0;
