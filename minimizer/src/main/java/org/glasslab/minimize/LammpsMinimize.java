@@ -28,8 +28,8 @@ public final class LammpsMinimize {
    * @param iterations CG iterations
    * @param forceEvaluations force evaluations
    * @param loopSeconds LAMMPS' "Loop time" of the minimization (wall) [s]
-   * @param loopCpuSeconds CPU time of that loop: loop time times LAMMPS' own "% CPU use" [s]; a
-   *     load-independent figure on a shared machine
+   * @param loopCpuSeconds CPU time of that loop: loop time times LAMMPS' own "% CPU use" (NaN when
+   *     not reported) [s]; a load-robust figure on a shared machine
    * @param configuration the final configuration (only when a dump was requested), else null
    */
   public record Result(
@@ -130,15 +130,6 @@ public final class LammpsMinimize {
     if (criterion == null || iters < 0) {
       throw new IOException("cannot parse LAMMPS minimization statistics");
     }
-    double cpuFraction = Double.NaN;
-    int loop = log.lastIndexOf("Loop time of");
-    if (loop >= 0) {
-      java.util.regex.Matcher mm =
-          java.util.regex.Pattern.compile("([0-9.]+)% CPU use").matcher(log.substring(loop));
-      if (mm.find()) {
-        cpuFraction = Double.parseDouble(mm.group(1)) / 100.0;
-      }
-    }
     return new Result(
         r.version(),
         criterion,
@@ -147,7 +138,7 @@ public final class LammpsMinimize {
         iters,
         evals,
         r.loopSeconds(),
-        r.loopSeconds() * cpuFraction,
+        r.loopSeconds() * r.cpuFraction(),
         fin);
   }
 

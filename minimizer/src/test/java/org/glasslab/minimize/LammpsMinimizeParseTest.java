@@ -33,7 +33,7 @@ class LammpsMinimizeParseTest {
   @Test
   void readsStatisticsAndCpuTime() throws IOException {
     LammpsMinimize.Result r =
-        LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 2.72662, LOG), null);
+        LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 2.72662, 0.206, LOG), null);
     assertTrue(r.converged());
     assertEquals(128.805354501604, r.energy());
     assertEquals(9.4067421e-11, r.maxForce());
@@ -46,9 +46,11 @@ class LammpsMinimizeParseTest {
   void otherStopsAreNotConvergedAndGarbageIsAnError() throws IOException {
     String log = LOG.replace("force tolerance", "max iterations");
     assertFalse(
-        LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 1, log), null).converged());
+        LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 1, 1, log), null)
+            .converged());
     assertThrows(
         IOException.class,
-        () -> LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 1, "nothing"), null));
+        () ->
+            LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 1, 1, "nothing"), null));
   }
 }
