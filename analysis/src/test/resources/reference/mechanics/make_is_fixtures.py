@@ -20,9 +20,13 @@ Outputs per system NAME (all numbers %.17g), the first line a `#` header with th
       LAMMPS per-atom virial stress (compute stress/atom NULL virial; pressure*area units,
       i.e. minus the per-atom virial, half of every pair to each partner)
   NAME-is.txt also carries the final force norm on a second header line.
+  NAME-is.xyz: the same inherent structure as extended XYZ (species, pos, diameter), readable by
+      `glasslab modes` / `glasslab bench modes`. `make_is_fixtures.py --xyz-only` rewrites only
+      these from the .txt files.
 """
 import os
 import subprocess
+import sys
 import tempfile
 
 import numpy as np
@@ -158,10 +162,24 @@ run 0
     print(name, "thermal", thermal_row, "is", is_row, "work", work)
 
 
+def to_xyz(name):
+    rows = [l.split() for l in open(name + "-is.txt") if not l.startswith("#")]
+    n, lx, ly = int(rows[0][0]), rows[0][1], rows[0][2]
+    with open(name + "-is.xyz", "w") as f:
+        f.write("%d\n" % n)
+        f.write('Lattice="%s 0 0 0 %s 0 0 0 1" Properties=species:S:1:pos:R:3:diameter:R:1 '
+                'pbc="T T F" Step=0 Time=0\n' % (lx, ly))
+        for r in rows[2 : 2 + n]:
+            f.write("A %s %s 0 %s\n" % (r[1], r[2], r[0]))
+
+
 def main():
-    version = lmp_version()
-    for name, side, seed in SYSTEMS:
-        make(name, side, seed, version)
+    if "--xyz-only" not in sys.argv:
+        version = lmp_version()
+        for name, side, seed in SYSTEMS:
+            make(name, side, seed, version)
+    for name, _, _ in SYSTEMS:
+        to_xyz(name)
 
 
 if __name__ == "__main__":

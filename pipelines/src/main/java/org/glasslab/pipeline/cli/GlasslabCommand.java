@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InfoCommand.class,
       ConvertCommand.class,
+      StressCommand.class,
+      ModesCommand.class,
       BenchCommand.class,
       EpmCommand.class
     })
