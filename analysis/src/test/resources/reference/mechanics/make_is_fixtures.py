@@ -35,7 +35,7 @@ RHO = 0.9
 NTYPES = 20
 T = 0.5
 DT = 0.003
-SYSTEMS = [("wca256", 16, 7), ("wca2000", None, 11)]
+SYSTEMS = [("wca256", 16, 16, 7), ("wca2000", 50, 40, 11)]
 
 
 def lmp_version():
@@ -55,14 +55,9 @@ def pair_coeffs(diam):
     return "\n".join(lines)
 
 
-def make(name, side, seed, version):
+def make(name, nx, ny, seed, version, maxiter=100000):
     rng = np.random.default_rng(20261121 + seed)
-    if side is None:
-        n = 2000
-        nx, ny = 50, 40
-    else:
-        n = side * side
-        nx, ny = side, side
+    n = nx * ny
     d = []
     while len(d) < n:
         z = rng.standard_normal()
@@ -118,11 +113,11 @@ undump d1
 unfix 1
 unfix 2
 min_style cg
-minimize 0 1e-12 100000 1000000
+minimize 0 1e-12 %d 1000000
 dump d2 all custom 1 is.dump id x y c_s[1] c_s[2] c_s[4]
 dump_modify d2 format float %%.17g sort id
 run 0
-""" % (rcmax, pair_coeffs(diam), DT, T, T)
+""" % (rcmax, pair_coeffs(diam), DT, T, T, maxiter)
     with open(os.path.join(work, "in.is"), "w") as f:
         f.write(script)
     subprocess.run(["lmp", "-in", "in.is", "-log", "log.is", "-screen", "none"], cwd=work, check=True)
@@ -176,9 +171,9 @@ def to_xyz(name):
 def main():
     if "--xyz-only" not in sys.argv:
         version = lmp_version()
-        for name, side, seed in SYSTEMS:
-            make(name, side, seed, version)
-    for name, _, _ in SYSTEMS:
+        for name, nx, ny, seed in SYSTEMS:
+            make(name, nx, ny, seed, version)
+    for name, _, _, _ in SYSTEMS:
         to_xyz(name)
 
 

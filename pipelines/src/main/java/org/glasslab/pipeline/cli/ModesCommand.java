@@ -60,6 +60,15 @@ public final class ModesCommand implements Callable<Integer> {
   double zeroTolerance;
 
   @Option(
+      names = "--block",
+      paramLabel = "B",
+      defaultValue = "1",
+      description =
+          "Lanczos block size (default ${DEFAULT-VALUE}); use at least the multiplicity of exactly"
+              + " degenerate eigenvalues (perfect crystals), not needed for glasses.")
+  int block;
+
+  @Option(
       names = "--vectors",
       paramLabel = "OUT",
       description = "Write the m eigenvectors as CSV (particle, component, one column per mode).")
@@ -81,7 +90,7 @@ public final class ModesCommand implements Callable<Integer> {
               count,
               zeroTolerance,
               ModeOptions.DEFAULT.relativeShift(),
-              ModeOptions.DEFAULT.blockSize(),
+              block,
               ModeOptions.DEFAULT.convergenceTolerance(),
               0,
               vectors != null,
@@ -144,11 +153,16 @@ public final class ModesCommand implements Callable<Integer> {
     }
     out.printf(
         "file              %s (frame %d, step %d, N = %d)%n", file, index, c.step(), c.size());
+    double[] pr = s.participationRatios();
     out.printf(
-        "eigenvalues       m = %d smallest above %.3g, ascending (participation ratio)%n",
-        count, zeroTolerance);
+        "eigenvalues       m = %d smallest above %.3g, ascending%s%n",
+        count, zeroTolerance, pr == null ? "" : " (participation ratio)");
     for (int i = 0; i < count; i++) {
-      out.printf("  %3d  %.15g  (%.4f)%n", i + 1, s.eigenvalues()[i], s.participationRatios()[i]);
+      if (pr == null) {
+        out.printf("  %3d  %.15g%n", i + 1, s.eigenvalues()[i]);
+      } else {
+        out.printf("  %3d  %.15g  (%.4f)%n", i + 1, s.eigenvalues()[i], pr[i]);
+      }
     }
     out.printf("lambda_smallest   %.15g%n", s.lambdaSmallest());
     out.printf(
