@@ -41,18 +41,32 @@ public record BrownClarke(double temperature, boolean removeComMomentum) impleme
   }
 
   @Override
-  public void endOfStep(double[] v, int n) {
+  public void endOfStep(double[] v, int n, double[] moments) {
+    double dof = Kinetics.degreesOfFreedom(n);
+    double ux = 0;
+    double uy = 0;
+    double sum = moments[2];
     if (removeComMomentum) {
-      Kinetics.removeComVelocity(v, n);
+      ux = moments[0] / n;
+      uy = moments[1] / n;
+      // sum (v - u)^2 = sum v^2 - N u^2
+      sum -= n * (ux * ux + uy * uy);
     }
-    double tCurrent = Kinetics.sumSquares(v, n) * (1.0 / Kinetics.degreesOfFreedom(n));
+    double tCurrent = sum * (1.0 / dof);
     if (!(tCurrent > 0)) {
       throw new IllegalStateException(
           "cannot rescale to T = " + temperature + ": all velocities are zero");
     }
     double factor = Math.sqrt(temperature / tCurrent);
-    for (int k = 0; k < 2 * n; k++) {
-      v[k] *= factor;
+    if (removeComMomentum) {
+      for (int i = 0; i < n; i++) {
+        v[2 * i] = (v[2 * i] - ux) * factor;
+        v[2 * i + 1] = (v[2 * i + 1] - uy) * factor;
+      }
+    } else {
+      for (int k = 0; k < 2 * n; k++) {
+        v[k] *= factor;
+      }
     }
   }
 }

@@ -28,6 +28,11 @@ public record HarmonicSoftDisk(double stiffness) implements PairPotential {
   }
 
   @Override
+  public double cutoff(double di, double dj) {
+    return 0.5 * (di + dj);
+  }
+
+  @Override
   public double maxCutoff(double maxDiameter) {
     return maxDiameter;
   }

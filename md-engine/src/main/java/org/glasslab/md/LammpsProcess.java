@@ -21,10 +21,13 @@ public final class LammpsProcess {
    *
    * @param version the banner line of {@code lmp -h}
    * @param thermo rows of the last thermo table (columns as in the script)
-   * @param loopSeconds LAMMPS' own "Loop time" of the last run [s]
+   * @param loopSeconds LAMMPS' own "Loop time" of the last run (wall clock) [s]
+   * @param cpuFraction LAMMPS' reported "% CPU use" of that loop / 100 (NaN if absent); {@code
+   *     loopSeconds * cpuFraction} is the CPU time, robust on a loaded machine
    * @param log the whole log text
    */
-  public record Result(String version, List<double[]> thermo, double loopSeconds, String log) {}
+  public record Result(
+      String version, List<double[]> thermo, double loopSeconds, double cpuFraction, String log) {}
 
   /** True when {@code lmp} can be started. */
   public static boolean available() {
@@ -93,6 +96,7 @@ public final class LammpsProcess {
   static Result parse(String version, String log) {
     List<double[]> rows = new ArrayList<>();
     double loop = Double.NaN;
+    double cpu = Double.NaN;
     boolean on = false;
     for (String raw : log.split("\n")) {
       String line = raw.strip();
@@ -104,6 +108,10 @@ public final class LammpsProcess {
       if (line.startsWith("Loop time of")) {
         on = false;
         loop = Double.parseDouble(line.split("\\s+")[3]);
+        continue;
+      }
+      if (line.contains("% CPU use with")) {
+        cpu = Double.parseDouble(line.substring(0, line.indexOf('%')).strip()) / 100.0;
         continue;
       }
       if (on && !line.isEmpty()) {
@@ -119,6 +127,6 @@ public final class LammpsProcess {
         }
       }
     }
-    return new Result(version, rows, loop, log);
+    return new Result(version, rows, loop, cpu, log);
   }
 }

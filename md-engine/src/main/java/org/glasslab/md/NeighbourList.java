@@ -47,6 +47,8 @@ public final class NeighbourList {
   private final int[] cellStart;
   private final int[] cellParticles;
   private final int[] cellFill;
+  private final int[] stencilCell = new int[4];
+  private final int[] stencilCode = new int[4];
   private final int[] start;
   private int[] entries;
   private final double[] xBuild;
@@ -206,13 +208,18 @@ public final class NeighbourList {
 
   /**
    * Rebuilds the list from wrapped positions and remembers them as the reference for {@link
-   * #needsRebuild}.
+   * #needsRebuild}. A pair image is listed when closer than its own range {@code
+   * potential.cutoff(d_i, d_j) + skin} (per-pair radii keep polydisperse lists short; the skin/2
+   * rebuild rule stays exact because it holds pair by pair).
    *
    * @param x [2N] positions wrapped into the box [length], not modified
+   * @param d [N] diameters [length], not modified
+   * @param potential the pair kernel whose per-pair cutoff sets the list radius
    * @throws IllegalStateException if a particle has more than {@code maxNeighbours} entries
    */
-  public void build(double[] x) {
+  public void build(double[] x, double[] d, PairPotential potential) {
     System.arraycopy(x, 0, xBuild, 0, 2 * n);
+    final double skin = this.skin;
     int nCells = ncx * ncy;
     Arrays.fill(cellStart, 0);
     for (int i = 0; i < n; i++) {
@@ -231,33 +238,18 @@ public final class NeighbourList {
     }
     final double[] sx = shiftX;
     final double[] sy = shiftY;
+    final int[] nbCell = stencilCell;
+    final int[] nbCode = stencilCode;
     int cursor = 0;
     for (int i = 0; i < n; i++) {
       start[i] = cursor;
-      if (entries.length - cursor < maxNeighbours) {
-        entries = Arrays.copyOf(entries, Math.max(entries.length * 3 / 2, cursor + maxNeighbours));
-      }
-      final int limit = cursor + maxNeighbours;
       final double xi = x[2 * i];
       final double yi = x[2 * i + 1];
+      final double di = d[i];
       final int c = cellOf[i];
       final int cx = c % ncx;
       final int cy = c / ncx;
-      // own cell, j > i, no shift (code 4)
-      for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
-        int j = cellParticles[k];
-        if (j <= i) {
-          continue;
-        }
-        double dx = xi - x[2 * j];
-        double dy = yi - x[2 * j + 1];
-        if (dx * dx + dy * dy < rList2) {
-          if (cursor == limit) {
-            throw overflow(i);
-          }
-          entries[cursor++] = (j << SHIFT_BITS) | 4;
-        }
-      }
+      int candidates = cellStart[c + 1] - cellStart[c];
       for (int s = 0; s < 4; s++) {
         int nx = cx + STENCIL_X[s];
         int ny = cy + STENCIL_Y[s];
@@ -274,24 +266,43 @@ public final class NeighbourList {
           ny -= ncy;
           ky = 1;
         }
-        int code = (kx + 1) + 3 * (ky + 1);
-        int nc = nx + ncx * ny;
-        double ox = xi + sx[code];
-        double oy = yi + sy[code];
+        nbCode[s] = (kx + 1) + 3 * (ky + 1);
+        nbCell[s] = nx + ncx * ny;
+        candidates += cellStart[nbCell[s] + 1] - cellStart[nbCell[s]];
+      }
+      if (entries.length - cursor < candidates) {
+        entries = Arrays.copyOf(entries, Math.max(entries.length * 3 / 2, cursor + candidates));
+      }
+      final int[] ent = entries;
+      // Appends are branch-free: write the entry, advance the cursor by 0 or 1.
+      // own cell: j > i, no shift (code 4)
+      for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
+        final int j = cellParticles[k];
+        final double dx = xi - x[2 * j];
+        final double dy = yi - x[2 * j + 1];
+        final double r = potential.cutoff(di, d[j]) + skin;
+        final int take = (dx * dx + dy * dy < r * r ? 1 : 0) & ((i - j) >>> 31);
+        ent[cursor] = (j << SHIFT_BITS) | 4;
+        cursor += take;
+      }
+      for (int s = 0; s < 4; s++) {
+        final int code = nbCode[s];
+        final int nc = nbCell[s];
+        final double ox = xi + sx[code];
+        final double oy = yi + sy[code];
         for (int k = cellStart[nc], e = cellStart[nc + 1]; k < e; k++) {
-          int j = cellParticles[k];
-          if (j == i) {
-            continue; // a particle's own image is never within the cutoff (cutoff < L/2)
-          }
-          double dx = ox - x[2 * j];
-          double dy = oy - x[2 * j + 1];
-          if (dx * dx + dy * dy < rList2) {
-            if (cursor == limit) {
-              throw overflow(i);
-            }
-            entries[cursor++] = (j << SHIFT_BITS) | code;
-          }
+          final int j = cellParticles[k];
+          final double dx = ox - x[2 * j];
+          final double dy = oy - x[2 * j + 1];
+          final double r = potential.cutoff(di, d[j]) + skin;
+          // a particle's own image is never within the cutoff (cutoff < L/2): skip j == i
+          final int take = (dx * dx + dy * dy < r * r ? 1 : 0) & ((-(i ^ j)) >>> 31);
+          ent[cursor] = (j << SHIFT_BITS) | code;
+          cursor += take;
         }
+      }
+      if (cursor - start[i] > maxNeighbours) {
+        throw overflow(i);
       }
     }
     start[n] = cursor;
@@ -341,6 +352,11 @@ public final class NeighbourList {
   /** {@code (skin/2)^2} [length^2]: the displacement threshold for a rebuild. */
   public double halfSkinSquared() {
     return halfSkin2;
+  }
+
+  /** The positions at the last build [2N] [length]; live array, do not modify. */
+  double[] buildPositionsLive() {
+    return xBuild;
   }
 
   /** The positions at the last build [2N] [length]; a copy. */

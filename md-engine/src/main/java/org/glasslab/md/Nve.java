@@ -13,5 +13,5 @@ public record Nve() implements Thermostat {
   }
 
   @Override
-  public void endOfStep(double[] v, int n) {}
+  public void endOfStep(double[] v, int n, double[] moments) {}
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class PairForces {
   private final PairPotential potential;
   private final NeighbourList list;
+  private final double[] scratchVirial = new double[3];
 
   /** Evaluates {@code potential} over {@code list}. */
   public PairForces(PairPotential potential, NeighbourList list) {
@@ -32,24 +33,33 @@ public final class PairForces {
   }
 
   /**
-   * Forces only (the per-step path).
+   * Forces only (the per-step path). For {@link Wca} this runs a hand-inlined copy of the kernel
+   * (the hot loop of every MD step); other potentials go through {@link #compute}.
    *
    * @param x [2N] positions [length], not modified
    * @param d [N] diameters [length], not modified
    * @param f [2N] forces [energy/length], overwritten
    */
   public void forces(double[] x, double[] d, double[] f) {
-    final PairPotential pot = potential;
+    if (potential instanceof Wca) {
+      wcaForces(x, d, f);
+    } else {
+      compute(x, d, f, scratchVirial);
+    }
+  }
+
+  private void wcaForces(double[] x, double[] d, double[] f) {
     final int n = list.size();
     final int[] start = list.start();
     final int[] entries = list.entries();
     final double[] sx = list.shiftX();
     final double[] sy = list.shiftY();
+    final double c2 = Wca.CUTOFF_SQUARED_FACTOR;
     Arrays.fill(f, 0, 2 * n, 0.0);
     for (int i = 0; i < n; i++) {
       final double xi = x[2 * i];
       final double yi = x[2 * i + 1];
-      final double di = d[i];
+      final double ri = 0.5 * d[i];
       double fxi = 0;
       double fyi = 0;
       for (int k = start[i], e = start[i + 1]; k < e; k++) {
@@ -58,15 +68,20 @@ public final class PairForces {
         final int c = p & 15;
         final double dx = xi - x[2 * j] + sx[c];
         final double dy = yi - x[2 * j + 1] + sy[c];
-        final double fr = pot.forceOverR(dx * dx + dy * dy, di, d[j]);
-        if (fr != 0.0) {
-          final double fx = fr * dx;
-          final double fy = fr * dy;
-          fxi += fx;
-          fyi += fy;
-          f[2 * j] -= fx;
-          f[2 * j + 1] -= fy;
-        }
+        final double r2 = dx * dx + dy * dy;
+        final double s = ri + 0.5 * d[j];
+        final double s2 = s * s;
+        final double ir2 = 1.0 / r2;
+        final double sr2 = s2 * ir2;
+        final double sr6 = sr2 * sr2 * sr2;
+        final double fr0 = 24.0 * sr6 * (2.0 * sr6 - 1.0) * ir2;
+        final double fr = r2 < c2 * s2 ? fr0 : 0.0;
+        final double fx = fr * dx;
+        final double fy = fr * dy;
+        fxi += fx;
+        fyi += fy;
+        f[2 * j] -= fx;
+        f[2 * j + 1] -= fy;
       }
       f[2 * i] += fxi;
       f[2 * i + 1] += fyi;

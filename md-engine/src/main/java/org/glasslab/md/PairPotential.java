@@ -17,6 +17,11 @@ public interface PairPotential {
   /** Squared interaction range of a pair with diameters {@code di}, {@code dj} [length^2]. */
   double cutoffSquared(double di, double dj);
 
+  /** Interaction range of a pair [length]: {@code sqrt(cutoffSquared(di, dj))}. */
+  default double cutoff(double di, double dj) {
+    return Math.sqrt(cutoffSquared(di, dj));
+  }
+
   /**
    * The largest interaction range over any pair whose diameters are at most {@code maxDiameter}
    * [length]; the neighbour list is built with this range plus the skin.

@@ -96,7 +96,7 @@ public final class SamplePreparation {
           images[k] += box.wrap(x[k], k & 1, tmp);
           x[k] = tmp[0];
         }
-        list.build(x);
+        list.build(x, diameters, soft);
       }
       if (it % 20 == 0 && maxOverlap(list, x, diameters) < maxOverlap) {
         for (int k = 0; k < 2 * n; k++) {

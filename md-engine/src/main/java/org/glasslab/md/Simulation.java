@@ -11,13 +11,14 @@ import org.glasslab.data.Configuration;
  * <p>Order of operations in one {@link #step()}:
  *
  * <ol>
- *   <li>half kick {@code v += (dt/2) f} and drift {@code x += dt v} (one loop);
+ *   <li>half kick {@code v += (dt/2) f} and drift {@code x += dt v} (one loop, which also finds the
+ *       largest displacement since the last list build);
  *   <li>if some particle moved more than skin/2 since the last list build: wrap positions into the
  *       box (updating images), every {@code sortEvery} rebuilds reorder particles by cell, rebuild
  *       the cell and Verlet lists;
  *   <li>forces {@code f = F(x)};
- *   <li>half kick {@code v += (dt/2) f};
- *   <li>thermostat {@code endOfStep(v)} (nothing for NVE; Brown–Clarke rescaling otherwise);
+ *   <li>half kick {@code v += (dt/2) f} (one loop, which also sums {@code v} and {@code v^2});
+ *   <li>thermostat {@code endOfStep(v, moments)} (nothing for NVE; Brown–Clarke rescaling);
  *   <li>{@code step += 1}.
  * </ol>
  *
@@ -40,6 +41,7 @@ public final class Simulation {
   private final PairForces forces;
   private final double[] wrapTmp = new double[1];
   private final double[] virialTmp = new double[3];
+  private final double[] moments = new double[3];
   private Thermostat thermostat;
   private long step;
   private long rebuilds;
@@ -135,7 +137,7 @@ public final class Simulation {
     if (buildPositions == null) {
       rebuild();
     } else {
-      list.build(buildPositions);
+      list.build(buildPositions, this.d, potential);
     }
     forces.forces(this.x, this.d, f);
   }
@@ -155,20 +157,50 @@ public final class Simulation {
     final double[] x = this.x;
     final double[] v = this.v;
     final double[] f = this.f;
-    final int m = 2 * n;
-    for (int k = 0; k < m; k++) {
-      double vk = v[k] + h * f[k];
-      v[k] = vk;
-      x[k] += dt * vk;
+    final double[] xb = list.buildPositionsLive();
+    // half kick + drift, tracking the largest displacement since the last list build
+    double maxDisp2 = 0;
+    for (int i = 0; i < n; i++) {
+      final int a = 2 * i;
+      final int b = a + 1;
+      final double vx = v[a] + h * f[a];
+      final double vy = v[b] + h * f[b];
+      v[a] = vx;
+      v[b] = vy;
+      final double px = x[a] + dt * vx;
+      final double py = x[b] + dt * vy;
+      x[a] = px;
+      x[b] = py;
+      final double ddx = px - xb[a];
+      final double ddy = py - xb[b];
+      final double d2 = ddx * ddx + ddy * ddy;
+      if (d2 > maxDisp2) {
+        maxDisp2 = d2;
+      }
     }
-    if (list.needsRebuild(x)) {
+    if (maxDisp2 > list.halfSkinSquared()) {
       rebuild();
     }
     forces.forces(x, d, f);
-    for (int k = 0; k < m; k++) {
-      v[k] += h * f[k];
+    // second half kick, accumulating the velocity moments the thermostat needs
+    double sx = 0;
+    double sy = 0;
+    double s2 = 0;
+    for (int i = 0; i < n; i++) {
+      final int a = 2 * i;
+      final int b = a + 1;
+      final double vx = v[a] + h * f[a];
+      final double vy = v[b] + h * f[b];
+      v[a] = vx;
+      v[b] = vy;
+      sx += vx;
+      sy += vy;
+      s2 += vx * vx + vy * vy;
     }
-    thermostat.endOfStep(v, n);
+    moments[0] = sx;
+    moments[1] = sy;
+    moments[2] = s2;
+    thermostat.endOfStep(v, n, moments);
     step++;
   }
 
@@ -187,7 +219,7 @@ public final class Simulation {
     if (options.sortEvery() > 0 && rebuilds % options.sortEvery() == 0) {
       spatialSort();
     }
-    list.build(x);
+    list.build(x, d, potential);
     rebuilds++;
   }
 
@@ -279,6 +311,11 @@ public final class Simulation {
     return thermostat;
   }
 
+  /** Number of pairs in the current neighbour list. */
+  public int pairCount() {
+    return list.pairCount();
+  }
+
   /** Number of neighbour-list rebuilds so far. */
   public long rebuilds() {
     return rebuilds;
@@ -325,6 +362,17 @@ public final class Simulation {
     double k = Kinetics.kineticEnergy(v, n);
     return Thermo.of(
         n, box.area(), u, k, 2 * k / Kinetics.degreesOfFreedom(n), virialTmp, convention);
+  }
+
+  /**
+   * Recomputes the forces of the current positions in place (the per-step force kernel alone; for
+   * benchmarks). The state is unchanged: forces are a pure function of the positions.
+   *
+   * @return the x force on the first internal particle (to defeat dead-code elimination)
+   */
+  public double evaluateForces() {
+    forces.forces(x, d, f);
+    return f[0];
   }
 
   /** Potential energy [energy]. */

@@ -25,7 +25,7 @@ public final class Thermodynamics {
     }
     NeighbourList list = new NeighbourList(c.box(), n, potential.maxCutoff(dMax), 0.0, 4096);
     double[] x = c.positions();
-    list.build(x);
+    list.build(x, d, potential);
     double[] w = new double[3];
     double u = new PairForces(potential, list).compute(x, d, null, w);
     double k = 0;

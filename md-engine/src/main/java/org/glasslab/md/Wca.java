@@ -34,6 +34,11 @@ public final class Wca implements PairPotential {
   }
 
   @Override
+  public double cutoff(double di, double dj) {
+    return CUTOFF_FACTOR * 0.5 * (di + dj);
+  }
+
+  @Override
   public double maxCutoff(double maxDiameter) {
     return CUTOFF_FACTOR * maxDiameter;
   }
@@ -42,13 +47,12 @@ public final class Wca implements PairPotential {
   public double forceOverR(double r2, double di, double dj) {
     double s = 0.5 * (di + dj);
     double s2 = s * s;
-    if (r2 >= CUTOFF_SQUARED_FACTOR * s2) {
-      return 0.0;
-    }
+    // branch-free: evaluate, then select (about half of the listed pairs are outside the cutoff)
     double ir2 = 1.0 / r2;
     double sr2 = s2 * ir2;
     double sr6 = sr2 * sr2 * sr2;
-    return 24.0 * sr6 * (2.0 * sr6 - 1.0) * ir2;
+    double fr = 24.0 * sr6 * (2.0 * sr6 - 1.0) * ir2;
+    return r2 < CUTOFF_SQUARED_FACTOR * s2 ? fr : 0.0;
   }
 
   @Override

@@ -21,7 +21,7 @@ class ForcesTest {
       dMax = Math.max(dMax, d);
     }
     NeighbourList nl = new NeighbourList(c.box(), c.size(), p.maxCutoff(dMax), skin, 1000);
-    nl.build(c.positions());
+    nl.build(c.positions(), c.diameters(), p);
     return new PairForces(p, nl);
   }
 

@@ -56,15 +56,17 @@ class IntegratorTest {
     assertEquals(a.snapshot(), b.snapshot());
   }
 
-  /** NVE energy conservation, dt = 0.003, T ~ 0.5, 10^5 steps. */
+  /**
+   * NVE energy conservation, dt = 0.003, T ~ 0.5, 10^5 steps, N = 2000 (the benchmark system,
+   * equilibrated 5000 steps at T = 0.5). For reference, LAMMPS (fix nve, same start, same binned
+   * diameters) gives a largest relative deviation of 6.4e-5 and window means within 3.5e-5 of E0;
+   * GlassLab 5.0e-5 and 2.2e-5 (docs/md-engine.md).
+   */
   @Test
   @Tag("validation")
   void nveDriftIsSmallWithoutTrend() {
-    Configuration c = withVelocities(TestSystems.lattice(45, 0.9, 0.3, 12), 0.5, 3);
-    Simulation sim =
-        new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5), MdOptions.defaults(0.003));
-    sim.run(5000); // thermalise with the isokinetic thermostat
-    sim.setThermostat(new Nve());
+    Configuration c = BenchmarkSystem.prepare(2000, 0.9, 0.5, 0.003, 5000, 42);
+    Simulation sim = new Simulation(c, Wca.INSTANCE, new Nve(), MdOptions.defaults(0.003));
     double e0 = sim.thermo(StressConvention.CONSISTENT).totalEnergy();
     int samples = 1000;
     double[] t = new double[samples];
@@ -105,7 +107,7 @@ class IntegratorTest {
         "NVE N=%d: max relative deviation %.3e, first-vs-last-tenth drift %.3e,"
             + " linear trend %.3e, window means:%s%n",
         sim.size(), maxDev, drift, trend, windows);
-    assertTrue(drift <= 3e-5, "relative drift between first and last tenth " + drift);
+    assertTrue(drift <= 5e-5, "relative drift between first and last tenth " + drift);
     assertTrue(maxDev <= 1e-4, "relative energy drift " + maxDev);
     assertTrue(trend <= 5e-5, "systematic relative trend " + trend);
   }

@@ -51,9 +51,10 @@ class NeighbourListTest {
       double cutoff = Wca.INSTANCE.maxCutoff(1.3);
       NeighbourList nl = new NeighbourList(c.box(), n, cutoff, skin, 4 * n);
       double[] x = c.positions();
-      nl.build(x);
+      nl.build(x, c.diameters(), Wca.INSTANCE);
       List<String> got = listPairs(nl);
-      List<String> want = TestSystems.bruteForcePairs(x, c.box(), cutoff + skin);
+      List<String> want =
+          TestSystems.bruteForcePairs(x, c.diameters(), c.box(), Wca.INSTANCE, skin);
       Collections.sort(got);
       Collections.sort(want);
       assertEquals(want, got, "seed " + seed + " cells " + nl.cellsX() + "x" + nl.cellsY());
@@ -79,7 +80,10 @@ class NeighbourListTest {
       x[2 * i + 1] = 5;
     }
     NeighbourList nl = new NeighbourList(box, 50, 1.2, 0.3, 16);
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> nl.build(x));
+    double[] ones = new double[50];
+    java.util.Arrays.fill(ones, 1.0);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> nl.build(x, ones, Wca.INSTANCE));
     assertTrue(e.getMessage().contains("overflow"), e.getMessage());
   }
 
@@ -89,7 +93,7 @@ class NeighbourListTest {
     NeighbourList nl = new NeighbourList(c.box(), 50, 1.2, 0.4, 64);
     double[] x = c.positions();
     assertTrue(nl.needsRebuild(x));
-    nl.build(x);
+    nl.build(x, c.diameters(), Wca.INSTANCE);
     x[6] += 0.19;
     assertTrue(!nl.needsRebuild(x));
     x[6] += 0.02;

@@ -44,9 +44,11 @@ final class TestSystems {
 
   /**
    * All (i, j, kx, ky) with i &lt; j... every pair image (j shifted by (kx Lx, ky Ly), kx,ky in
-   * -1..1) closer than rList, each unordered pair image once, as "i,j,kx,ky" with i &lt; j.
+   * -1..1) closer than its cutoff + skin, each unordered pair image once, as "i,j,kx,ky" with i
+   * &lt; j.
    */
-  static List<String> bruteForcePairs(double[] x, Box box, double rList) {
+  static List<String> bruteForcePairs(
+      double[] x, double[] d, Box box, PairPotential p, double skin) {
     int n = x.length / 2;
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -55,7 +57,8 @@ final class TestSystems {
           for (int kx = -1; kx <= 1; kx++) {
             double dx = x[2 * i] - x[2 * j] - kx * box.lx();
             double dy = x[2 * i + 1] - x[2 * j + 1] - ky * box.ly();
-            if (dx * dx + dy * dy < rList * rList) {
+            double r = p.cutoff(d[i], d[j]) + skin;
+            if (dx * dx + dy * dy < r * r) {
               out.add(i + "," + j + "," + kx + "," + ky);
             }
           }

@@ -43,16 +43,17 @@ public final class Hessian {
    * Builds the Hessian of {@code potential} for explicit arrays.
    *
    * @param box the periodic box
-   * @param x [2N] positions (x0, y0, ...) [length], wrapped or not, not modified
+   * @param x0 [2N] positions (x0, y0, ...) [length], wrapped or not, not modified
    * @param d [N] diameters [length], not modified
    * @param potential the pair kernel; its {@link PairCurvature} must be known
    */
-  public static Hessian compute(Box box, double[] x, double[] d, PairPotential potential) {
+  public static Hessian compute(Box box, double[] x0, double[] d, PairPotential potential) {
     final int n = d.length;
-    if (x.length != 2 * n) {
+    if (x0.length != 2 * n) {
       throw new IllegalArgumentException(
-          "positions have length " + x.length + " but there are " + n + " diameters");
+          "positions have length " + x0.length + " but there are " + n + " diameters");
     }
+    final double[] x = Pairs.wrapped(box, x0);
     final PairCurvature curvature = PairCurvature.of(potential);
     NeighbourList list = Pairs.list(box, x, d, potential);
     final int[] start = list.start();

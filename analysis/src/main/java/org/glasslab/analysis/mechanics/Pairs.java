@@ -9,9 +9,21 @@ final class Pairs {
   private Pairs() {}
 
   /**
-   * A neighbour list without skin listing every pair image within the largest cutoff.
+   * A copy of {@code x} wrapped into the box (the neighbour list wants wrapped positions).
    *
    * @param x [2N] positions [length], not modified
+   */
+  static double[] wrapped(Box box, double[] x) {
+    double[] w = x.clone();
+    box.wrapAll(w, new int[w.length]);
+    return w;
+  }
+
+  /**
+   * A neighbour list without skin listing every pair image within its pair cutoff.
+   *
+   * @param x [2N] positions wrapped into the box [length], not modified; the list's separations
+   *     refer to exactly these positions
    * @param d [N] diameters [length], not modified
    */
   static NeighbourList list(Box box, double[] x, double[] d, PairPotential potential) {
@@ -20,7 +32,7 @@ final class Pairs {
       dMax = Math.max(dMax, v);
     }
     NeighbourList list = new NeighbourList(box, d.length, potential.maxCutoff(dMax), 0.0, 256);
-    list.build(x);
+    list.build(x, d, potential);
     return list;
   }
 }

@@ -86,13 +86,14 @@ public final class StressAnalysis {
   /**
    * Per-particle pair virial {@code w_i,ab = 1/2 sum_j (-U'/r) r_a r_b} [energy].
    *
-   * @param x [2N] positions [length], not modified
+   * @param x0 [2N] positions [length], wrapped or not, not modified
    * @param d [N] diameters [length], not modified
    * @param out [3N] (w_xx, w_yy, w_xy) per particle, overwritten; may be {@code null}
    * @return {@code out}, or a new array
    */
-  public double[] perParticleVirial(Box box, double[] x, double[] d, double[] out) {
+  public double[] perParticleVirial(Box box, double[] x0, double[] d, double[] out) {
     int n = d.length;
+    double[] x = Pairs.wrapped(box, x0);
     double[] w = out == null ? new double[3 * n] : out;
     java.util.Arrays.fill(w, 0, 3 * n, 0.0);
     NeighbourList list = Pairs.list(box, x, d, potential);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmark GlassLab against its peer tool on the same input, in the same run.",
-    subcommands = {BenchModesCommand.class})
+    subcommands = {BenchMdCommand.class, BenchModesCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
       StressCommand.class,
       ModesCommand.class,
       BenchCommand.class,
-      EpmCommand.class
+      EpmCommand.class,
+      SimulateCommand.class,
+      ThermoCommand.class
     })
 public final class GlasslabCommand implements Runnable {
 
