@@ -97,33 +97,23 @@ public final class StressAnalysis {
     double[] w = out == null ? new double[3 * n] : out;
     java.util.Arrays.fill(w, 0, 3 * n, 0.0);
     NeighbourList list = Pairs.list(box, x, d, potential);
-    final int[] start = list.start();
-    final int[] entries = list.entries();
-    final double[] sx = list.shiftX();
-    final double[] sy = list.shiftY();
-    for (int i = 0; i < n; i++) {
-      final double xi = x[2 * i];
-      final double yi = x[2 * i + 1];
-      for (int k = start[i], e = start[i + 1]; k < e; k++) {
-        final int p = entries[k];
-        final int j = p >>> NeighbourList.SHIFT_BITS;
-        final int c = p & 15;
-        final double dx = xi - x[2 * j] + sx[c];
-        final double dy = yi - x[2 * j + 1] + sy[c];
-        final double fr = potential.forceOverR(dx * dx + dy * dy, d[i], d[j]);
-        if (fr != 0.0) {
-          final double hxx = 0.5 * fr * dx * dx;
-          final double hyy = 0.5 * fr * dy * dy;
-          final double hxy = 0.5 * fr * dx * dy;
-          w[3 * i] += hxx;
-          w[3 * i + 1] += hyy;
-          w[3 * i + 2] += hxy;
-          w[3 * j] += hxx;
-          w[3 * j + 1] += hyy;
-          w[3 * j + 2] += hxy;
-        }
-      }
-    }
+    Pairs.forEach(
+        list,
+        x,
+        (i, j, dx, dy, r2) -> {
+          double fr = potential.forceOverR(r2, d[i], d[j]);
+          if (fr != 0.0) {
+            double hxx = 0.5 * fr * dx * dx;
+            double hyy = 0.5 * fr * dy * dy;
+            double hxy = 0.5 * fr * dx * dy;
+            w[3 * i] += hxx;
+            w[3 * i + 1] += hyy;
+            w[3 * i + 2] += hxy;
+            w[3 * j] += hxx;
+            w[3 * j + 1] += hyy;
+            w[3 * j + 2] += hxy;
+          }
+        });
     return w;
   }
 
