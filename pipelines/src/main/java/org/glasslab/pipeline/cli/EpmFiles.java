@@ -14,7 +14,7 @@ import org.glasslab.data.io.AtomicFile;
 
 /** Output helpers of the lattice-EPM commands: atomic text files, JSON, progress bars. */
 final class EpmFiles {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = Json.mapper();
 
   private EpmFiles() {}
 
