@@ -2,8 +2,6 @@ package org.glasslab.data.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -308,15 +306,7 @@ public final class ExtendedXyz {
 
   /** Writes every frame of {@code t} atomically to {@code file}. */
   public static void write(Path file, Trajectory t) throws IOException {
-    AtomicFile.write(
-        file,
-        tmp -> {
-          try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (int k = 0; k < t.frameCount(); k++) {
-              writeFrame(w, t.frame(k));
-            }
-          }
-        });
+    TextFrames.write(file, t, ExtendedXyz::writeFrame);
   }
 
   private static void writeFrame(BufferedWriter w, Configuration c) throws IOException {

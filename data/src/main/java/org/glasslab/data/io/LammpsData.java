@@ -114,7 +114,7 @@ public final class LammpsData {
           if (!anyImage) {
             img = null;
           }
-          order = sortOrder(ids, r);
+          order = IdOrder.of(ids, r, "");
         } else if (section.equals("Velocities")) {
           if (ids == null) {
             throw r.error("the Velocities section must come after Atoms");
@@ -128,23 +128,11 @@ public final class LammpsData {
       if (x == null) {
         throw new TrajectoryFormatException(file, "", "missing Atoms section");
       }
-      double[] xs = new double[2 * n];
-      int[] is = img == null ? null : new int[2 * n];
-      double[] ds = new double[n];
-      int[] idss = new int[n];
-      int[] ts = new int[n];
-      for (int k = 0; k < n; k++) {
-        int i = order[k];
-        xs[2 * k] = x[2 * i];
-        xs[2 * k + 1] = x[2 * i + 1];
-        if (is != null) {
-          is[2 * k] = img[2 * i];
-          is[2 * k + 1] = img[2 * i + 1];
-        }
-        ds[k] = d[i];
-        idss[k] = ids[i];
-        ts[k] = types[i];
-      }
+      double[] xs = IdOrder.perVector(x, order);
+      int[] is = IdOrder.perVector(img, order);
+      double[] ds = IdOrder.perParticle(d, order);
+      int[] idss = IdOrder.perParticle(ids, order);
+      int[] ts = IdOrder.perParticle(types, order);
       // Velocities were stored by sorted position already.
       return FrameAssembler.assemble(
           file,
@@ -161,23 +149,6 @@ public final class LammpsData {
           false,
           options.outsideTolerance());
     }
-  }
-
-  private static int[] sortOrder(int[] ids, LineReader r) throws TrajectoryFormatException {
-    int n = ids.length;
-    Integer[] o = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      o[i] = i;
-    }
-    Arrays.sort(o, (a, b) -> Integer.compare(ids[a], ids[b]));
-    int[] order = new int[n];
-    for (int k = 0; k < n; k++) {
-      order[k] = o[k];
-      if (k > 0 && ids[o[k]] == ids[o[k - 1]]) {
-        throw r.error("duplicate atom id " + ids[o[k]]);
-      }
-    }
-    return order;
   }
 
   private static boolean readAtoms(

@@ -2,8 +2,6 @@ package org.glasslab.data.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -251,38 +249,13 @@ public final class LammpsDump {
       }
     }
     // Sort by id so that particle order does not depend on LAMMPS' processor order.
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
-    double[] xs = new double[2 * n];
-    int[] is = img == null ? null : new int[2 * n];
-    double[] ds = new double[n];
-    double[] vs = v == null ? null : new double[2 * n];
-    int[] idss = new int[n];
-    int[] ts = types == null ? null : new int[n];
-    for (int k = 0; k < n; k++) {
-      int i = order[k];
-      if (k > 0 && ids[i] == idss[k - 1]) {
-        throw r.error("duplicate atom id " + ids[i] + " in frame " + frameIndex);
-      }
-      xs[2 * k] = x[2 * i];
-      xs[2 * k + 1] = x[2 * i + 1];
-      if (is != null) {
-        is[2 * k] = img[2 * i];
-        is[2 * k + 1] = img[2 * i + 1];
-      }
-      ds[k] = d[i];
-      if (vs != null) {
-        vs[2 * k] = v[2 * i];
-        vs[2 * k + 1] = v[2 * i + 1];
-      }
-      idss[k] = ids[i];
-      if (ts != null) {
-        ts[k] = types[i];
-      }
-    }
+    int[] order = IdOrder.of(ids, r, " in frame " + frameIndex);
+    double[] xs = IdOrder.perVector(x, order);
+    int[] is = IdOrder.perVector(img, order);
+    double[] ds = IdOrder.perParticle(d, order);
+    double[] vs = IdOrder.perVector(v, order);
+    int[] idss = IdOrder.perParticle(ids, order);
+    int[] ts = IdOrder.perParticle(types, order);
     return FrameAssembler.assemble(
         r.file(),
         "frame " + frameIndex + " ending at line " + r.lineNumber(),
@@ -301,15 +274,7 @@ public final class LammpsDump {
 
   /** Writes every frame of {@code t} atomically. */
   public static void write(Path file, Trajectory t) throws IOException {
-    AtomicFile.write(
-        file,
-        tmp -> {
-          try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (int k = 0; k < t.frameCount(); k++) {
-              writeFrame(w, t.frame(k));
-            }
-          }
-        });
+    TextFrames.write(file, t, LammpsDump::writeFrame);
   }
 
   private static void writeFrame(BufferedWriter w, Configuration c) throws IOException {
