@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class PairForces {
   private final PairPotential potential;
   private final NeighbourList list;
+  private final double[] scratchVirial = new double[3];
 
   /** Evaluates {@code potential} over {@code list}. */
   public PairForces(PairPotential potential, NeighbourList list) {
@@ -32,7 +33,8 @@ public final class PairForces {
   }
 
   /**
-   * Forces only (the per-step path).
+   * Forces only (the per-step path). For {@link Wca} this runs a hand-inlined copy of the kernel
+   * (the hot loop of every MD step); other potentials go through {@link #compute}.
    *
    * @param x [2N] positions [length], not modified
    * @param d [N] diameters [length], not modified
@@ -41,38 +43,8 @@ public final class PairForces {
   public void forces(double[] x, double[] d, double[] f) {
     if (potential instanceof Wca) {
       wcaForces(x, d, f);
-      return;
-    }
-    final PairPotential pot = potential;
-    final int n = list.size();
-    final int[] start = list.start();
-    final int[] entries = list.entries();
-    final double[] sx = list.shiftX();
-    final double[] sy = list.shiftY();
-    Arrays.fill(f, 0, 2 * n, 0.0);
-    for (int i = 0; i < n; i++) {
-      final double xi = x[2 * i];
-      final double yi = x[2 * i + 1];
-      final double di = d[i];
-      double fxi = 0;
-      double fyi = 0;
-      for (int k = start[i], e = start[i + 1]; k < e; k++) {
-        final int p = entries[k];
-        final int j = p >>> NeighbourList.SHIFT_BITS;
-        final int c = p & 15;
-        final double dx = xi - x[2 * j] + sx[c];
-        final double dy = yi - x[2 * j + 1] + sy[c];
-        // branch-free: pairs beyond the cutoff get fr = 0 from the kernel
-        final double fr = pot.forceOverR(dx * dx + dy * dy, di, d[j]);
-        final double fx = fr * dx;
-        final double fy = fr * dy;
-        fxi += fx;
-        fyi += fy;
-        f[2 * j] -= fx;
-        f[2 * j + 1] -= fy;
-      }
-      f[2 * i] += fxi;
-      f[2 * i + 1] += fyi;
+    } else {
+      compute(x, d, f, scratchVirial);
     }
   }
 

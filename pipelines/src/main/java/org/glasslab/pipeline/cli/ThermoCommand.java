@@ -53,6 +53,8 @@ public final class ThermoCommand implements java.util.concurrent.Callable<Intege
   @Option(names = "--json", description = "machine-readable output")
   boolean json;
 
+  @CommandLine.Mixin InputOptions input;
+
   @Override
   public Integer call() throws Exception {
     if (temperature != null && !(temperature >= 0)) {
@@ -64,7 +66,7 @@ public final class ThermoCommand implements java.util.concurrent.Callable<Intege
     }
     Configuration c;
     try (Trajectory t =
-        Files.isDirectory(file) ? new RunDirectory(file).open() : TrajectoryIO.read(file)) {
+        Files.isDirectory(file) ? new RunDirectory(file).open() : input.open(file)) {
       c = t.frame(TrajectoryIO.frameIndex(t, frame, file));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
