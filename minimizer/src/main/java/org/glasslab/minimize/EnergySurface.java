@@ -20,9 +20,9 @@ import org.glasslab.md.Wca;
  * offsets}, which is the build positions plus continuous displacements, as {@link NeighbourList}
  * requires. {@link #configuration} turns {@code x} back into wrapped positions and updated images.
  *
- * <p>The WCA kernel is fused (energy and force from one set of powers, over a list filtered to each
- * pair's own cutoff plus the skin); other {@link PairPotential}s are evaluated by md-engine's
- * {@link PairForces} over the unfiltered list. Not thread-safe: one per minimization.
+ * <p>The WCA kernel is fused (energy and force from one set of powers); other {@link
+ * PairPotential}s are evaluated by md-engine's {@link PairForces}. Not thread-safe: one per
+ * minimization.
  */
 public final class EnergySurface {
   private final Configuration start;
@@ -39,9 +39,6 @@ public final class EnergySurface {
   private final double[] xBuild;
   private boolean built;
   private final double[] offset;
-  private int[] pStart;
-  private int[] pEntries;
-  private double[] pS2;
   private final double[] xi;
   private final double[] wrapTmp = new double[1];
   private long evaluations;
@@ -74,9 +71,6 @@ public final class EnergySurface {
     this.skin = s;
     this.halfSkin2 = 0.25 * s * s;
     this.xBuild = new double[2 * n];
-    this.pStart = new int[n + 1];
-    this.pEntries = new int[16];
-    this.pS2 = new double[16];
     this.offset = new double[2 * n];
     this.xi = new double[2 * n];
   }
@@ -175,56 +169,16 @@ public final class EnergySurface {
       xi[k] = wrapTmp[0];
       offset[k] = x[k] - wrapTmp[0];
     }
-    list.build(xi);
+    list.build(xi, d, potential);
     System.arraycopy(xi, 0, xBuild, 0, 2 * n);
     built = true;
-    if (wca) {
-      filter();
-    }
-  }
-
-  /**
-   * Keeps only the listed pairs closer than their own cutoff plus the skin (the md-engine list uses
-   * the largest cutoff of any pair for all pairs); the rebuild criterion (a displacement above
-   * skin/2) stays valid per pair. Stores {@code s_ij^2} per kept entry for the WCA kernel.
-   */
-  private void filter() {
-    final int[] st = list.start();
-    final int[] en = list.entries();
-    final double[] sx = list.shiftX();
-    final double[] sy = list.shiftY();
-    if (pEntries.length < st[n]) {
-      pEntries = new int[st[n]];
-      pS2 = new double[st[n]];
-    }
-    int cursor = 0;
-    for (int i = 0; i < n; i++) {
-      pStart[i] = cursor;
-      final double xx = xi[2 * i];
-      final double yy = xi[2 * i + 1];
-      for (int k = st[i], e = st[i + 1]; k < e; k++) {
-        final int p = en[k];
-        final int j = p >>> NeighbourList.SHIFT_BITS;
-        final int c = p & 15;
-        final double dx = xx - xi[2 * j] + sx[c];
-        final double dy = yy - xi[2 * j + 1] + sy[c];
-        final double rc = Math.sqrt(potential.cutoffSquared(d[i], d[j])) + skin;
-        if (dx * dx + dy * dy < rc * rc) {
-          final double sij = 0.5 * (d[i] + d[j]);
-          pEntries[cursor] = p;
-          pS2[cursor] = sij * sij;
-          cursor++;
-        }
-      }
-    }
-    pStart[n] = cursor;
   }
 
   private double wcaKernel(double[] x, double[] f) {
     final double c2 = Wca.CUTOFF_SQUARED_FACTOR;
-    final int[] startIdx = pStart;
-    final int[] entries = pEntries;
-    final double[] s2s = pS2;
+    final int[] startIdx = list.start();
+    final int[] entries = list.entries();
+    final double[] d = this.d;
     final double[] sx = list.shiftX();
     final double[] sy = list.shiftY();
     Arrays.fill(f, 0, 2 * n, 0.0);
@@ -232,6 +186,7 @@ public final class EnergySurface {
     for (int i = 0; i < n; i++) {
       final double xx = x[2 * i];
       final double yy = x[2 * i + 1];
+      final double di = d[i];
       double fxi = 0;
       double fyi = 0;
       for (int k = startIdx[i], e = startIdx[i + 1]; k < e; k++) {
@@ -241,7 +196,8 @@ public final class EnergySurface {
         final double dx = xx - x[2 * j] + sx[c];
         final double dy = yy - x[2 * j + 1] + sy[c];
         final double r2 = dx * dx + dy * dy;
-        final double s2 = s2s[k];
+        final double sij = 0.5 * (di + d[j]);
+        final double s2 = sij * sij;
         if (r2 < c2 * s2) {
           final double ir2 = 1.0 / r2;
           final double sr2 = s2 * ir2;

@@ -27,7 +27,9 @@ public final class LammpsMinimize {
    * @param maxForce final largest force component [energy/length]
    * @param iterations CG iterations
    * @param forceEvaluations force evaluations
-   * @param loopSeconds LAMMPS' "Loop time" of the minimization [s]
+   * @param loopSeconds LAMMPS' "Loop time" of the minimization (wall) [s]
+   * @param loopCpuSeconds CPU time of that loop: loop time times LAMMPS' own "% CPU use" (NaN when
+   *     not reported) [s]; a load-robust figure on a shared machine
    * @param configuration the final configuration (only when a dump was requested), else null
    */
   public record Result(
@@ -38,6 +40,7 @@ public final class LammpsMinimize {
       int iterations,
       long forceEvaluations,
       double loopSeconds,
+      double loopCpuSeconds,
       Configuration configuration) {
 
     /** True when LAMMPS stopped on the force tolerance. */
@@ -127,7 +130,16 @@ public final class LammpsMinimize {
     if (criterion == null || iters < 0) {
       throw new IOException("cannot parse LAMMPS minimization statistics");
     }
-    return new Result(r.version(), criterion, energy, fmax, iters, evals, r.loopSeconds(), fin);
+    return new Result(
+        r.version(),
+        criterion,
+        energy,
+        fmax,
+        iters,
+        evals,
+        r.loopSeconds(),
+        r.loopSeconds() * r.cpuFraction(),
+        fin);
   }
 
   /** Reads {@code id x y ix iy} lines (id order) of a LAMMPS dump into a configuration. */
