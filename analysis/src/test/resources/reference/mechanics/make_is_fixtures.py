@@ -20,9 +20,13 @@ Outputs per system NAME (all numbers %.17g), the first line a `#` header with th
       LAMMPS per-atom virial stress (compute stress/atom NULL virial; pressure*area units,
       i.e. minus the per-atom virial, half of every pair to each partner)
   NAME-is.txt also carries the final force norm on a second header line.
+  NAME-is.xyz: the same inherent structure as extended XYZ (species, pos, diameter), readable by
+      `glasslab modes` / `glasslab bench modes`. `make_is_fixtures.py --xyz-only` rewrites only
+      these from the .txt files.
 """
 import os
 import subprocess
+import sys
 import tempfile
 
 import numpy as np
@@ -31,7 +35,7 @@ RHO = 0.9
 NTYPES = 20
 T = 0.5
 DT = 0.003
-SYSTEMS = [("wca256", 16, 7), ("wca2000", None, 11)]
+SYSTEMS = [("wca256", 16, 16, 7), ("wca2000", 50, 40, 11)]
 
 
 def lmp_version():
@@ -51,14 +55,9 @@ def pair_coeffs(diam):
     return "\n".join(lines)
 
 
-def make(name, side, seed, version):
+def make(name, nx, ny, seed, version, maxiter=100000):
     rng = np.random.default_rng(20261121 + seed)
-    if side is None:
-        n = 2000
-        nx, ny = 50, 40
-    else:
-        n = side * side
-        nx, ny = side, side
+    n = nx * ny
     d = []
     while len(d) < n:
         z = rng.standard_normal()
@@ -114,11 +113,11 @@ undump d1
 unfix 1
 unfix 2
 min_style cg
-minimize 0 1e-12 100000 1000000
+minimize 0 1e-12 %d 1000000
 dump d2 all custom 1 is.dump id x y c_s[1] c_s[2] c_s[4]
 dump_modify d2 format float %%.17g sort id
 run 0
-""" % (rcmax, pair_coeffs(diam), DT, T, T)
+""" % (rcmax, pair_coeffs(diam), DT, T, T, maxiter)
     with open(os.path.join(work, "in.is"), "w") as f:
         f.write(script)
     subprocess.run(["lmp", "-in", "in.is", "-log", "log.is", "-screen", "none"], cwd=work, check=True)
@@ -158,10 +157,24 @@ run 0
     print(name, "thermal", thermal_row, "is", is_row, "work", work)
 
 
+def to_xyz(name):
+    rows = [l.split() for l in open(name + "-is.txt") if not l.startswith("#")]
+    n, lx, ly = int(rows[0][0]), rows[0][1], rows[0][2]
+    with open(name + "-is.xyz", "w") as f:
+        f.write("%d\n" % n)
+        f.write('Lattice="%s 0 0 0 %s 0 0 0 1" Properties=species:S:1:pos:R:3:diameter:R:1 '
+                'pbc="T T F" Step=0 Time=0\n' % (lx, ly))
+        for r in rows[2 : 2 + n]:
+            f.write("A %s %s 0 %s\n" % (r[1], r[2], r[0]))
+
+
 def main():
-    version = lmp_version()
-    for name, side, seed in SYSTEMS:
-        make(name, side, seed, version)
+    if "--xyz-only" not in sys.argv:
+        version = lmp_version()
+        for name, nx, ny, seed in SYSTEMS:
+            make(name, nx, ny, seed, version)
+    for name, _, _, _ in SYSTEMS:
+        to_xyz(name)
 
 
 if __name__ == "__main__":

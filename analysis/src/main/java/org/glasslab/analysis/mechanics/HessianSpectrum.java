@@ -14,8 +14,12 @@ package org.glasslab.analysis.mechanics;
  * @param rattlers number of particles with no interacting neighbour
  * @param vectors [m][2N] unit eigenvectors (x0, y0, ...) of {@code eigenvalues}, or {@code null}
  *     when not requested
- * @param participationRatios [m] {@code (sum_i |e_i|^2)^2 / (N sum_i |e_i|^4)} per mode
- * @param maxResidual the largest {@code ||H x - lambda x||} over the returned modes
+ * @param participationRatios [m] {@code (sum_i |e_i|^2)^2 / (N sum_i |e_i|^4)} per mode, or {@code
+ *     null} when vectors were not requested
+ * @param maxResidual with vectors: the largest {@code ||H x - lambda x||} over the returned modes
+ *     (eigenvalues are then Rayleigh quotients with the unshifted H); without: the largest Lanczos
+ *     residual estimate {@code ||(H + sI)^-1 x - theta x|| / theta} (eigenvalues are then {@code
+ *     1/theta - s} from the Ritz values)
  * @param shift the shift s of the operator {@code (H + s I)^-1} that was used
  * @param operatorApplications number of solves with the factorization
  * @param factorNonZeros nonzeros of the Cholesky factor

@@ -22,12 +22,17 @@ import org.ejml.ops.DConvertMatrixStruct;
  * two unit vectors of every rattler (a particle without interacting neighbours, whose rows of H are
  * exactly zero) span an exactly degenerate null space that a Krylov method cannot resolve, so the
  * Krylov basis is kept orthogonal to them and their count (Rayleigh quotients reported) is added to
- * the zero modes found in the complement. Block Lanczos with full reorthogonalization (two
- * classical Gram–Schmidt passes against the whole basis every step, so no ghost eigenvalues) runs
- * until every wanted Ritz pair (all with estimated eigenvalue up to the m-th positive one) has a
- * residual at most {@code convergenceTolerance} times its Ritz value. The reported eigenvalues are
- * Rayleigh quotients {@code x^T H x / x^T x} of the Ritz vectors with the unshifted H, with their
- * residuals {@code ||H x - lambda x||}.
+ * the zero modes found in the complement. Lanczos (block size 1 by default, block Lanczos for
+ * larger blocks) with full reorthogonalization runs: every new vector is orthogonalized first
+ * against the last two blocks (the Lanczos recurrence) and then once more against the whole basis
+ * (modified Gram–Schmidt), so the basis stays orthonormal to machine precision and no ghost
+ * eigenvalues appear. After each step past {@code m} vectors the Ritz values of the tridiagonal
+ * matrix are computed by implicit QL tracking only the last eigenvector row ({@link Tridiagonal},
+ * {@code O(p^2)}); the run stops when every wanted Ritz pair (all with estimated eigenvalue up to
+ * the m-th positive one) has a residual at most {@code convergenceTolerance} times its Ritz value.
+ * The eigenvalues are then {@code 1/theta - s}; with eigenvectors requested they are instead the
+ * Rayleigh quotients {@code x^T H x} of the unit Ritz vectors with the unshifted H, with residuals
+ * {@code ||H x - lambda x||}.
  */
 public final class LowestModes {
   private final ModeOptions options;
@@ -211,11 +216,110 @@ public final class LowestModes {
               + maxBasis
               + " vectors; raise maxBasis or the convergence tolerance");
     }
-    // Ritz vectors in original numbering, Rayleigh quotients with the unshifted H
-    final int[] permArr = chol.permutation();
-    double[][] vec = new double[wanted][];
     double[] lam = new double[wanted];
     double[] res = new double[wanted];
+    double[][] vec = new double[wanted][];
+    if (options.vectors()) {
+      ritzVectors(h, q, y, p, wanted, chol.permutation(), lam, res, vec);
+    } else {
+      // eigenvalues from the Ritz values; residuals are the Lanczos estimates relative to theta
+      for (int i = 0; i < wanted; i++) {
+        lam[i] = 1.0 / theta[i] - shift;
+        res[i] = ritzResidual(t, y[i], p, b) / theta[i];
+      }
+    }
+    Integer[] idx = new Integer[wanted];
+    for (int i = 0; i < wanted; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (u, v) -> Double.compare(lam[u], lam[v]));
+    final double tol = options.zeroTolerance();
+    double[] zeros = new double[deflated + wanted];
+    int nz = 0;
+    for (int r = 0; r < 2 * rattlers.length; r++) {
+      zeros[nz++] = 0.0;
+    }
+    if (tx != null) {
+      zeros[nz++] = rayleighOriginal(h, tx, chol.permutation());
+      zeros[nz++] = rayleighOriginal(h, ty, chol.permutation());
+    }
+    double[] neg = new double[wanted];
+    int nn = 0;
+    double[] pos = new double[m];
+    double[][] posVec = new double[m][];
+    double[] pr = new double[m];
+    int npos = 0;
+    double maxRes = 0;
+    for (int s = 0; s < wanted; s++) {
+      int i = idx[s];
+      if (lam[i] < -tol) {
+        neg[nn++] = lam[i];
+      } else if (lam[i] <= tol) {
+        zeros[nz++] = lam[i];
+      } else if (npos < m) {
+        pos[npos] = lam[i];
+        posVec[npos] = vec[i];
+        pr[npos] = vec[i] == null ? Double.NaN : HessianSpectrum.participationRatio(vec[i]);
+        maxRes = Math.max(maxRes, res[i]);
+        npos++;
+      }
+    }
+    if (npos < m) {
+      throw new IllegalStateException(
+          "found only " + npos + " positive eigenvalues of the requested " + m);
+    }
+    double mean = 0;
+    for (double v : pos) {
+      mean += v;
+    }
+    mean /= m;
+    double[] zeroVals = Arrays.copyOf(zeros, nz);
+    Arrays.sort(zeroVals);
+    double seconds = (System.nanoTime() - t0) * 1e-9;
+    return new HessianSpectrum(
+        pos,
+        mean,
+        nz,
+        zeroVals,
+        Arrays.copyOf(neg, nn),
+        rattlers.length,
+        options.vectors() ? posVec : null,
+        options.vectors() ? pr : null,
+        maxRes,
+        shift,
+        applications,
+        chol.factorNonZeros(),
+        seconds);
+  }
+
+  /** Residual norm {@code ||B_next y_last||} of a Ritz pair of the (block) Lanczos matrix. */
+  private static double ritzResidual(double[][] t, double[] y, int p, int b) {
+    double rr = 0;
+    for (int u = 0; u < b; u++) {
+      double s = 0;
+      for (int v = 0; v < b; v++) {
+        s += t[p + u][p - b + v] * y[p - b + v];
+      }
+      rr += s * s;
+    }
+    return Math.sqrt(rr);
+  }
+
+  /**
+   * Ritz vectors in the original numbering (unit), their Rayleigh quotients with the unshifted H
+   * and residuals {@code ||H x - lambda x||}.
+   */
+  private static void ritzVectors(
+      Hessian h,
+      double[][] q,
+      double[][] y,
+      int p,
+      int wanted,
+      int[] permArr,
+      double[] lam,
+      double[] res,
+      double[][] vec) {
+    final int n = h.dimension();
     double[] hx = new double[n];
     // X = Q Y, basis vector outer so that each q_c is read once
     double[][] xps = new double[wanted][n];
@@ -249,68 +353,6 @@ public final class LowestModes {
       res[i] = Math.sqrt(rr);
       vec[i] = x;
     }
-    Integer[] idx = new Integer[wanted];
-    for (int i = 0; i < wanted; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, (u, v) -> Double.compare(lam[u], lam[v]));
-    final double tol = options.zeroTolerance();
-    double[] zeros = new double[deflated + wanted];
-    int nz = 0;
-    for (int r = 0; r < 2 * rattlers.length; r++) {
-      zeros[nz++] = 0.0;
-    }
-    if (tx != null) {
-      zeros[nz++] = rayleighOriginal(h, tx, permArr);
-      zeros[nz++] = rayleighOriginal(h, ty, permArr);
-    }
-    double[] neg = new double[wanted];
-    int nn = 0;
-    double[] pos = new double[m];
-    double[][] posVec = new double[m][];
-    double[] pr = new double[m];
-    int npos = 0;
-    double maxRes = 0;
-    for (int s = 0; s < wanted; s++) {
-      int i = idx[s];
-      if (lam[i] < -tol) {
-        neg[nn++] = lam[i];
-      } else if (lam[i] <= tol) {
-        zeros[nz++] = lam[i];
-      } else if (npos < m) {
-        pos[npos] = lam[i];
-        posVec[npos] = vec[i];
-        pr[npos] = HessianSpectrum.participationRatio(vec[i]);
-        maxRes = Math.max(maxRes, res[i]);
-        npos++;
-      }
-    }
-    if (npos < m) {
-      throw new IllegalStateException(
-          "found only " + npos + " positive eigenvalues of the requested " + m);
-    }
-    double mean = 0;
-    for (double v : pos) {
-      mean += v;
-    }
-    mean /= m;
-    double[] zeroVals = Arrays.copyOf(zeros, nz);
-    Arrays.sort(zeroVals);
-    double seconds = (System.nanoTime() - t0) * 1e-9;
-    return new HessianSpectrum(
-        pos,
-        mean,
-        nz,
-        zeroVals,
-        Arrays.copyOf(neg, nn),
-        rattlers.length,
-        options.vectors() ? posVec : null,
-        pr,
-        maxRes,
-        shift,
-        applications,
-        chol.factorNonZeros(),
-        seconds);
   }
 
   private static int deflatedGuess(int b) {

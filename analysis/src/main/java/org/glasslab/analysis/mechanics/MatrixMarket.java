@@ -6,9 +6,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.ejml.data.DMatrixSparseCSC;
+import org.glasslab.data.io.AtomicFile;
 
 /**
  * Writes a sparse matrix in Matrix Market coordinate format ({@code real general}, 1-based, {@code
@@ -18,20 +18,16 @@ import org.ejml.data.DMatrixSparseCSC;
 public final class MatrixMarket {
   private MatrixMarket() {}
 
-  /** Writes {@code a} (not modified) to {@code file}. */
+  /** Writes {@code a} (not modified) to {@code file} atomically. */
   public static void write(DMatrixSparseCSC a, Path file) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-    try {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII))) {
-        write(a, w);
-      }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(
+        file,
+        tmp -> {
+          try (Writer w =
+              new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII))) {
+            write(a, w);
+          }
+        });
   }
 
   /** Writes {@code a} (not modified) to {@code w}. */

@@ -13,6 +13,9 @@ final class NestedDissection {
   /** Parts up to this many vertices are numbered directly. */
   static final int LEAF = 16;
 
+  /** Smallest fraction of a part that each side of a separator must keep. */
+  static final double BALANCE = 0.4;
+
   private NestedDissection() {}
 
   /**
@@ -84,10 +87,25 @@ final class NestedDissection {
         clearLevels(v, level);
         continue;
       }
-      // median level m in [1, maxLevel - 1]
+      // separator level: the smallest level among those leaving both sides with at least
+      // BALANCE of the part (the median level when none qualifies)
       int half = compSize / 2;
       int m = level[queue[half]];
       m = Math.max(1, Math.min(maxLevel - 1, m));
+      int[] levelSize = new int[maxLevel + 1];
+      for (int k = 0; k < compSize; k++) {
+        levelSize[level[queue[k]]]++;
+      }
+      int below = levelSize[0];
+      int best = Integer.MAX_VALUE;
+      for (int l = 1; l < maxLevel; l++) {
+        int above = compSize - below - levelSize[l];
+        if (below >= BALANCE * compSize && above >= BALANCE * compSize && levelSize[l] < best) {
+          best = levelSize[l];
+          m = l;
+        }
+        below += levelSize[l];
+      }
       // separator: level-m vertices adjacent to level m+1
       int na = 0;
       int nb = 0;

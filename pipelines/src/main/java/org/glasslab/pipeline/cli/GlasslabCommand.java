@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StatusCommand.class,
       ReportCommand.class,
+      StressCommand.class,
+      ModesCommand.class,
       BenchCommand.class,
       EpmCommand.class,
       SimulateCommand.class,
