@@ -105,6 +105,22 @@ class AvalancheDetectorTest {
   }
 
   @Test
+  void transientExcursionsAreNotJumpsBetweenPlateaus() {
+    // A block of 5-12 frames raised by 10-40 sigma, then back to the same plateau.
+    for (int len : new int[] {5, 8, 12}) {
+      for (double h : new double[] {0.5, 1.0, 2.0}) {
+        SplittableRandom rng = new SplittableRandom(8);
+        double[] s = new double[200];
+        for (int f = 0; f < s.length; f++) {
+          s[f] = 1 + 0.05 * SyntheticFrames.gauss(rng) + (f >= 100 && f < 100 + len ? h : 0);
+        }
+        assertEquals(
+            0, new AvalancheDetector().detect(s).events().size(), "excursion " + len + ", " + h);
+      }
+    }
+  }
+
+  @Test
   void directionFilterIgnoresDrops() {
     double[] s = new double[100];
     for (int f = 0; f < s.length; f++) {

@@ -55,6 +55,13 @@ public final class AvalanchesCommand implements Callable<Integer> {
       description = "up, down or both (default ${DEFAULT-VALUE}).")
   String direction;
 
+  @Option(
+      names = "--max-transition",
+      paramLabel = "G",
+      defaultValue = "8",
+      description = "Longest transition between plateaus in frames (default ${DEFAULT-VALUE}).")
+  int maxTransition;
+
   @Option(names = "--no-detrend", description = "Fit plateaus without a linear trend.")
   boolean noDetrend;
 
@@ -77,7 +84,8 @@ public final class AvalanchesCommand implements Callable<Integer> {
               .withThreshold(threshold)
               .withMinJump(minJump)
               .withDirection(dir)
-              .withDetrend(!noDetrend);
+              .withDetrend(!noDetrend)
+              .withMaxTransition(maxTransition);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -91,9 +99,12 @@ public final class AvalanchesCommand implements Callable<Integer> {
     for (AvalancheDetector.Event e : r.events()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("frame", e.frame());
+      m.put("transition_start", e.transitionStart());
+      m.put("transition_end", e.transitionEnd());
       m.put("step", msd.steps()[e.frame()]);
       m.put("time", msd.times()[e.frame()]);
       m.put("jump", e.jump());
+      m.put("robust_jump", e.robustJump());
       m.put("level_before", e.levelBefore());
       m.put("noise", e.noise());
       m.put("statistic", e.statistic());
@@ -139,6 +150,8 @@ public final class AvalanchesCommand implements Callable<Integer> {
     p.put("direction", o.direction().name().toLowerCase(Locale.ROOT));
     p.put("min_relative_jump", o.minRelativeJump());
     p.put("min_jump", o.minJump());
+    p.put("persistence", o.persistence());
+    p.put("max_transition", o.maxTransition());
     return p;
   }
 }
