@@ -125,6 +125,23 @@ final class RipsGraph {
     if (periodic && box == null) {
       throw new IllegalArgumentException("the periodic metric needs a Box");
     }
+    if (periodic) {
+      for (int k = 0; k < positions.length; k++) {
+        double l = box.length(k & 1);
+        if (positions[k] < 0 || positions[k] >= l) {
+          throw new IllegalArgumentException(
+              "coordinate "
+                  + (k & 1)
+                  + " of point "
+                  + (k / 2)
+                  + " = "
+                  + positions[k]
+                  + " is outside the box [0, "
+                  + l
+                  + "); wrap the positions first (Box.wrapAll)");
+        }
+      }
+    }
     PairCollector pairs = new PairCollector(Math.max(16, n * 8));
     PairFinder finder = new PairFinder(positions, box, options);
     finder.collect(pairs);

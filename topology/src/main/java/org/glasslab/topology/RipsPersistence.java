@@ -355,7 +355,8 @@ public final class RipsPersistence {
 
     void h1() {
       int e = g.edgeCount;
-      pivots = new LongIntMap(Math.max(16, (int) Math.min(e, 1 << 20)));
+      // Only columns that are neither cleared nor apparent can own a pivot.
+      pivots = new LongIntMap((int) Math.max(16, e - mstCount - apparentCount));
       for (int r = e - 1; r >= 0; r--) {
         if (!mst[r] && !apparent[r]) {
           reduceColumn(r);

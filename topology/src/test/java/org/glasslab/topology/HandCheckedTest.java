@@ -157,6 +157,12 @@ class HandCheckedTest {
         IllegalArgumentException.class,
         () -> RipsPersistence.compute(new double[] {1, 2}, null, RipsOptions.periodic(1)));
     assertThrows(IllegalArgumentException.class, () -> RipsOptions.euclidean(-1));
+    // Periodic positions must be wrapped into the box.
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            RipsPersistence.compute(
+                new double[] {0.5, 0.5, 2.5, 0.5}, new Box(2, 2), RipsOptions.periodic(0.5)));
   }
 
   @Test

@@ -150,5 +150,16 @@ class NaiveReductionTest {
       checked += mine.size();
     }
     assertEquals(true, checked > 30, "the trials must contain loops to be meaningful");
+    // Periodic with alpha between L/3 and L/2 (all-pairs search, torus loops essential).
+    for (int trial = 0; trial < 4; trial++) {
+      int n = 40;
+      Box box = Box.square(n, 0.9);
+      double[] p = SyntheticClouds.uniform(n, 0.9, 500 + trial);
+      double alpha = box.lx() * (0.34 + 0.04 * trial);
+      Barcode mine =
+          RipsPersistence.compute(p, box, RipsOptions.periodic(alpha).withTieTolerance(0)).h1();
+      double[][] ref = naiveH1(p, box, alpha);
+      assertEquals(new Barcode(1, ref[0], ref[1]), mine, "periodic trial " + trial);
+    }
   }
 }

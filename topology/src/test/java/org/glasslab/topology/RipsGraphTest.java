@@ -62,6 +62,10 @@ class RipsGraphTest {
     check(p, box, RipsOptions.euclidean(2.5));
     check(p, box, RipsOptions.ripserCompatible(2.5));
     check(p, box, RipsOptions.periodic(2.5).withTieTolerance(0));
+    // Periodic with alpha >= L/3: the all-pairs path, still minimum image.
+    Box small = Box.square(60, 0.9);
+    double[] q = SyntheticClouds.uniform(60, 0.9, 3);
+    check(q, small, RipsOptions.periodic(0.45 * small.lx()).withTieTolerance(0));
     // Lattice: long runs of equal (float) distances.
     check(HandCheckedTest.triangularLattice(30), null, RipsOptions.euclidean(2.1));
     check(HandCheckedTest.triangularLattice(30), null, RipsOptions.ripserCompatible(2.1));

@@ -78,7 +78,19 @@ class RipserLiveTest {
       check(exe, jitteredLattice(24, 0.6, seed++), alpha);
       cases++;
     }
-    assertEquals(15, cases);
+    // Exact ties and edges exactly at the threshold: a square lattice at alpha = 1 and sqrt 2.
+    double[] sq = new double[2 * 144];
+    for (int k = 0; k < 144; k++) {
+      sq[2 * k] = k % 12;
+      sq[2 * k + 1] = k / 12;
+    }
+    for (double alpha : new double[] {1.0, Math.sqrt(2), 2.0}) {
+      check(exe, sq, alpha);
+      cases++;
+    }
+    check(exe, HandCheckedTest.triangularLattice(14), 1.8);
+    cases++;
+    assertEquals(19, cases);
   }
 
   private void check(Path exe, double[] p, double alpha) throws Exception {

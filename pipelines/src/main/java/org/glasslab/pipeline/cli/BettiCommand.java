@@ -133,10 +133,11 @@ public final class BettiCommand implements Callable<Integer> {
     if (barcode != null) {
       writeBarcode(barcode, r);
     }
-    Map<String, Object> m = summary(r);
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", file.toString());
     m.put("frame", k);
     m.put("step", c.step());
+    m.putAll(summary(r));
     m.put("alpha_source", alpha.equals("paper") ? "paper: 3 (sigma_max1 + sigma_max2)" : "given");
     print(spec.commandLine().getOut(), m, json);
     return 0;
