@@ -117,7 +117,12 @@ public final class FokkerPlanckSolver {
     while (f.value(lo) >= 0) {
       lo -= 5.0;
       if (lo < LN_GAMMA_MIN) {
-        // No Γ > 0: the frozen state (only possible when ν vanishes on a finite interval).
+        if (law != RateLaw.MCT_EQ10) {
+          // ν > 0 everywhere: Γ > 0 exists but is below e^−600 (not representable here).
+          throw new IllegalStateException(
+              "Gamma < e^-600 at T = " + temperature + ": temperature too low to represent");
+        }
+        // No Γ > 0: the frozen state (ν vanishes on |σ| < σ_B, eq 10 below T_c).
         return frozen(model, law, temperature, sigma);
       }
     }
