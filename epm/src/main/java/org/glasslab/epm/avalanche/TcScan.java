@@ -27,7 +27,9 @@ import org.glasslab.epm.lattice.LatticeParams;
  *   <li>T_c(L; c) = the first upward crossing of f_c = ½ on the temperature grid, interpolated
  *       linearly in log T; NaN if the grid does not bracket it.
  *   <li>Error bars: bootstrap over samples (each replicate resamples the samples of every (L, T)
- *       with replacement and recomputes f and T_c); σ(T_c) = std over replicates with a crossing.
+ *       with replacement and recomputes f and T_c); σ(T_c) = std over replicates with a crossing,
+ *       combined in quadrature with the grid resolution when f jumps from 0 to 1 between two
+ *       neighbouring temperatures.
  *   <li>Fit: weighted least squares {@code log T_c = log A - κ log L} (weights from the bootstrap
  *       σ), with the fit's standard error of κ and the bootstrap std of κ (refit per replicate).
  * </ol>
@@ -50,9 +52,22 @@ public final class TcScan {
       LogHistogram xMinQuiescent,
       LogHistogram xMinAtStart) {}
 
-  /** T_c(L) for one runaway factor c. */
+  /**
+   * T_c(L) for one runaway factor c. {@code tcError} combines in quadrature the bootstrap std and,
+   * when the bracketing grid points have f = 0 and f = 1 (crossing not resolved), the std of a
+   * uniform law in log T over the bracket.
+   */
   public record TcEstimate(
-      double factor, int size, double tc, double tcError, int validReplicates, int replicates) {}
+      double factor,
+      int size,
+      double tc,
+      double tcError,
+      double bootstrapError,
+      double gridError,
+      double bracketLow,
+      double bracketHigh,
+      int validReplicates,
+      int replicates) {}
 
   /** Algebraic fit T_c = A L^-κ for one runaway factor. */
   public record PowerLawFit(
@@ -253,6 +268,11 @@ public final class TcScan {
           double[] curve = new double[temps.length];
           for (int ti = 0; ti < temps.length; ti++) {
             int ns = cnt[ti].length;
+            if (ns == 0) {
+              curve[ti] = Double.NaN;
+              fb[ti][b] = Double.NaN;
+              continue;
+            }
             int[] pick = new int[ns];
             for (int k = 0; k < ns; k++) {
               pick[k] = rng.nextInt(ns);
@@ -271,8 +291,29 @@ public final class TcScan {
             valid++;
           }
         }
-        tcErr[li] = std(tcBoot[fi][li]);
-        tcs.add(new TcEstimate(c, sizes[li], tcPoint[li], tcErr[li], valid, nb));
+        double boot = std(tcBoot[fi][li]);
+        double[] br = bracket(temps, frac[fi][li]);
+        double grid = 0;
+        if (br != null && br[2] == 0.0 && br[3] == 1.0) {
+          // the grid does not resolve the crossing: uniform in log T over the bracket
+          grid = tcPoint[li] * Math.log(br[1] / br[0]) / Math.sqrt(12);
+        }
+        tcErr[li] = Math.sqrt((Double.isNaN(boot) ? 0 : boot * boot) + grid * grid);
+        if (tcErr[li] == 0 || Double.isNaN(tcPoint[li])) {
+          tcErr[li] = Double.isNaN(tcPoint[li]) ? Double.NaN : tcErr[li];
+        }
+        tcs.add(
+            new TcEstimate(
+                c,
+                sizes[li],
+                tcPoint[li],
+                tcErr[li],
+                boot,
+                grid,
+                br == null ? Double.NaN : br[0],
+                br == null ? Double.NaN : br[1],
+                valid,
+                nb));
       }
       fits.add(fit(c, sizes, tcPoint, tcErr, tcBoot[fi]));
     }
@@ -292,13 +333,36 @@ public final class TcScan {
 
   /** First upward crossing of ½, interpolated linearly in log T; NaN if not bracketed. */
   public static double crossing(double[] temps, double[] f) {
-    for (int k = 1; k < temps.length; k++) {
-      if (f[k - 1] < 0.5 && f[k] >= 0.5) {
-        double w = (0.5 - f[k - 1]) / (f[k] - f[k - 1]);
-        return Math.exp(Math.log(temps[k - 1]) + w * (Math.log(temps[k]) - Math.log(temps[k - 1])));
+    int prev = -1;
+    for (int k = 0; k < temps.length; k++) {
+      if (Double.isNaN(f[k])) {
+        continue; // no samples at this temperature
       }
+      if (prev >= 0 && f[prev] < 0.5 && f[k] >= 0.5) {
+        double w = (0.5 - f[prev]) / (f[k] - f[prev]);
+        return Math.exp(Math.log(temps[prev]) + w * (Math.log(temps[k]) - Math.log(temps[prev])));
+      }
+      prev = k;
     }
     return Double.NaN;
+  }
+
+  /**
+   * Bracket of the first upward crossing: {T_below, T_above, f_below, f_above}, or null. When
+   * f_below = 0 and f_above = 1 the crossing is not resolved by the grid.
+   */
+  public static double[] bracket(double[] temps, double[] f) {
+    int prev = -1;
+    for (int k = 0; k < temps.length; k++) {
+      if (Double.isNaN(f[k])) {
+        continue;
+      }
+      if (prev >= 0 && f[prev] < 0.5 && f[k] >= 0.5) {
+        return new double[] {temps[prev], temps[k], f[prev], f[k]};
+      }
+      prev = k;
+    }
+    return null;
   }
 
   /** Standard deviation of the non-NaN entries (NaN with fewer than 2). */

@@ -76,10 +76,15 @@ public final class TcScanReport {
 
   /** T_c(L) per runaway factor. */
   public static String tc(TcScan.Result r) {
-    StringBuilder sb = new StringBuilder("c,L,Tc,Tc_err,valid_replicates,replicates\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "c,L,Tc,Tc_err,Tc_err_bootstrap,Tc_err_grid,T_below,T_above,valid_replicates,"
+                + "replicates\n");
     for (TcScan.TcEstimate e : r.tc()) {
       sb.append(f(e.factor())).append(',').append(e.size()).append(',').append(f(e.tc()));
-      sb.append(',').append(f(e.tcError())).append(',').append(e.validReplicates());
+      sb.append(',').append(f(e.tcError())).append(',').append(f(e.bootstrapError()));
+      sb.append(',').append(f(e.gridError())).append(',').append(f(e.bracketLow()));
+      sb.append(',').append(f(e.bracketHigh())).append(',').append(e.validReplicates());
       sb.append(',').append(e.replicates()).append('\n');
     }
     return sb.toString();
@@ -134,6 +139,65 @@ public final class TcScanReport {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Reads the samples back from an {@code avalanches.csv} written by {@link #avalanches} (x_min
+   * histograms are not stored there and come back empty), so that several scans (e.g. a coarse grid
+   * and a refinement) can be analysed together. Samples are keyed by (L, T, seed); {@code run}
+   * distinguishes files.
+   */
+  public static List<TcScan.SampleResult> readSamples(String csv, int run) {
+    java.util.Map<String, List<Avalanche>> groups = new java.util.LinkedHashMap<>();
+    java.util.Map<String, long[]> meta = new java.util.HashMap<>();
+    String[] lines = csv.split("\n");
+    if (lines.length == 0 || !lines[0].startsWith("L,T,sample,seed,")) {
+      throw new IllegalArgumentException("not an avalanches.csv of glasslab epm tc-scan");
+    }
+    for (int k = 1; k < lines.length; k++) {
+      if (lines[k].isBlank()) {
+        continue;
+      }
+      String[] c = lines[k].split(",");
+      String key = c[0] + "," + c[1] + "," + c[3];
+      groups
+          .computeIfAbsent(key, x -> new ArrayList<>())
+          .add(
+              new Avalanche(
+                  d(c[4]),
+                  Long.parseLong(c[5]),
+                  Long.parseLong(c[6]),
+                  d(c[7]),
+                  Integer.parseInt(c[8]),
+                  Long.parseLong(c[9]),
+                  d(c[10]),
+                  c[11].equals("1"),
+                  d(c[12])));
+      meta.putIfAbsent(
+          key, new long[] {Integer.parseInt(c[0]), Integer.parseInt(c[2]), Long.parseLong(c[3])});
+    }
+    List<TcScan.SampleResult> out = new ArrayList<>();
+    for (var e : groups.entrySet()) {
+      long[] m = meta.get(e.getKey());
+      double t = Double.parseDouble(e.getKey().split(",")[1]);
+      out.add(
+          new TcScan.SampleResult(
+              (int) m[0],
+              t,
+              (int) m[1] + 1_000_000 * run,
+              m[2],
+              List.copyOf(e.getValue()),
+              0,
+              Double.NaN,
+              false,
+              new LogHistogram(1e-6, 10, 10),
+              new LogHistogram(1e-6, 10, 10)));
+    }
+    return out;
+  }
+
+  private static double d(String s) {
+    return s.equals("nan") ? Double.NaN : Double.parseDouble(s);
   }
 
   static void appendHistogram(StringBuilder sb, int l, double t, String name, LogHistogram h) {

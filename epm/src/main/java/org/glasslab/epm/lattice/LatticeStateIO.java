@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.epm.propagator.Convention;
 import org.glasslab.epm.propagator.Orientation;
 
@@ -27,48 +27,44 @@ public final class LatticeStateIO {
 
   /** Writes {@code s} to {@code file} atomically. */
   public static void write(Path file, LatticeState s) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream os = Files.newOutputStream(tmp);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
-        LatticeParams p = s.params();
-        out.writeLong(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(p.size());
-        out.writeDouble(p.temperature());
-        out.writeDouble(p.barrierExponent());
-        out.writeDouble(p.attemptRate());
-        out.writeDouble(p.thresholdMean());
-        out.writeDouble(p.thresholdStd());
-        out.writeDouble(p.residualStd());
-        out.writeDouble(p.meanStress());
-        out.writeDouble(p.initialStressStd());
-        out.writeUTF(p.orientation().name());
-        out.writeUTF(p.convention().name());
-        out.writeBoolean(p.localKernel());
-        out.writeLong(p.recenterEvery());
-        out.writeUTF(p.protocol().name());
-        out.writeDouble(p.dt());
-        out.writeUTF(p.unstableRule().name());
-        out.writeLong(s.seed());
-        out.writeDouble(s.time());
-        out.writeLong(s.events());
-        out.writeLong(s.steps());
-        out.writeLong(s.relaxationEvents());
-        out.writeDouble(s.targetMean());
-        out.writeLong(s.nextRecenter());
-        for (long v : s.rngState()) {
-          out.writeLong(v);
-        }
-        writeArray(out, s.sigma());
-        writeArray(out, s.thresholds());
-        writeArray(out, s.plasticStrain());
+    AtomicFile.write(file, tmp -> writeTo(tmp, s));
+  }
+
+  private static void writeTo(Path tmp, LatticeState s) throws IOException {
+    try (OutputStream os = Files.newOutputStream(tmp);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+      LatticeParams p = s.params();
+      out.writeLong(MAGIC);
+      out.writeInt(VERSION);
+      out.writeInt(p.size());
+      out.writeDouble(p.temperature());
+      out.writeDouble(p.barrierExponent());
+      out.writeDouble(p.attemptRate());
+      out.writeDouble(p.thresholdMean());
+      out.writeDouble(p.thresholdStd());
+      out.writeDouble(p.residualStd());
+      out.writeDouble(p.meanStress());
+      out.writeDouble(p.initialStressStd());
+      out.writeUTF(p.orientation().name());
+      out.writeUTF(p.convention().name());
+      out.writeBoolean(p.localKernel());
+      out.writeLong(p.recenterEvery());
+      out.writeUTF(p.protocol().name());
+      out.writeDouble(p.dt());
+      out.writeUTF(p.unstableRule().name());
+      out.writeLong(s.seed());
+      out.writeDouble(s.time());
+      out.writeLong(s.events());
+      out.writeLong(s.steps());
+      out.writeLong(s.relaxationEvents());
+      out.writeDouble(s.targetMean());
+      out.writeLong(s.nextRecenter());
+      for (long v : s.rngState()) {
+        out.writeLong(v);
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+      writeArray(out, s.sigma());
+      writeArray(out, s.thresholds());
+      writeArray(out, s.plasticStrain());
     }
   }
 

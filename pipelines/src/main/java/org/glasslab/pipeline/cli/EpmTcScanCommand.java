@@ -44,8 +44,7 @@ public final class EpmTcScanCommand implements Callable<Integer> {
   @Option(
       names = "--temperatures",
       split = ",",
-      required = true,
-      description = "increasing temperatures T (comma-separated)")
+      description = "increasing temperatures T (comma-separated); required unless --from")
   double[] temperatures;
 
   @Option(names = "--samples", defaultValue = "20", description = "samples per (L,T)")
@@ -124,6 +123,14 @@ public final class EpmTcScanCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output directory")
   Path out;
 
+  @Option(
+      names = "--from",
+      split = ",",
+      description =
+          "analyse the avalanches.csv of earlier tc-scan output directories together (e.g. a"
+              + " coarse grid and a refinement) instead of simulating")
+  List<Path> from;
+
   @Option(names = "--json", description = "print the result as JSON")
   boolean json;
 
@@ -150,6 +157,29 @@ public final class EpmTcScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Orientation o = parseOrientation(spec, orientation);
+    if (from != null && !from.isEmpty()) {
+      // sizes and temperatures come from the data
+      java.util.TreeSet<Integer> ls = new java.util.TreeSet<>();
+      java.util.TreeSet<Double> ts = new java.util.TreeSet<>();
+      for (Path dir : from) {
+        Path f = dir.resolve("avalanches.csv");
+        if (!java.nio.file.Files.isRegularFile(f)) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--from: " + f + " does not exist");
+        }
+        for (TcScan.SampleResult sr :
+            TcScanReport.readSamples(java.nio.file.Files.readString(f), 0)) {
+          ls.add(sr.size());
+          ts.add(sr.temperature());
+        }
+      }
+      sizes = ls.stream().mapToInt(Integer::intValue).toArray();
+      temperatures = ts.stream().mapToDouble(Double::doubleValue).toArray();
+      samples = Math.max(samples, 2);
+    } else if (temperatures == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--temperatures is required unless --from is given");
+    }
     Protocol p = parseProtocol(spec, protocol);
     TcScanOptions opts;
     try {
@@ -185,11 +215,24 @@ public final class EpmTcScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    long total = (long) sizes.length * temperatures.length * samples;
     long t0 = System.nanoTime();
     TcScan.Result r;
-    try (ProgressBar pb = EpmFiles.progress("tc-scan", total)) {
-      r = TcScan.run(opts, pb::stepBy);
+    if (from != null && !from.isEmpty()) {
+      List<TcScan.SampleResult> all = new java.util.ArrayList<>();
+      for (int k = 0; k < from.size(); k++) {
+        Path f = from.get(k).resolve("avalanches.csv");
+        if (!java.nio.file.Files.isRegularFile(f)) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--from: " + f + " does not exist");
+        }
+        all.addAll(TcScanReport.readSamples(java.nio.file.Files.readString(f), k));
+      }
+      r = TcScan.analyse(opts, all);
+    } else {
+      long total = (long) sizes.length * temperatures.length * samples;
+      try (ProgressBar pb = EpmFiles.progress("tc-scan", total)) {
+        r = TcScan.run(opts, pb::stepBy);
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     EpmFiles.writeAtomically(out.resolve("avalanches.csv"), TcScanReport.avalanches(r));
@@ -200,6 +243,7 @@ public final class EpmTcScanCommand implements Callable<Integer> {
     EpmFiles.writeAtomically(out.resolve("fit.csv"), TcScanReport.fits(r));
     Map<String, Object> manifest = new LinkedHashMap<>(EpmFiles.provenance());
     manifest.put("command", "glasslab epm tc-scan");
+    manifest.put("from", from == null ? null : from.stream().map(Path::toString).toList());
     manifest.put("parameters", opts.base());
     manifest.put("sizes", sizes);
     manifest.put("temperatures", temperatures);
