@@ -20,7 +20,7 @@ final class Pairs {
       dMax = Math.max(dMax, v);
     }
     NeighbourList list = new NeighbourList(box, d.length, potential.maxCutoff(dMax), 0.0, 256);
-    list.build(x);
+    list.build(x, d, potential);
     return list;
   }
 }

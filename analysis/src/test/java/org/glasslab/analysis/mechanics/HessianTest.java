@@ -23,7 +23,7 @@ class HessianTest {
       dMax = Math.max(dMax, v);
     }
     NeighbourList list = new NeighbourList(box, d.length, p.maxCutoff(dMax), 0.0, 256);
-    list.build(x);
+    list.build(x, d, p);
     double[] f = new double[x.length];
     new PairForces(p, list).forces(x, d, f);
     return f;
