@@ -9,6 +9,7 @@ import org.glasslab.pipeline.stages.BettiStage;
 import org.glasslab.pipeline.stages.CompareLocalStage;
 import org.glasslab.pipeline.stages.CompareObservablesStage;
 import org.glasslab.pipeline.stages.CorrelateStage;
+import org.glasslab.pipeline.stages.EpmCompareStage;
 import org.glasslab.pipeline.stages.EpmLatticeStage;
 import org.glasslab.pipeline.stages.EpmMeanfieldStage;
 import org.glasslab.pipeline.stages.Fig1Stage;
@@ -53,7 +54,8 @@ public final class StageRegistry {
         .register(new CorrelateStage())
         .register(new CompareLocalStage())
         .register(new EpmMeanfieldStage())
-        .register(new EpmLatticeStage());
+        .register(new EpmLatticeStage())
+        .register(new EpmCompareStage());
   }
 
   /**
