@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.glasslab.analysis.dynamics.AvalancheDetector;
 import org.glasslab.pipeline.engine.AbstractStage;
-import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.LinePlot;
@@ -37,16 +36,13 @@ public final class AvalanchesStage extends AbstractStage {
 
   static AvalancheDetector.Options options(Params p) {
     int w = p.getInt("window", 20, 5, 100_000);
-    try {
-      return AvalancheDetector.Options.defaults()
-          .withWindow(w)
-          .withThreshold(p.getPositive("threshold", 5))
-          .withMinJump(StageSupport.nonNegative(p, "min_jump", 0));
-    } catch (ParamException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new ParamException("", e.getMessage());
-    }
+    return StageSupport.checked(
+        "",
+        () ->
+            AvalancheDetector.Options.defaults()
+                .withWindow(w)
+                .withThreshold(p.getPositive("threshold", 5))
+                .withMinJump(StageSupport.nonNegative(p, "min_jump", 0)));
   }
 
   @Override

@@ -56,13 +56,10 @@ public final class EpmLatticeStage extends AbstractStage {
     if (!p.has("temperature")) {
       throw new ParamException("temperature", "required: the lattice temperature");
     }
-    try {
-      return LatticeParams.defaults(p.getInt("size", 16, 2, 4096), p.getPositive("temperature", 1));
-    } catch (ParamException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new ParamException("", e.getMessage());
-    }
+    return StageSupport.checked(
+        "",
+        () ->
+            LatticeParams.defaults(p.getInt("size", 16, 2, 4096), p.getPositive("temperature", 1)));
   }
 
   @Override

@@ -73,14 +73,11 @@ public final class EpmMeanfieldStage extends AbstractStage {
   }
 
   static BaronBiroliModel model(Params p) {
-    try {
-      return new BaronBiroliModel(
-          p.getPositive("alpha", 0.11), p.getPositive("barrier_exponent", 1.5));
-    } catch (ParamException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new ParamException("alpha", e.getMessage());
-    }
+    return StageSupport.checked(
+        "alpha",
+        () ->
+            new BaronBiroliModel(
+                p.getPositive("alpha", 0.11), p.getPositive("barrier_exponent", 1.5)));
   }
 
   @Override

@@ -38,21 +38,18 @@ public final class ModesStage extends AbstractStage {
 
   static ModeOptions options(Params p) {
     ModeOptions d = ModeOptions.DEFAULT;
-    try {
-      return new ModeOptions(
-          p.getInt("count", 30, 1, 100_000),
-          p.getPositive("zero_tolerance", d.zeroTolerance()),
-          d.relativeShift(),
-          d.blockSize(),
-          d.convergenceTolerance(),
-          d.maxBasis(),
-          false,
-          d.seed());
-    } catch (ParamException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new ParamException("", e.getMessage());
-    }
+    return StageSupport.checked(
+        "",
+        () ->
+            new ModeOptions(
+                p.getInt("count", 30, 1, 100_000),
+                p.getPositive("zero_tolerance", d.zeroTolerance()),
+                d.relativeShift(),
+                d.blockSize(),
+                d.convergenceTolerance(),
+                d.maxBasis(),
+                false,
+                d.seed()));
   }
 
   @Override

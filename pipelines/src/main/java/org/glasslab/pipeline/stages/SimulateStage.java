@@ -84,27 +84,24 @@ public final class SimulateStage extends AbstractStage {
           throw new ParamException(
               "stress_convention", "expected consistent or paper_half, got " + c);
     }
-    try {
-      return new Protocol(
-          p.getInt("n", 500, 2, 10_000_000),
-          p.getPositive("density", 0.9),
-          StageSupport.nonNegative(p, "polydispersity", 0.11),
-          p.getPositive("parent_temperature", 0.5),
-          p.getPositive("temperature", 1),
-          StageSupport.nonNegative(p, "equilibration_time", 1000.0),
-          StageSupport.nonNegative(p, "waiting_time", 9.45e5),
-          p.getPositive("dt", 0.003),
-          p.getLong("block_size", 1_050_000L),
-          p.getInt("n_cfg", 21),
-          p.getInt("blocks", 1),
-          seed,
-          StageSupport.nonNegative(p, "skin", MdOptions.DEFAULT_SKIN),
-          conv);
-    } catch (ParamException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new ParamException("", e.getMessage());
-    }
+    return StageSupport.checked(
+        "",
+        () ->
+            new Protocol(
+                p.getInt("n", 500, 2, 10_000_000),
+                p.getPositive("density", 0.9),
+                StageSupport.nonNegative(p, "polydispersity", 0.11),
+                p.getPositive("parent_temperature", 0.5),
+                p.getPositive("temperature", 1),
+                StageSupport.nonNegative(p, "equilibration_time", 1000.0),
+                StageSupport.nonNegative(p, "waiting_time", 9.45e5),
+                p.getPositive("dt", 0.003),
+                p.getLong("block_size", 1_050_000L),
+                p.getInt("n_cfg", 21),
+                p.getInt("blocks", 1),
+                seed,
+                StageSupport.nonNegative(p, "skin", MdOptions.DEFAULT_SKIN),
+                conv));
   }
 
   @Override

@@ -96,6 +96,21 @@ final class StageSupport {
     return v;
   }
 
+  /**
+   * {@code body.get()}, with an {@link IllegalArgumentException} from a module's validation turned
+   * into a {@link ParamException} for {@code key} ("" = the parameters as a whole) so that the spec
+   * loader names the field.
+   */
+  static <T> T checked(String key, java.util.function.Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (ParamException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ParamException(key, e.getMessage());
+    }
+  }
+
   /** Clamps frame {@code k} into {@code [0, nf-1]}. */
   static int clamp(int k, int nf) {
     return Math.max(0, Math.min(nf - 1, k));

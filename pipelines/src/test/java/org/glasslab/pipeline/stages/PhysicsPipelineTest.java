@@ -278,6 +278,27 @@ class PhysicsPipelineTest {
     }
   }
 
+  @Test
+  void stageParametersAreValidatedBeforeAnythingRuns() throws Exception {
+    Path spec = dir.resolve("bad.yaml");
+    String base = "name: bad\ninputs:\n  - generate: simulate\n    params: {%s}\nstages:\n  - %s\n";
+    String[][] cases = {
+      {"n: 64", "msd", "temperature: required"},
+      {"temperature: 0.3, n_cfg: 30, block_size: 100", "msd", "inputs[0].params"},
+      {"temperature: 0.3", "{stage: minimize, params: {method: sgd}}", "stages[0].params.method"},
+      {"temperature: 0.3", "{stage: betti, params: {alpha: big}}", "expected a number or 'paper'"},
+      {"temperature: 0.3", "{stage: avalanches, params: {window: 2}}", "stages[0].params.window"},
+    };
+    for (String[] c : cases) {
+      Files.writeString(spec, String.format(base, c[0], c[1]));
+      CliRunner r = CliRunner.run("run", spec.toString(), "--dry-run");
+      assertEquals(1, r.exit(), r.err());
+      assertTrue(r.err().contains(c[2]), c[2] + " not in: " + r.err());
+      assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());
+    }
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing written");
+  }
+
   private static RunResult dryRun(PipelineSpec ps, StageRegistry reg) throws Exception {
     return new Engine(reg)
         .run(ps, new Engine.Options(1, true, false, new PrintWriter(new StringWriter())));
