@@ -43,26 +43,6 @@ public final class Kinetics {
   }
 
   /**
-   * Subtracts the mean velocity so that the total momentum is zero.
-   *
-   * @param v [2N] velocities, modified
-   */
-  public static void removeComVelocity(double[] v, int n) {
-    double sx = 0;
-    double sy = 0;
-    for (int i = 0; i < n; i++) {
-      sx += v[2 * i];
-      sy += v[2 * i + 1];
-    }
-    sx /= n;
-    sy /= n;
-    for (int i = 0; i < n; i++) {
-      v[2 * i] -= sx;
-      v[2 * i + 1] -= sy;
-    }
-  }
-
-  /**
    * Total momentum (px, py) [mass length/time].
    *
    * @param v [2N] velocities, not modified

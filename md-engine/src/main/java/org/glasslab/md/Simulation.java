@@ -380,11 +380,6 @@ public final class Simulation {
     return forces.compute(x, d, null, virialTmp);
   }
 
-  /** Velocities in internal order (live array; for thermostats and tests). */
-  double[] velocitiesInternal() {
-    return v;
-  }
-
   /** The current configuration: wrapped positions, images, velocities, original particle order. */
   public Configuration snapshot() {
     double[] px = new double[2 * n];
