@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * CG-specific physics: the energy never rises beyond round-off and the gradient norm falls. (The
- * Hessian check of the issue — no negative eigenvalue at the result — needs the Hessian of the
- * analysis module, which does not exist on this branch yet; see docs/minimizer.md.)
+ * Hessian check at the result is {@link HessianCheckTest}.)
  */
 class ConjugateGradientTest {
 

@@ -38,11 +38,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Minimization to --ftol: GlassLab vs LAMMPS CG on the same starts, same run.",
-      "Starts: --random uniformly random configurations and --frames MD frames (T, every",
-      "--frame-every steps), N polydisperse WCA disks (11 %, binned into 20 types) at --density.",
-      "GlassLab times: JIT warmed up on a separate start first; median of --repeats runs.",
-      "LAMMPS: its own 'Loop time' of the minimization (serial). CPU times (GlassLab: thread",
-      "CPU time; LAMMPS: loop time x its '% CPU use') are robust on a loaded machine."
+      "Starts: --random uniformly random configurations and --frames MD frames",
+      "(T, every --frame-every steps); N polydisperse WCA disks (11 %%, 20 types).",
+      "GlassLab: JIT warmed up on a separate start, median of --repeats runs.",
+      "LAMMPS: its own loop time (serial). CPU times (GlassLab thread CPU time,",
+      "LAMMPS loop time x its %% CPU use) are robust on a loaded machine."
     })
 public final class BenchMinimizeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -40,10 +40,10 @@ import picocli.CommandLine.Parameters;
     name = "minimize",
     mixinStandardHelpOptions = true,
     description = {
-      "Minimize the potential energy (polydisperse WCA) of a configuration or of every frame",
-      "of a trajectory into its inherent-structure (IS) trajectory.",
-      "A multi-frame IN without --frame gives an IS trajectory (resumable: finished frames in",
-      "OUT.frames/ are reused by a rerun with the same settings) and OUT.minimize.csv.",
+      "Minimize the potential energy (polydisperse WCA) of one configuration, or of",
+      "every frame of a trajectory into its inherent-structure (IS) trajectory.",
+      "A multi-frame IN without --frame gives an IS trajectory plus OUT.minimize.csv;",
+      "it is resumable: frames finished in OUT.frames/ are reused by a rerun.",
       "Exit code 1 if any minimization did not reach --ftol."
     })
 public final class MinimizeCommand implements Callable<Integer> {
