@@ -31,28 +31,18 @@ import tempfile
 
 import numpy as np
 
+# shared with the md-engine fixtures: LAMMPS version string and WCA pair_coeff lines
+sys.path.insert(
+    0,
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../../../md-engine/src/test/resources/reference"),
+)
+from make_lammps_fixtures import lmp_version, pair_coeffs  # noqa: E402
+
 RHO = 0.9
 NTYPES = 20
 T = 0.5
 DT = 0.003
 SYSTEMS = [("wca256", 16, 16, 7), ("wca2000", 50, 40, 11)]
-
-
-def lmp_version():
-    out = subprocess.run(["lmp", "-h"], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        if "Large-scale Atomic/Molecular Massively Parallel Simulator" in line:
-            return line.strip()
-    return "unknown"
-
-
-def pair_coeffs(diam):
-    lines = []
-    for i in range(len(diam)):
-        for j in range(i, len(diam)):
-            s = 0.5 * (diam[i] + diam[j])
-            lines.append("pair_coeff %d %d 1.0 %.17g %.17g" % (i + 1, j + 1, s, 2 ** (1 / 6) * s))
-    return "\n".join(lines)
 
 
 def make(name, nx, ny, seed, version, maxiter=100000):

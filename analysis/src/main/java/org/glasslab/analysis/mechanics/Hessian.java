@@ -43,67 +43,39 @@ public final class Hessian {
    * Builds the Hessian of {@code potential} for explicit arrays.
    *
    * @param box the periodic box
-   * @param x [2N] positions (x0, y0, ...) [length], wrapped or not, not modified
+   * @param x0 [2N] positions (x0, y0, ...) [length], wrapped or not, not modified
    * @param d [N] diameters [length], not modified
    * @param potential the pair kernel; its {@link PairCurvature} must be known
    */
-  public static Hessian compute(Box box, double[] x, double[] d, PairPotential potential) {
+  public static Hessian compute(Box box, double[] x0, double[] d, PairPotential potential) {
     final int n = d.length;
-    if (x.length != 2 * n) {
+    if (x0.length != 2 * n) {
       throw new IllegalArgumentException(
-          "positions have length " + x.length + " but there are " + n + " diameters");
+          "positions have length " + x0.length + " but there are " + n + " diameters");
     }
+    final double[] x = Pairs.wrapped(box, x0);
     final PairCurvature curvature = PairCurvature.of(potential);
     NeighbourList list = Pairs.list(box, x, d, potential);
-    final int[] start = list.start();
-    final int[] entries = list.entries();
-    final double[] sx = list.shiftX();
-    final double[] sy = list.shiftY();
-
     // Pass 1: interacting pairs and their 2x2 stiffness blocks.
-    int cap = Math.max(16, 4 * n);
-    int[] pi = new int[cap];
-    int[] pj = new int[cap];
-    double[] kxx = new double[cap];
-    double[] kxy = new double[cap];
-    double[] kyy = new double[cap];
-    int m = 0;
-    int[] deg = new int[n];
-    for (int i = 0; i < n; i++) {
-      final double xi = x[2 * i];
-      final double yi = x[2 * i + 1];
-      final double di = d[i];
-      for (int k = start[i], e = start[i + 1]; k < e; k++) {
-        final int p = entries[k];
-        final int j = p >>> NeighbourList.SHIFT_BITS;
-        final int c = p & 15;
-        final double dx = xi - x[2 * j] + sx[c];
-        final double dy = yi - x[2 * j + 1] + sy[c];
-        final double r2 = dx * dx + dy * dy;
-        if (!(r2 < potential.cutoffSquared(di, d[j]))) {
-          continue;
-        }
-        final double fr = potential.forceOverR(r2, di, d[j]); // -U'/r
-        final double upp = curvature.secondDerivative(r2, di, d[j]);
-        final double a = (upp + fr) / r2; // coefficient of r r^T
-        if (m == cap) {
-          cap *= 2;
-          pi = java.util.Arrays.copyOf(pi, cap);
-          pj = java.util.Arrays.copyOf(pj, cap);
-          kxx = java.util.Arrays.copyOf(kxx, cap);
-          kxy = java.util.Arrays.copyOf(kxy, cap);
-          kyy = java.util.Arrays.copyOf(kyy, cap);
-        }
-        pi[m] = i;
-        pj[m] = j;
-        kxx[m] = a * dx * dx - fr;
-        kxy[m] = a * dx * dy;
-        kyy[m] = a * dy * dy - fr;
-        deg[i]++;
-        deg[j]++;
-        m++;
-      }
-    }
+    final PairBlocks blocks = new PairBlocks(n);
+    Pairs.forEach(
+        list,
+        x,
+        (i, j, dx, dy, r2) -> {
+          if (r2 < potential.cutoffSquared(d[i], d[j])) {
+            double fr = potential.forceOverR(r2, d[i], d[j]); // -U'/r
+            double upp = curvature.secondDerivative(r2, d[i], d[j]);
+            double a = (upp + fr) / r2; // coefficient of r r^T
+            blocks.add(i, j, a * dx * dx - fr, a * dx * dy, a * dy * dy - fr);
+          }
+        });
+    final int m = blocks.m;
+    final int[] pi = blocks.pi;
+    final int[] pj = blocks.pj;
+    final double[] kxx = blocks.kxx;
+    final double[] kxy = blocks.kxy;
+    final double[] kyy = blocks.kyy;
+    final int[] deg = blocks.deg;
     // Adjacency (both directions) in CSR form.
     int[] adjStart = new int[n + 1];
     for (int i = 0; i < n; i++) {
@@ -217,6 +189,46 @@ public final class Hessian {
       contacts[i] = distinct[i];
     }
     return new Hessian(h, contacts, m);
+  }
+
+  /** Growable list of interacting pairs and their 2x2 stiffness blocks. */
+  private static final class PairBlocks {
+    int m;
+    int[] pi;
+    int[] pj;
+    double[] kxx;
+    double[] kxy;
+    double[] kyy;
+    final int[] deg;
+
+    PairBlocks(int n) {
+      int cap = Math.max(16, 4 * n);
+      pi = new int[cap];
+      pj = new int[cap];
+      kxx = new double[cap];
+      kxy = new double[cap];
+      kyy = new double[cap];
+      deg = new int[n];
+    }
+
+    void add(int i, int j, double bxx, double bxy, double byy) {
+      if (m == pi.length) {
+        int cap = 2 * m;
+        pi = java.util.Arrays.copyOf(pi, cap);
+        pj = java.util.Arrays.copyOf(pj, cap);
+        kxx = java.util.Arrays.copyOf(kxx, cap);
+        kxy = java.util.Arrays.copyOf(kxy, cap);
+        kyy = java.util.Arrays.copyOf(kyy, cap);
+      }
+      pi[m] = i;
+      pj[m] = j;
+      kxx[m] = bxx;
+      kxy[m] = bxy;
+      kyy[m] = byy;
+      deg[i]++;
+      deg[j]++;
+      m++;
+    }
   }
 
   /** The matrix, 2N x 2N, both triangles stored [energy/length^2]. Do not modify. */

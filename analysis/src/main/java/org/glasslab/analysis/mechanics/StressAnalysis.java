@@ -86,43 +86,34 @@ public final class StressAnalysis {
   /**
    * Per-particle pair virial {@code w_i,ab = 1/2 sum_j (-U'/r) r_a r_b} [energy].
    *
-   * @param x [2N] positions [length], not modified
+   * @param x0 [2N] positions [length], wrapped or not, not modified
    * @param d [N] diameters [length], not modified
    * @param out [3N] (w_xx, w_yy, w_xy) per particle, overwritten; may be {@code null}
    * @return {@code out}, or a new array
    */
-  public double[] perParticleVirial(Box box, double[] x, double[] d, double[] out) {
+  public double[] perParticleVirial(Box box, double[] x0, double[] d, double[] out) {
     int n = d.length;
+    double[] x = Pairs.wrapped(box, x0);
     double[] w = out == null ? new double[3 * n] : out;
     java.util.Arrays.fill(w, 0, 3 * n, 0.0);
     NeighbourList list = Pairs.list(box, x, d, potential);
-    final int[] start = list.start();
-    final int[] entries = list.entries();
-    final double[] sx = list.shiftX();
-    final double[] sy = list.shiftY();
-    for (int i = 0; i < n; i++) {
-      final double xi = x[2 * i];
-      final double yi = x[2 * i + 1];
-      for (int k = start[i], e = start[i + 1]; k < e; k++) {
-        final int p = entries[k];
-        final int j = p >>> NeighbourList.SHIFT_BITS;
-        final int c = p & 15;
-        final double dx = xi - x[2 * j] + sx[c];
-        final double dy = yi - x[2 * j + 1] + sy[c];
-        final double fr = potential.forceOverR(dx * dx + dy * dy, d[i], d[j]);
-        if (fr != 0.0) {
-          final double hxx = 0.5 * fr * dx * dx;
-          final double hyy = 0.5 * fr * dy * dy;
-          final double hxy = 0.5 * fr * dx * dy;
-          w[3 * i] += hxx;
-          w[3 * i + 1] += hyy;
-          w[3 * i + 2] += hxy;
-          w[3 * j] += hxx;
-          w[3 * j + 1] += hyy;
-          w[3 * j + 2] += hxy;
-        }
-      }
-    }
+    Pairs.forEach(
+        list,
+        x,
+        (i, j, dx, dy, r2) -> {
+          double fr = potential.forceOverR(r2, d[i], d[j]);
+          if (fr != 0.0) {
+            double hxx = 0.5 * fr * dx * dx;
+            double hyy = 0.5 * fr * dy * dy;
+            double hxy = 0.5 * fr * dx * dy;
+            w[3 * i] += hxx;
+            w[3 * i + 1] += hyy;
+            w[3 * i + 2] += hxy;
+            w[3 * j] += hxx;
+            w[3 * j + 1] += hyy;
+            w[3 * j + 2] += hxy;
+          }
+        });
     return w;
   }
 

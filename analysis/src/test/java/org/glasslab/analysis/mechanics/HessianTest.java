@@ -17,13 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class HessianTest {
 
-  static double[] forces(Box box, double[] x, double[] d, PairPotential p) {
-    double dMax = 0;
-    for (double v : d) {
-      dMax = Math.max(dMax, v);
-    }
-    NeighbourList list = new NeighbourList(box, d.length, p.maxCutoff(dMax), 0.0, 256);
-    list.build(x, d, p);
+  static double[] forces(Box box, double[] x0, double[] d, PairPotential p) {
+    double[] x = Pairs.wrapped(box, x0);
+    NeighbourList list = Pairs.list(box, x, d, p);
     double[] f = new double[x.length];
     new PairForces(p, list).forces(x, d, f);
     return f;
