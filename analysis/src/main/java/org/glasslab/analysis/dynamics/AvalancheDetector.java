@@ -129,125 +129,102 @@ public final class AvalancheDetector {
       return new Options(20, 5, 5.0, true, 1, 20, Direction.UP, 0.0, 0.0, 0.5, 8);
     }
 
-    /** The same options with another window (and minSeparation = window). */
-    public Options withWindow(int w) {
-      return new Options(
-          w,
-          Math.min(minWindow, w),
-          threshold,
-          detrend,
-          skipFrames,
-          w,
-          direction,
-          minRelativeJump,
-          minJump,
-          persistence,
-          maxTransition);
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+      return new Builder(this);
     }
 
-    /** The same options with another threshold. */
-    public Options withThreshold(double t) {
-      return new Options(
-          window,
-          minWindow,
-          t,
-          detrend,
-          skipFrames,
-          minSeparation,
-          direction,
-          minRelativeJump,
-          minJump,
-          persistence,
-          maxTransition);
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+      return new Builder(defaults());
+    }
+  }
+
+  /** Fluent construction of {@link Options}; {@link #build()} validates. */
+  public static final class Builder {
+    private int window;
+    private int minWindow;
+    private double threshold;
+    private boolean detrend;
+    private int skipFrames;
+    private int minSeparation;
+    private Direction direction;
+    private double minRelativeJump;
+    private double minJump;
+    private double persistence;
+    private int maxTransition;
+
+    private Builder(Options o) {
+      window = o.window();
+      minWindow = o.minWindow();
+      threshold = o.threshold();
+      detrend = o.detrend();
+      skipFrames = o.skipFrames();
+      minSeparation = o.minSeparation();
+      direction = o.direction();
+      minRelativeJump = o.minRelativeJump();
+      minJump = o.minJump();
+      persistence = o.persistence();
+      maxTransition = o.maxTransition();
     }
 
-    /** The same options with another direction. */
-    public Options withDirection(Direction d) {
-      return new Options(
-          window,
-          minWindow,
-          threshold,
-          detrend,
-          skipFrames,
-          minSeparation,
-          d,
-          minRelativeJump,
-          minJump,
-          persistence,
-          maxTransition);
+    /** Frames on each side; also sets minSeparation = w and caps minWindow at w. */
+    public Builder window(int w) {
+      window = w;
+      minSeparation = w;
+      minWindow = Math.min(minWindow, w);
+      return this;
     }
 
-    /** The same options with another number of skipped leading frames. */
-    public Options withSkipFrames(int s) {
-      return new Options(
-          window,
-          minWindow,
-          threshold,
-          detrend,
-          s,
-          minSeparation,
-          direction,
-          minRelativeJump,
-          minJump,
-          persistence,
-          maxTransition);
+    /** Smallest |T|. */
+    public Builder threshold(double t) {
+      threshold = t;
+      return this;
     }
 
-    /** The same options with an absolute jump floor (signal units). */
-    public Options withMinJump(double j) {
-      return new Options(
-          window,
-          minWindow,
-          threshold,
-          detrend,
-          skipFrames,
-          minSeparation,
-          direction,
-          minRelativeJump,
-          j,
-          persistence,
-          maxTransition);
+    /** Linear trend in the fit. */
+    public Builder detrend(boolean d) {
+      detrend = d;
+      return this;
     }
 
-    /** The same options with another persistence ratio. */
-    public Options withPersistence(double q) {
-      return new Options(
-          window,
-          minWindow,
-          threshold,
-          detrend,
-          skipFrames,
-          minSeparation,
-          direction,
-          minRelativeJump,
-          minJump,
-          q,
-          maxTransition);
+    /** Leading frames excluded. */
+    public Builder skipFrames(int s) {
+      skipFrames = s;
+      return this;
     }
 
-    /** The same options with another longest transition (frames). */
-    public Options withMaxTransition(int t) {
+    /** Accepted sign. */
+    public Builder direction(Direction d) {
+      direction = d;
+      return this;
+    }
+
+    /** Absolute jump floor [signal units]. */
+    public Builder minJump(double j) {
+      minJump = j;
+      return this;
+    }
+
+    /** Robust-to-fitted jump ratio. */
+    public Builder persistence(double q) {
+      persistence = q;
+      return this;
+    }
+
+    /** Longest transition in frames. */
+    public Builder maxTransition(int t) {
+      maxTransition = t;
+      return this;
+    }
+
+    /** The validated options. */
+    public Options build() {
       return new Options(
           window,
           minWindow,
           threshold,
           detrend,
-          skipFrames,
-          minSeparation,
-          direction,
-          minRelativeJump,
-          minJump,
-          persistence,
-          t);
-    }
-
-    /** The same options with detrending switched. */
-    public Options withDetrend(boolean d) {
-      return new Options(
-          window,
-          minWindow,
-          threshold,
-          d,
           skipFrames,
           minSeparation,
           direction,

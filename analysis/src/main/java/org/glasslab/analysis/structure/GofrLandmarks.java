@@ -8,12 +8,15 @@ import java.util.List;
  * Gaussian kernel of width {@code smoothing} [length], then its extrema are scanned with a zig-zag
  * (hysteresis) rule: a new maximum (minimum) is accepted only once the curve has dropped (risen) by
  * at least {@code prominence} from it. The first peak is the first accepted maximum with {@code g >
- * 1}; minima are the accepted minima after it, in increasing r. Positions are bin centres of the
- * smoothed curve.
+ * 1}; minima are the accepted minima after it with {@code g < 1}, in increasing r: shell
+ * boundaries, where the density falls below the mean. A dip that stays above 1 (a split peak,
+ * common in dense 2D packings: the second shell at about 1.9 and 2.2 diameters) is not a shell
+ * boundary, so the "second minimum" is the one after the whole second shell, as "up to second
+ * nearest neighbours" intends. Positions are bin centres of the smoothed curve.
  *
  * @param peakR [P] positions of accepted maxima after (and including) the first peak [length]
  * @param peakG [P] smoothed g at those maxima
- * @param minR [M] positions of accepted minima after the first peak [length]
+ * @param minR [M] positions of accepted minima with g &lt; 1 after the first peak [length]
  * @param minG [M] smoothed g at those minima
  * @param options the detector settings
  */
@@ -110,7 +113,7 @@ public record GofrLandmarks(
         if (g[k] < g[ext]) {
           ext = k;
         } else if (g[k] - g[ext] >= options.prominence()) {
-          if (!peaks.isEmpty()) {
+          if (!peaks.isEmpty() && g[ext] < 1) {
             minima.add(new double[] {r[ext], g[ext]});
           }
           seekingMax = true;

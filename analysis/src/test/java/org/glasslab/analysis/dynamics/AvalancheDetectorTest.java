@@ -128,7 +128,7 @@ class AvalancheDetectorTest {
     }
     assertEquals(0, new AvalancheDetector().detect(s).events().size());
     AvalancheDetector.Options both =
-        AvalancheDetector.Options.defaults().withDirection(AvalancheDetector.Direction.BOTH);
+        AvalancheDetector.Options.builder().direction(AvalancheDetector.Direction.BOTH).build();
     assertEquals(50, new AvalancheDetector(both).detect(s).events().get(0).frame());
   }
 }

@@ -83,7 +83,7 @@ class DynamicsTest {
     // Noise-free signal with a slow quadratic creep: rounding-level residuals make any curvature
     // "significant", so noise-free signals need an absolute jump floor (documented).
     AvalancheDetector.Result r =
-        new AvalancheDetector(AvalancheDetector.Options.defaults().withMinJump(1e-4)).detect(u2);
+        new AvalancheDetector(AvalancheDetector.Options.builder().minJump(1e-4).build()).detect(u2);
     assertEquals(1, r.events().size());
     assertEquals(64, r.events().get(0).frame());
   }

@@ -79,13 +79,14 @@ public final class AvalanchesCommand implements Callable<Integer> {
       AvalancheDetector.Direction dir =
           AvalancheDetector.Direction.valueOf(direction.toUpperCase(Locale.ROOT));
       opts =
-          AvalancheDetector.Options.defaults()
-              .withWindow(window)
-              .withThreshold(threshold)
-              .withMinJump(minJump)
-              .withDirection(dir)
-              .withDetrend(!noDetrend)
-              .withMaxTransition(maxTransition);
+          AvalancheDetector.Options.builder()
+              .window(window)
+              .threshold(threshold)
+              .minJump(minJump)
+              .direction(dir)
+              .detrend(!noDetrend)
+              .maxTransition(maxTransition)
+              .build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

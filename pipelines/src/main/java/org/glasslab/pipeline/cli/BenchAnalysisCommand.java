@@ -64,6 +64,13 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Results as JSON.")
   boolean json;
 
+  @Option(
+      names = "--scaling",
+      description =
+          "Also time GlassLab alone (median per-thread CPU time, after warm-up) at N = 500,"
+              + " 1000, 2000, 4000, 8000 to show linear scaling.")
+  boolean scaling;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -134,6 +141,9 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
           "agreement_mean_softness",
           Math.abs(((Number) peer.get("mean_softness")).doubleValue() - mean(lastSoft.softness())));
     }
+    if (scaling) {
+      report.put("scaling", scaling(mx));
+    }
     var o = spec.commandLine().getOut();
     if (json) {
       Json.print(o, report);
@@ -168,9 +178,60 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
       } else {
         o.println("  peer unavailable: " + peer.get("error"));
       }
+      if (scaling) {
+        o.println("  scaling (GlassLab, median CPU time):");
+        @SuppressWarnings("unchecked")
+        var rows = (java.util.List<Map<String, Object>>) report.get("scaling");
+        for (Map<String, Object> row : rows) {
+          o.printf(
+              Locale.ROOT,
+              "    N = %5d  local fields %7.3f ms (%.3f us/particle)  softness %7.3f ms (%.3f"
+                  + " us/particle)%n",
+              row.get("particles"),
+              row.get("local_cpu_ms"),
+              row.get("local_us_per_particle"),
+              row.get("softness_cpu_ms"),
+              row.get("softness_us_per_particle"));
+        }
+      }
       o.flush();
     }
     return 0;
+  }
+
+  private java.util.List<Map<String, Object>> scaling(java.lang.management.ThreadMXBean mx) {
+    LocalAffineFit fit = new LocalAffineFit(LocalAffineFit.Options.defaults().withCutoff(RC));
+    CagingSoftness soft =
+        new CagingSoftness(
+            CagingSoftness.Options.defaults().withLimits(RMIN, RMAX).withGridSpacing(GRID));
+    Mobility mobility = new Mobility();
+    java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+    for (int size : new int[] {500, 1000, 2000, 4000, 8000}) {
+      Configuration[] p = SyntheticFrames.framePair(size, 2026);
+      double[] tl = new double[repeats];
+      double[] ts = new double[repeats];
+      for (int r = -30; r < repeats; r++) {
+        long c0 = mx.getCurrentThreadCpuTime();
+        fit.compute(p[0], p[1]);
+        mobility.compute(p[0], p[1], null);
+        long c1 = mx.getCurrentThreadCpuTime();
+        soft.compute(p[0]);
+        long c2 = mx.getCurrentThreadCpuTime();
+        if (r >= 0) {
+          tl[r] = (c1 - c0) * 1e-6;
+          ts[r] = (c2 - c1) * 1e-6;
+        }
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      int n = p[0].size();
+      row.put("particles", n);
+      row.put("local_cpu_ms", median(tl));
+      row.put("local_us_per_particle", 1e3 * median(tl) / n);
+      row.put("softness_cpu_ms", median(ts));
+      row.put("softness_us_per_particle", 1e3 * median(ts) / n);
+      rows.add(row);
+    }
+    return rows;
   }
 
   private Map<String, Object> runPeer(Configuration ref, Configuration cur) throws IOException {

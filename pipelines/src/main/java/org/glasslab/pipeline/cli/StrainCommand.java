@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glasslab.analysis.DisplacementMode;
+import org.glasslab.analysis.dynamics.InherentStructureDisplacement;
 import org.glasslab.analysis.dynamics.Mobility;
 import org.glasslab.analysis.local.LocalAffineFit;
 import org.glasslab.analysis.local.LocalFitResult;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
     name = "strain",
     mixinStandardHelpOptions = true,
     description = {
-      "Local affine fit between two frames (Appendix A): H = A B^-1, D2min, non-affine vector, eps = H - I, eps_vol, ||e||, ||eps||, det H, and the mobility |x - X| of each particle. Neighbours within r_c in REF (default: second minimum of REF's g(r)); pair images fixed by REF. Particles with degenerate neighbourhoods get NaN fields and a non-zero flag (1 = too few neighbours, 2 = singular B)."
+      "Local affine fit between two frames (Appendix A): H = A B^-1, D2min, non-affine vector, eps = H - I, eps_vol, ||e||, ||eps||, det H, the mobility m = |x - X| and the displacement (ux, uy) = x - X of each particle (eq 12 when REF and CUR are inherent structures). Neighbours within r_c in REF (default: second minimum of REF's g(r)); pair images fixed by REF. Particles with degenerate neighbourhoods get NaN fields and a non-zero flag (1 = too few neighbours, 2 = singular B)."
     })
 public final class StrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REF", description = "Reference configuration file.")
@@ -123,12 +124,16 @@ public final class StrainCommand implements Callable<Integer> {
     LocalAffineFit fit = new LocalAffineFit(opts);
     LocalFitResult r = fit.compute(a, b);
     double[] m = new Mobility(opts.displacement()).compute(a, b, null);
+    // Displacement vectors CUR - REF; for inherent structures this is u_IS of eq 12.
+    double[] u = new InherentStructureDisplacement(opts.displacement()).compute(a, b);
     Map<String, double[]> cols = new LinkedHashMap<>();
     cols.put("id", ids(a));
     cols.put("x", component(a.positions(), 0));
     cols.put("y", component(a.positions(), 1));
     cols.putAll(r.columns());
     cols.put("m", m);
+    cols.put("ux", component(u, 0));
+    cols.put("uy", component(u, 1));
     CagingSoftness.Result soft = null;
     if (withSoftness) {
       soft = new CagingSoftness().compute(a);
