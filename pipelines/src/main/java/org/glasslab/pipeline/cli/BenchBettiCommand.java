@@ -174,9 +174,11 @@ public final class BenchBettiCommand implements Callable<Integer> {
       p.resetPeakUsage();
       baseline += p.getUsage().getUsed();
     }
+    long c0 = processCpuNanos();
     long t0 = System.nanoTime();
     PersistenceResult r = RipsPersistence.compute(positions, null, o);
     double cold = (System.nanoTime() - t0) * 1e-9;
+    double coldCpu = (processCpuNanos() - c0) * 1e-9;
     long peak = 0;
     for (MemoryPoolMXBean p : heap) {
       peak += p.getPeakUsage().getUsed();
@@ -186,24 +188,28 @@ public final class BenchBettiCommand implements Callable<Integer> {
       RipsPersistence.compute(positions, null, o);
     }
     double[] gl = new double[repeat];
+    double[] glCpu = new double[repeat];
     for (int k = 0; k < repeat; k++) {
+      long c = processCpuNanos();
       long s = System.nanoTime();
       r = RipsPersistence.compute(positions, null, o);
       gl[k] = (System.nanoTime() - s) * 1e-9;
+      glCpu[k] = (processCpuNanos() - c) * 1e-9;
     }
 
     // ripser on the same floats, as a whole process per run.
     Path tmp = Files.createTempFile("glasslab-bench-betti-", ".csv");
     double[] rt = new double[repeat];
+    double[] rtCpu = new double[repeat];
     long ripserPeakKb = -1;
     RipserFormat.Output ref = null;
     try {
       RipserFormat.writePointCloud(tmp, positions);
-      boolean haveTime = Files.isExecutable(Path.of("/usr/bin/time"));
+      boolean haveTime = haveTimeTool();
       for (int k = 0; k < repeat; k++) {
         List<String> cmd = new ArrayList<>();
         if (haveTime) {
-          cmd.addAll(List.of("/usr/bin/time", "-f", "GLASSLAB_MAXRSS_KB %M"));
+          cmd.addAll(List.of("/usr/bin/time", "-f", "GLASSLAB_MAXRSS_KB %M CPU %U %S"));
         }
         cmd.addAll(
             List.of(
@@ -233,7 +239,9 @@ public final class BenchBettiCommand implements Callable<Integer> {
           rt[k] = (System.nanoTime() - s) * 1e-9;
           for (String line : Files.readAllLines(errFile, StandardCharsets.UTF_8)) {
             if (line.startsWith("GLASSLAB_MAXRSS_KB ")) {
-              ripserPeakKb = Math.max(ripserPeakKb, Long.parseLong(line.substring(19).strip()));
+              String[] f = line.split(" ");
+              ripserPeakKb = Math.max(ripserPeakKb, Long.parseLong(f[1]));
+              rtCpu[k] = Double.parseDouble(f[3]) + Double.parseDouble(f[4]);
             }
           }
           if (k == 0) {
@@ -270,11 +278,20 @@ public final class BenchBettiCommand implements Callable<Integer> {
     m.put("ripser_runs_s", roundAll(rt));
     m.put("ratio_glasslab_over_ripser", round(glMed / rMed));
     m.put("speedup_vs_ripser", round(rMed / glMed));
+    m.put("glasslab_cpu_median_s", round(median(glCpu)));
+    m.put("glasslab_cold_cpu_s", round(coldCpu));
+    m.put("ripser_cpu_median_s", haveTimeTool() ? round(median(rtCpu)) : null);
+    m.put(
+        "cpu_ratio_glasslab_over_ripser",
+        haveTimeTool() ? round(median(glCpu) / median(rtCpu)) : null);
     m.put("glasslab_peak_heap_mb", round((peak - Math.min(peak, baseline)) / 1048576.0));
     m.put("glasslab_process_peak_rss_mb", round(processPeakRssKb() / 1024.0));
     m.put("ripser_peak_rss_mb", ripserPeakKb < 0 ? null : round(ripserPeakKb / 1024.0));
     m.put("glasslab_threads", Runtime.getRuntime().availableProcessors());
-    m.put("note", "glasslab timed in-process (after JIT warm-up); ripser as a whole process");
+    m.put(
+        "note",
+        "glasslab timed in-process after JIT warm-up (CPU: whole JVM, all threads); ripser as a"
+            + " whole process (CPU: user+sys)");
     BettiCommand.print(spec.commandLine().getOut(), m, json);
     return d0 == null && d1 == null ? 0 : Cli.EXIT_FAILURE;
   }
@@ -294,6 +311,19 @@ public final class BenchBettiCommand implements Callable<Integer> {
     TrajectoryIO.write(Path.of(writeCloud + ".xyz"), MemoryTrajectory.of(List.of(c)));
     Path csv = Path.of(writeCloud + ".csv");
     AtomicFile.write(csv, tmp -> RipserFormat.writePointCloud(tmp, positions));
+  }
+
+  private static boolean haveTimeTool() {
+    return Files.isExecutable(Path.of("/usr/bin/time"));
+  }
+
+  /** CPU time of this process (all threads, JIT and GC included) [ns], or 0 if unavailable. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   private static double median(double[] x) {
