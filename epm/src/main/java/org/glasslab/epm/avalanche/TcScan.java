@@ -69,14 +69,19 @@ public final class TcScan {
       int validReplicates,
       int replicates) {}
 
-  /** Algebraic fit T_c = A L^-κ for one runaway factor. */
+  /**
+   * Algebraic fit T_c = A L^-κ for one runaway factor; {@code chi2} is the weighted residual sum
+   * (points - 2 degrees of freedom): a value far above that says a power law does not describe the
+   * data within the error bars.
+   */
   public record PowerLawFit(
       double factor,
       double kappa,
       double kappaError,
       double kappaBootstrapError,
       double amplitude,
-      int points) {}
+      int points,
+      double chi2) {}
 
   /** Everything a scan measured. */
   public record Result(
@@ -396,7 +401,7 @@ public final class TcScan {
       }
     }
     if (k < 2) {
-      return new PowerLawFit(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, k);
+      return new PowerLawFit(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, k, Double.NaN);
     }
     double[] x = new double[k];
     double[] y = new double[k];
@@ -438,7 +443,12 @@ public final class TcScan {
       }
       kb[b] = ok ? -wls(x, yb, w)[1] : Double.NaN;
     }
-    return new PowerLawFit(c, -ab[1], slopeErr, std(kb), Math.exp(ab[0]), k);
+    double chi2 = 0;
+    for (int i = 0; i < k; i++) {
+      double r = y[i] - (ab[0] + ab[1] * x[i]);
+      chi2 += w[i] * r * r;
+    }
+    return new PowerLawFit(c, -ab[1], slopeErr, std(kb), Math.exp(ab[0]), k, chi2);
   }
 
   private static double[] wls(double[] x, double[] y, double[] w) {

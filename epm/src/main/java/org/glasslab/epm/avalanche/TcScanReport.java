@@ -92,11 +92,13 @@ public final class TcScanReport {
 
   /** The fits T_c = A L^-κ per runaway factor. */
   public static String fits(TcScan.Result r) {
-    StringBuilder sb = new StringBuilder("c,kappa,kappa_err_fit,kappa_err_bootstrap,A,points\n");
+    StringBuilder sb =
+        new StringBuilder("c,kappa,kappa_err_fit,kappa_err_bootstrap,A,points,chi2\n");
     for (TcScan.PowerLawFit p : r.fits()) {
       sb.append(f(p.factor())).append(',').append(f(p.kappa())).append(',');
       sb.append(f(p.kappaError())).append(',').append(f(p.kappaBootstrapError())).append(',');
-      sb.append(f(p.amplitude())).append(',').append(p.points()).append('\n');
+      sb.append(f(p.amplitude())).append(',').append(p.points()).append(',');
+      sb.append(f(p.chi2())).append('\n');
     }
     return sb.toString();
   }

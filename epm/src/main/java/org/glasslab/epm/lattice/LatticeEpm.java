@@ -68,6 +68,7 @@ public final class LatticeEpm {
   private double xMin;
   private double maxLogRate;
   private boolean ratesValid;
+  private boolean uniformization = true;
   private LatticeListener listener = LatticeListener.NONE;
   // per-step buffers of the discrete protocol
   private final int[] ySites;
@@ -345,6 +346,14 @@ public final class LatticeEpm {
     return i;
   }
 
+  /**
+   * Switches the uniformization stage of the KMC event choice off (pure Gillespie) or on (the
+   * default). Both are exact; used by the equivalence test of spec §7 item 13.
+   */
+  void setUniformization(boolean on) {
+    this.uniformization = on;
+  }
+
   /** Sets a listener (null = none). */
   public void setListener(LatticeListener l) {
     this.listener = l == null ? LatticeListener.NONE : l;
@@ -381,7 +390,7 @@ public final class LatticeEpm {
    * drawn by Gillespie with the sum tree (exact by memorylessness: the state did not change).
    */
   private void stepKmc() {
-    final int maxProposals = Math.max(32, n >> 3);
+    final int maxProposals = uniformization ? Math.max(32, n >> 3) : 0;
     final double invRate = 1.0 / (n * params.attemptRate());
     double t = time;
     for (int k = 0; k < maxProposals; k++) {

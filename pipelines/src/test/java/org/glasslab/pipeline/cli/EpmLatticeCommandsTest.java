@@ -1,0 +1,149 @@
+package org.glasslab.pipeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs of {@code glasslab epm lattice} and {@code glasslab epm tc-scan}. */
+class EpmLatticeCommandsTest {
+  @TempDir Path dir;
+
+  @Test
+  void latticeRunWritesOutputsAndRestoreContinuesIdentically() throws Exception {
+    Path a = dir.resolve("a");
+    CliRunner r =
+        CliRunner.run(
+            "epm",
+            "lattice",
+            "--size",
+            "16",
+            "--temperature",
+            "0.3",
+            "--events",
+            "2000",
+            "--seed",
+            "4",
+            "--lag-max",
+            "50",
+            "--out",
+            a.toString(),
+            "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertEquals(2000, j.get("events").asLong());
+    for (String f :
+        new String[] {
+          "avalanches.csv",
+          "distributions.csv",
+          "persistence.csv",
+          "xmin.csv",
+          "series.csv",
+          "fields.csv",
+          "state.bin",
+          "manifest.json"
+        }) {
+      assertTrue(Files.isRegularFile(a.resolve(f)), f);
+    }
+    // two continuations of the same checkpoint are identical
+    Path b = dir.resolve("b");
+    Path c = dir.resolve("c");
+    for (Path o : new Path[] {b, c}) {
+      CliRunner rr =
+          CliRunner.run(
+              "epm",
+              "lattice",
+              "--restore",
+              a.resolve("state.bin").toString(),
+              "--events",
+              "500",
+              "--out",
+              o.toString());
+      assertEquals(0, rr.exit(), rr.err());
+    }
+    assertEquals(
+        Files.readString(b.resolve("fields.csv")), Files.readString(c.resolve("fields.csv")));
+  }
+
+  @Test
+  void impossibleParametersAreUsageErrors() {
+    assertEquals(
+        Cli.EXIT_USAGE,
+        CliRunner.run(
+                "epm",
+                "lattice",
+                "--size",
+                "2",
+                "--temperature",
+                "0.3",
+                "--events",
+                "10",
+                "--out",
+                dir.toString())
+            .exit());
+    assertEquals(
+        Cli.EXIT_USAGE,
+        CliRunner.run(
+                "epm",
+                "lattice",
+                "--size",
+                "16",
+                "--temperature",
+                "0.3",
+                "--events",
+                "10",
+                "--orientation",
+                "diagonal",
+                "--out",
+                dir.toString())
+            .exit());
+    assertEquals(
+        Cli.EXIT_USAGE,
+        CliRunner.run(
+                "epm",
+                "tc-scan",
+                "--sizes",
+                "8",
+                "--temperatures",
+                "0.5,0.2",
+                "--out",
+                dir.toString())
+            .exit());
+  }
+
+  @Test
+  void tcScanWritesTablesAndReanalyses() throws Exception {
+    Path s = dir.resolve("scan");
+    CliRunner r =
+        CliRunner.run(
+            "epm",
+            "tc-scan",
+            "--sizes",
+            "8,12",
+            "--temperatures",
+            "0.2,2,20",
+            "--samples",
+            "3",
+            "--avalanches",
+            "10",
+            "--bootstrap",
+            "20",
+            "--out",
+            s.toString());
+    assertEquals(0, r.exit(), r.err());
+    for (String f :
+        new String[] {"avalanches.csv", "cells.csv", "tc.csv", "fit.csv", "manifest.json"}) {
+      assertTrue(Files.isRegularFile(s.resolve(f)), f);
+    }
+    Path t = dir.resolve("again");
+    CliRunner r2 =
+        CliRunner.run(
+            "epm", "tc-scan", "--from", s.toString(), "--bootstrap", "20", "--out", t.toString());
+    assertEquals(0, r2.exit(), r2.err());
+    assertEquals(Files.readString(s.resolve("tc.csv")), Files.readString(t.resolve("tc.csv")));
+  }
+}
