@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmark GlassLab against its peer tool on the same input, in the same run.",
-    subcommands = {BenchMdCommand.class, BenchMinimizeCommand.class, BenchAnalysisCommand.class, BenchBettiCommand.class, BenchEpmGillespieCommand.class, BenchEpmLatticeCommand.class, BenchModesCommand.class})
+    subcommands = {
+      BenchMdCommand.class,
+      BenchMinimizeCommand.class,
+      BenchAnalysisCommand.class,
+      BenchBettiCommand.class,
+      BenchEpmGillespieCommand.class,
+      BenchEpmLatticeCommand.class,
+      BenchModesCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

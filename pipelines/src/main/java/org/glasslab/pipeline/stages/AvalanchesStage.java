@@ -39,10 +39,11 @@ public final class AvalanchesStage extends AbstractStage {
     return StageSupport.checked(
         "",
         () ->
-            AvalancheDetector.Options.defaults()
-                .withWindow(w)
-                .withThreshold(p.getPositive("threshold", 5))
-                .withMinJump(StageSupport.nonNegative(p, "min_jump", 0)));
+            AvalancheDetector.Options.builder()
+                .window(w)
+                .threshold(p.getPositive("threshold", 5))
+                .minJump(StageSupport.nonNegative(p, "min_jump", 0))
+                .build());
   }
 
   @Override
