@@ -246,6 +246,23 @@ class PhysicsPipelineTest {
     CliRunner again = CliRunner.run("run", spec.toString(), "--jobs", "2", "-q", "--json");
     assertEquals(0, again.exit(), again.err());
     assertFalse(again.out().contains("\"RAN\""), again.out());
+
+    // a beta_1 threshold that changes beta_1 reruns exactly betti and the Fig 1 panels (one that
+    // left betti.csv byte-identical would stop at betti: keys use output hashes)
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace("- \"betti\"", "- {stage: betti, params: {alpha: 1.05}}")
+            .replace("- betti\n", "- {stage: betti, params: {alpha: 1.05}}\n"));
+    CliRunner third = CliRunner.run("run", spec.toString(), "--jobs", "2", "-q");
+    assertEquals(0, third.exit(), third.err());
+    Set<String> reran = new HashSet<>();
+    for (String line : third.out().split("\n")) {
+      if (line.startsWith("ran ")) {
+        reran.add(line.split("\\s+")[1]);
+      }
+    }
+    assertEquals(Set.of("md/betti", "md/fig1"), reran, third.out());
   }
 
   @Test
