@@ -28,11 +28,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run the built-in demo study (examples/demo.yaml): simulate a 500-particle glass, minimize,",
-      "stress, modes, beta_1, MSD, avalanches, local fields, softness, correlations, EPM; then",
-      "build the HTML report and print the path of its index.html. Reruns are served from cache."
-    })
+    description =
+        "Run the built-in demo study (examples/demo.yaml): simulate a 500-particle glass,"
+            + " minimize, stress, modes, beta_1, MSD, avalanches, local fields, softness,"
+            + " correlations, EPM; then build the HTML report and print the path of its"
+            + " index.html. Reruns are served from the cache.")
 public final class DemoCommand implements Callable<Integer> {
   /** Class-path location of the embedded spec. */
   public static final String RESOURCE = "/org/glasslab/pipeline/demo.yaml";
