@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CorrelateCommand.class,
       BettiCommand.class,
       RunCommand.class,
+      DemoCommand.class,
       StatusCommand.class,
       ReportCommand.class,
       StressCommand.class,

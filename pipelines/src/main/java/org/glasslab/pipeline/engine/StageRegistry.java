@@ -4,10 +4,25 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.glasslab.pipeline.stages.AvalanchesStage;
+import org.glasslab.pipeline.stages.BettiStage;
+import org.glasslab.pipeline.stages.CompareLocalStage;
 import org.glasslab.pipeline.stages.CompareObservablesStage;
+import org.glasslab.pipeline.stages.CorrelateStage;
+import org.glasslab.pipeline.stages.EpmCompareStage;
+import org.glasslab.pipeline.stages.EpmLatticeStage;
+import org.glasslab.pipeline.stages.EpmMeanfieldStage;
+import org.glasslab.pipeline.stages.Fig1Stage;
 import org.glasslab.pipeline.stages.ImportStage;
+import org.glasslab.pipeline.stages.LocalStage;
+import org.glasslab.pipeline.stages.MinimizeStage;
+import org.glasslab.pipeline.stages.ModesStage;
+import org.glasslab.pipeline.stages.MsdStage;
 import org.glasslab.pipeline.stages.ObservablesStage;
+import org.glasslab.pipeline.stages.SimulateStage;
 import org.glasslab.pipeline.stages.SnapshotStage;
+import org.glasslab.pipeline.stages.SoftnessStage;
+import org.glasslab.pipeline.stages.StressStage;
 
 /**
  * Stages by name. {@link #builtin()} lists every stage GlassLab ships: to add a stage, write one
@@ -25,7 +40,22 @@ public final class StageRegistry {
         .register(new ImportStage())
         .register(new ObservablesStage())
         .register(new SnapshotStage())
-        .register(new CompareObservablesStage());
+        .register(new CompareObservablesStage())
+        .register(new SimulateStage())
+        .register(new MinimizeStage())
+        .register(new StressStage())
+        .register(new MsdStage())
+        .register(new AvalanchesStage())
+        .register(new ModesStage())
+        .register(new BettiStage())
+        .register(new Fig1Stage())
+        .register(new LocalStage())
+        .register(new SoftnessStage())
+        .register(new CorrelateStage())
+        .register(new CompareLocalStage())
+        .register(new EpmMeanfieldStage())
+        .register(new EpmLatticeStage())
+        .register(new EpmCompareStage());
   }
 
   /**

@@ -1,0 +1,216 @@
+package org.glasslab.pipeline.stages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.glasslab.analysis.DisplacementMode;
+import org.glasslab.analysis.dynamics.Mobility;
+import org.glasslab.analysis.local.LocalAffineFit;
+import org.glasslab.analysis.local.LocalFitResult;
+import org.glasslab.data.Configuration;
+import org.glasslab.pipeline.engine.AbstractStage;
+import org.glasslab.pipeline.engine.Params;
+import org.glasslab.pipeline.engine.StageContext;
+import org.glasslab.pipeline.plot.HistogramPlot;
+import org.glasslab.pipeline.plot.Snapshot;
+import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Hdf5Arrays;
+
+/**
+ * {@code local}: local deformation fields of the inherent structures around the selected avalanche
+ * frame a (analysis module, Jha &amp; Sengupta Appendix A): optimal local H, D2min, non-affine
+ * vectors, strain measures (eps_vol, |eps_vol|, deviatoric and total norms, det H) and the
+ * mobility, for three frame pairs — before (a-2 → a-1), at (a-1 → a), after (a → a+1), clamped to
+ * the trajectory; the first frame of each pair is the reference. Outputs {@code local.h5} (groups
+ * {@code before/at/after}, one dataset per field [N]), {@code local.csv} (the per-particle table of
+ * the pair at the avalanche, input of {@code correlate}), snapshots coloured by D2min with the
+ * non-affine vectors as arrows, and distributions before vs after.
+ */
+public final class LocalStage extends AbstractStage {
+  static final String[] PAIRS = {"before", "at", "after"};
+
+  /** The stage (stateless). */
+  public LocalStage() {
+    super(
+        "local",
+        1,
+        Scope.BRANCH,
+        List.of(MinimizeStage.IS, "avalanches.csv"),
+        List.of("local.h5", "local.csv"),
+        "D2min, non-affine vectors, strain measures, mobility before/at/after the avalanche",
+        Map.of(
+            "rc",
+                "neighbour cutoff in the reference frame [diameters] (default: second minimum"
+                    + " of g(r))",
+            "symmetric", "true: symmetric strain (H + H^T)/2 - I instead of the paper's H - I",
+            "min_neighbours", "fewest neighbours for a fit (default 3)",
+            "pixels", "snapshot size, pixels across the box (default 500)"));
+  }
+
+  static LocalAffineFit.Options options(Params p) {
+    double rc = p.has("rc") ? p.getPositive("rc", 1) : Double.NaN;
+    return new LocalAffineFit.Options(
+        rc,
+        p.getInt("min_neighbours", 3, 2, 1000),
+        1e-10,
+        p.getBoolean("symmetric", false)
+            ? LocalAffineFit.StrainMeasure.SYMMETRIC
+            : LocalAffineFit.StrainMeasure.PAPER,
+        DisplacementMode.UNWRAPPED);
+  }
+
+  @Override
+  public void validate(Params p) {
+    options(p);
+    p.getInt("pixels", 500, 100, 4000);
+  }
+
+  /** The (reference, current) frame of each pair around avalanche frame a. */
+  static int[][] pairs(int a, int nf) {
+    int[][] pr = new int[3][];
+    int[] ref = {a - 2, a - 1, a};
+    for (int i = 0; i < 3; i++) {
+      int r = StageSupport.clamp(ref[i], nf - 2);
+      pr[i] = new int[] {r, r + 1};
+    }
+    return pr;
+  }
+
+  @Override
+  public void run(StageContext ctx) throws Exception {
+    LocalAffineFit.Options o = options(ctx.params());
+    int pixels = ctx.params().getInt("pixels", 500);
+    Configuration[] c = StageSupport.readAll(ctx.input(MinimizeStage.IS));
+    int nf = c.length;
+    if (nf < 2) {
+      throw new IllegalArgumentException(
+          ctx.input(MinimizeStage.IS) + ": needs at least 2 frames for a frame pair");
+    }
+    int a = StageSupport.avalancheFrame(ctx.input("avalanches.csv"));
+    int[][] pr = pairs(a, nf);
+    LocalFitResult[] res = new LocalFitResult[3];
+    double[][] mob = new double[3][];
+    ctx.parallelFor(
+        3,
+        i -> {
+          res[i] = new LocalAffineFit(o).compute(c[pr[i][0]], c[pr[i][1]]);
+          mob[i] = new Mobility(o.displacement()).compute(c[pr[i][0]], c[pr[i][1]], null);
+        });
+    Map<String, Object> ds = new LinkedHashMap<>();
+    for (int i = 0; i < 3; i++) {
+      for (Map.Entry<String, double[]> e : res[i].columns().entrySet()) {
+        ds.put(PAIRS[i] + "/" + e.getKey(), e.getValue());
+      }
+      ds.put(PAIRS[i] + "/m", mob[i]);
+      ds.put(PAIRS[i] + "/frames", pr[i]);
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("avalanche_frame", a);
+    attrs.put("cutoff", res[1].cutoff());
+    attrs.put("cutoff_source", res[1].cutoffSource());
+    attrs.put("strain", o.strain().name().toLowerCase(Locale.ROOT));
+    Hdf5Arrays.write(ctx.output("local.h5"), ds, attrs);
+
+    Configuration ref = c[pr[1][0]];
+    Map<String, double[]> cols = new LinkedHashMap<>();
+    cols.put("id", StageSupport.ids(ref));
+    cols.put("x", StageSupport.component(ref.positions(), 0));
+    cols.put("y", StageSupport.component(ref.positions(), 1));
+    cols.putAll(res[1].columns());
+    cols.put("m", mob[1]);
+    List<String> header = new ArrayList<>(cols.keySet());
+    Csv.write(ctx.output("local.csv"), header, cols.values().toArray());
+
+    for (int i = 0; i < 3; i++) {
+      Configuration r0 = c[pr[i][0]];
+      double[] d2 = finiteOrZero(res[i].d2min());
+      double[] na = finiteOrZero(res[i].nonAffine());
+      double maxLen = 0;
+      for (int j = 0; j < na.length / 2; j++) {
+        maxLen = Math.max(maxLen, Math.hypot(na[2 * j], na[2 * j + 1]));
+      }
+      double scale = maxLen > 0 ? 2.0 / maxLen : 1;
+      ctx.figure(
+          "d2min_" + PAIRS[i],
+          Snapshot.builder(r0)
+              .field(d2, "D2min")
+              .arrows(na, scale)
+              .title(
+                  ctx.branchId()
+                      + ": D2min, frames "
+                      + pr[i][0]
+                      + " -> "
+                      + pr[i][1]
+                      + " ("
+                      + PAIRS[i]
+                      + ")")
+              .boxPixels(pixels)
+              .build(),
+          String.format(
+              Locale.ROOT,
+              "Inherent structure of frame %d (reference) coloured by D2min to frame %d, %s the"
+                  + " avalanche at frame %d; arrows: non-affine displacement x %.3g (longest"
+                  + " drawn 2 diameters). Particles without a fit (%d) drawn at 0.",
+              pr[i][0],
+              pr[i][1],
+              PAIRS[i].equals("at") ? "at" : PAIRS[i],
+              a,
+              scale,
+              res[i].size() - res[i].validCount()));
+    }
+    for (String f : List.of("d2min", "m", "dev_norm", "abs_eps_vol")) {
+      HistogramPlot.Builder h = HistogramPlot.builder("P(" + f + ")", f, 30);
+      for (int i = 0; i < 3; i++) {
+        double[] vals = f.equals("m") ? mob[i] : res[i].columns().get(f);
+        h.samples(PAIRS[i], finiteOnly(vals));
+      }
+      ctx.figure(
+          "dist_" + f,
+          h.build(),
+          "Distribution of "
+              + f
+              + " over particles for the frame pairs before ("
+              + pr[0][0]
+              + "->"
+              + pr[0][1]
+              + "), at ("
+              + pr[1][0]
+              + "->"
+              + pr[1][1]
+              + ") and after ("
+              + pr[2][0]
+              + "->"
+              + pr[2][1]
+              + ") the avalanche");
+    }
+  }
+
+  static double[] finiteOrZero(double[] v) {
+    double[] o = v.clone();
+    for (int i = 0; i < o.length; i++) {
+      if (!Double.isFinite(o[i])) {
+        o[i] = 0;
+      }
+    }
+    return o;
+  }
+
+  static double[] finiteOnly(double[] v) {
+    int n = 0;
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        n++;
+      }
+    }
+    double[] o = new double[n];
+    int k = 0;
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        o[k++] = x;
+      }
+    }
+    return o;
+  }
+}
