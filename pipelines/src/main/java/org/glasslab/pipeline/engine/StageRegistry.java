@@ -12,6 +12,7 @@ import org.glasslab.pipeline.stages.CorrelateStage;
 import org.glasslab.pipeline.stages.EpmCompareStage;
 import org.glasslab.pipeline.stages.EpmLatticeStage;
 import org.glasslab.pipeline.stages.EpmMeanfieldStage;
+import org.glasslab.pipeline.stages.EpmTcScanStage;
 import org.glasslab.pipeline.stages.Fig1Stage;
 import org.glasslab.pipeline.stages.ImportStage;
 import org.glasslab.pipeline.stages.LocalStage;
@@ -55,6 +56,7 @@ public final class StageRegistry {
         .register(new CompareLocalStage())
         .register(new EpmMeanfieldStage())
         .register(new EpmLatticeStage())
+        .register(new EpmTcScanStage())
         .register(new EpmCompareStage());
   }
 

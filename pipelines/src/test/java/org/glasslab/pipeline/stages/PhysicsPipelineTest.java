@@ -62,6 +62,10 @@ class PhysicsPipelineTest {
     ObjectNode lat = (ObjectNode) inputs.get(2).get("params");
     lat.put("size", 8);
     lat.put("events", 3000);
+    ObjectNode tc = ((ObjectNode) inputs.get(3)).putObject("params");
+    tc.putArray("sizes").add(16).add(24);
+    tc.putArray("temperatures").add(0.4).add(0.7).add(1.0).add(1.4).add(2.0);
+    tc.put("samples", 6);
     for (var s : root.get("stages")) {
       if (s.isObject() && s.path("stage").asText().equals("avalanches")) {
         ((ObjectNode) s.get("params")).put("window", 5);
@@ -113,6 +117,7 @@ class PhysicsPipelineTest {
             "md/observables",
             "meanfield/epm-meanfield",
             "lattice/epm-lattice",
+            "tc/epm-tc-scan",
             "ensemble/compare-local",
             "ensemble/epm-compare")) {
       assertTrue(ran.contains(s), s + " did not run: " + r.out());
@@ -211,6 +216,14 @@ class PhysicsPipelineTest {
     }
     assertEquals(completed, total);
 
+    // lattice T_c scan: one row per size, runaway fractions are fractions
+    Csv.Table tcs = Csv.read(res.resolve("tc/epm-tc-scan/epm_tc.csv"));
+    assertEquals(
+        List.of(16.0, 24.0), java.util.Arrays.stream(tcs.doubles("size")).boxed().toList());
+    for (double f : Csv.read(res.resolve("tc/epm-tc-scan/epm_runaway.csv")).doubles("fraction")) {
+      assertTrue(f >= 0 && f <= 1, "runaway fraction " + f);
+    }
+
     // report: every referenced image exists; every figure type is present
     Path index = run.resolve("report/index.html");
     String html = Files.readString(index);
@@ -272,14 +285,14 @@ class PhysicsPipelineTest {
     PipelineSpec demo =
         SpecLoader.load(
             DemoCommand.withRunDir(DemoCommand.embeddedSpec(), run), dir.resolve("d.yaml"), reg);
-    assertEquals(17, dryRun(demo, reg).nodes().size());
+    assertEquals(18, dryRun(demo, reg).nodes().size());
     assertFalse(Files.exists(run), "a dry run writes nothing");
     Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
     assertEquals(
         DemoCommand.embeddedSpec(),
         Files.readString(examples.resolve("demo.yaml")),
         "examples/demo.yaml is a copy of the embedded spec");
-    int[] expected = {17, 11, 6 * 12 + 2, 1 + 3 + 1};
+    int[] expected = {18, 11, 6 * 12 + 2, 1 + 3 + 1 + 1};
     String[] names = {"demo.yaml", "lammps-dump.yaml", "temperature-sweep.yaml", "epm-tscan.yaml"};
     for (int i = 0; i < names.length; i++) {
       Path f = examples.resolve(names[i]);
