@@ -6,11 +6,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.analysis.SyntheticFrames;
 import org.glasslab.analysis.dynamics.Mobility;
 import org.glasslab.analysis.local.LocalAffineFit;
@@ -119,10 +119,10 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
     report.put(
         "parameters", Map.of("rc", RC, "delta", DELTA, "rmin", RMIN, "rmax", RMAX, "grid", GRID));
     Map<String, Object> gl = new LinkedHashMap<>();
-    gl.put("local_seconds", median(local));
-    gl.put("softness_seconds", median(softT));
-    gl.put("local_cpu_seconds", median(localCpu));
-    gl.put("softness_cpu_seconds", median(softCpu));
+    gl.put("local_seconds", new Median().evaluate(local));
+    gl.put("softness_seconds", new Median().evaluate(softT));
+    gl.put("local_cpu_seconds", new Median().evaluate(localCpu));
+    gl.put("softness_cpu_seconds", new Median().evaluate(softCpu));
     gl.put("mean_d2min", mean(last.d2min()));
     gl.put("mean_softness", mean(lastSoft.softness()));
     report.put("glasslab", gl);
@@ -130,10 +130,11 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
     report.put("peer", peer);
     if (peer.containsKey("local_seconds")) {
       report.put(
-          "speedup_local", ((Number) peer.get("local_seconds")).doubleValue() / median(local));
+          "speedup_local",
+          ((Number) peer.get("local_seconds")).doubleValue() / new Median().evaluate(local));
       report.put(
           "speedup_softness",
-          ((Number) peer.get("softness_seconds")).doubleValue() / median(softT));
+          ((Number) peer.get("softness_seconds")).doubleValue() / new Median().evaluate(softT));
       report.put(
           "agreement_mean_d2min",
           Math.abs(((Number) peer.get("mean_d2min")).doubleValue() - mean(last.d2min())));
@@ -153,10 +154,10 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
       o.printf(
           Locale.ROOT,
           "  glasslab  local fields %8.3f ms   softness %8.3f ms   (CPU %.3f / %.3f ms)%n",
-          1e3 * median(local),
-          1e3 * median(softT),
-          1e3 * median(localCpu),
-          1e3 * median(softCpu));
+          1e3 * new Median().evaluate(local),
+          1e3 * new Median().evaluate(softT),
+          1e3 * new Median().evaluate(localCpu),
+          1e3 * new Median().evaluate(softCpu));
       if (peer.containsKey("local_seconds")) {
         o.printf(
             Locale.ROOT,
@@ -225,10 +226,10 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
       Map<String, Object> row = new LinkedHashMap<>();
       int n = p[0].size();
       row.put("particles", n);
-      row.put("local_cpu_ms", median(tl));
-      row.put("local_us_per_particle", 1e3 * median(tl) / n);
-      row.put("softness_cpu_ms", median(ts));
-      row.put("softness_us_per_particle", 1e3 * median(ts) / n);
+      row.put("local_cpu_ms", new Median().evaluate(tl));
+      row.put("local_us_per_particle", 1e3 * new Median().evaluate(tl) / n);
+      row.put("softness_cpu_ms", new Median().evaluate(ts));
+      row.put("softness_us_per_particle", 1e3 * new Median().evaluate(ts) / n);
       rows.add(row);
     }
     return rows;
@@ -294,13 +295,6 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
         w.write(x[2 * i] + "," + x[2 * i + 1] + "," + im[2 * i] + "," + im[2 * i + 1] + "\n");
       }
     }
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int m = s.length / 2;
-    return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
   }
 
   private static double mean(double[] v) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
@@ -256,8 +257,8 @@ public final class BenchBettiCommand implements Callable<Integer> {
     }
     String d0 = RipserFormat.compareExact(r.h0(), ref, 0);
     String d1 = RipserFormat.compareExact(r.h1(), ref, 1);
-    double glMed = median(gl);
-    double rMed = median(rt);
+    double glMed = new Median().evaluate(gl);
+    double rMed = new Median().evaluate(rt);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("input", source);
     m.put("alpha", a);
@@ -278,12 +279,12 @@ public final class BenchBettiCommand implements Callable<Integer> {
     m.put("ripser_runs_s", roundAll(rt));
     m.put("ratio_glasslab_over_ripser", round(glMed / rMed));
     m.put("speedup_vs_ripser", round(rMed / glMed));
-    m.put("glasslab_cpu_median_s", round(median(glCpu)));
+    m.put("glasslab_cpu_median_s", round(new Median().evaluate(glCpu)));
     m.put("glasslab_cold_cpu_s", round(coldCpu));
-    m.put("ripser_cpu_median_s", haveTimeTool() ? round(median(rtCpu)) : null);
+    m.put("ripser_cpu_median_s", haveTimeTool() ? round(new Median().evaluate(rtCpu)) : null);
     m.put(
         "cpu_ratio_glasslab_over_ripser",
-        haveTimeTool() ? round(median(glCpu) / median(rtCpu)) : null);
+        haveTimeTool() ? round(new Median().evaluate(glCpu) / new Median().evaluate(rtCpu)) : null);
     m.put("glasslab_peak_heap_mb", round((peak - Math.min(peak, baseline)) / 1048576.0));
     m.put("glasslab_process_peak_rss_mb", round(processPeakRssKb() / 1024.0));
     m.put("ripser_peak_rss_mb", ripserPeakKb < 0 ? null : round(ripserPeakKb / 1024.0));
@@ -324,13 +325,6 @@ public final class BenchBettiCommand implements Callable<Integer> {
       return Math.max(0, os.getProcessCpuTime());
     }
     return 0;
-  }
-
-  private static double median(double[] x) {
-    double[] s = x.clone();
-    Arrays.sort(s);
-    int k = s.length;
-    return k % 2 == 1 ? s[k / 2] : 0.5 * (s[k / 2 - 1] + s[k / 2]);
   }
 
   private static double round(double x) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.epm.meanfield.BaronBiroliModel;
 import org.glasslab.epm.meanfield.GillespieState;
 import org.glasslab.epm.meanfield.MeanFieldSimulation;
@@ -123,9 +124,9 @@ public final class BenchEpmGillespieCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(script);
     }
-    double mNumpy = median(numpy);
-    double mDirect = median(direct);
-    double mLazy = median(lazy);
+    double mNumpy = new Median().evaluate(numpy);
+    double mDirect = new Median().evaluate(direct);
+    double mLazy = new Median().evaluate(lazy);
     Map<String, Object> res = new LinkedHashMap<>();
     res.put("n", n);
     res.put("temperature", temperature);
@@ -199,12 +200,5 @@ public final class BenchEpmGillespieCommand implements Callable<Integer> {
       throw new IllegalStateException("numpy peer exited with " + rc + " (needs numpy)");
     }
     return Json.mapper().readTree(out);
-  }
-
-  private static double median(double[] x) {
-    double[] c = x.clone();
-    Arrays.sort(c);
-    int m = c.length / 2;
-    return c.length % 2 == 1 ? c[m] : 0.5 * (c[m - 1] + c[m]);
   }
 }

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
 import org.glasslab.epm.lattice.Protocol;
@@ -94,7 +94,7 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
           m.runEvents(events);
           rates[r] = events / ((System.nanoTime() - t0) / 1e9);
         }
-        double java = median(rates);
+        double java = new Median().evaluate(rates);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("L", l);
         row.put("glasslab_events_per_s", java);
@@ -104,7 +104,7 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
           for (int r = 0; r < repeats; r++) {
             pr[r] = runPeer(script, l, r);
           }
-          double peer = median(pr);
+          double peer = new Median().evaluate(pr);
           row.put("numpy_events_per_s", peer);
           row.put("speedup", java / peer);
         }
@@ -166,12 +166,5 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
       }
     }
     throw new IllegalStateException("numpy peer printed no result: " + out.strip());
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
   }
 }

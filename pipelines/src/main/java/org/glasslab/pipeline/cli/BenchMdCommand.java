@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.BrownClarke;
@@ -70,13 +70,6 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
   @Option(names = "--json", description = "machine-readable output")
   boolean json;
 
-  private static double median(double[] a) {
-    double[] s = a.clone();
-    Arrays.sort(s);
-    int m = s.length / 2;
-    return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-  }
-
   @Override
   public Integer call() throws Exception {
     if (repeats < 1 || !(atomSteps >= 1e4) || !(dt > 0) || !(temperature > 0) || !(skin >= 0)) {
@@ -127,10 +120,10 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
           lrCpu[r] = (double) n * steps / (res.loopSeconds() * cpuFrac);
         }
       }
-      double glRate = median(gl);
-      double glCpuRate = median(glCpu);
-      double lmpRate = lmp ? median(lr) : Double.NaN;
-      double lmpCpuRate = lmp ? median(lrCpu) : Double.NaN;
+      double glRate = new Median().evaluate(gl);
+      double glCpuRate = new Median().evaluate(glCpu);
+      double lmpRate = lmp ? new Median().evaluate(lr) : Double.NaN;
+      double lmpCpuRate = lmp ? new Median().evaluate(lrCpu) : Double.NaN;
       err.printf(
           Locale.ROOT,
           "N=%d: wall: glasslab %.3e, lammps %.3e atom-steps/s, ratio %.2f;"

@@ -2,12 +2,12 @@ package org.glasslab.pipeline.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.BenchmarkSystem;
@@ -102,13 +102,6 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
     return Configuration.of(box, x, d);
   }
 
-  private static double median(double[] a) {
-    double[] s = a.clone();
-    Arrays.sort(s);
-    int m = s.length / 2;
-    return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-  }
-
   @Override
   public Integer call() throws Exception {
     Minimizer minimizer;
@@ -166,8 +159,8 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
       }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("start", labels.get(s));
-      row.put("glasslab_seconds", median(wall));
-      row.put("glasslab_cpu_seconds", median(cpu));
+      row.put("glasslab_seconds", new Median().evaluate(wall));
+      row.put("glasslab_cpu_seconds", new Median().evaluate(cpu));
       row.put("glasslab_force_evaluations", r.forceEvaluations());
       row.put("glasslab_iterations", r.iterations());
       row.put("glasslab_energy_per_particle", r.energyPerParticle());
@@ -178,8 +171,8 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
               "%-12s glasslab %s %.3f s (cpu %.3f s) %6d evals e/N %.10f %s",
               labels.get(s),
               minimizer.name(),
-              median(wall),
-              median(cpu),
+              new Median().evaluate(wall),
+              new Median().evaluate(cpu),
               r.forceEvaluations(),
               r.energyPerParticle(),
               r.converged() ? "converged" : r.stopReason());
@@ -191,9 +184,9 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
         row.put("lammps_iterations", l.iterations());
         row.put("lammps_energy_per_particle", l.energy() / n);
         row.put("lammps_stopping_criterion", l.stoppingCriterion());
-        double ratio = median(wall) / l.loopSeconds();
+        double ratio = new Median().evaluate(wall) / l.loopSeconds();
         row.put("time_ratio_glasslab_over_lammps", ratio);
-        double cpuRatio = median(cpu) / l.loopCpuSeconds();
+        double cpuRatio = new Median().evaluate(cpu) / l.loopCpuSeconds();
         row.put("cpu_ratio_glasslab_over_lammps", cpuRatio);
         ratios.add(ratio);
         cpuRatios.add(cpuRatio);
@@ -230,8 +223,8 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
       o.put("threads", 1);
       o.put("results", rows);
       if (rs.length > 0) {
-        o.put("median_time_ratio", median(rs));
-        o.put("median_cpu_ratio", median(cs));
+        o.put("median_time_ratio", new Median().evaluate(rs));
+        o.put("median_cpu_ratio", new Median().evaluate(cs));
       }
       Json.print(out, o);
     } else if (rs.length > 0) {
@@ -239,8 +232,8 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
           Locale.ROOT,
           "median ratio glasslab/lammps over %d starts: wall %.2f, cpu %.2f%n",
           rs.length,
-          median(rs),
-          median(cs));
+          new Median().evaluate(rs),
+          new Median().evaluate(cs));
       out.flush();
     }
     return 0;

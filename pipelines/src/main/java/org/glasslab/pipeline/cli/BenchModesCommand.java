@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.analysis.mechanics.Hessian;
 import org.glasslab.analysis.mechanics.HessianSpectrum;
 import org.glasslab.analysis.mechanics.LowestModes;
@@ -105,8 +106,8 @@ public final class BenchModesCommand implements Callable<Integer> {
     res.put("zero_modes", s.zeroModes());
     res.put("hessian_assembly_seconds", assembly);
     res.put("glasslab_first_call_wall_seconds", coldWall);
-    res.put("glasslab_wall_median", median(wall));
-    res.put("glasslab_cpu_median", median(cpu));
+    res.put("glasslab_wall_median", new Median().evaluate(wall));
+    res.put("glasslab_cpu_median", new Median().evaluate(cpu));
     int k = s.zeroModes() + s.negativeEigenvalues().length + count;
     double sigma = -s.shift();
     res.put("scipy_k", k);
@@ -132,10 +133,13 @@ public final class BenchModesCommand implements Callable<Integer> {
       res.put("eigenvalues_compared", compared);
       res.put("scipy_versions", p.versions());
       res.put("scipy_first_call_wall_seconds", p.wallSeconds()[0]);
-      res.put("scipy_wall_median", median(pw));
-      res.put("scipy_cpu_median", median(pc));
-      res.put("ratio_wall_glasslab_over_scipy", median(wall) / median(pw));
-      res.put("ratio_cpu_glasslab_over_scipy", median(cpu) / median(pc));
+      res.put("scipy_wall_median", new Median().evaluate(pw));
+      res.put("scipy_cpu_median", new Median().evaluate(pc));
+      res.put(
+          "ratio_wall_glasslab_over_scipy",
+          new Median().evaluate(wall) / new Median().evaluate(pw));
+      res.put(
+          "ratio_cpu_glasslab_over_scipy", new Median().evaluate(cpu) / new Median().evaluate(pc));
       res.put("max_relative_eigenvalue_difference", maxRel);
     }
     var out = spec.commandLine().getOut();
@@ -149,12 +153,5 @@ public final class BenchModesCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
   }
 }
