@@ -52,6 +52,21 @@ def pair_coeffs(diam):
     return "\n".join(lines)
 
 
+def write_start_data(path, lx, ly, ntypes, types, pos, v):
+    """LAMMPS data file (atom_style atomic, unit masses) with positions and velocities, full precision."""
+    n = len(types)
+    with open(path, "w") as f:
+        f.write("start\n\n%d atoms\n%d atom types\n\n" % (n, ntypes))
+        f.write("0 %.17g xlo xhi\n0 %.17g ylo yhi\n-0.5 0.5 zlo zhi\n\n" % (lx, ly))
+        f.write("Masses\n\n" + "".join("%d 1.0\n" % (t + 1) for t in range(ntypes)))
+        f.write("\nAtoms # atomic\n\n")
+        for i in range(n):
+            f.write("%d %d %.17g %.17g 0.0\n" % (i + 1, types[i] + 1, pos[i, 0], pos[i, 1]))
+        f.write("\nVelocities\n\n")
+        for i in range(n):
+            f.write("%d %.17g %.17g 0.0\n" % (i + 1, v[i, 0], v[i, 1]))
+
+
 def main():
     rng = np.random.default_rng(SEED)
     d = []
@@ -72,16 +87,7 @@ def main():
     v = rng.standard_normal((N, 2)) * np.sqrt(T)
     v -= v.mean(axis=0)
     work = tempfile.mkdtemp(prefix="glasslab-lmp-")
-    with open(os.path.join(work, "start.data"), "w") as f:
-        f.write("start\n\n%d atoms\n%d atom types\n\n" % (N, NTYPES))
-        f.write("0 %.17g xlo xhi\n0 %.17g ylo yhi\n-0.5 0.5 zlo zhi\n\n" % (L, L))
-        f.write("Masses\n\n" + "".join("%d 1.0\n" % (t + 1) for t in range(NTYPES)))
-        f.write("\nAtoms # atomic\n\n")
-        for i in range(N):
-            f.write("%d %d %.17g %.17g 0.0\n" % (i + 1, types[i] + 1, pos[i, 0], pos[i, 1]))
-        f.write("\nVelocities\n\n")
-        for i in range(N):
-            f.write("%d %.17g %.17g 0.0\n" % (i + 1, v[i, 0], v[i, 1]))
+    write_start_data(os.path.join(work, "start.data"), L, L, NTYPES, types, pos, v)
     common = """units lj
 dimension 2
 atom_style atomic

@@ -36,7 +36,7 @@ sys.path.insert(
     0,
     os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../../../md-engine/src/test/resources/reference"),
 )
-from make_lammps_fixtures import lmp_version, pair_coeffs  # noqa: E402
+from make_lammps_fixtures import lmp_version, pair_coeffs, write_start_data  # noqa: E402
 
 RHO = 0.9
 NTYPES = 20
@@ -65,16 +65,7 @@ def make(name, nx, ny, seed, version, maxiter=100000):
     v = rng.standard_normal((n, 2)) * np.sqrt(T)
     v -= v.mean(axis=0)
     work = tempfile.mkdtemp(prefix="glasslab-is-")
-    with open(os.path.join(work, "start.data"), "w") as f:
-        f.write("start\n\n%d atoms\n%d atom types\n\n" % (n, NTYPES))
-        f.write("0 %.17g xlo xhi\n0 %.17g ylo yhi\n-0.5 0.5 zlo zhi\n\n" % (L, L))
-        f.write("Masses\n\n" + "".join("%d 1.0\n" % (t + 1) for t in range(NTYPES)))
-        f.write("\nAtoms # atomic\n\n")
-        for i in range(n):
-            f.write("%d %d %.17g %.17g 0.0\n" % (i + 1, types[i] + 1, pos[i, 0], pos[i, 1]))
-        f.write("\nVelocities\n\n")
-        for i in range(n):
-            f.write("%d %.17g %.17g 0.0\n" % (i + 1, v[i, 0], v[i, 1]))
+    write_start_data(os.path.join(work, "start.data"), L, L, NTYPES, types, pos, v)
     rcmax = 2 ** (1 / 6) * diam.max()
     script = """units lj
 dimension 2
