@@ -255,8 +255,8 @@ public final class H5md {
       if (nf < 1 || n < 1) {
         throw err(position.getPath(), "no frames or no particles");
       }
-      steps = toLongs(dataset(all, "position/step").getData(), "position/step");
-      times = toDoubles(dataset(all, "position/time").getData(), "position/time");
+      steps = toLongs(dataset(all, "position/step").getData());
+      times = flatten(dataset(all, "position/time").getData());
       if (steps.length != nf || times.length != nf) {
         throw err(base + "position", "step/time length differs from the number of frames " + nf);
       }
@@ -274,16 +274,15 @@ public final class H5md {
       }
       Node dn = all.getChild("diameter");
       if (dn instanceof Dataset dd) {
-        diameters = toDoubles(dd.getData(), dd.getPath());
+        diameters = flatten(dd.getData());
         if (diameters.length != n) {
           throw err(dd.getPath(), "expected " + n + " diameters, got " + diameters.length);
         }
       } else {
         throw err(base + "diameter", "missing per-particle diameters [N]");
       }
-      ids = all.getChild("id") instanceof Dataset di ? toInts(di.getData(), di.getPath()) : null;
-      types =
-          all.getChild("species") instanceof Dataset ds ? toInts(ds.getData(), ds.getPath()) : null;
+      ids = all.getChild("id") instanceof Dataset di ? toInts(di.getData()) : null;
+      types = all.getChild("species") instanceof Dataset ds ? toInts(ds.getData()) : null;
       if (h.getChild("observables") instanceof Group og) {
         for (Node node : og.getChildren().values()) {
           if (node instanceof Group g && g.getChild("value") instanceof Dataset) {
@@ -297,8 +296,8 @@ public final class H5md {
 
     private TimeSeries readSeries(Group g) throws IOException {
       Dataset v = dataset(g, "value");
-      long[] s = toLongs(dataset(g, "step").getData(), g.getPath() + "/step");
-      double[] t = toDoubles(dataset(g, "time").getData(), g.getPath() + "/time");
+      long[] s = toLongs(dataset(g, "step").getData());
+      double[] t = flatten(dataset(g, "time").getData());
       Object data = v.getData();
       double[][] values;
       if (data instanceof double[] d1) {
@@ -447,7 +446,7 @@ public final class H5md {
       double[] x = new double[2 * n];
       int[] img = null;
       double[] v = null;
-      int[] im = image == null ? null : toInts(image.getData(off, shape), image.getPath());
+      int[] im = image == null ? null : toInts(image.getData(off, shape));
       double[] vv = velocity == null ? null : flatten(velocity.getData(off, shape));
       if (im != null) {
         img = new int[2 * n];
@@ -561,11 +560,7 @@ public final class H5md {
     return pos;
   }
 
-  private static double[] toDoubles(Object data, String path) {
-    return flatten(data);
-  }
-
-  private static long[] toLongs(Object data, String path) {
+  private static long[] toLongs(Object data) {
     if (data instanceof long[] l) {
       return l;
     }
@@ -577,7 +572,7 @@ public final class H5md {
     return out;
   }
 
-  private static int[] toInts(Object data, String path) {
+  private static int[] toInts(Object data) {
     if (data instanceof int[] l) {
       return l;
     }
