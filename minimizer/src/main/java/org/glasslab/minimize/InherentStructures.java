@@ -137,7 +137,7 @@ public final class InherentStructures {
     String key = key();
     FrameResult[] results = new FrameResult[nf];
     Configuration[] structures = new Configuration[nf];
-    List<Integer> todo = new ArrayList<>();
+    List<Integer> pending = new ArrayList<>();
     for (int k = 0; k < nf; k++) {
       Stored s = readFrame(framePath(dir, k), key, md.particleCount());
       if (s != null && s.result.step() == md.step(k)) {
@@ -145,13 +145,14 @@ public final class InherentStructures {
         results[k] = s.result;
         listener.frameDone(s.result);
       } else {
-        todo.add(k);
+        pending.add(k);
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, todo.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, pending.size())));
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int k : todo) {
+      for (int k : pending) {
         futures.add(
             pool.submit(
                 () -> {
