@@ -506,22 +506,30 @@ public final class LowestModes {
       defl.project(w[v]);
     }
     double[] h = new double[b];
-    // pass 0: the Lanczos recurrence (last two blocks); pass 1: full reorthogonalization
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = pass == 0 ? Math.max(0, k - 2 * b) : 0; i < k; i++) {
-        double[] qi = q[i];
-        for (int v = 0; v < b; v++) {
-          h[v] = dot(qi, w[v]);
+    // pass 0: the Lanczos recurrence (last two blocks), modified Gram-Schmidt
+    for (int i = Math.max(0, k - 2 * b); i < k; i++) {
+      double[] qi = q[i];
+      for (int v = 0; v < b; v++) {
+        h[v] = dot(qi, w[v]);
+      }
+      for (int v = 0; v < b; v++) {
+        double hv = h[v];
+        double[] wv = w[v];
+        for (int r = 0; r < n; r++) {
+          wv[r] -= hv * qi[r];
         }
-        for (int v = 0; v < b; v++) {
-          double hv = h[v];
-          double[] wv = w[v];
-          for (int r = 0; r < n; r++) {
-            wv[r] -= hv * qi[r];
-          }
-          if (col0 >= 0) {
-            t[i][col0 + v] += hv;
-          }
+        if (col0 >= 0) {
+          t[i][col0 + v] += hv;
+        }
+      }
+    }
+    // pass 1: full reorthogonalization against the whole basis, classical Gram-Schmidt
+    double[] coef = new double[k];
+    for (int v = 0; v < b; v++) {
+      reorthogonalize(q, k, w[v], coef);
+      if (col0 >= 0) {
+        for (int i = 0; i < k; i++) {
+          t[i][col0 + v] += coef[i];
         }
       }
     }
@@ -567,6 +575,51 @@ public final class LowestModes {
       q[k + v] = wv;
     }
     return k + b;
+  }
+
+  /**
+   * One classical Gram-Schmidt pass {@code w -= Q (Q^T w)} over {@code q[0..k)}, four basis vectors
+   * at a time so that each group is read from memory once for its dot products and is still in
+   * cache for the update (the basis is several MB at N = 2000, larger than L2).
+   *
+   * @param w [n] vector, orthogonalized in place
+   * @param coef [k] receives the coefficients {@code q_i . w}
+   */
+  private static void reorthogonalize(double[][] q, int k, double[] w, double[] coef) {
+    final int n = w.length;
+    int i = 0;
+    for (; i + 3 < k; i += 4) {
+      final double[] a = q[i];
+      final double[] b = q[i + 1];
+      final double[] c = q[i + 2];
+      final double[] d = q[i + 3];
+      double sa = 0;
+      double sb = 0;
+      double sc = 0;
+      double sd = 0;
+      for (int r = 0; r < n; r++) {
+        final double wr = w[r];
+        sa += a[r] * wr;
+        sb += b[r] * wr;
+        sc += c[r] * wr;
+        sd += d[r] * wr;
+      }
+      for (int r = 0; r < n; r++) {
+        w[r] -= sa * a[r] + sb * b[r] + sc * c[r] + sd * d[r];
+      }
+      coef[i] = sa;
+      coef[i + 1] = sb;
+      coef[i + 2] = sc;
+      coef[i + 3] = sd;
+    }
+    for (; i < k; i++) {
+      final double[] a = q[i];
+      final double sa = dot(a, w);
+      for (int r = 0; r < n; r++) {
+        w[r] -= sa * a[r];
+      }
+      coef[i] = sa;
+    }
   }
 
   private static double[] randomVector(int n, SplittableRandom rng) {

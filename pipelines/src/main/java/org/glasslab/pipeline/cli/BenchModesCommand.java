@@ -54,8 +54,17 @@ public final class BenchModesCommand implements Callable<Integer> {
       names = "--repeat",
       paramLabel = "R",
       defaultValue = "7",
-      description = "Timed repeats of each side after one warm-up (default ${DEFAULT-VALUE}).")
+      description = "Timed repeats of each side after the warm-up (default ${DEFAULT-VALUE}).")
   int repeat;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "W",
+      defaultValue = "40",
+      description =
+          "Untimed calls of each side first (default ${DEFAULT-VALUE}): the JVM reaches its"
+              + " compiled steady state, the one a modes stage sees over a trajectory's frames.")
+  int warmup;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
@@ -69,6 +78,10 @@ public final class BenchModesCommand implements Callable<Integer> {
     if (repeat < 1 || repeat > 100) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--repeat must be in 1..100, got " + repeat);
+    }
+    if (warmup < 1 || warmup > 1000) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--warmup must be in 1..1000, got " + warmup);
     }
     Configuration c;
     try (Trajectory t = input.open(file)) {
@@ -85,15 +98,15 @@ public final class BenchModesCommand implements Callable<Integer> {
     double[] cpu = new double[repeat];
     HessianSpectrum s = null;
     double coldWall = 0;
-    for (int r = -1; r < repeat; r++) {
+    for (int r = -warmup; r < repeat; r++) {
       long w0 = System.nanoTime();
       long c0 = threads.getCurrentThreadCpuTime();
       s = solver.compute(h);
       long c1 = threads.getCurrentThreadCpuTime();
       long w1 = System.nanoTime();
-      if (r < 0) {
+      if (r == -warmup) {
         coldWall = (w1 - w0) * 1e-9;
-      } else {
+      } else if (r >= 0) {
         wall[r] = (w1 - w0) * 1e-9;
         cpu[r] = (c1 - c0) * 1e-9;
       }
@@ -115,11 +128,13 @@ public final class BenchModesCommand implements Callable<Integer> {
     boolean peer = ScipyEigsh.available();
     res.put("scipy_available", peer);
     if (peer) {
-      err.printf("running scipy eigsh (k=%d, sigma=%.3g) %d+1 times...%n", k, sigma, repeat);
+      int calls = warmup + repeat;
+      err.printf(
+          "running scipy eigsh (k=%d, sigma=%.3g) %d+%d times...%n", k, sigma, warmup, repeat);
       err.flush();
-      ScipyEigsh.Result p = ScipyEigsh.run(h.matrix(), k, sigma, repeat + 1);
-      double[] pw = Arrays.copyOfRange(p.wallSeconds(), 1, repeat + 1);
-      double[] pc = Arrays.copyOfRange(p.cpuSeconds(), 1, repeat + 1);
+      ScipyEigsh.Result p = ScipyEigsh.run(h.matrix(), k, sigma, calls);
+      double[] pw = Arrays.copyOfRange(p.wallSeconds(), warmup, calls);
+      double[] pc = Arrays.copyOfRange(p.cpuSeconds(), warmup, calls);
       double[] ev = p.eigenvalues();
       double tol = options.zeroTolerance();
       double maxRel = 0;
