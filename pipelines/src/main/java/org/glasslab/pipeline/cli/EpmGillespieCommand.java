@@ -66,10 +66,11 @@ public final class EpmGillespieCommand implements Callable<Integer> {
 
   @Option(
       names = "--engine",
-      defaultValue = "direct",
+      defaultValue = "lazy",
       description =
-          "direct: App. E as written, Theta(N) per event; lazy: uniformisation with lazily summed"
-              + " kicks, same process, O(1/Gamma) per event (default direct).")
+          "lazy: uniformisation with lazily summed kicks, O(1/Gamma) per event; direct: App. E"
+              + " with all N rates per event, Theta(N), faster only below T ~ 0.03 (default"
+              + " lazy). Both are exact and simulate the same process.")
   String engine;
 
   @Option(names = "--alpha", defaultValue = "0.11", description = "Coupling alpha (default 0.11).")
