@@ -42,7 +42,7 @@ import org.glasslab.pipeline.store.Provenance;
  * <pre>
  * RUN/cache/KEY/            outputs of one stage instance + done.json (written last)
  * RUN/cache/.tmp-...        an attempt in progress (deleted on failure and at the next start)
- * RUN/cache/.partial-KEY/   per-frame results of an unfinished attempt (for resuming)
+ * RUN/cache/.partial-KEY/   per-frame results and stage checkpoints of an unfinished attempt
  * RUN/results/BRANCH/STAGE  symbolic link to the current cache entry (ensemble: results/ensemble)
  * RUN/manifest.json         version, commit, spec, parameters, seeds, hashes, timings
  * RUN/provenance.jsonl      one line per stage instance run

@@ -147,6 +147,22 @@ public final class StageContext {
     return outputDir;
   }
 
+  /**
+   * A working directory that survives a failed or killed attempt of this stage instance (same cache
+   * key) and is deleted once the instance is published: the place for a stage's own checkpoints, so
+   * that a rerun resumes instead of starting over.
+   *
+   * @param name a plain word naming the directory
+   */
+  public Path resumableDir(String name) throws IOException {
+    if (!name.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("work directory name '" + name + "' must be a plain word");
+    }
+    Path dir = scratchDir.resolve("work").resolve(name);
+    Files.createDirectories(dir);
+    return dir;
+  }
+
   /** Parallel workers (the run's {@code --jobs}). */
   public int jobs() {
     return pool.getParallelism();

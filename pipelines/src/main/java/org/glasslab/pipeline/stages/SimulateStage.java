@@ -31,8 +31,10 @@ import org.glasslab.pipeline.plot.LinePlot;
  *
  * <p>md-engine writes its trajectory in segments (one H5MD file per block, {@link RunDirectory});
  * the stage assembles them into one file so that every downstream stage reads generated and
- * imported branches the same way, then deletes the segments. The seed is the engine-derived stage
- * seed (recorded in the manifest). All parameters are in reduced units.
+ * imported branches the same way. Segments and the engine checkpoint (written after every frame)
+ * live in the instance's resumable directory, so a killed pipeline resumes the MD run where it
+ * stopped, bit for bit; the engine deletes them once the instance is published. The seed is the
+ * engine-derived stage seed (recorded in the manifest). All parameters are in reduced units.
  */
 public final class SimulateStage extends AbstractStage {
   /** The stage (stateless). */
@@ -112,12 +114,29 @@ public final class SimulateStage extends AbstractStage {
   @Override
   public void run(StageContext ctx) throws Exception {
     Protocol p = protocol(ctx.params(), ctx.seed());
-    Path md = ctx.outputDir().resolve("md-segments");
+    // The segments and the engine checkpoint live in the instance's resumable directory: after a
+    // crash or kill the rerun of this instance continues from the last checkpoint (bit for bit).
+    Path md = ctx.resumableDir("md-segments");
     RunDirectory dir = new RunDirectory(md);
-    ctx.log(
-        "preparing N=%d at T=%s (seed %d), %d engine steps",
-        p.n(), p.temperature(), p.seed(), p.totalSteps());
-    ProtocolRun run = ProtocolRun.prepare(p);
+    ProtocolRun run = null;
+    if (dir.hasCheckpoint()) {
+      ProtocolRun restored = ProtocolRun.restore(dir.readCheckpoint());
+      if (restored.protocol().equals(p)) {
+        run = restored;
+        ctx.log(
+            "resuming the interrupted MD run at engine step %d of %d",
+            run.engineStep(), p.totalSteps());
+      } else {
+        deleteTree(md);
+        Files.createDirectories(md);
+      }
+    }
+    if (run == null) {
+      ctx.log(
+          "preparing N=%d at T=%s (seed %d), %d engine steps",
+          p.n(), p.temperature(), p.seed(), p.totalSteps());
+      run = ProtocolRun.prepare(p);
+    }
     long total = p.totalSteps();
     ctx.progress().total(1000);
     long[] done = {0};
@@ -140,7 +159,6 @@ public final class SimulateStage extends AbstractStage {
       obs = t.observables();
       nf = t.frameCount();
     }
-    deleteTree(md);
     double[] x = StageSupport.axis(nf);
     for (String name : List.of("temperature", "potential_energy")) {
       TimeSeries s = obs.get(name);

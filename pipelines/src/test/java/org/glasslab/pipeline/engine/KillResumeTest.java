@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.glasslab.pipeline.spec.SpecLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,51 +42,18 @@ class KillResumeTest {
     Path spec = dir.resolve("kill.yaml");
     Files.writeString(spec, SPEC.formatted("killed"));
     Path killed = dir.resolve("killed");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-    cmd.add(PipelineChild.class.getName());
-    cmd.add(spec.toString());
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("child.log").toFile())
-            .start();
     // Wait until the slow stage has finished some frames but not all, then SIGKILL.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    boolean midway = false;
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      if (countFrames(killed.resolve("cache")) >= 6) {
-        midway = true;
-        break;
-      }
-      Thread.sleep(20);
-    }
-    assertTrue(
-        midway,
-        "child never reached the slow stage: " + Files.readString(dir.resolve("child.log")));
-    p.destroyForcibly(); // SIGKILL on Unix
-    assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-    assertEquals(137, p.exitValue(), "killed by SIGKILL");
+    PipelineChild.runAndKill(
+        spec, dir.resolve("child.log"), false, 60, () -> countFrames(killed.resolve("cache")) >= 6);
     assertFalse(Files.exists(killed.resolve("results/ensemble/total")), "killed before the end");
 
     StageRegistry reg = ToyStages.registry();
-    StringWriter log = new StringWriter();
-    RunResult resumed =
-        new Engine(reg)
-            .run(
-                SpecLoader.load(spec, reg),
-                new Engine.Options(2, false, false, new PrintWriter(log, true)));
-    assertTrue(resumed.ok(), log.toString());
-    assertTrue(log.toString().contains("resumed"), "finished frames reused: " + log);
+    String log = PipelineChild.runHere(spec, reg, 2);
+    assertTrue(log.contains("resumed"), "finished frames reused: " + log);
 
     Path spec2 = dir.resolve("clean.yaml");
     Files.writeString(spec2, SPEC.formatted("clean"));
-    RunResult clean =
-        new Engine(reg)
-            .run(
-                SpecLoader.load(spec2, reg),
-                new Engine.Options(2, false, false, new PrintWriter(new StringWriter(), true)));
-    assertTrue(clean.ok());
+    PipelineChild.runHere(spec2, reg, 2);
 
     Map<String, byte[]> a = files(killed.resolve("cache"));
     Map<String, byte[]> b = files(dir.resolve("clean/cache"));
@@ -105,14 +66,14 @@ class KillResumeTest {
         Files.readString(killed.resolve("results/ensemble/total/total.txt")));
   }
 
-  private static long countFrames(Path cache) throws Exception {
+  private static long countFrames(Path cache) {
     if (!Files.isDirectory(cache)) {
       return 0;
     }
     try (Stream<Path> s = Files.walk(cache)) {
       return s.filter(x -> x.toString().contains(".partial-") && x.toString().endsWith(".bin"))
           .count();
-    } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+    } catch (java.io.UncheckedIOException | java.io.IOException e) {
       return 0; // entries move while we look
     }
   }
