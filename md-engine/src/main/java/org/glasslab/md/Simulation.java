@@ -173,10 +173,7 @@ public final class Simulation {
       x[b] = py;
       final double ddx = px - xb[a];
       final double ddy = py - xb[b];
-      final double d2 = ddx * ddx + ddy * ddy;
-      if (d2 > maxDisp2) {
-        maxDisp2 = d2;
-      }
+      maxDisp2 = Math.max(maxDisp2, ddx * ddx + ddy * ddy); // branch-free
     }
     if (maxDisp2 > list.halfSkinSquared()) {
       rebuild();
