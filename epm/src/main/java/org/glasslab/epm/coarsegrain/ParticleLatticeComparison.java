@@ -64,10 +64,11 @@ public final class ParticleLatticeComparison {
    * The particle-side samples.
    *
    * @param sigma σ_xy of every cell and frame [stress], NaN cells dropped
-   * @param distance x = σ_y − |σ_xy| of every cell and frame [stress]
+   * @param distance x = σ_y − |σ_xy| of every cell and frame [stress] (empty without rearranging
+   *     cells)
    * @param area rearranging area of every pair with at least one rearranging cell [length²]
    * @param areaPair index k of the pair (k → k+1) of each {@code area} entry
-   * @param yieldStress σ_y [stress]
+   * @param yieldStress σ_y [stress] (NaN without rearranging cells)
    * @param rearrangingCells number of (cell, pair) rearrangements that defined σ_y
    * @param pairs frame pairs examined
    * @param negativeX number of x values below zero
@@ -88,8 +89,10 @@ public final class ParticleLatticeComparison {
    * @param sigmaGrids [F][L*L] coarse-grained σ_xy per frame [stress], not modified
    * @param d2minGrids [F-1][L*L] coarse-grained D²min of pair k → k+1 [length²], not modified
    * @param cellArea area of one cell [length²]
+   * @return the samples; without any rearranging cell σ_y is NaN and {@code distance} and {@code
+   *     area} are empty
    * @throws IllegalArgumentException naming {@code sigma_xy} or {@code d2min} for missing or
-   *     mis-shaped grids, {@code d2min_threshold} when no cell rearranges
+   *     mis-shaped grids, {@code yield_quantile} when the mean x is not positive
    */
   public static ParticleSide particleSide(
       double[][] sigmaGrids, double[][] d2minGrids, double cellArea, Options o) {
@@ -134,19 +137,13 @@ public final class ParticleLatticeComparison {
         areaPairs.add(k);
       }
     }
-    if (pre.isEmpty()) {
-      throw new IllegalArgumentException(
-          "d2min_threshold: no cell has coarse-grained D2min above "
-              + o.d2minThreshold()
-              + " in any of "
-              + (f - 1)
-              + " frame pairs; lower it");
-    }
     double[] preArr = new double[pre.size()];
     for (int i = 0; i < preArr.length; i++) {
       preArr[i] = pre.get(i);
     }
-    double sy = FieldComparison.quantile(preArr, o.yieldQuantile());
+    // no rearranging cell: σ_y undefined, x and areas empty (the σ comparison still stands)
+    double sy =
+        preArr.length == 0 ? Double.NaN : FieldComparison.quantile(preArr, o.yieldQuantile());
     int total = 0;
     for (double[] g : sigmaGrids) {
       for (double v : g) {
@@ -156,16 +153,18 @@ public final class ParticleLatticeComparison {
       }
     }
     double[] sig = new double[total];
-    double[] x = new double[total];
+    double[] x = new double[preArr.length == 0 ? 0 : total];
     int i = 0;
     int neg = 0;
     for (double[] g : sigmaGrids) {
       for (double v : g) {
         if (Double.isFinite(v)) {
           sig[i] = v;
-          x[i] = sy - Math.abs(v);
-          if (x[i] < 0) {
-            neg++;
+          if (x.length > 0) {
+            x[i] = sy - Math.abs(v);
+            if (x[i] < 0) {
+              neg++;
+            }
           }
           i++;
         }
@@ -175,7 +174,7 @@ public final class ParticleLatticeComparison {
     for (double v : x) {
       mean += v;
     }
-    if (!(mean > 0)) {
+    if (x.length > 0 && !(mean > 0)) {
       throw new IllegalArgumentException(
           "yield_quantile: the mean distance to yielding is not positive (sigma_y = "
               + sy
@@ -198,7 +197,7 @@ public final class ParticleLatticeComparison {
    * The comparison of one particle side with one EPM sample.
    *
    * @param rows sigma (RMS), distance_to_yield (MEAN), avalanche_area (MEAN) and avalanche_area_raw
-   *     (NONE, length²)
+   *     (NONE, length²); the last three only when some cell rearranged
    * @param particleTheta pseudogap exponent of the particle x (NaN if too few values)
    * @param epmTheta pseudogap exponent of the EPM x
    */
@@ -217,9 +216,15 @@ public final class ParticleLatticeComparison {
     List<FieldComparison.Row> rows = new ArrayList<>();
     rows.add(
         FieldComparison.compare("sigma", p.sigma(), epmSigma, FieldComparison.Scale.RMS, o.bins()));
-    rows.add(
-        FieldComparison.compare(
-            "distance_to_yield", p.distance(), epmDistance, FieldComparison.Scale.MEAN, o.bins()));
+    if (p.distance().length > 0) {
+      rows.add(
+          FieldComparison.compare(
+              "distance_to_yield",
+              p.distance(),
+              epmDistance,
+              FieldComparison.Scale.MEAN,
+              o.bins()));
+    }
     if (p.area().length > 0 && epmArea.length > 0) {
       rows.add(
           FieldComparison.compare(

@@ -121,7 +121,7 @@ class ParticleLatticeComparisonTest {
   }
 
   @Test
-  void missingStressOrNoRearrangementIsNamed() {
+  void missingStressIsNamedAndNoRearrangementLeavesSigmaOnly() {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -129,13 +129,16 @@ class ParticleLatticeComparisonTest {
                 ParticleLatticeComparison.particleSide(
                     new double[][] {{1}, null}, new double[][] {{0}}, 1, OPT));
     assertTrue(e.getMessage().startsWith("sigma_xy:"), e.getMessage());
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                ParticleLatticeComparison.particleSide(
-                    new double[][] {{1}, {1}}, new double[][] {{0}}, 1, OPT));
-    assertTrue(e.getMessage().startsWith("d2min_threshold:"), e.getMessage());
+    // no rearranging cell: sigma compared, no yield stress, no x or area rows
+    ParticleLatticeComparison.ParticleSide quiet =
+        ParticleLatticeComparison.particleSide(
+            new double[][] {{1, -1}, {2, -2}}, new double[][] {{0, 0}}, 1, OPT);
+    assertTrue(Double.isNaN(quiet.yieldStress()));
+    assertEquals(0, quiet.distance().length);
+    ParticleLatticeComparison.Result r =
+        ParticleLatticeComparison.compare(
+            quiet, new double[] {1, -1}, new double[] {1, 1}, new double[] {1}, OPT);
+    assertEquals(1, r.rows().size());
     assertThrows(
         IllegalArgumentException.class,
         () -> new ParticleLatticeComparison.Options(0.05, 1.5, 30, 0.1));

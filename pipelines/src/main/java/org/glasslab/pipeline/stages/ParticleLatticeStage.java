@@ -156,13 +156,12 @@ public final class ParticleLatticeStage extends AbstractStage {
   record Grids(
       CoarseGrainer cg,
       double[][] sigma,
-      double[][] pressure,
       double[][] d2min,
       double rc,
       double meanDiameter,
       int particles) {}
 
-  /** Coarse-grains σ_xy, pressure and D²min of every IS frame (pair) of {@code c}. */
+  /** Coarse-grains σ_xy and D²min of every IS frame (pair) of {@code c}. */
   static Grids coarseGrain(StageContext ctx, String branch, Configuration[] c) throws Exception {
     Params p = ctx.params();
     int nf = c.length;
@@ -196,41 +195,34 @@ public final class ParticleLatticeStage extends AbstractStage {
               }
               double[] s = sa.perParticle(ck, 0, null);
               double[] sxy = new double[n];
-              double[] pr = new double[n];
               for (int i = 0; i < n; i++) {
                 sxy[i] = s[3 * i + 2];
-                pr[i] = 0.5 * (s[3 * i] + s[3 * i + 1]);
               }
-              double area = box.area() / n;
-              double[] out = new double[3 * cells];
-              double[] g = cg.density(ck.positions(), sxy, area, null);
+              double[] out = new double[2 * cells];
+              double[] g = cg.density(ck.positions(), sxy, box.area() / n, null);
               System.arraycopy(g, 0, out, 0, cells);
-              g = cg.density(ck.positions(), pr, area, null);
-              System.arraycopy(g, 0, out, cells, cells);
               if (k + 1 < nf) {
                 double[] d2 = fit.compute(ck, c[k + 1]).d2min();
                 g = cg.average(ck.positions(), d2, null);
-                System.arraycopy(g, 0, out, 2 * cells, cells);
+                System.arraycopy(g, 0, out, cells, cells);
               } else {
-                java.util.Arrays.fill(out, 2 * cells, 3 * cells, Double.NaN);
+                java.util.Arrays.fill(out, cells, 2 * cells, Double.NaN);
               }
               return out;
             });
     double[][] sig = new double[nf][];
-    double[][] pre = new double[nf][];
     double[][] d2 = new double[nf - 1][];
     for (int k = 0; k < nf; k++) {
       sig[k] = java.util.Arrays.copyOfRange(r[k], 0, cells);
-      pre[k] = java.util.Arrays.copyOfRange(r[k], cells, 2 * cells);
       if (k + 1 < nf) {
-        d2[k] = java.util.Arrays.copyOfRange(r[k], 2 * cells, 3 * cells);
+        d2[k] = java.util.Arrays.copyOfRange(r[k], cells, 2 * cells);
       }
     }
     double dm = 0;
     for (double d : c[0].diameters()) {
       dm += d;
     }
-    return new Grids(cg, sig, pre, d2, rc, dm / n, n);
+    return new Grids(cg, sig, d2, rc, dm / n, n);
   }
 
   /** EPM site snapshots of one lattice branch from fraction {@code from} of the run on. */
@@ -349,9 +341,16 @@ public final class ParticleLatticeStage extends AbstractStage {
       hSigma.samples(
           branch + " (particles)",
           FieldComparison.rescale(side.sigma(), FieldComparison.Scale.RMS));
-      hX.samples(
-          branch + " (particles)",
-          FieldComparison.rescale(side.distance(), FieldComparison.Scale.MEAN));
+      if (side.distance().length > 0) {
+        hX.samples(
+            branch + " (particles)",
+            FieldComparison.rescale(side.distance(), FieldComparison.Scale.MEAN));
+      } else {
+        ctx.log(
+            "%s: no cell has coarse-grained D2min above d2min_threshold = %s in %d frame pairs;"
+                + " only P(sigma) is compared (lower d2min_threshold for x and areas)",
+            branch, o.d2minThreshold(), side.pairs());
+      }
       if (side.area().length > 0) {
         double[][] ph = logDensity(side.area(), cg.cellArea());
         if (ph[0].length > 0) {
@@ -384,11 +383,15 @@ public final class ParticleLatticeStage extends AbstractStage {
         j.put("d2min_cutoff", g.rc());
         j.put("d2min_threshold", o.d2minThreshold());
         j.put("yield_quantile", o.yieldQuantile());
-        j.put("yield_stress", side.yieldStress());
+        j.put("yield_stress", finiteOrNull(side.yieldStress()));
         j.put("rearranging_cells", side.rearrangingCells());
         j.put("frame_pairs", side.pairs());
         j.put("pairs_with_rearrangement", side.area().length);
-        j.put("negative_x_fraction", (double) side.negativeX() / side.distance().length);
+        j.put(
+            "negative_x_fraction",
+            side.distance().length == 0
+                ? null
+                : (double) side.negativeX() / side.distance().length);
         j.put("selected_avalanche_area", finiteOrNull(selectedArea(av.get(branch), side)));
         j.put("epm_snapshots", es.snapshots());
         j.put("epm_sites", es.sites());
@@ -578,8 +581,8 @@ public final class ParticleLatticeStage extends AbstractStage {
         String.format(
             Locale.ROOT,
             "## %s vs %s%n%n%dx%d grid (%s kernel), cell side %.3f (%.2f particles per cell);"
-                + " D2min threshold %s (cutoff %.3f); sigma_y = %.5g (%s-quantile of %d"
-                + " rearranging cells in %d of %d frame pairs), x < 0 for %.1f %% of cells;"
+                + " D2min threshold %s (cutoff %.3f); sigma_y = %s (%s-quantile of %d"
+                + " rearranging cells in %d of %d frame pairs), x < 0 for %s %% of cells;"
                 + " EPM: %d snapshots x %d sites, %d avalanches. Pseudogap theta (smallest %s of"
                 + " x): particles %s, EPM %s.%n%n",
             j.get("particle_branch"),
@@ -591,12 +594,14 @@ public final class ParticleLatticeStage extends AbstractStage {
             (Double) j.get("particles_per_cell"),
             j.get("d2min_threshold"),
             (Double) j.get("d2min_cutoff"),
-            (Double) j.get("yield_stress"),
+            j.get("yield_stress") == null ? "n/a" : fmt((Double) j.get("yield_stress")),
             j.get("yield_quantile"),
             j.get("rearranging_cells"),
             j.get("pairs_with_rearrangement"),
             j.get("frame_pairs"),
-            100 * (Double) j.get("negative_x_fraction"),
+            j.get("negative_x_fraction") == null
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.1f", 100 * (Double) j.get("negative_x_fraction")),
             j.get("epm_snapshots"),
             j.get("epm_sites"),
             j.get("epm_avalanches"),
@@ -625,7 +630,7 @@ public final class ParticleLatticeStage extends AbstractStage {
   }
 
   private static String fmt(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
   }
 
   /**
