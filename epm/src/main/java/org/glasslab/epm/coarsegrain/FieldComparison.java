@@ -17,7 +17,9 @@ public final class FieldComparison {
     /** Divide by the root-mean-square about zero (stresses: P(σ/σ_rms)). */
     RMS,
     /** Divide by the mean (positive quantities: distance to yielding, areas). */
-    MEAN
+    MEAN,
+    /** No rescaling: both samples are already in the same units (e.g. areas in diameters²). */
+    NONE
   }
 
   /**
@@ -30,6 +32,10 @@ public final class FieldComparison {
    * @param epmScale scale of the EPM sample (EPM units)
    * @param ks Kolmogorov–Smirnov distance of the rescaled samples (0 = identical)
    * @param l1 L1 distance ∫|p1 - p2| of the rescaled histograms on common bins (0..2)
+   * @param particleMean mean of the rescaled particle sample
+   * @param particleStd standard deviation of the rescaled particle sample
+   * @param epmMean mean of the rescaled EPM sample
+   * @param epmStd standard deviation of the rescaled EPM sample
    */
   public record Row(
       String quantity,
@@ -38,7 +44,35 @@ public final class FieldComparison {
       double particleScale,
       double epmScale,
       double ks,
-      double l1) {}
+      double l1,
+      double particleMean,
+      double particleStd,
+      double epmMean,
+      double epmStd) {}
+
+  /**
+   * The finite values of {@code a} divided by their scale (1 for {@link Scale#NONE}).
+   *
+   * @param a sample, not modified; non-finite values are dropped
+   * @throws IllegalArgumentException if the scale is zero
+   */
+  public static double[] rescale(double[] a, Scale scale) {
+    return rescaled(a, scale, new double[1]);
+  }
+
+  /** Mean and standard deviation (population) of {@code a}: {mean, std}. */
+  static double[] moments(double[] a) {
+    double m = 0;
+    for (double v : a) {
+      m += v;
+    }
+    m /= Math.max(1, a.length);
+    double q = 0;
+    for (double v : a) {
+      q += (v - m) * (v - m);
+    }
+    return new double[] {m, Math.sqrt(q / Math.max(1, a.length))};
+  }
 
   /** Finite values of {@code a}, divided by their scale. */
   static double[] rescaled(double[] a, Scale scale, double[] scaleOut) {
@@ -54,6 +88,10 @@ public final class FieldComparison {
       if (Double.isFinite(v)) {
         o[k++] = v;
       }
+    }
+    if (scale == Scale.NONE) {
+      scaleOut[0] = 1;
+      return o;
     }
     double s = 0;
     for (double v : o) {
@@ -121,7 +159,9 @@ public final class FieldComparison {
         l1 += Math.abs(ha[k] - hb[k]);
       }
     }
-    return new Row(quantity, a.length, b.length, sp[0], se[0], ks, l1);
+    double[] ma = moments(a);
+    double[] mb = moments(b);
+    return new Row(quantity, a.length, b.length, sp[0], se[0], ks, l1, ma[0], ma[1], mb[0], mb[1]);
   }
 
   /**
@@ -139,21 +179,88 @@ public final class FieldComparison {
     return o;
   }
 
+  /**
+   * Pseudogap exponent θ of {@code P(x) ~ x^θ} at small x: the maximum-likelihood (Hill) estimate
+   * for a power law on {@code [0, x_(m)]} from the m smallest positive values, {@code 1 + θ = (m -
+   * 1) / Σ_{i<m} ln(x_(m) / x_(i))}, with m = {@code fraction} × (number of positive values).
+   * Returns NaN when m &lt; 5.
+   *
+   * @param x sample (e.g. distances to yielding), not modified; values ≤ 0 and NaN are excluded
+   * @param fraction share of the positive values used for the fit, in (0, 1]
+   */
+  public static double pseudogapExponent(double[] x, double fraction) {
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("fit fraction must be in (0, 1], got " + fraction);
+    }
+    int k = 0;
+    for (double v : x) {
+      if (v > 0 && Double.isFinite(v)) {
+        k++;
+      }
+    }
+    double[] p = new double[k];
+    k = 0;
+    for (double v : x) {
+      if (v > 0 && Double.isFinite(v)) {
+        p[k++] = v;
+      }
+    }
+    Arrays.sort(p);
+    int m = (int) Math.floor(fraction * k);
+    if (m < 5) {
+      return Double.NaN;
+    }
+    double xm = p[m - 1];
+    double s = 0;
+    for (int i = 0; i < m - 1; i++) {
+      s += Math.log(xm / p[i]);
+    }
+    return s > 0 ? (m - 1) / s - 1 : Double.NaN;
+  }
+
+  /**
+   * The q-quantile of the finite values of {@code a} (linear interpolation between order
+   * statistics); NaN for an empty sample.
+   *
+   * @param a sample, not modified
+   * @param q in [0, 1]
+   */
+  public static double quantile(double[] a, double q) {
+    if (!(q >= 0 && q <= 1)) {
+      throw new IllegalArgumentException("quantile must be in [0, 1], got " + q);
+    }
+    double[] o = rescaled(a, Scale.NONE, new double[1]);
+    if (o.length == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(o);
+    double r = q * (o.length - 1);
+    int i = (int) Math.floor(r);
+    int j = Math.min(o.length - 1, i + 1);
+    return o[i] + (r - i) * (o[j] - o[i]);
+  }
+
   /** The comparison table as CSV. */
   public static String csv(java.util.List<Row> rows) {
     StringBuilder sb =
-        new StringBuilder("quantity,particle_n,epm_n,particle_scale,epm_scale,ks,l1\n");
+        new StringBuilder(
+            "quantity,particle_n,epm_n,particle_scale,epm_scale,ks,l1,particle_mean,particle_std,"
+                + "epm_mean,epm_std\n");
     for (Row r : rows) {
       sb.append(r.quantity()).append(',').append(r.particleCount()).append(',');
       sb.append(r.epmCount()).append(',');
       sb.append(
           String.format(
               java.util.Locale.ROOT,
-              "%.8g,%.8g,%.8g,%.8g%n",
+              "%.8g,%.8g,%.8g,%.8g,%.8g,%.8g,%.8g,%.8g%n",
               r.particleScale(),
               r.epmScale(),
               r.ks(),
-              r.l1()));
+              r.l1(),
+              r.particleMean(),
+              r.particleStd(),
+              r.epmMean(),
+              r.epmStd()));
     }
     return sb.toString();
   }

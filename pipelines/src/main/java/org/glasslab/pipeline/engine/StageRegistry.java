@@ -20,6 +20,7 @@ import org.glasslab.pipeline.stages.MinimizeStage;
 import org.glasslab.pipeline.stages.ModesStage;
 import org.glasslab.pipeline.stages.MsdStage;
 import org.glasslab.pipeline.stages.ObservablesStage;
+import org.glasslab.pipeline.stages.ParticleLatticeStage;
 import org.glasslab.pipeline.stages.SimulateStage;
 import org.glasslab.pipeline.stages.SnapshotStage;
 import org.glasslab.pipeline.stages.SoftnessStage;
@@ -57,7 +58,8 @@ public final class StageRegistry {
         .register(new EpmMeanfieldStage())
         .register(new EpmLatticeStage())
         .register(new EpmTcScanStage())
-        .register(new EpmCompareStage());
+        .register(new EpmCompareStage())
+        .register(new ParticleLatticeStage());
   }
 
   /**

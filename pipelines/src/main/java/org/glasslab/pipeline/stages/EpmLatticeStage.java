@@ -27,18 +27,22 @@ import org.glasslab.pipeline.store.Csv;
  * quenched state, for a fixed number of yield events (the undriven model drains its stress after a
  * few sweeps, so avalanches are a property of the transient: keep {@code events} of order a few N);
  * avalanches detected by the epm module → {@code epm_avalanches.csv} (one row per avalanche) and
- * {@code epm_ps.csv} (P(S) on logarithmic bins), plus the P(S) plot. Seeded from the stage seed
- * (recorded in the manifest).
+ * {@code epm_ps.csv} (P(S) on logarithmic bins), plus the P(S) plot; {@code epm_sites.csv} holds
+ * the site fields (σ, σ_th, x = σ_th − |σ|) at {@code snapshots} evenly spaced event counts (the
+ * input of {@code particle-lattice}). Seeded from the stage seed (recorded in the manifest).
  */
 public final class EpmLatticeStage extends AbstractStage {
+  /** Site-field snapshots: snapshot, events, time, site, sigma, threshold, x. */
+  static final String SITES = "epm_sites.csv";
+
   /** The stage (stateless). */
   public EpmLatticeStage() {
     super(
         "epm-lattice",
-        1,
+        2,
         Scope.BRANCH,
         List.of(),
-        List.of("epm_avalanches.csv", "epm_ps.csv"),
+        List.of("epm_avalanches.csv", "epm_ps.csv", SITES),
         "thermal lattice EPM (kinetic Monte Carlo): avalanches and P(S)",
         params());
   }
@@ -49,6 +53,9 @@ public final class EpmLatticeStage extends AbstractStage {
     m.put("temperature", "temperature (required)");
     m.put("events", "yield events to simulate (default 5000)");
     m.put("per_decade", "logarithmic bins per decade of P(S) (default 5)");
+    m.put(
+        "snapshots",
+        "site-field snapshots written to epm_sites.csv, evenly spaced in events (default 10)");
     return m;
   }
 
@@ -76,6 +83,7 @@ public final class EpmLatticeStage extends AbstractStage {
       throw new ParamException("events", "must be positive");
     }
     p.getInt("per_decade", 5, 1, 100);
+    p.getInt("snapshots", 10, 1, 1000);
   }
 
   @Override
@@ -83,6 +91,7 @@ public final class EpmLatticeStage extends AbstractStage {
     LatticeParams lp = lattice(ctx.params());
     long events = ctx.params().getLong("events", 5000);
     int perDecade = ctx.params().getInt("per_decade", 5);
+    int snapshots = ctx.params().getInt("snapshots", 10);
     LatticeEpm m = LatticeEpm.create(lp, ctx.seed());
     AvalancheDetector det = new AvalancheDetector(m.sites(), 1.0, Long.MAX_VALUE / 4);
     det.prime(m.unstableCount() == 0, m.xMin());
@@ -90,13 +99,50 @@ public final class EpmLatticeStage extends AbstractStage {
     ctx.progress().total(100);
     long chunk = Math.max(1, events / 100);
     long next = chunk;
-    while (m.events() < events) {
-      m.step();
+    int sites = m.sites();
+    int taken = 0;
+    int[] snap = new int[snapshots * sites];
+    long[] snapEvents = new long[snapshots * sites];
+    double[] snapTime = new double[snapshots * sites];
+    int[] site = new int[snapshots * sites];
+    double[] sig = new double[snapshots * sites];
+    double[] th = new double[snapshots * sites];
+    double[] dist = new double[snapshots * sites];
+    while (m.events() < events || taken < snapshots) {
+      if (m.events() < events) {
+        m.step();
+      }
       if (m.events() >= next) {
         ctx.progress().step(1);
         next += chunk;
       }
+      while (taken < snapshots && m.events() >= (taken + 1) * events / snapshots) {
+        double[] s = m.sigma();
+        double[] t = m.thresholds();
+        double[] xs = m.distances(null);
+        for (int i = 0; i < sites; i++) {
+          int r = taken * sites + i;
+          snap[r] = taken;
+          snapEvents[r] = m.events();
+          snapTime[r] = m.time();
+          site[r] = i;
+          sig[r] = s[i];
+          th[r] = t[i];
+          dist[r] = xs[i];
+        }
+        taken++;
+      }
     }
+    Csv.write(
+        ctx.output(SITES),
+        List.of("snapshot", "events", "time", "site", "sigma", "threshold", "x"),
+        snap,
+        snapEvents,
+        snapTime,
+        site,
+        sig,
+        th,
+        dist);
     m.setListener(null);
     List<Avalanche> av = det.avalanches();
     int na = av.size();

@@ -30,6 +30,7 @@ import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.JsonFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +85,15 @@ class PhysicsPipelineTest {
         break;
       }
     }
+    // the 64-particle CI run rearranges little between its short-spaced IS frames: a lower
+    // D2min threshold so that the particle-lattice yield stress and areas are exercised
+    for (int i = 0; i < st.size(); i++) {
+      if (st.get(i).isTextual() && st.get(i).asText().equals("particle-lattice")) {
+        ObjectNode pl = st.objectNode().put("stage", "particle-lattice");
+        pl.putObject("params").put("d2min_threshold", 0.002);
+        st.set(i, pl);
+      }
+    }
     return YAML.writeValueAsString(root);
   }
 
@@ -119,7 +129,8 @@ class PhysicsPipelineTest {
             "lattice/epm-lattice",
             "tc/epm-tc-scan",
             "ensemble/compare-local",
-            "ensemble/epm-compare")) {
+            "ensemble/epm-compare",
+            "ensemble/particle-lattice")) {
       assertTrue(ran.contains(s), s + " did not run: " + r.out());
     }
     Path res = run.resolve("results");
@@ -216,6 +227,33 @@ class PhysicsPipelineTest {
     }
     assertEquals(completed, total);
 
+    // particle <-> lattice: a 3x3 grid (64 particles, cell side ~2.8); every IS frame's cells
+    // and the EPM snapshots from half of the run on (6 of 10 x 64 sites); KS in [0, 1], L1 in
+    // [0, 2]; rescaled sigma has unit RMS
+    Csv.Table pl = Csv.read(res.resolve("ensemble/particle-lattice/particle_lattice.csv"));
+    List<String> quantities = pl.rows().stream().map(row -> row[2]).toList();
+    assertEquals("sigma", quantities.get(0));
+    assertEquals("distance_to_yield", quantities.get(1));
+    assertEquals(18.0 * 9, pl.doubles("particle_n")[0]);
+    assertEquals(6.0 * 64, pl.doubles("epm_n")[0]);
+    for (int i = 0; i < quantities.size(); i++) {
+      double ks = pl.doubles("ks")[i];
+      double l1 = pl.doubles("l1")[i];
+      assertTrue(ks >= 0 && ks <= 1 && l1 >= 0 && l1 <= 2 + 1e-9, quantities.get(i));
+    }
+    double ms = pl.doubles("particle_mean")[0];
+    double ss = pl.doubles("particle_std")[0];
+    assertEquals(1.0, ms * ms + ss * ss, 1e-9, "sigma / sigma_rms has unit mean square");
+    var summary =
+        JsonFiles.read(res.resolve("ensemble/particle-lattice/particle_lattice.json"))
+            .get("comparisons")
+            .get(0);
+    assertEquals(3, summary.get("grid").asInt());
+    assertTrue(summary.get("yield_stress").asDouble() > 0);
+    assertTrue(
+        Files.readString(res.resolve("ensemble/particle-lattice/particle_lattice.md"))
+            .contains("| sigma |"));
+
     // lattice T_c scan: one row per size, runaway fractions are fractions
     Csv.Table tcs = Csv.read(res.resolve("tc/epm-tc-scan/epm_tc.csv"));
     assertEquals(
@@ -249,7 +287,10 @@ class PhysicsPipelineTest {
             "gamma_of_t",
             "p_sigma",
             "compare_d2min",
-            "msd_avalanches")) {
+            "msd_avalanches",
+            "p_sigma_particle_lattice",
+            "p_x_particle_lattice",
+            "cg_sigma_map")) {
       try (Stream<Path> s = Files.walk(run.resolve("cache"))) {
         assertTrue(s.anyMatch(p -> p.getFileName().toString().equals(fig + ".png")), fig);
       }
@@ -285,14 +326,14 @@ class PhysicsPipelineTest {
     PipelineSpec demo =
         SpecLoader.load(
             DemoCommand.withRunDir(DemoCommand.embeddedSpec(), run), dir.resolve("d.yaml"), reg);
-    assertEquals(18, dryRun(demo, reg).nodes().size());
+    assertEquals(19, dryRun(demo, reg).nodes().size());
     assertFalse(Files.exists(run), "a dry run writes nothing");
     Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
     assertEquals(
         DemoCommand.embeddedSpec(),
         Files.readString(examples.resolve("demo.yaml")),
         "examples/demo.yaml is a copy of the embedded spec");
-    int[] expected = {18, 11, 6 * 12 + 2, 1 + 3 + 1 + 1};
+    int[] expected = {19, 11, 6 * 12 + 2, 1 + 3 + 1 + 1};
     String[] names = {"demo.yaml", "lammps-dump.yaml", "temperature-sweep.yaml", "epm-tscan.yaml"};
     for (int i = 0; i < names.length; i++) {
       Path f = examples.resolve(names[i]);
