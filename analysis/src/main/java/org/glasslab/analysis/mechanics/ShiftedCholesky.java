@@ -181,8 +181,10 @@ final class ShiftedCholesky {
     if (!l.indicesSorted) {
       l.sortIndices(null);
     }
-    for (int k = 0; k < l.nz_length; k++) {
-      if (!Double.isFinite(l.nz_values[k])) {
+    // A non-finite entry of L in row j makes L[j,j] = sqrt(a_jj - sum_k L[j,k]^2) non-finite, so
+    // checking the diagonal covers the whole factor.
+    for (int j = 0; j < n; j++) {
+      if (!Double.isFinite(l.nz_values[l.col_idx[j]])) {
         return null;
       }
     }

@@ -10,6 +10,15 @@ final class Tridiagonal {
   private Tridiagonal() {}
 
   /**
+   * {@code sqrt(a^2 + b^2)}, falling back to {@link Math#hypot} (exact but several times slower)
+   * only where the plain formula could overflow or underflow.
+   */
+  private static double hypot(double a, double b) {
+    double h = Math.sqrt(a * a + b * b);
+    return h < 1e150 && h > 1e-150 ? h : Math.hypot(a, b);
+  }
+
+  /**
    * Diagonalizes the tridiagonal matrix with diagonal {@code d} and sub-diagonal {@code e}.
    *
    * @param d [p] diagonal; overwritten by the eigenvalues in ascending order
@@ -50,7 +59,7 @@ final class Tridiagonal {
           }
           double g = d[l];
           double p = (d[l + 1] - g) / (2.0 * e[l]);
-          double r = Math.hypot(p, 1.0);
+          double r = hypot(p, 1.0);
           if (p < 0) {
             r = -r;
           }
@@ -75,7 +84,7 @@ final class Tridiagonal {
             s2 = s;
             g = c * e[i];
             h = c * p;
-            r = Math.hypot(p, e[i]);
+            r = hypot(p, e[i]);
             e[i + 1] = s * r;
             s = e[i] / r;
             c = p / r;
