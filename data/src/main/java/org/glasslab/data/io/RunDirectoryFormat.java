@@ -223,6 +223,30 @@ public final class RunDirectoryFormat {
   }
 
   /**
+   * The files whose bytes make up the run's trajectory: {@code run.json} and the listed block files
+   * (not a block being written, not the checkpoint). Hash these to detect an appended block.
+   *
+   * @throws TrajectoryFormatException if the index is bad or names a missing block file
+   */
+  public static List<Path> contentFiles(Path dir) throws IOException {
+    Index index = readIndex(dir);
+    checkBlocksExist(index);
+    return index.files();
+  }
+
+  private static void checkBlocksExist(Index index) throws TrajectoryFormatException {
+    for (Block b : index.blocks()) {
+      Path file = index.dir().resolve(b.file());
+      if (!Files.isRegularFile(file)) {
+        throw new TrajectoryFormatException(
+            index.dir().resolve(INDEX),
+            "field blocks[" + b.block() + "].file",
+            "block file " + file + " does not exist");
+      }
+    }
+  }
+
+  /**
    * Opens run directory {@code dir} as one lazy trajectory: the frames of the listed blocks in
    * order, steps and times as stored, observables concatenated. Every block is opened and checked
    * against the index (frame count, first and last step) and against block 0 (N, box, diameters,
@@ -232,17 +256,11 @@ public final class RunDirectoryFormat {
    */
   public static Trajectory read(Path dir, ReadOptions options) throws IOException {
     Index index = readIndex(dir);
-    Path indexFile = dir.resolve(INDEX);
+    checkBlocksExist(index);
     List<Trajectory> parts = new ArrayList<>();
     try {
       for (Block b : index.blocks()) {
         Path file = dir.resolve(b.file());
-        if (!Files.isRegularFile(file)) {
-          throw new TrajectoryFormatException(
-              indexFile,
-              "field blocks[" + b.block() + "].file",
-              "block file " + file + " does not exist");
-        }
         Trajectory t = H5md.read(file, options);
         parts.add(t);
         check(b, t, file, parts.get(0), dir.resolve(index.blocks().get(0).file()));
