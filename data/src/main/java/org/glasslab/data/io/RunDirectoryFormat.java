@@ -267,14 +267,31 @@ public final class RunDirectoryFormat {
       }
       return new Segments(parts);
     } catch (IOException | RuntimeException e) {
-      for (Trajectory t : parts) {
-        try {
-          t.close();
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+      try {
+        closeAll(parts);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
       }
       throw e;
+    }
+  }
+
+  /** Closes every trajectory; the first failure is thrown with the others suppressed. */
+  private static void closeAll(List<Trajectory> parts) throws IOException {
+    IOException first = null;
+    for (Trajectory t : parts) {
+      try {
+        t.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
@@ -452,21 +469,7 @@ public final class RunDirectoryFormat {
 
     @Override
     public void close() throws IOException {
-      IOException first = null;
-      for (Trajectory t : parts) {
-        try {
-          t.close();
-        } catch (IOException e) {
-          if (first == null) {
-            first = e;
-          } else {
-            first.addSuppressed(e);
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
+      closeAll(parts);
     }
   }
 }

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code glasslab info} and {@code convert} on a run directory written by {@code glasslab simulate}
  * (3 blocks of 8 frames, N = 100): one trajectory, converted bit for bit.
  */
-class RunDirectoryCommandsTest {
+public class RunDirectoryCommandsTest {
   @TempDir static Path tmp;
   static Path run;
 
-  /** Simulates the small 3-block run of the brief into {@code tmp/run}. */
-  static Path simulate(Path dir, int blocks) {
+  /**
+   * Simulates a small run (N = 100, T = 0.5, blocks of 8 frames with B = 2000; well under a second)
+   * into {@code dir}.
+   */
+  public static Path simulate(Path dir, int blocks, long seed) {
     CliRunner r =
         CliRunner.run(
             "simulate",
@@ -48,7 +51,7 @@ class RunDirectoryCommandsTest {
             "--blocks",
             Integer.toString(blocks),
             "--seed",
-            "5",
+            Long.toString(seed),
             "--no-progress",
             "-o",
             dir.toString());
@@ -58,7 +61,7 @@ class RunDirectoryCommandsTest {
 
   @BeforeAll
   static void setUp() {
-    run = simulate(tmp.resolve("run"), 3);
+    run = simulate(tmp.resolve("run"), 3, 5);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.cli.CliRunner;
+import org.glasslab.pipeline.cli.RunDirectoryCommandsTest;
 import org.glasslab.pipeline.store.Csv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,29 +27,7 @@ class RunDirectoryPipelineTest {
   @Test
   void aRunDirectoryIsOneBranchAndAnAppendedBlockRerunsIt() throws Exception {
     Path md = dir.resolve("runs/T0.5");
-    CliRunner sim =
-        CliRunner.run(
-            "simulate",
-            "-N",
-            "100",
-            "-T",
-            "0.5",
-            "--equilibration-time",
-            "3",
-            "--waiting-time",
-            "3",
-            "-B",
-            "2000",
-            "--n-cfg",
-            "8",
-            "--blocks",
-            "3",
-            "--seed",
-            "3",
-            "--no-progress",
-            "-o",
-            md.toString());
-    assertEquals(0, sim.exit(), sim.err());
+    RunDirectoryCommandsTest.simulate(md, 3, 3);
     // Pretend the run is still going: the index lists blocks 0 and 1 only (block 2 "in progress").
     Path index = md.resolve("run.json");
     byte[] full = Files.readAllBytes(index);
