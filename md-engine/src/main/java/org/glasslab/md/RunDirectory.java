@@ -7,19 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.glasslab.data.Box;
-import org.glasslab.data.Configuration;
-import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.ReadOptions;
+import org.glasslab.data.io.RunDirectoryFormat;
 
 /**
  * The output directory of a {@link ProtocolRun}: one H5MD file per production block ({@code
@@ -27,11 +21,13 @@ import org.glasslab.data.io.ReadOptions;
  * completed blocks with their step ranges) and the latest {@code checkpoint.bin}. jhdf writes whole
  * files only, so the trajectory is written in segments; every file is written atomically and the
  * index is rewritten after each block, so a crash never leaves a torn file. Nothing time- or
- * host-dependent is written: the same seed gives byte-identical files.
+ * host-dependent is written: the same seed gives byte-identical files. Reading (index and
+ * concatenated trajectory) lives in {@link RunDirectoryFormat} in module data, so every reader of
+ * trajectories ({@code TrajectoryIO}, the CLI, pipelines) understands the directory.
  */
 public final class RunDirectory {
   /** Index file name. */
-  public static final String INDEX = "run.json";
+  public static final String INDEX = RunDirectoryFormat.INDEX;
 
   /** Checkpoint file name. */
   public static final String CHECKPOINT = "checkpoint.bin";
@@ -53,7 +49,7 @@ public final class RunDirectory {
 
   /** File name of block {@code b}. */
   public static String blockFile(int b) {
-    return String.format(Locale.ROOT, "block-%06d.h5", b);
+    return RunDirectoryFormat.blockFile(b);
   }
 
   /** True when the directory holds a checkpoint. */
@@ -79,8 +75,8 @@ public final class RunDirectory {
     Files.createDirectories(dir);
     H5md.write(dir.resolve(blockFile(b)), frames);
     ObjectNode root = JSON.createObjectNode();
-    root.put("format", "glasslab-md-segments");
-    root.put("version", 1);
+    root.put("format", RunDirectoryFormat.INDEX_FORMAT);
+    root.put("version", RunDirectoryFormat.INDEX_VERSION);
     ObjectNode prov = root.putObject("provenance");
     for (Map.Entry<String, String> e : p.provenance().entrySet()) {
       prov.put(e.getKey(), e.getValue());
@@ -101,147 +97,21 @@ public final class RunDirectory {
 
   /** Provenance recorded in the index (empty if no block is complete yet). */
   public Map<String, String> provenance() throws IOException {
-    Map<String, String> m = new LinkedHashMap<>();
-    Path index = dir.resolve(INDEX);
-    if (!Files.exists(index)) {
-      return m;
+    if (!Files.exists(dir.resolve(INDEX))) {
+      return new LinkedHashMap<>();
     }
-    var prov = JSON.readTree(index.toFile()).path("provenance");
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = prov.fields();
-        it.hasNext(); ) {
-      var e = it.next();
-      m.put(e.getKey(), e.getValue().asText());
-    }
-    return m;
+    return new LinkedHashMap<>(RunDirectoryFormat.readIndex(dir).provenance());
   }
 
   /**
-   * Opens the completed blocks as one trajectory (frames in step order, observables concatenated).
-   * Close it when done.
+   * Opens the completed blocks as one trajectory (frames in step order, observables concatenated),
+   * through the one reader {@link RunDirectoryFormat#read} (also behind {@code
+   * TrajectoryIO.read(dir)}). Close it when done.
    *
-   * @throws IOException if there is no index or a block file is unreadable
+   * @throws IOException if there is no index, a block file is missing or unreadable, or the blocks
+   *     disagree with the index or each other
    */
   public Trajectory open() throws IOException {
-    Path index = dir.resolve(INDEX);
-    if (!Files.exists(index)) {
-      throw new IOException(dir + ": no " + INDEX + " (no completed block yet?)");
-    }
-    List<Trajectory> parts = new ArrayList<>();
-    try {
-      for (var b : JSON.readTree(index.toFile()).path("blocks")) {
-        parts.add(H5md.read(dir.resolve(b.path("file").asText()), ReadOptions.DEFAULTS));
-      }
-    } catch (IOException | RuntimeException e) {
-      for (Trajectory t : parts) {
-        t.close();
-      }
-      throw e;
-    }
-    if (parts.isEmpty()) {
-      throw new IOException(dir + ": the index lists no blocks");
-    }
-    return new Segments(parts);
-  }
-
-  /** Concatenation of block trajectories. */
-  private static final class Segments implements Trajectory {
-    private final List<Trajectory> parts;
-    private final int[] offset;
-    private final Map<String, TimeSeries> observables = new LinkedHashMap<>();
-
-    Segments(List<Trajectory> parts) {
-      this.parts = parts;
-      this.offset = new int[parts.size() + 1];
-      for (int k = 0; k < parts.size(); k++) {
-        offset[k + 1] = offset[k] + parts.get(k).frameCount();
-      }
-      for (String name : parts.get(0).observables().keySet()) {
-        int total = offset[parts.size()];
-        long[] steps = new long[total];
-        double[] times = new double[total];
-        double[][] values = new double[total][];
-        for (int k = 0; k < parts.size(); k++) {
-          TimeSeries s = parts.get(k).observables().get(name);
-          for (int f = 0; f < s.steps().length; f++) {
-            steps[offset[k] + f] = s.steps()[f];
-            times[offset[k] + f] = s.times()[f];
-            values[offset[k] + f] = s.values()[f];
-          }
-        }
-        observables.put(name, new TimeSeries(name, steps, times, values));
-      }
-    }
-
-    private int part(int k) {
-      if (k < 0 || k >= offset[parts.size()]) {
-        throw new IndexOutOfBoundsException(
-            "frame " + k + " outside 0.." + (offset[parts.size()] - 1));
-      }
-      int p = 0;
-      while (offset[p + 1] <= k) {
-        p++;
-      }
-      return p;
-    }
-
-    @Override
-    public int frameCount() {
-      return offset[parts.size()];
-    }
-
-    @Override
-    public int particleCount() {
-      return parts.get(0).particleCount();
-    }
-
-    @Override
-    public Box box() {
-      return parts.get(0).box();
-    }
-
-    @Override
-    public long step(int k) {
-      int p = part(k);
-      return parts.get(p).step(k - offset[p]);
-    }
-
-    @Override
-    public double time(int k) {
-      int p = part(k);
-      return parts.get(p).time(k - offset[p]);
-    }
-
-    @Override
-    public double[] diameters() {
-      return parts.get(0).diameters();
-    }
-
-    @Override
-    public Configuration frame(int k) {
-      int p = part(k);
-      return parts.get(p).frame(k - offset[p]);
-    }
-
-    @Override
-    public Map<String, TimeSeries> observables() {
-      return java.util.Collections.unmodifiableMap(observables);
-    }
-
-    @Override
-    public void close() throws IOException {
-      IOException first = null;
-      for (Trajectory t : parts) {
-        try {
-          t.close();
-        } catch (IOException e) {
-          if (first == null) {
-            first = e;
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-    }
+    return RunDirectoryFormat.read(dir, ReadOptions.DEFAULTS);
   }
 }

@@ -170,6 +170,7 @@ public final class H5md {
           file, "", "not a readable HDF5 file (truncated or corrupt?): " + rootMessage(e), e);
     }
     try {
+      checkComplete(file, h);
       return new Reader(file, h, options);
     } catch (IOException | RuntimeException e) {
       h.close();
@@ -178,6 +179,26 @@ public final class H5md {
       }
       throw new TrajectoryFormatException(
           file, "", "cannot read H5MD (truncated or corrupt?): " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * A file cut short (a copy interrupted, a full disk) may still open and even read its first
+   * frames; the superblock records where the file ends, so compare that with the size on disk.
+   */
+  private static void checkComplete(Path file, HdfFile h) throws IOException {
+    long eof =
+        h.getHdfBackingStorage().getSuperblock().getEndOfFileAddress() + h.getUserBlockSize();
+    long size = Files.size(file);
+    if (size < eof) {
+      throw new TrajectoryFormatException(
+          file,
+          "",
+          "truncated or corrupt: the HDF5 superblock says the file ends at byte "
+              + eof
+              + " but it has "
+              + size
+              + " bytes");
     }
   }
 

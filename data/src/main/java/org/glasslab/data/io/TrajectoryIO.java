@@ -8,12 +8,15 @@ import org.glasslab.data.Trajectory;
 
 /**
  * One entry point for reading and writing trajectories in every supported {@link Format}; the
- * format comes from the file extension unless given.
+ * format comes from the file extension unless given. A path naming an MD run directory (holding
+ * {@code run.json}) reads as one trajectory over all its completed blocks.
  */
 public final class TrajectoryIO {
   private TrajectoryIO() {}
 
-  /** Reads {@code file} with the format from its extension and default options. */
+  /**
+   * Reads {@code file} with the format from its extension (or a run directory) and default options.
+   */
   public static Trajectory read(Path file) throws IOException {
     return read(file, Format.of(file), ReadOptions.DEFAULTS);
   }
@@ -25,6 +28,7 @@ public final class TrajectoryIO {
       case XYZ -> ExtendedXyz.read(file, options);
       case LAMMPS_DUMP -> LammpsDump.read(file, options);
       case LAMMPS_DATA -> MemoryTrajectory.of(java.util.List.of(LammpsData.read(file, options)));
+      case RUN_DIR -> RunDirectoryFormat.read(file, options);
     };
   }
 
@@ -59,7 +63,8 @@ public final class TrajectoryIO {
    * Writes {@code t} as {@code format}, atomically. A LAMMPS data file holds one frame; {@code
    * style} selects its atom_style.
    *
-   * @throws IllegalArgumentException if a multi-frame trajectory is written to a data file
+   * @throws IllegalArgumentException if a multi-frame trajectory is written to a data file, or the
+   *     format is {@link Format#RUN_DIR} (written by the MD engine only)
    */
   public static void write(Path file, Format format, Trajectory t, LammpsData.Style style)
       throws IOException {
@@ -76,6 +81,11 @@ public final class TrajectoryIO {
         }
         LammpsData.write(file, t.frame(0), style);
       }
+      case RUN_DIR ->
+          throw new IllegalArgumentException(
+              file
+                  + ": run directories are written by glasslab simulate only; write h5md, xyz,"
+                  + " lammps-dump or lammps-data");
     }
   }
 }

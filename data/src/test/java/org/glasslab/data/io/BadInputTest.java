@@ -46,7 +46,7 @@ class BadInputTest {
     return failOn(f);
   }
 
-  private static String failOn(Path f) {
+  static String failOn(Path f) {
     IOException e =
         assertThrows(
             IOException.class,
@@ -63,7 +63,7 @@ class BadInputTest {
     return m;
   }
 
-  private static void assertContains(String message, String... parts) {
+  static void assertContains(String message, String... parts) {
     for (String p : parts) {
       assertTrue(message.contains(p), "'" + message + "' should contain '" + p + "'");
     }

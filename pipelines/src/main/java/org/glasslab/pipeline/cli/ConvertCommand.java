@@ -16,19 +16,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code glasslab convert IN OUT}: between H5MD, extended XYZ, LAMMPS data and LAMMPS dump. Text
- * formats carry full double precision, so conversions are exact. The output appears only when
- * complete.
+ * {@code glasslab convert IN OUT}: between H5MD, extended XYZ, LAMMPS data and LAMMPS dump; IN may
+ * also be an MD run directory, converted to one file of all its completed blocks. Text formats
+ * carry full double precision, so conversions are exact. The output appears only when complete.
  */
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
     description = {
       "Convert between trajectory formats (h5md, xyz, lammps-data, lammps-dump).",
-      "Formats come from the extensions unless --from/--to are given."
+      "Formats come from the extensions unless --from/--to are given.",
+      "IN may be a run directory of glasslab simulate (DIR with run.json): its completed blocks"
+          + " become one output file."
     })
 public final class ConvertCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "IN", description = "Input file.")
+  @Parameters(index = "0", paramLabel = "IN", description = "Input file or run directory.")
   Path in;
 
   @Parameters(index = "1", paramLabel = "OUT", description = "Output file (written atomically).")
@@ -67,6 +69,14 @@ public final class ConvertCommand implements Callable<Integer> {
       style = LammpsData.Style.valueOf(lammpsStyle.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!outFormat.writable()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "cannot write "
+              + outFormat.id()
+              + " (run directories are written by glasslab simulate); choose h5md, xyz,"
+              + " lammps-dump or lammps-data");
     }
     if (Files.exists(out) && Files.isSameFile(in, out)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "IN and OUT are the same file");

@@ -6,21 +6,31 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.Format;
+import org.glasslab.data.io.RunDirectoryFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code glasslab info FILE}: what a trajectory file holds, without reading every frame. */
+/**
+ * {@code glasslab info FILE}: what a trajectory file (or an MD run directory) holds, without
+ * reading every frame. For a run directory it adds the completed blocks and the seed and parameters
+ * recorded in {@code run.json}.
+ */
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
     description = {
-      "Summarise a trajectory file: format, N, frames, box, density, diameters, steps and times."
+      "Summarise a trajectory file: format, N, frames, box, density, diameters, steps and times.",
+      "A run directory of glasslab simulate (DIR with run.json) is read as one trajectory; its"
+          + " blocks, seed and parameters are shown too."
     })
 public final class InfoCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "Trajectory or configuration file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "Trajectory or configuration file, or a run directory.")
   Path file;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
@@ -33,6 +43,7 @@ public final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, Object> info = new LinkedHashMap<>();
+    Format format = input.format(file);
     try (Trajectory t = input.open(file)) {
       double[] d = t.diameters();
       double mean = 0;
@@ -51,7 +62,7 @@ public final class InfoCommand implements Callable<Integer> {
       double std = d.length > 1 ? Math.sqrt(var / (d.length - 1)) : 0;
       int nf = t.frameCount();
       info.put("file", file.toString());
-      info.put("format", (input.from == null ? Format.of(file) : Format.parse(input.from)).id());
+      info.put("format", format.id());
       info.put("particles", t.particleCount());
       info.put("frames", nf);
       info.put("box", Map.of("lx", t.box().lx(), "ly", t.box().ly()));
@@ -67,13 +78,26 @@ public final class InfoCommand implements Callable<Integer> {
       info.put("last_time", t.time(nf - 1));
       info.put("velocities", t.frame(0).hasVelocities());
       info.put("observables", t.observables().keySet());
+      if (format == Format.RUN_DIR) {
+        RunDirectoryFormat.Index index = RunDirectoryFormat.readIndex(file);
+        info.put("blocks", index.blocks().size());
+        info.put("seed", index.provenance().get("seed"));
+        info.put("parameters", index.provenance());
+      }
     }
     var out = spec.commandLine().getOut();
     if (json) {
       Json.print(out, info);
     } else {
       for (Map.Entry<String, Object> e : info.entrySet()) {
-        out.printf("%-12s %s%n", e.getKey(), e.getValue());
+        if (e.getValue() instanceof Map<?, ?> m && e.getKey().equals("parameters")) {
+          out.printf("%s%n", e.getKey());
+          for (Map.Entry<?, ?> p : m.entrySet()) {
+            out.printf("  %-26s %s%n", p.getKey(), p.getValue());
+          }
+        } else {
+          out.printf("%-12s %s%n", e.getKey(), e.getValue());
+        }
       }
       out.flush();
     }

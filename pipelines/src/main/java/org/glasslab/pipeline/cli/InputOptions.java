@@ -20,7 +20,9 @@ public final class InputOptions {
   @Option(
       names = "--from",
       paramLabel = "FMT",
-      description = "Input format: h5md, xyz, lammps-data, lammps-dump (default: from extension).")
+      description =
+          "Input format: h5md, xyz, lammps-data, lammps-dump, run-dir (default: from the extension;"
+              + " a directory with run.json is a run-dir).")
   String from;
 
   @Option(
@@ -41,8 +43,12 @@ public final class InputOptions {
 
   /** Opens {@code file} with these options; close the result. */
   public Trajectory open(Path file) throws IOException {
-    Format format = from == null ? Format.of(file) : Format.parse(from);
-    return TrajectoryIO.read(file, format, readOptions());
+    return TrajectoryIO.read(file, format(file), readOptions());
+  }
+
+  /** The format of {@code file}: {@code --from} if given, else from the path. */
+  public Format format(Path file) {
+    return from == null ? Format.of(file) : Format.parse(from);
   }
 
   /** The read options these flags describe. */

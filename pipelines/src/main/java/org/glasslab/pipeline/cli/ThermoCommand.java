@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
-import org.glasslab.md.RunDirectory;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Thermo;
 import org.glasslab.md.Thermodynamics;
@@ -65,8 +64,7 @@ public final class ThermoCommand implements java.util.concurrent.Callable<Intege
       throw new CommandLine.ParameterException(spec.commandLine(), file + " does not exist");
     }
     Configuration c;
-    try (Trajectory t =
-        Files.isDirectory(file) ? new RunDirectory(file).open() : input.open(file)) {
+    try (Trajectory t = input.open(file)) {
       c = t.frame(TrajectoryIO.frameIndex(t, frame, file));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

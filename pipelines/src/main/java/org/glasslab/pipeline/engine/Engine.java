@@ -25,6 +25,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.glasslab.data.io.Format;
+import org.glasslab.data.io.RunDirectoryFormat;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
 import org.glasslab.pipeline.spec.BranchSpec;
@@ -368,13 +370,21 @@ public final class Engine {
       String k = b.file().toString();
       String h = inputHashes.get(k);
       if (h == null) {
-        if (!Files.isRegularFile(b.file())) {
-          throw new IOException(b.file() + ": no such file");
+        String content;
+        if (b.format() == Format.RUN_DIR) {
+          // The run's content is its index and the blocks it lists (a block being written or the
+          // checkpoint is not part of it): appending a block changes the hash.
+          content = Hashes.ofFiles(b.file(), RunDirectoryFormat.contentFiles(b.file()));
+        } else {
+          if (!Files.isRegularFile(b.file())) {
+            throw new IOException(b.file() + ": no such file");
+          }
+          content = Hashes.ofFile(b.file());
         }
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("format", b.format().id());
         o.set("options", b.readOptionsJson());
-        h = Hashes.of("input\n" + Hashes.ofFile(b.file()) + "\n" + Hashes.canonicalJson(o));
+        h = Hashes.of("input\n" + content + "\n" + Hashes.canonicalJson(o));
         inputHashes.put(k, h);
       }
       return h;

@@ -70,9 +70,17 @@ public final class Hashes {
     try (Stream<Path> s = Files.walk(p)) {
       files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
     }
+    return ofFiles(p, files);
+  }
+
+  /**
+   * Hex SHA-256 of the listed files under {@code base}, in the given order, as their relative paths
+   * and content hashes (the form {@link #ofPath} uses for a whole directory).
+   */
+  public static String ofFiles(Path base, List<Path> files) throws IOException {
     StringBuilder sb = new StringBuilder("dir\n");
     for (Path f : files) {
-      sb.append(p.relativize(f).toString().replace('\\', '/'))
+      sb.append(base.relativize(f).toString().replace('\\', '/'))
           .append(' ')
           .append(ofFile(f))
           .append('\n');

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.ReadOptions;
+import org.glasslab.data.io.RunDirectoryFormat;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.Stage;
@@ -223,6 +224,16 @@ public final class SpecLoader {
     Set<Path> seen = new TreeSet<>();
     for (String pattern : patterns) {
       List<Path> matched = glob(dir, pattern);
+      if (matched.isEmpty() && Files.isDirectory(dir.resolve(pattern))) {
+        throw new SpecException(
+            file,
+            f + ".files",
+            "'"
+                + pattern
+                + "' is a directory without "
+                + RunDirectoryFormat.INDEX
+                + " (name files or globs, or a run directory of glasslab simulate)");
+      }
       if (matched.isEmpty()) {
         throw new SpecException(
             file,
@@ -240,7 +251,7 @@ public final class SpecLoader {
             file, f + (formatName == null ? ".files" : ".format"), x.getMessage());
       }
       String base = p.getFileName().toString();
-      int dot = base.lastIndexOf('.');
+      int dot = format == Format.RUN_DIR ? -1 : base.lastIndexOf('.');
       String id = unique(sanitize(dot > 0 ? base.substring(0, dot) : base), ids);
       out.add(new BranchSpec(id, f, p, format, options, optionsJson, null, null));
     }
@@ -440,12 +451,20 @@ public final class SpecLoader {
     return u;
   }
 
-  /** Files matching {@code pattern} (a path or glob relative to {@code dir}), sorted. */
+  /** A regular file or an MD run directory (a directory holding run.json) is one input. */
+  private static boolean isInput(Path p) {
+    return Files.isRegularFile(p) || RunDirectoryFormat.isRunDirectory(p);
+  }
+
+  /**
+   * Files and run directories matching {@code pattern} (a path or glob relative to {@code dir}),
+   * sorted.
+   */
   static List<Path> glob(Path dir, String pattern) throws IOException {
     Path literal = null;
     if (!pattern.matches(".*[*?\\[{].*")) {
       literal = dir.resolve(pattern).normalize();
-      return Files.isRegularFile(literal) ? List.of(literal) : List.of();
+      return isInput(literal) ? List.of(literal) : List.of();
     }
     String norm = pattern.replace('\\', '/');
     int cut = -1;
@@ -465,7 +484,7 @@ public final class SpecLoader {
     }
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
     try (Stream<Path> s = Files.walk(base)) {
-      return s.filter(Files::isRegularFile)
+      return s.filter(SpecLoader::isInput)
           .filter(p -> m.matches(base.relativize(p)))
           .map(Path::normalize)
           .sorted()

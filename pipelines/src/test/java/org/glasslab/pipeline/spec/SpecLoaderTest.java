@@ -59,6 +59,35 @@ class SpecLoaderTest {
   }
 
   @Test
+  void runDirectoriesAreInputsAndPlainDirectoriesAreNot() throws Exception {
+    for (String d : List.of("runs/T0.3", "runs/T0.5", "runs/junk")) {
+      Files.createDirectories(dir.resolve(d));
+    }
+    Files.writeString(dir.resolve("runs/T0.3/run.json"), "{}");
+    Files.writeString(dir.resolve("runs/T0.5/run.json"), "{}");
+    PipelineSpec s =
+        load(
+            """
+            name: r
+            inputs:
+              - files: "runs/*"
+            stages: [import]
+            """);
+    assertEquals(List.of("T0.3", "T0.5"), s.branches().stream().map(BranchSpec::id).toList());
+    assertEquals(Format.RUN_DIR, s.branches().get(0).format());
+    assertEquals(dir.resolve("runs/T0.3"), s.branches().get(0).file());
+    fails(
+        "p.yaml: inputs[0].files: 'runs/junk' is a directory without run.json (name files or"
+            + " globs, or a run directory of glasslab simulate)",
+        """
+        name: r
+        inputs:
+          - files: runs/junk
+        stages: [import]
+        """);
+  }
+
+  @Test
   void generatorSweepsAndReplicas() throws Exception {
     PipelineSpec s =
         load(
