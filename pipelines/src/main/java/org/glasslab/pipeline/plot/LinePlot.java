@@ -21,11 +21,19 @@ public final class LinePlot {
     return new Builder(title, xLabel, yLabel);
   }
 
+  /** The powers of ten enclosing [lo, hi] (lo, hi &gt; 0), at least one decade apart. */
+  static double[] decades(double lo, double hi) {
+    double a = Math.pow(10, Math.floor(Math.log10(lo)));
+    double b = Math.pow(10, Math.ceil(Math.log10(hi)));
+    return new double[] {a, Math.max(b, 10 * a)};
+  }
+
   /** Collects series and options. */
   public static final class Builder extends XyBuilder<Builder> {
     private boolean logX;
     private boolean logY;
     private boolean points;
+    private boolean lines = true;
     private final List<Object[]> series = new ArrayList<>();
     private final List<Object[]> markers = new ArrayList<>();
 
@@ -71,6 +79,16 @@ public final class LinePlot {
       return this;
     }
 
+    /**
+     * Markers only, no connecting lines: for distributions on logarithmic bins, where empty bins
+     * are left out and a line would draw probability across them.
+     */
+    public Builder markersOnly() {
+      points = true;
+      lines = false;
+      return this;
+    }
+
     /** The figure. */
     public Figure build() {
       if (series.isEmpty()) {
@@ -85,6 +103,10 @@ public final class LinePlot {
       c.getStyler().setAnnotationTextFontColor(new java.awt.Color(200, 0, 0));
       c.getStyler().setAnnotationTextFont(Style.SMALL);
       double ymax = Double.NEGATIVE_INFINITY;
+      double[] range = {
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+      };
       for (Object[] s : series) {
         double[] x = (double[]) s[1];
         double[] y = (double[]) s[2];
@@ -96,9 +118,29 @@ public final class LinePlot {
           if (Double.isFinite(y[i])) {
             ymax = Math.max(ymax, y[i]);
           }
+          if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+            range[0] = Math.min(range[0], x[i]);
+            range[1] = Math.max(range[1], x[i]);
+            range[2] = Math.min(range[2], y[i]);
+            range[3] = Math.max(range[3], y[i]);
+          }
         }
         XYSeries xs = c.addSeries((String) s[0], x, y);
         xs.setMarker(points ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        if (!lines) {
+          xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        }
+      }
+      // Logarithmic axes span whole decades, so that at least two decades carry a tick label.
+      if (logX && range[0] <= range[1]) {
+        double[] d = decades(range[0], range[1]);
+        c.getStyler().setXAxisMin(d[0]);
+        c.getStyler().setXAxisMax(d[1]);
+      }
+      if (logY && range[2] <= range[3]) {
+        double[] d = decades(range[2], range[3]);
+        c.getStyler().setYAxisMin(d[0]);
+        c.getStyler().setYAxisMax(d[1]);
       }
       for (Object[] m : markers) {
         double x = (double) m[0];

@@ -68,7 +68,7 @@ public final class EpmCompareStage extends AbstractStage {
         largest);
     ctx.figure(
         "p_of_s_compare",
-        b.points(true).build(),
+        b.markersOnly().build(),
         "Avalanche size distributions P(S) of the lattice EPM, one curve per branch (bin centres;"
             + " the mean size in epm_summary.csv uses bin centres too)");
   }

@@ -196,7 +196,7 @@ public final class EpmLatticeStage extends AbstractStage {
         "p_of_s",
         LinePlot.builder("P(S), lattice EPM", "S", "P(S)")
             .series(String.format(Locale.ROOT, "L=%d, T=%s", lp.size(), lp.temperature()), x, p)
-            .points(true)
+            .markersOnly()
             .log(true, true)
             .build(),
         String.format(

@@ -317,7 +317,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     LinePlot.Builder hArea =
         LinePlot.builder("P(rearranging area)", "area [diameters^2]", "P(area)")
             .log(true, true)
-            .points(true);
+            .markersOnly();
     boolean anyArea = false;
     boolean mapDone = false;
     StringBuilder md = new StringBuilder("# Particle vs lattice EPM\n\n");

@@ -1,5 +1,6 @@
 package org.glasslab.pipeline.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,20 @@ class PlotTest {
     Figures.writeSvg(f, dir.resolve(name + "2.svg"));
     assertEquals(svg, Files.readString(dir.resolve(name + "2.svg")));
     return img;
+  }
+
+  @Test
+  void logAxesSpanWholeDecadesAndSparseDistributionsAreMarkersOnly() throws Exception {
+    assertArrayEquals(new double[] {1, 100}, LinePlot.decades(1.26, 79.4), 1e-12);
+    assertArrayEquals(new double[] {1e-6, 10}, LinePlot.decades(5.5e-6, 1.7), 1e-18);
+    assertArrayEquals(new double[] {10, 100}, LinePlot.decades(10, 10), 1e-12);
+    Figure f =
+        LinePlot.builder("P(S)", "S", "P(S)")
+            .series("two bins", new double[] {1.26, 79.4}, new double[] {1.7, 5.5e-6})
+            .markersOnly()
+            .log(true, true)
+            .build();
+    check(f, "ps-sparse", 640, 400);
   }
 
   @Test
