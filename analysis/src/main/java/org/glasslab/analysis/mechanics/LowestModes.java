@@ -25,7 +25,7 @@ import org.ejml.ops.DConvertMatrixStruct;
  * the zero modes found in the complement. Lanczos (block size 1 by default, block Lanczos for
  * larger blocks) with full reorthogonalization runs: every new vector is orthogonalized first
  * against the last two blocks (the Lanczos recurrence) and then once more against the whole basis
- * (modified Gram–Schmidt), so the basis stays orthonormal to machine precision and no ghost
+ * (classical Gram–Schmidt), so the basis stays orthonormal to machine precision and no ghost
  * eigenvalues appear. After each step past {@code m} vectors the Ritz values of the tridiagonal
  * matrix are computed by implicit QL tracking only the last eigenvector row ({@link Tridiagonal},
  * {@code O(p^2)}); the run stops when every wanted Ritz pair (all with estimated eigenvalue up to
@@ -487,8 +487,9 @@ public final class LowestModes {
 
   /**
    * Orthonormalizes the block {@code w} against the deflated space and the basis {@code q[0..k)}
-   * (two classical Gram-Schmidt passes), then within itself (modified Gram-Schmidt), appends it and
-   * records the coefficients in column {@code col0 + v} of {@code t} (when {@code col0 >= 0}).
+   * (the recurrence against the last two blocks, then a full classical Gram-Schmidt pass), then
+   * within itself (modified Gram-Schmidt), appends it and records the coefficients in column {@code
+   * col0 + v} of {@code t} (when {@code col0 >= 0}).
    *
    * @return the new basis size
    */
