@@ -60,11 +60,15 @@ public final class BenchModesCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       paramLabel = "W",
-      defaultValue = "40",
+      defaultValue = "100",
       description =
-          "Untimed calls of each side first (default ${DEFAULT-VALUE}): the JVM reaches its"
-              + " compiled steady state, the one a modes stage sees over a trajectory's frames.")
+          "At most this many untimed GlassLab calls first, stopping early once they took 5 s"
+              + " (default ${DEFAULT-VALUE}): the JVM reaches its compiled steady state, the one a"
+              + " modes stage sees over a trajectory's frames. scipy (no JIT) gets one untimed"
+              + " call.")
   int warmup;
+
+  private static final double WARMUP_SECONDS = 5.0;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
@@ -98,18 +102,23 @@ public final class BenchModesCommand implements Callable<Integer> {
     double[] cpu = new double[repeat];
     HessianSpectrum s = null;
     double coldWall = 0;
-    for (int r = -warmup; r < repeat; r++) {
+    long warmStart = System.nanoTime();
+    int warmCalls = 0;
+    while (warmCalls < warmup && (System.nanoTime() - warmStart) * 1e-9 < WARMUP_SECONDS) {
+      long w0 = System.nanoTime();
+      s = solver.compute(h);
+      if (warmCalls++ == 0) {
+        coldWall = (System.nanoTime() - w0) * 1e-9;
+      }
+    }
+    for (int r = 0; r < repeat; r++) {
       long w0 = System.nanoTime();
       long c0 = threads.getCurrentThreadCpuTime();
       s = solver.compute(h);
       long c1 = threads.getCurrentThreadCpuTime();
       long w1 = System.nanoTime();
-      if (r == -warmup) {
-        coldWall = (w1 - w0) * 1e-9;
-      } else if (r >= 0) {
-        wall[r] = (w1 - w0) * 1e-9;
-        cpu[r] = (c1 - c0) * 1e-9;
-      }
+      wall[r] = (w1 - w0) * 1e-9;
+      cpu[r] = (c1 - c0) * 1e-9;
     }
     Map<String, Object> res = new LinkedHashMap<>();
     res.put("file", file.toString());
@@ -119,6 +128,7 @@ public final class BenchModesCommand implements Callable<Integer> {
     res.put("zero_modes", s.zeroModes());
     res.put("hessian_assembly_seconds", assembly);
     res.put("glasslab_first_call_wall_seconds", coldWall);
+    res.put("glasslab_warmup_calls", warmCalls);
     res.put("glasslab_wall_median", new Median().evaluate(wall));
     res.put("glasslab_cpu_median", new Median().evaluate(cpu));
     int k = s.zeroModes() + s.negativeEigenvalues().length + count;
@@ -128,13 +138,11 @@ public final class BenchModesCommand implements Callable<Integer> {
     boolean peer = ScipyEigsh.available();
     res.put("scipy_available", peer);
     if (peer) {
-      int calls = warmup + repeat;
-      err.printf(
-          "running scipy eigsh (k=%d, sigma=%.3g) %d+%d times...%n", k, sigma, warmup, repeat);
+      err.printf("running scipy eigsh (k=%d, sigma=%.3g) 1+%d times...%n", k, sigma, repeat);
       err.flush();
-      ScipyEigsh.Result p = ScipyEigsh.run(h.matrix(), k, sigma, calls);
-      double[] pw = Arrays.copyOfRange(p.wallSeconds(), warmup, calls);
-      double[] pc = Arrays.copyOfRange(p.cpuSeconds(), warmup, calls);
+      ScipyEigsh.Result p = ScipyEigsh.run(h.matrix(), k, sigma, repeat + 1);
+      double[] pw = Arrays.copyOfRange(p.wallSeconds(), 1, repeat + 1);
+      double[] pc = Arrays.copyOfRange(p.cpuSeconds(), 1, repeat + 1);
       double[] ev = p.eigenvalues();
       double tol = options.zeroTolerance();
       double maxRel = 0;
