@@ -31,6 +31,8 @@ import org.glasslab.epm.propagator.StressPropagator;
  *       Poisson process on the cumulative-rate axis located in the sum tree (O(N) tree build, O(log
  *       N) per activation). All yields of the step are computed from the pre-step state and applied
  *       together (FFT convolution when many).
+ *   <li>Extremal: every site with x &lt; x0 (or the weakest alone) yields, applied together; time
+ *       += 1. O(N) scan plus the kernel updates.
  * </ul>
  *
  * <p>Initial state [P]: thresholds drawn; σ = a compatible field (white noise convolved with the
@@ -359,10 +361,15 @@ public final class LatticeEpm {
     this.listener = l == null ? LatticeListener.NONE : l;
   }
 
-  /** One protocol step (KMC: one event; discrete: one Δt step, after skipping empty steps). */
+  /**
+   * One protocol step (KMC: one event; discrete: one Δt step, after skipping empty steps; extremal:
+   * one unit step).
+   */
   public void step() {
     if (params.protocol() == Protocol.KMC) {
       stepKmc();
+    } else if (params.protocol() == Protocol.EXTREMAL) {
+      stepExtremal();
     } else if (unstableCount == 0) {
       stepDiscreteActivation();
     } else {
@@ -459,6 +466,33 @@ public final class LatticeEpm {
     double spacing = Math.exp(-maxLogRate) / dt;
     count = addPoissonPoints(count, rng.nextExponential() * spacing, total, spacing);
     applyStep(count, time + dt, 1);
+  }
+
+  /**
+   * One extremal step: every site with x &lt; x0 yields, or the weakest site alone when none does;
+   * all yields computed from the pre-step state and applied together; time advances by 1.
+   */
+  private void stepExtremal() {
+    final double x0 = params.extremalCutoff();
+    int count = 0;
+    int weakest = 0;
+    double weakestX = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double x = thresholds[i] - Math.abs(sigma[i]);
+      if (x < x0) {
+        yUnstable[count] = x <= 0;
+        ySites[count++] = i;
+      }
+      if (x < weakestX) {
+        weakestX = x;
+        weakest = i;
+      }
+    }
+    if (count == 0) {
+      yUnstable[0] = false;
+      ySites[count++] = weakest;
+    }
+    applyStep(count, time + 1.0, 1);
   }
 
   /**

@@ -25,6 +25,8 @@ import org.glasslab.epm.propagator.Orientation;
  * @param protocol time evolution
  * @param dt time step Δt of the discrete protocol [1/f0]
  * @param unstableRule unstable-site rule of the discrete protocol
+ * @param extremalCutoff x0 of the extremal protocol (&gt; 0) [stress]: each step every site with x
+ *     &lt; x0 yields (the weakest site alone when none does)
  */
 public record LatticeParams(
     int size,
@@ -42,7 +44,11 @@ public record LatticeParams(
     long recenterEvery,
     Protocol protocol,
     double dt,
-    UnstableRule unstableRule) {
+    UnstableRule unstableRule,
+    double extremalCutoff) {
+
+  /** x0 of the extremal protocol in {@link #defaults} [P]: the spec leaves its value open. */
+  public static final double DEFAULT_EXTREMAL_CUTOFF = 0.05;
 
   /** Validates every field with an actionable message. */
   public LatticeParams {
@@ -70,6 +76,7 @@ public record LatticeParams(
       throw new IllegalArgumentException("recenterEvery must be >= 0, got " + recenterEvery);
     }
     requirePositive("time step dt", dt);
+    requirePositive("extremal cutoff x0", extremalCutoff);
   }
 
   private static void requirePositive(String name, double v) {
@@ -88,7 +95,7 @@ public record LatticeParams(
    * Defaults of spec §1/§3.2: a = 1.5, f0 = 1, σ_th ~ N(1, 0.3^2), η = 0.01, σ̄ = 0, initial stress
    * std 1 [P] (as-quenched disorder on the threshold scale), random orientation, imposed stress,
    * re-centring every 10^4 events, the discrete protocol with Δt = 1 and immediate failure of
-   * unstable sites.
+   * unstable sites; extremal cutoff {@link #DEFAULT_EXTREMAL_CUTOFF}.
    */
   public static LatticeParams defaults(int size, double temperature) {
     return new LatticeParams(
@@ -107,174 +114,217 @@ public record LatticeParams(
         10_000,
         Protocol.DISCRETE,
         1.0,
-        UnstableRule.IMMEDIATE);
+        UnstableRule.IMMEDIATE,
+        DEFAULT_EXTREMAL_CUTOFF);
+  }
+
+  /** A builder starting from these parameters (every field can be changed, then validated). */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** Copy with another temperature. */
   public LatticeParams withTemperature(double t) {
-    return new LatticeParams(
-        size,
-        t,
-        barrierExponent,
-        attemptRate,
-        thresholdMean,
-        thresholdStd,
-        residualStd,
-        meanStress,
-        initialStressStd,
-        orientation,
-        convention,
-        localKernel,
-        recenterEvery,
-        protocol,
-        dt,
-        unstableRule);
+    return toBuilder().temperature(t).build();
   }
 
   /** Copy with another size. */
   public LatticeParams withSize(int l) {
-    return new LatticeParams(
-        l,
-        temperature,
-        barrierExponent,
-        attemptRate,
-        thresholdMean,
-        thresholdStd,
-        residualStd,
-        meanStress,
-        initialStressStd,
-        orientation,
-        convention,
-        localKernel,
-        recenterEvery,
-        protocol,
-        dt,
-        unstableRule);
+    return toBuilder().size(l).build();
   }
 
   /** Copy with another orientation. */
   public LatticeParams withOrientation(Orientation o) {
-    return new LatticeParams(
-        size,
-        temperature,
-        barrierExponent,
-        attemptRate,
-        thresholdMean,
-        thresholdStd,
-        residualStd,
-        meanStress,
-        initialStressStd,
-        o,
-        convention,
-        localKernel,
-        recenterEvery,
-        protocol,
-        dt,
-        unstableRule);
+    return toBuilder().orientation(o).build();
   }
 
   /** Copy with another protocol, time step and unstable rule. */
   public LatticeParams withProtocol(Protocol p, double step, UnstableRule rule) {
-    return new LatticeParams(
-        size,
-        temperature,
-        barrierExponent,
-        attemptRate,
-        thresholdMean,
-        thresholdStd,
-        residualStd,
-        meanStress,
-        initialStressStd,
-        orientation,
-        convention,
-        localKernel,
-        recenterEvery,
-        p,
-        step,
-        rule);
+    return toBuilder().protocol(p).dt(step).unstableRule(rule).build();
   }
 
   /** Copy with the local kernel switched on or off. */
   public LatticeParams withLocalKernel(boolean local) {
-    return new LatticeParams(
-        size,
-        temperature,
-        barrierExponent,
-        attemptRate,
-        thresholdMean,
-        thresholdStd,
-        residualStd,
-        meanStress,
-        initialStressStd,
-        orientation,
-        convention,
-        local,
-        recenterEvery,
-        protocol,
-        dt,
-        unstableRule);
+    return toBuilder().localKernel(local).build();
   }
 
   /** Copy with another threshold law and residual noise. */
   public LatticeParams withDisorder(double mean, double std, double residual) {
-    return new LatticeParams(
-        size,
-        temperature,
-        barrierExponent,
-        attemptRate,
-        mean,
-        std,
-        residual,
-        meanStress,
-        initialStressStd,
-        orientation,
-        convention,
-        localKernel,
-        recenterEvery,
-        protocol,
-        dt,
-        unstableRule);
+    return toBuilder().thresholdMean(mean).thresholdStd(std).residualStd(residual).build();
   }
 
   /** Copy with another initial stress field (mean σ̄ and std). */
   public LatticeParams withInitialStress(double mean, double std) {
-    return new LatticeParams(
-        size,
-        temperature,
-        barrierExponent,
-        attemptRate,
-        thresholdMean,
-        thresholdStd,
-        residualStd,
-        mean,
-        std,
-        orientation,
-        convention,
-        localKernel,
-        recenterEvery,
-        protocol,
-        dt,
-        unstableRule);
+    return toBuilder().meanStress(mean).initialStressStd(std).build();
   }
 
   /** Copy with another re-centring interval. */
   public LatticeParams withRecenterEvery(long every) {
-    return new LatticeParams(
-        size,
-        temperature,
-        barrierExponent,
-        attemptRate,
-        thresholdMean,
-        thresholdStd,
-        residualStd,
-        meanStress,
-        initialStressStd,
-        orientation,
-        convention,
-        localKernel,
-        every,
-        protocol,
-        dt,
-        unstableRule);
+    return toBuilder().recenterEvery(every).build();
+  }
+
+  /** Mutable copy of the fields; {@link #build} validates them. */
+  public static final class Builder {
+    private int size;
+    private double temperature;
+    private double barrierExponent;
+    private double attemptRate;
+    private double thresholdMean;
+    private double thresholdStd;
+    private double residualStd;
+    private double meanStress;
+    private double initialStressStd;
+    private Orientation orientation;
+    private Convention convention;
+    private boolean localKernel;
+    private long recenterEvery;
+    private Protocol protocol;
+    private double dt;
+    private UnstableRule unstableRule;
+    private double extremalCutoff;
+
+    private Builder(LatticeParams p) {
+      size = p.size;
+      temperature = p.temperature;
+      barrierExponent = p.barrierExponent;
+      attemptRate = p.attemptRate;
+      thresholdMean = p.thresholdMean;
+      thresholdStd = p.thresholdStd;
+      residualStd = p.residualStd;
+      meanStress = p.meanStress;
+      initialStressStd = p.initialStressStd;
+      orientation = p.orientation;
+      convention = p.convention;
+      localKernel = p.localKernel;
+      recenterEvery = p.recenterEvery;
+      protocol = p.protocol;
+      dt = p.dt;
+      unstableRule = p.unstableRule;
+      extremalCutoff = p.extremalCutoff;
+    }
+
+    /** Sets {@code size}. */
+    public Builder size(int v) {
+      size = v;
+      return this;
+    }
+
+    /** Sets {@code temperature}. */
+    public Builder temperature(double v) {
+      temperature = v;
+      return this;
+    }
+
+    /** Sets {@code barrierExponent}. */
+    public Builder barrierExponent(double v) {
+      barrierExponent = v;
+      return this;
+    }
+
+    /** Sets {@code attemptRate}. */
+    public Builder attemptRate(double v) {
+      attemptRate = v;
+      return this;
+    }
+
+    /** Sets {@code thresholdMean}. */
+    public Builder thresholdMean(double v) {
+      thresholdMean = v;
+      return this;
+    }
+
+    /** Sets {@code thresholdStd}. */
+    public Builder thresholdStd(double v) {
+      thresholdStd = v;
+      return this;
+    }
+
+    /** Sets {@code residualStd}. */
+    public Builder residualStd(double v) {
+      residualStd = v;
+      return this;
+    }
+
+    /** Sets {@code meanStress}. */
+    public Builder meanStress(double v) {
+      meanStress = v;
+      return this;
+    }
+
+    /** Sets {@code initialStressStd}. */
+    public Builder initialStressStd(double v) {
+      initialStressStd = v;
+      return this;
+    }
+
+    /** Sets {@code orientation}. */
+    public Builder orientation(Orientation v) {
+      orientation = v;
+      return this;
+    }
+
+    /** Sets {@code convention}. */
+    public Builder convention(Convention v) {
+      convention = v;
+      return this;
+    }
+
+    /** Sets {@code localKernel}. */
+    public Builder localKernel(boolean v) {
+      localKernel = v;
+      return this;
+    }
+
+    /** Sets {@code recenterEvery}. */
+    public Builder recenterEvery(long v) {
+      recenterEvery = v;
+      return this;
+    }
+
+    /** Sets {@code protocol}. */
+    public Builder protocol(Protocol v) {
+      protocol = v;
+      return this;
+    }
+
+    /** Sets {@code dt}. */
+    public Builder dt(double v) {
+      dt = v;
+      return this;
+    }
+
+    /** Sets {@code unstableRule}. */
+    public Builder unstableRule(UnstableRule v) {
+      unstableRule = v;
+      return this;
+    }
+
+    /** Sets {@code extremalCutoff}. */
+    public Builder extremalCutoff(double v) {
+      extremalCutoff = v;
+      return this;
+    }
+
+    /** The validated parameters. */
+    public LatticeParams build() {
+      return new LatticeParams(
+          size,
+          temperature,
+          barrierExponent,
+          attemptRate,
+          thresholdMean,
+          thresholdStd,
+          residualStd,
+          meanStress,
+          initialStressStd,
+          orientation,
+          convention,
+          localKernel,
+          recenterEvery,
+          protocol,
+          dt,
+          unstableRule,
+          extremalCutoff);
+    }
   }
 }

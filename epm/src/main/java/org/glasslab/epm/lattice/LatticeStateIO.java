@@ -14,14 +14,16 @@ import org.glasslab.epm.propagator.Convention;
 import org.glasslab.epm.propagator.Orientation;
 
 /**
- * Binary checkpoint files of a {@link LatticeState} (big-endian, magic "GLEPMLAT", version 1):
- * parameters, seed, counters, generator state and the three site arrays. Writes go to a temporary
- * file in the same directory that is then atomically renamed, so a crash never leaves a partial
- * checkpoint.
+ * Binary checkpoint files of a {@link LatticeState} (big-endian, magic "GLEPMLAT", version 2;
+ * version 1 is still read): parameters, seed, counters, generator state and the three site arrays.
+ * Writes go to a temporary file in the same directory that is then atomically renamed, so a crash
+ * never leaves a partial checkpoint.
  */
 public final class LatticeStateIO {
   private static final long MAGIC = 0x474C45504D4C4154L; // "GLEPMLAT"
-  private static final int VERSION = 1;
+  // version 2 adds the extremal cutoff x0 after the unstable rule; version 1 files read with x0 =
+  // LatticeParams.DEFAULT_EXTREMAL_CUTOFF (they predate the extremal protocol)
+  private static final int VERSION = 2;
 
   private LatticeStateIO() {}
 
@@ -52,6 +54,7 @@ public final class LatticeStateIO {
       out.writeUTF(p.protocol().name());
       out.writeDouble(p.dt());
       out.writeUTF(p.unstableRule().name());
+      out.writeDouble(p.extremalCutoff());
       out.writeLong(s.seed());
       out.writeDouble(s.time());
       out.writeLong(s.events());
@@ -95,7 +98,7 @@ public final class LatticeStateIO {
         throw new IOException(file + " is not a lattice-EPM checkpoint (bad magic)");
       }
       int version = in.readInt();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new IOException(file + ": unsupported checkpoint version " + version);
       }
       LatticeParams p =
@@ -115,7 +118,8 @@ public final class LatticeStateIO {
               in.readLong(),
               Protocol.valueOf(in.readUTF()),
               in.readDouble(),
-              UnstableRule.valueOf(in.readUTF()));
+              UnstableRule.valueOf(in.readUTF()),
+              version >= 2 ? in.readDouble() : LatticeParams.DEFAULT_EXTREMAL_CUTOFF);
       long seed = in.readLong();
       double time = in.readDouble();
       long events = in.readLong();

@@ -13,5 +13,12 @@ public enum Protocol {
    * UnstableRule}), each stable site yields with probability 1 - exp(-Δt r_i), and all yields of
    * the step are applied together from the pre-step state.
    */
-  DISCRETE
+  DISCRETE,
+  /**
+   * The extremal protocol (spec §3.2 item 3): deterministic synchronous steps of unit time in which
+   * every site with {@code x_i < x0} yields ({@link LatticeParams#extremalCutoff}); when no site is
+   * below x0 the weakest site (smallest x) yields alone, as in extremal (Bak–Sneppen-type) dynamics
+   * [P]. The temperature plays no role.
+   */
+  EXTREMAL
 }

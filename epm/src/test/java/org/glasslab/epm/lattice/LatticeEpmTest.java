@@ -45,23 +45,10 @@ class LatticeEpmTest {
     LatticeParams p =
         LatticeParams.defaults(16, 0.2).withProtocol(Protocol.KMC, 1.0, UnstableRule.IMMEDIATE);
     p =
-        new LatticeParams(
-            p.size(),
-            p.temperature(),
-            p.barrierExponent(),
-            p.attemptRate(),
-            p.thresholdMean(),
-            p.thresholdStd(),
-            p.residualStd(),
-            0.5,
-            p.initialStressStd(),
-            p.orientation(),
-            org.glasslab.epm.propagator.Convention.IMPOSED_STRAIN,
-            false,
-            p.recenterEvery(),
-            p.protocol(),
-            p.dt(),
-            p.unstableRule());
+        p.toBuilder()
+            .meanStress(0.5)
+            .convention(org.glasslab.epm.propagator.Convention.IMPOSED_STRAIN)
+            .build();
     LatticeEpm m = LatticeEpm.create(p, 5);
     double before = m.meanStress();
     double[] ep0 = m.plasticStrain();

@@ -58,8 +58,16 @@ public final class EpmLatticeCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output directory")
   Path out;
 
-  @Option(names = "--protocol", defaultValue = "kmc", description = "kmc|discrete")
+  @Option(names = "--protocol", defaultValue = "kmc", description = "kmc|discrete|extremal")
   String protocol;
+
+  @Option(
+      names = "--x0",
+      defaultValue = "" + LatticeParams.DEFAULT_EXTREMAL_CUTOFF,
+      description =
+          "extremal protocol: every site with x < x0 yields each step, the weakest alone when none"
+              + " does (default ${DEFAULT-VALUE})")
+  double x0;
 
   @Option(names = "--dt", defaultValue = "1", description = "time step of the discrete protocol")
   double dt;
@@ -137,29 +145,15 @@ public final class EpmLatticeCommand implements Callable<Integer> {
               case "strain" -> Convention.IMPOSED_STRAIN;
               default -> throw usage("--convention must be stress or strain");
             };
-        LatticeParams d =
+        p =
             LatticeParams.defaults(size, temperature)
                 .withOrientation(EpmTcScanCommand.parseOrientation(spec, orientation))
                 .withProtocol(proto, dt, rule)
-                .withInitialStress(0.0, initialStd);
-        p =
-            new LatticeParams(
-                d.size(),
-                d.temperature(),
-                d.barrierExponent(),
-                d.attemptRate(),
-                d.thresholdMean(),
-                d.thresholdStd(),
-                d.residualStd(),
-                d.meanStress(),
-                d.initialStressStd(),
-                d.orientation(),
-                conv,
-                false,
-                d.recenterEvery(),
-                d.protocol(),
-                d.dt(),
-                d.unstableRule());
+                .withInitialStress(0.0, initialStd)
+                .toBuilder()
+                .convention(conv)
+                .extremalCutoff(x0)
+                .build();
       } catch (IllegalArgumentException e) {
         throw usage(e.getMessage());
       }
@@ -217,6 +211,9 @@ public final class EpmLatticeCommand implements Callable<Integer> {
     summary.put("temperature", m.params().temperature());
     summary.put("orientation", m.params().orientation());
     summary.put("protocol", m.params().protocol());
+    if (m.params().protocol() == Protocol.EXTREMAL) {
+      summary.put("x0", m.params().extremalCutoff());
+    }
     summary.put("seed", m.seed());
     summary.put("events", m.events() - start);
     summary.put("time", m.time());

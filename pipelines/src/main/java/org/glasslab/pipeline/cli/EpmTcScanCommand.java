@@ -84,7 +84,10 @@ public final class EpmTcScanCommand implements Callable<Integer> {
       description = "random|fixed event orientation")
   String orientation;
 
-  @Option(names = "--protocol", defaultValue = "kmc", description = "kmc|discrete")
+  @Option(
+      names = "--protocol",
+      defaultValue = "kmc",
+      description = "kmc|discrete (extremal has no temperature to scan)")
   String protocol;
 
   @Option(names = "--dt", defaultValue = "1", description = "time step of the discrete protocol")
@@ -148,9 +151,10 @@ public final class EpmTcScanCommand implements Callable<Integer> {
     return switch (s.toLowerCase(java.util.Locale.ROOT)) {
       case "discrete" -> Protocol.DISCRETE;
       case "kmc" -> Protocol.KMC;
+      case "extremal" -> Protocol.EXTREMAL;
       default ->
           throw new CommandLine.ParameterException(
-              spec.commandLine(), "--protocol must be discrete or kmc, got '" + s + "'");
+              spec.commandLine(), "--protocol must be kmc, discrete or extremal, got '" + s + "'");
     };
   }
 
@@ -181,6 +185,12 @@ public final class EpmTcScanCommand implements Callable<Integer> {
           spec.commandLine(), "--temperatures is required unless --from is given");
     }
     Protocol p = parseProtocol(spec, protocol);
+    if (p == Protocol.EXTREMAL) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--protocol extremal does not depend on the temperature: a T_c scan needs kmc or"
+              + " discrete");
+    }
     TcScanOptions opts;
     try {
       LatticeParams base =

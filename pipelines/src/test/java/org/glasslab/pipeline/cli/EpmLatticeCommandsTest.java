@@ -70,6 +70,47 @@ class EpmLatticeCommandsTest {
   }
 
   @Test
+  void extremalProtocolRunsAndIsRefusedByTheTemperatureScan() throws Exception {
+    CliRunner r =
+        CliRunner.run(
+            "epm",
+            "lattice",
+            "--protocol",
+            "extremal",
+            "--x0",
+            "0.1",
+            "--size",
+            "16",
+            "--temperature",
+            "0.3",
+            "--events",
+            "500",
+            "--out",
+            dir.resolve("ext").toString(),
+            "--json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertEquals("EXTREMAL", j.get("protocol").asText());
+    assertEquals(0.1, j.get("x0").asDouble(), 0.0);
+    // unit time per step, at least one yield per step
+    assertTrue(j.get("time").asDouble() <= j.get("events").asDouble());
+    CliRunner scan =
+        CliRunner.run(
+            "epm",
+            "tc-scan",
+            "--protocol",
+            "extremal",
+            "--sizes",
+            "8",
+            "--temperatures",
+            "0.2,0.5",
+            "--out",
+            dir.resolve("scan").toString());
+    assertEquals(Cli.EXIT_USAGE, scan.exit());
+    assertTrue(scan.err().contains("extremal does not depend on the temperature"), scan.err());
+  }
+
+  @Test
   void impossibleParametersAreUsageErrors() {
     assertEquals(
         Cli.EXIT_USAGE,
