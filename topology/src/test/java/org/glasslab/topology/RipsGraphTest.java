@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.data.Box;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The 1-skeleton: every pair within alpha exactly once, in ripser's filtration order. */
@@ -54,6 +55,7 @@ class RipsGraphTest {
     }
   }
 
+  @Tag("validation")
   @Test
   void edgesAreAllPairsWithinAlphaInFiltrationOrder() {
     double[] p = SyntheticClouds.uniform(3000, 0.9, 17);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.glasslab.analysis.SyntheticFrames;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ class AvalancheDetectorTest {
     return alarms / (double) TRIALS;
   }
 
+  @Tag("validation")
   @Test
   void findsTheJumpFrameOverTheDocumentedNoiseRange() {
     for (double ratio : new double[] {0.0, 0.05, 0.1, 0.15, 0.2}) {
@@ -59,6 +61,7 @@ class AvalancheDetectorTest {
     }
   }
 
+  @Tag("validation")
   @Test
   void findsTheJumpOnADriftingPlateau() {
     // drift of 0.002 h per frame (0.6 h over the series), as an ageing MSD creeps
@@ -66,6 +69,7 @@ class AvalancheDetectorTest {
     assertTrue(rate >= 0.95, "hit rate with drift " + rate);
   }
 
+  @Tag("validation")
   @Test
   void reportsNoneOnStationaryNoise() {
     double plain = falseAlarmRate(0, 11);

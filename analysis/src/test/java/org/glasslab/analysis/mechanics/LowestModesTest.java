@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.data.Configuration;
 import org.glasslab.md.Wca;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class LowestModesTest {
@@ -91,6 +92,7 @@ class LowestModesTest {
         "descent did not reach a state with 1.." + maxNegatives + " negative modes");
   }
 
+  @Tag("validation")
   @Test
   void unminimizedConfigurationReportsNegativeEigenvalues() {
     Hessian h = partlyMinimized(6);

@@ -2,6 +2,7 @@ package org.glasslab.epm.lattice;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +59,7 @@ class KmcEquivalenceTest {
     return new double[] {sum, sum2};
   }
 
+  @Tag("validation")
   @Test
   void thinningAndGillespieGiveTheSameNextEventLaw() {
     LatticeParams p =

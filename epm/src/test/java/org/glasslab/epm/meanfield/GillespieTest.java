@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,6 +141,7 @@ class GillespieTest {
     assertEquals(a.state(), b.state());
   }
 
+  @Tag("validation")
   @Test
   void directAndLazyEnginesSimulateTheSameProcess() {
     // Γ of a small system (N = 400, finite-N value) from both engines agrees within errors.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Physics of the stationary mean-field solution (eq 8) and the paper's asymptotic claims. */
@@ -64,6 +65,7 @@ class MeanFieldTheoryTest {
     assertEquals(0.04981723, FokkerPlanckSolver.solve(M, RateLaw.EXACT, 0.1, 1e-8).gamma(), 1e-7);
   }
 
+  @Tag("validation")
   @Test
   void highTemperatureOnsetDiffersFromPaperBecauseEq7LinearisesTheBarrier() {
     // Paper: Γ ≈ 1 − T_on/T with T_on ≈ 0.284 (eq 9, B6). B6 is exactly the eq-7 coefficient.
@@ -93,6 +95,7 @@ class MeanFieldTheoryTest {
     assertFalse(FokkerPlanckSolver.solve(M, RateLaw.EXACT, 0.01, 1e-6).frozen());
   }
 
+  @Tag("validation")
   @Test
   void lowTemperaturePrefactorIsTSquaredNotT() {
     double ebar = M.barrierAtEdge();

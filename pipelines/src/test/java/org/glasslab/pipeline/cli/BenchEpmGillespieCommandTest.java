@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.glasslab.epm.meanfield.BaronBiroliModel;
 import org.glasslab.epm.meanfield.FokkerPlanckSolver;
 import org.glasslab.epm.meanfield.RateLaw;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * Baron–Biroli process (their activity matches the Fokker–Planck Γ), and every timing is reported.
  * Skipped when /usr/bin/python3 has no numpy.
  */
+@Tag("validation")
 class BenchEpmGillespieCommandTest {
 
   private static boolean numpyAvailable() {

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class EpmMeanfieldCommandsTest {
     return new Result(code, out.toString(), err.toString());
   }
 
+  @Tag("validation")
   @Test
   void meanfieldJsonAndDensityFile(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("P.csv");

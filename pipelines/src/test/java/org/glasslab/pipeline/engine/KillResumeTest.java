@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * resumes (reusing finished frames) and its outputs equal, byte for byte, those of an uninterrupted
  * run in another directory.
  */
+@Tag("validation")
 class KillResumeTest {
   @TempDir Path dir;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.glasslab.md.RunDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rerun resumes the MD run from its checkpoint (it does not start over) and writes the same
  * trajectory, byte for byte, as an uninterrupted run.
  */
+@Tag("validation")
 class SimulateKillResumeTest {
   @TempDir Path dir;
 

@@ -31,6 +31,7 @@ import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.JsonFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,7 @@ class PhysicsPipelineTest {
     return YAML.writeValueAsString(root);
   }
 
+  @Tag("validation")
   @Test
   void ciDemoRunsEveryStageAndRerunsFromCache() throws Exception {
     Path run = dir.resolve("run");
