@@ -7,10 +7,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,17 +37,20 @@ import org.glasslab.data.io.TrajectoryIO;
  *
  * <p>Frames are minimized in parallel on a bounded pool of {@code jobs} threads. Each finished
  * frame is written at once, atomically, to {@code OUT.frames/frame-NNNNNN.is} (positions, images,
- * convergence data and the settings key); a rerun with the same settings skips frames already
- * there, so an interrupted run resumes where it stopped. A frame file written with other settings
- * (method, ftol, ...) is recomputed. When all frames are done the IS trajectory is written
- * atomically to {@code OUT} (format from its extension, e.g. H5MD with observables {@code
- * potential_energy_per_particle} and {@code max_force}) and the per-frame convergence table to
- * {@code OUT.minimize.csv}. Non-converged frames are kept (their last point) and flagged in the
- * table; callers decide what to do with them.
+ * convergence data, the settings key and a SHA-256 digest of the input frame); a rerun with the
+ * same settings on the same input skips frames already there, so an interrupted run resumes where
+ * it stopped. A frame file written with other settings (method, ftol, ...) or from another input
+ * frame (other positions, images, diameters or box, whatever the file names) is recomputed. When
+ * all frames are done the IS trajectory is written atomically to {@code OUT} (format from its
+ * extension, e.g. H5MD with observables {@code potential_energy_per_particle} and {@code
+ * max_force}) and the per-frame convergence table to {@code OUT.minimize.csv}. Non-converged frames
+ * are kept (their last point) and flagged in the table; callers decide what to do with them.
  */
 public final class InherentStructures {
   private static final int MAGIC = 0x474c4953; // "GLIS"
-  private static final int FORMAT_VERSION = 1;
+
+  /** 2: the input frame's content digest follows the settings key (1 resumed by output name). */
+  private static final int FORMAT_VERSION = 2;
 
   /** Receives each frame as it finishes (from worker threads; implementations synchronize). */
   @FunctionalInterface
@@ -138,10 +145,16 @@ public final class InherentStructures {
     FrameResult[] results = new FrameResult[nf];
     Configuration[] structures = new Configuration[nf];
     List<Integer> pending = new ArrayList<>();
+    String[] digests = new String[nf];
     for (int k = 0; k < nf; k++) {
-      Stored s = readFrame(framePath(dir, k), key, md.particleCount());
+      Configuration input;
+      synchronized (md) {
+        input = md.frame(k);
+      }
+      digests[k] = inputDigest(input);
+      Stored s = readFrame(framePath(dir, k), key, digests[k], md.particleCount());
       if (s != null && s.result.step() == md.step(k)) {
-        structures[k] = s.configuration(md, k);
+        structures[k] = s.configuration(input);
         results[k] = s.result;
         listener.frameDone(s.result);
       } else {
@@ -165,7 +178,7 @@ public final class InherentStructures {
                   double wall = (System.nanoTime() - t0) * 1e-9;
                   FrameResult fr = frameResult(k, start, r, wall);
                   try {
-                    writeFrame(framePath(dir, k), key, fr, r.configuration());
+                    writeFrame(framePath(dir, k), key, digests[k], fr, r.configuration());
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
                   }
@@ -278,7 +291,32 @@ public final class InherentStructures {
     return dir.resolve(String.format(Locale.ROOT, "frame-%06d.is", k));
   }
 
-  private static void writeFrame(Path file, String key, FrameResult r, Configuration c)
+  /**
+   * SHA-256 (hex) of what a minimization starts from: box edges, positions, images and diameters of
+   * {@code c}. Resume is keyed by it, never by the output's name.
+   */
+  static String inputDigest(Configuration c) {
+    int n = c.size();
+    ByteBuffer b = ByteBuffer.allocate(16 + 8 * 2 * n + 4 * 2 * n + 8 * n);
+    b.putDouble(c.box().lx()).putDouble(c.box().ly());
+    for (double v : c.positions()) {
+      b.putDouble(v);
+    }
+    for (int v : c.images()) {
+      b.putInt(v);
+    }
+    for (double v : c.diameters()) {
+      b.putDouble(v);
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  private static void writeFrame(
+      Path file, String key, String inputDigest, FrameResult r, Configuration c)
       throws IOException {
     AtomicFile.write(
         file,
@@ -288,6 +326,7 @@ public final class InherentStructures {
             o.writeInt(MAGIC);
             o.writeInt(FORMAT_VERSION);
             o.writeUTF(key);
+            o.writeUTF(inputDigest);
             o.writeInt(r.frame());
             o.writeLong(r.step());
             o.writeDouble(r.time());
@@ -313,11 +352,7 @@ public final class InherentStructures {
   }
 
   private record Stored(FrameResult result, double[] positions, int[] images) {
-    Configuration configuration(Trajectory md, int k) {
-      Configuration ref;
-      synchronized (md) {
-        ref = md.frame(k);
-      }
+    Configuration configuration(Configuration ref) {
       return new Configuration(
           ref.box(),
           positions,
@@ -331,14 +366,20 @@ public final class InherentStructures {
     }
   }
 
-  /** A stored frame with this key and particle number, or null (absent, other key, damaged). */
-  private static Stored readFrame(Path file, String key, int n) {
+  /**
+   * A stored frame with this settings key, input digest and particle number, or null (absent, other
+   * settings or input, damaged).
+   */
+  private static Stored readFrame(Path file, String key, String inputDigest, int n) {
     if (!Files.isRegularFile(file)) {
       return null;
     }
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT_VERSION || !in.readUTF().equals(key)) {
+      if (in.readInt() != MAGIC
+          || in.readInt() != FORMAT_VERSION
+          || !in.readUTF().equals(key)
+          || !in.readUTF().equals(inputDigest)) {
         return null;
       }
       int frame = in.readInt();

@@ -119,4 +119,31 @@ class InherentStructuresTest {
         new InherentStructures(new Fire(Wca.INSTANCE), MinimizerOptions.defaults());
     assertEquals(0, fire.run(md, out, 1, f -> {}).resumed());
   }
+
+  @Test
+  void anotherInputWithTheSameOutputNameRecomputesEveryFrame(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("is.h5");
+    InherentStructures is =
+        new InherentStructures(new ConjugateGradient(Wca.INSTANCE), MinimizerOptions.defaults());
+    is.run(md, out, 2, f -> {});
+    // Same frame count, steps and times, other positions: the frames of another trajectory.
+    List<Configuration> shifted = new ArrayList<>();
+    for (int k = 0; k < md.frameCount(); k++) {
+      Configuration c = md.frame(k);
+      double[] x = c.positions().clone();
+      x[0] += x[0] < 0.5 * c.box().lx() ? 0.01 : -0.01; // stays inside [0, Lx)
+      shifted.add(c.withPositions(x, c.images()));
+    }
+    MemoryTrajectory other = MemoryTrajectory.of(shifted);
+    InherentStructures.Result r = is.run(other, out, 2, f -> {});
+    assertEquals(0, r.resumed());
+    try (Trajectory a = TrajectoryIO.read(out)) {
+      for (int k = 0; k < other.frameCount(); k++) {
+        MinimizationResult single =
+            new ConjugateGradient(Wca.INSTANCE)
+                .minimize(other.frame(k), MinimizerOptions.defaults());
+        assertArrayEquals(single.configuration().positions(), a.frame(k).positions());
+      }
+    }
+  }
 }
