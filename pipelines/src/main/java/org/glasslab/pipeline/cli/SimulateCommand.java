@@ -16,6 +16,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.md.Protocol;
 import org.glasslab.md.ProtocolDriver;
 import org.glasslab.md.ProtocolRun;
@@ -205,6 +206,14 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
     if (output == null) {
       throw usage("missing --output DIR (or 'output:' in the config file)");
     }
+    // One writer per run directory; a killed run's temporary files go once we own it.
+    try (DirectoryLock lock = DirectoryLock.acquire(output, "glasslab simulate")) {
+      lock.deleteStaleTemporaries(output);
+      return simulate();
+    }
+  }
+
+  private Integer simulate() throws Exception {
     if (checkpointEvery < 1) {
       throw usage("--checkpoint-every must be >= 1, got " + checkpointEvery);
     }

@@ -2,6 +2,7 @@ package org.glasslab.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.glasslab.data.io.DirectoryLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,5 +105,31 @@ class SimulateCommandTest {
         run("simulate", "-T", "0.3", "-B", "4", "--n-cfg", "5", "-o", tmp.resolve("d").toString());
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("block size"), bad.err());
+  }
+
+  @Test
+  void aDirectoryInUseByAnotherSimulateIsRefusedAndLeftAlone(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("run");
+    try (DirectoryLock held = DirectoryLock.acquire(dir, "glasslab simulate")) {
+      Run r = run(small(dir));
+      assertEquals(1, r.code(), r.err());
+      assertTrue(r.err().contains(dir + " is in use by another glasslab simulate"), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      try (var files = Files.list(dir)) {
+        assertEquals(List.of(dir.resolve(DirectoryLock.FILE)), files.toList());
+      }
+    }
+  }
+
+  @Test
+  void resumeRemovesTemporaryFilesOfAKilledWrite(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("run");
+    assertEquals(0, run(small(dir)).code());
+    // What a kill during the atomic checkpoint write leaves behind.
+    Path stale = dir.resolve(".checkpoint.bin.4711.tmp");
+    Files.write(stale, new byte[] {1, 2, 3});
+    Run r = run("simulate", "--resume", "--no-progress", "-o", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    assertFalse(Files.exists(stale));
   }
 }
