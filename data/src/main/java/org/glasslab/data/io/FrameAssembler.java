@@ -1,6 +1,7 @@
 package org.glasslab.data.io;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 
@@ -79,10 +80,76 @@ final class FrameAssembler {
         }
       }
     }
+    refuseCoincident(file, where, box, x, diameters, ids);
     try {
       return new Configuration(box, x, img, diameters, velocities, ids, types, step, time);
     } catch (IllegalArgumentException e) {
       throw new TrajectoryFormatException(file, where, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Pairs closer than this fraction of the smaller diameter are coincident: no configuration of
+   * repulsive disks has them, and every force, stress or Hessian computed on one is infinite.
+   */
+  static final double COINCIDENT = 1e-6;
+
+  /**
+   * Refuses a frame in which two particles (nearly) coincide, naming the pair and its distance.
+   * Wrapped coordinates {@code x} [2N]; sorts particles by x (packed primitive keys, no boxing) and
+   * compares each with the few that follow within the coincidence range, across the periodic edge.
+   */
+  static void refuseCoincident(
+      Path file, String where, Box box, double[] x, double[] diameters, int[] ids)
+      throws TrajectoryFormatException {
+    int n = diameters.length;
+    if (n < 2) {
+      return;
+    }
+    double dmax = 0;
+    for (double d : diameters) {
+      dmax = Math.max(dmax, d);
+    }
+    double range = COINCIDENT * dmax;
+    double lx = box.lx();
+    int indexBits = 64 - Long.numberOfLeadingZeros(n);
+    double scale = Math.scalb(1.0, 62 - indexBits);
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      long q = (long) (x[2 * i] / lx * scale);
+      keys[i] = (q << indexBits) | i;
+    }
+    Arrays.sort(keys);
+    long mask = (1L << indexBits) - 1;
+    for (int a = 0; a < n; a++) {
+      int i = (int) (keys[a] & mask);
+      // The window wraps once around the box so that pairs across x = 0 / x = Lx are seen.
+      for (int b = a + 1; b < a + n; b++) {
+        int j = (int) (keys[b % n] & mask);
+        double dx = x[2 * j] - x[2 * i] + (b >= n ? lx : 0);
+        if (dx > range) {
+          break;
+        }
+        double r =
+            Math.hypot(
+                box.minImage(x[2 * j] - x[2 * i], 0), box.minImage(x[2 * j + 1] - x[2 * i + 1], 1));
+        if (r < COINCIDENT * Math.min(diameters[i], diameters[j])) {
+          throw new TrajectoryFormatException(
+              file,
+              where,
+              "particles "
+                  + particleName(ids, i)
+                  + " and "
+                  + particleName(ids, j)
+                  + " coincide (distance "
+                  + r
+                  + ", diameters "
+                  + diameters[i]
+                  + " and "
+                  + diameters[j]
+                  + "): overlapping disks have infinite energy; is a column or frame misread?");
+        }
+      }
     }
   }
 

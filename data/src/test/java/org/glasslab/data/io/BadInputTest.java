@@ -1,5 +1,6 @@
 package org.glasslab.data.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -272,6 +273,28 @@ class BadInputTest {
       pg.putDataset("step", new long[] {0});
       pg.putDataset("time", new double[] {0});
       all.putDataset("diameter", new double[] {1, 1});
+    }
+  }
+
+  @Test
+  void coincidentParticlesAreRefusedNamingThePairAndDistance() throws IOException {
+    String m = fail("same.xyz", XYZ.replace("A 3.0 4.0 0.0 1.1 0 1", "A 1.0 2.0 0.0 1.1 0 1"));
+    assertTrue(m.contains("particles #0 and #1 coincide (distance 0.0"), m);
+    // across the periodic edge: x = 0 and x = Lx - 1e-9 are 1e-9 apart
+    String edge =
+        XYZ.replace("A 1.0 2.0 0.0 1.0 0 0", "A 0.0 2.0 0.0 1.0 0 0")
+            .replace("A 3.0 4.0 0.0 1.1 0 1", "A 3.999999999 2.0 0.0 1.1 0 1");
+    assertTrue(fail("edge.xyz", edge).contains("coincide (distance 1.0000"), edge);
+    String dump = DUMP.replace("2 1 3.0 4.0 1.1", "2 1 1.0 2.0 1.1");
+    assertTrue(fail("same.dump", dump).contains("particles id 1 and id 2 coincide"));
+  }
+
+  @Test
+  void closeButDistinctParticlesAreAccepted() throws IOException {
+    Path f = dir.resolve("close.xyz");
+    Files.writeString(f, XYZ.replace("A 3.0 4.0 0.0 1.1 0 1", "A 1.0001 2.0 0.0 1.1 0 1"));
+    try (Trajectory t = TrajectoryIO.read(f)) {
+      assertEquals(2, t.frame(0).size());
     }
   }
 }
