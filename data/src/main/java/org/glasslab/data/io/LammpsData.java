@@ -104,6 +104,14 @@ public final class LammpsData {
       while (line != null) {
         String section = stripComment(line).strip();
         String style = line.contains("#") ? line.substring(line.indexOf('#') + 1).strip() : "";
+        if (!section.isEmpty() && !Character.isLetter(section.charAt(0))) {
+          // A section holds exactly as many lines as the header declares: more is a wrong count.
+          throw r.error(
+              "a data line where a section name was expected: does a section hold more lines"
+                  + " than the header's "
+                  + n
+                  + " atoms?");
+        }
         if (section.equals("Atoms")) {
           x = new double[2 * n];
           d = new double[n];

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,19 @@ public final class LammpsDump {
                 Double.isNaN(time) ? step * options.dt() : time,
                 frameIndex,
                 options);
+        int[] firstIds = previous.isEmpty() ? null : previous.get(0).ids();
+        if (firstIds != null && !Arrays.equals(firstIds, c.ids())) {
+          int k = Arrays.mismatch(firstIds, c.ids());
+          throw r.error(
+              "frame "
+                  + frameIndex
+                  + " holds atom id "
+                  + c.ids()[k]
+                  + " where frame 0 holds id "
+                  + firstIds[k]
+                  + ": every frame must list the same atom ids (particles are matched across frames"
+                  + " by id)");
+        }
         return new Frame(c, r.nextNonBlank());
       } else {
         throw r.error("unknown dump item '" + item + "'");

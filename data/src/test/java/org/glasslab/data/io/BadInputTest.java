@@ -297,4 +297,19 @@ class BadInputTest {
       assertEquals(2, t.frame(0).size());
     }
   }
+
+  @Test
+  void aDataFileWithMoreAtomsLinesThanDeclaredIsRefused() throws IOException {
+    String extra = DATA + "3 1 1.0 1.27 2.0 1.0 0.0\n";
+    String m = fail("extra.data", extra);
+    assertTrue(m.contains("more lines than the header's 2 atoms"), m);
+  }
+
+  @Test
+  void aDumpWhoseIdsChangeBetweenFramesIsRefused() throws IOException {
+    String second =
+        DUMP.replace("ITEM: TIMESTEP\n5", "ITEM: TIMESTEP\n6").replace("2 1 3.0", "3 1 3.0");
+    String m = fail("ids.dump", DUMP + second);
+    assertTrue(m.contains("frame 1 holds atom id 3 where frame 0 holds id 2"), m);
+  }
 }
