@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import org.glasslab.bench.md.Lammps;
 import org.glasslab.bench.md.LammpsDeck;
-import org.glasslab.bench.md.LammpsProcess;
 import org.glasslab.data.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +14,14 @@ class LammpsLiveTest {
 
   @Test
   void onePerParticleTypesMatchLammpsEnergyAndVirial() throws Exception {
-    assumeTrue(LammpsProcess.available(), "lmp not installed");
+    assumeTrue(Lammps.available(), "lmp not installed");
     // continuous diameters, one LAMMPS type per particle
     Configuration c = TestSystems.lattice(8, 0.9, 0.5, 21);
     c = c.withVelocities(Kinetics.maxwellBoltzmann(c.size(), 0.5, new SplitMix64(4)));
     LammpsDeck deck = new LammpsDeck(c);
     assertEquals(c.size(), deck.typeCount());
-    LammpsProcess.Result r =
-        LammpsProcess.run(deck.dataFile(), deck.isokineticRun("data.lmp", 0.003, 0.3, 0.5, 20, 1));
+    Lammps.Result r =
+        Lammps.run(deck.dataFile(), deck.isokineticRun("data.lmp", 0.003, 0.3, 0.5, 20, 1));
     List<double[]> rows = r.thermo();
     assertEquals(21, rows.size());
     Simulation sim =

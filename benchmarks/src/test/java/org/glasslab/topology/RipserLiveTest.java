@@ -5,36 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
+import org.glasslab.bench.peer.PeerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the {@code ripser} executable (Debian package) on fresh clouds and demands identical
- * barcodes from {@link RipsOptions#ripserCompatible}. Skipped when ripser is not installed.
+ * Runs the {@code ripser} executable (Debian package, via {@link PeerProcess}) on fresh clouds and
+ * demands identical barcodes from {@link RipsOptions#ripserCompatible}. Skipped when ripser is not
+ * installed.
  */
 class RipserLiveTest {
   @TempDir Path dir;
 
-  static Path ripser() {
-    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      Path p = Path.of(d, "ripser");
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  static RipserFormat.Output run(Path exe, Path points, double alpha)
+  static RipserFormat.Output run(Path points, double alpha)
       throws IOException, InterruptedException {
-    Process pr =
-        new ProcessBuilder(
-                exe.toString(),
+    String out =
+        PeerProcess.of(
+                "ripser",
                 "--format",
                 "point-cloud",
                 "--dim",
@@ -42,12 +32,10 @@ class RipserLiveTest {
                 "--threshold",
                 Float.toString((float) alpha),
                 points.toString())
-            .redirectErrorStream(true)
-            .start();
-    byte[] out = pr.getInputStream().readAllBytes();
-    assumeTrue(pr.waitFor(120, TimeUnit.SECONDS), "ripser timed out");
-    assertEquals(0, pr.exitValue(), "ripser failed: " + new String(out, StandardCharsets.UTF_8));
-    return RipserFormat.parse(new String(out, StandardCharsets.UTF_8));
+            .timeout(Duration.ofSeconds(120))
+            .run()
+            .stdout();
+    return RipserFormat.parse(out);
   }
 
   /** A glass-like cloud: jittered triangular lattice at density ~0.9 [2N]. */
@@ -63,19 +51,18 @@ class RipserLiveTest {
 
   @Test
   void barcodesIdenticalToRipserOnFreshClouds() throws Exception {
-    Path exe = ripser();
-    assumeTrue(exe != null, "ripser is not installed");
+    assumeTrue(PeerProcess.available("ripser", "--help"), "ripser is not installed");
     int cases = 0;
     long seed = 1000;
     for (int n : new int[] {100, 400, 1000, 2000}) {
       for (double alpha : new double[] {0.9, 1.7, 3.1}) {
         double side = Math.sqrt(n / 0.9);
-        check(exe, GraphCrossCheckTest.cloud(n, side, seed++), alpha);
+        check(GraphCrossCheckTest.cloud(n, side, seed++), alpha);
         cases++;
       }
     }
     for (double alpha : new double[] {1.3, 2.5, 8.19}) {
-      check(exe, jitteredLattice(24, 0.6, seed++), alpha);
+      check(jitteredLattice(24, 0.6, seed++), alpha);
       cases++;
     }
     // Exact ties and edges exactly at the threshold: a square lattice at alpha = 1 and sqrt 2.
@@ -85,18 +72,18 @@ class RipserLiveTest {
       sq[2 * k + 1] = k / 12;
     }
     for (double alpha : new double[] {1.0, Math.sqrt(2), 2.0}) {
-      check(exe, sq, alpha);
+      check(sq, alpha);
       cases++;
     }
-    check(exe, HandCheckedTest.triangularLattice(14), 1.8);
+    check(HandCheckedTest.triangularLattice(14), 1.8);
     cases++;
     assertEquals(19, cases);
   }
 
-  private void check(Path exe, double[] p, double alpha) throws Exception {
+  private void check(double[] p, double alpha) throws Exception {
     Path f = dir.resolve("cloud.csv");
     RipserFormat.writePointCloud(f, p);
-    RipserFormat.Output ref = run(exe, f, alpha);
+    RipserFormat.Output ref = run(f, alpha);
     PersistenceResult r = RipsPersistence.compute(p, null, RipsOptions.ripserCompatible(alpha));
     String where = "N = " + p.length / 2 + ", alpha = " + alpha;
     assertNull(RipserFormat.compareExact(r.h0(), ref, 0), where);

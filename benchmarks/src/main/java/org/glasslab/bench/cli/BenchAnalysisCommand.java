@@ -1,12 +1,12 @@
 package org.glasslab.bench.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,6 +16,7 @@ import org.glasslab.analysis.dynamics.Mobility;
 import org.glasslab.analysis.local.LocalAffineFit;
 import org.glasslab.analysis.local.LocalFitResult;
 import org.glasslab.analysis.structure.CagingSoftness;
+import org.glasslab.bench.peer.PeerProcess;
 import org.glasslab.data.Configuration;
 import org.glasslab.pipeline.cli.Json;
 import picocli.CommandLine;
@@ -238,52 +239,40 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
 
   private Map<String, Object> runPeer(Configuration ref, Configuration cur) throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
-    if (!Files.isExecutable(Path.of(python))) {
-      out.put("error", python + " not found");
-      return out;
-    }
-    Path dir = Files.createTempDirectory("glasslab-bench-analysis");
-    try {
-      Path script = dir.resolve("analysis_peer.py");
-      try (InputStream in =
-          getClass().getResourceAsStream("/org/glasslab/bench/peer/analysis_peer.py")) {
-        Files.copy(in, script);
-      }
+    try (PeerProcess.Scratch dir = PeerProcess.Scratch.create("glasslab-bench-analysis")) {
+      Path script = PeerProcess.script("analysis_peer.py", dir.dir());
       Path a = dir.resolve("ref.csv");
       Path b = dir.resolve("cur.csv");
       writeFrame(a, ref);
       writeFrame(b, cur);
-      ProcessBuilder pb =
-          new ProcessBuilder(
-              python,
-              script.toString(),
-              a.toString(),
-              b.toString(),
-              Double.toString(RC),
-              Double.toString(DELTA),
-              Double.toString(RMIN),
-              Double.toString(RMAX),
-              Double.toString(GRID),
-              Integer.toString(repeats));
-      pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-      Process p = pb.start();
-      String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int code = p.waitFor();
-      if (code != 0) {
-        out.put("error", "peer exited with " + code);
-        return out;
-      }
+      String text =
+          PeerProcess.of(
+                  "analysis peer",
+                  List.of(
+                      python,
+                      script.toString(),
+                      a.toString(),
+                      b.toString(),
+                      Double.toString(RC),
+                      Double.toString(DELTA),
+                      Double.toString(RMIN),
+                      Double.toString(RMAX),
+                      Double.toString(GRID),
+                      Integer.toString(repeats)))
+              .echoStderr(System.err)
+              .run()
+              .stdout();
       @SuppressWarnings("unchecked")
       Map<String, Object> m = Json.mapper().readValue(text.strip(), Map.class);
       return m;
+    } catch (IOException e) {
+      // the GlassLab half of the report stands; the peer's failure is reported in its place
+      out.put("error", e.getMessage());
+      return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       out.put("error", "interrupted");
       return out;
-    } finally {
-      try (var s = Files.walk(dir)) {
-        s.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-      }
     }
   }
 

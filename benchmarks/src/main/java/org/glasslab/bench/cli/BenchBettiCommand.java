@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.glasslab.bench.peer.PeerProcess;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
@@ -225,34 +224,18 @@ public final class BenchBettiCommand implements Callable<Integer> {
                 "--threshold",
                 Float.toString((float) a),
                 tmp.toString()));
-        Path errFile = Files.createTempFile("glasslab-bench-betti-", ".err");
-        try {
-          long s = System.nanoTime();
-          Process pr;
-          try {
-            pr = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
-          } catch (IOException e) {
-            throw new IOException(
-                "cannot run ripser ('" + ripser + "'); install the Debian package ripser", e);
+        PeerProcess.Result pr =
+            PeerProcess.of("ripser", cmd).installHint("install the Debian package ripser").run();
+        rt[k] = pr.wallSeconds();
+        for (String line : pr.stderr().split("\n")) {
+          if (line.startsWith("GLASSLAB_MAXRSS_KB ")) {
+            String[] f = line.split(" ");
+            ripserPeakKb = Math.max(ripserPeakKb, Long.parseLong(f[1]));
+            rtCpu[k] = Double.parseDouble(f[3]) + Double.parseDouble(f[4]);
           }
-          byte[] out = pr.getInputStream().readAllBytes();
-          if (!pr.waitFor(1, TimeUnit.HOURS) || pr.exitValue() != 0) {
-            throw new IOException(
-                "ripser failed: " + Files.readString(errFile, StandardCharsets.UTF_8).strip());
-          }
-          rt[k] = (System.nanoTime() - s) * 1e-9;
-          for (String line : Files.readAllLines(errFile, StandardCharsets.UTF_8)) {
-            if (line.startsWith("GLASSLAB_MAXRSS_KB ")) {
-              String[] f = line.split(" ");
-              ripserPeakKb = Math.max(ripserPeakKb, Long.parseLong(f[1]));
-              rtCpu[k] = Double.parseDouble(f[3]) + Double.parseDouble(f[4]);
-            }
-          }
-          if (k == 0) {
-            ref = RipserFormat.parse(new String(out, StandardCharsets.UTF_8));
-          }
-        } finally {
-          Files.deleteIfExists(errFile);
+        }
+        if (k == 0) {
+          ref = RipserFormat.parse(pr.stdout());
         }
       }
     } finally {

@@ -2,18 +2,14 @@ package org.glasslab.bench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.glasslab.bench.peer.PeerProcess;
 import org.glasslab.epm.meanfield.BaronBiroliModel;
 import org.glasslab.epm.meanfield.GillespieState;
 import org.glasslab.epm.meanfield.MeanFieldSimulation;
@@ -38,7 +34,7 @@ import picocli.CommandLine.Option;
           + " parameters, same run. Prints medians over repeats and the ratios numpy/GlassLab."
     })
 public final class BenchEpmGillespieCommand implements Callable<Integer> {
-  private static final String SCRIPT = "/org/glasslab/bench/peer/epm_gillespie_numpy.py";
+  private static final String SCRIPT = "epm_gillespie_numpy.py";
 
   @Option(names = "--n", defaultValue = "1000", description = "Sites N (default 1000).")
   int n;
@@ -95,20 +91,14 @@ public final class BenchEpmGillespieCommand implements Callable<Integer> {
           cl, "need --n >= 2 and positive --events, --lazy-events, --numpy-events, --repeats");
     }
     BaronBiroliModel model = new BaronBiroliModel(alpha, 1.5);
-    Path script = Files.createTempFile("glasslab-epm-gillespie-", ".py");
-    try (InputStream in = BenchEpmGillespieCommand.class.getResourceAsStream(SCRIPT)) {
-      if (in == null) {
-        throw new IllegalStateException("numpy script " + SCRIPT + " missing from the jar");
-      }
-      Files.write(script, in.readAllBytes());
-    }
     double[] direct = new double[repeats];
     double[] lazy = new double[repeats];
     double[] numpy = new double[repeats];
     double[] numpyLazy = new double[repeats];
     double[][] numpyGamma = new double[2][repeats];
     String numpyVersion = "?";
-    try {
+    try (PeerProcess.Scratch scratch = PeerProcess.Scratch.create("glasslab-epm-gillespie-")) {
+      Path script = PeerProcess.script(SCRIPT, scratch.dir());
       // JIT warm-up of both engines before the first timed repeat.
       time(model, GillespieState.Engine.DIRECT, Math.max(2000, events / 5), seed + 999);
       time(model, GillespieState.Engine.LAZY, Math.max(100_000, lazyEvents / 5), seed + 999);
@@ -131,8 +121,6 @@ public final class BenchEpmGillespieCommand implements Callable<Integer> {
             direct[r],
             lazy[r]);
       }
-    } finally {
-      Files.deleteIfExists(script);
     }
     double mNumpy = new Median().evaluate(numpy);
     double mNumpyLazy = new Median().evaluate(numpyLazy);
@@ -199,28 +187,22 @@ public final class BenchEpmGillespieCommand implements Callable<Integer> {
   private JsonNode runNumpy(Path script, long s, String engine)
       throws IOException, InterruptedException {
     List<String> cmd =
-        new ArrayList<>(
-            Arrays.asList(
-                python,
-                script.toString(),
-                Integer.toString(n),
-                Double.toString(temperature),
-                Double.toString(alpha),
-                Long.toString(Math.max(1, numpyEvents / 10)),
-                Long.toString(numpyEvents),
-                Long.toString(s),
-                engine));
-    Process p;
-    try {
-      p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run the numpy peer with " + python + ": " + e);
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int rc = p.waitFor();
-    if (rc != 0) {
-      throw new IllegalStateException("numpy peer exited with " + rc + " (needs numpy)");
-    }
+        List.of(
+            python,
+            script.toString(),
+            Integer.toString(n),
+            Double.toString(temperature),
+            Double.toString(alpha),
+            Long.toString(Math.max(1, numpyEvents / 10)),
+            Long.toString(numpyEvents),
+            Long.toString(s),
+            engine);
+    String out =
+        PeerProcess.of("numpy peer", cmd)
+            .echoStderr(System.err)
+            .installHint("give --python a python3 with numpy")
+            .run()
+            .stdout();
     return Json.mapper().readTree(out);
   }
 }

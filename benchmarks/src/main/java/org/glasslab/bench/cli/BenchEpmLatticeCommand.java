@@ -1,18 +1,16 @@
 package org.glasslab.bench.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.glasslab.bench.peer.PeerProcess;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
 import org.glasslab.epm.lattice.Protocol;
@@ -71,15 +69,9 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
           spec.commandLine(), "--events, --peer-events and --repeats must be positive");
     }
     var o = EpmTcScanCommand.parseOrientation(spec, orientation);
-    Path script = null;
-    if (!noPeer) {
-      script = Files.createTempFile("glasslab-epm-lattice-peer", ".py");
-      try (InputStream in =
-          BenchEpmLatticeCommand.class.getResourceAsStream(
-              "/org/glasslab/bench/peer/epm_lattice_numpy.py")) {
-        Files.write(script, in.readAllBytes());
-      }
-    }
+    PeerProcess.Scratch scratch =
+        noPeer ? null : PeerProcess.Scratch.create("glasslab-epm-lattice-peer");
+    Path script = noPeer ? null : PeerProcess.script("epm_lattice_numpy.py", scratch.dir());
     List<Map<String, Object>> rows = new ArrayList<>();
     var err = spec.commandLine().getErr();
     try {
@@ -114,8 +106,8 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
         rows.add(row);
       }
     } finally {
-      if (script != null) {
-        Files.deleteIfExists(script);
+      if (scratch != null) {
+        scratch.close();
       }
     }
     var w = spec.commandLine().getOut();
@@ -148,20 +140,19 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
   }
 
   private double runPeer(Path script, int l, int seed) throws IOException, InterruptedException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            python,
-            script.toString(),
-            Integer.toString(l),
-            Double.toString(temperature),
-            Integer.toString(peerEvents),
-            Integer.toString(seed + 1));
-    pb.redirectErrorStream(true);
-    Process proc = pb.start();
-    String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!proc.waitFor(30, TimeUnit.MINUTES) || proc.exitValue() != 0) {
-      throw new IllegalStateException("numpy peer failed (" + python + "): " + out.strip());
-    }
+    String out =
+        PeerProcess.of(
+                "numpy peer",
+                List.of(
+                    python,
+                    script.toString(),
+                    Integer.toString(l),
+                    Double.toString(temperature),
+                    Integer.toString(peerEvents),
+                    Integer.toString(seed + 1)))
+            .timeout(Duration.ofMinutes(30))
+            .run()
+            .stdout();
     for (String line : out.split("\n")) {
       if (line.startsWith("events_per_second ")) {
         return Double.parseDouble(line.substring("events_per_second ".length()).trim());

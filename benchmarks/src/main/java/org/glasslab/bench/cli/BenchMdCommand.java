@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.glasslab.bench.md.Lammps;
 import org.glasslab.bench.md.LammpsDeck;
-import org.glasslab.bench.md.LammpsProcess;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.BrownClarke;
@@ -83,8 +83,8 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
         throw new CommandLine.ParameterException(spec.commandLine(), "N must be >= 100, got " + n);
       }
     }
-    boolean lmp = !noLammps && LammpsProcess.available();
-    String lmpVersion = lmp ? LammpsProcess.version() : "not run";
+    boolean lmp = !noLammps && Lammps.available();
+    String lmpVersion = lmp ? Lammps.version() : "not run";
     var err = spec.commandLine().getErr();
     if (!noLammps && !lmp) {
       err.println("glasslab bench md: lmp not found; measuring GlassLab only");
@@ -114,7 +114,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
         gl[r] = (double) n * steps / ((System.nanoTime() - t0) * 1e-9);
         glCpu[r] = (double) n * steps / ((threads.getCurrentThreadCpuTime() - c0) * 1e-9);
         if (lmp) {
-          LammpsProcess.Result res = LammpsProcess.run(deck.dataFile(), script);
+          Lammps.Result res = Lammps.run(deck.dataFile(), script);
           lr[r] = (double) n * steps / res.loopSeconds();
           double cpuFrac = Double.isNaN(res.cpuFraction()) ? 1.0 : res.cpuFraction();
           lrCpu[r] = (double) n * steps / (res.loopSeconds() * cpuFrac);

@@ -220,7 +220,7 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
       o.put("method", minimizer.name());
       o.put("repeats", repeats);
       o.put("seed", seed);
-      o.put("lammps", lmp ? org.glasslab.bench.md.LammpsProcess.version() : "not run");
+      o.put("lammps", lmp ? org.glasslab.bench.md.Lammps.version() : "not run");
       o.put("threads", 1);
       o.put("results", rows);
       if (rs.length > 0) {

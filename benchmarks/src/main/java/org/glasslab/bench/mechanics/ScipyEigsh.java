@@ -1,14 +1,10 @@
 package org.glasslab.bench.mechanics;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixSparseCSC;
+import org.glasslab.bench.peer.PeerProcess;
 
 /**
  * Runs scipy's {@code eigsh} in shift-invert mode on a matrix (Debian's {@code /usr/bin/python3}
@@ -17,9 +13,6 @@ import org.ejml.data.DMatrixSparseCSC;
  * bundled script {@code scipy_eigsh.py} times only the {@code eigsh} call.
  */
 public final class ScipyEigsh {
-  /** The interpreter used (Debian's, which has scipy; not a pyenv one). */
-  public static final String PYTHON = "/usr/bin/python3";
-
   /**
    * One peer run.
    *
@@ -35,52 +28,33 @@ public final class ScipyEigsh {
 
   /** True when {@code /usr/bin/python3} can import scipy. */
   public static boolean available() {
-    try {
-      Process p =
-          new ProcessBuilder(PYTHON, "-c", "import scipy.sparse.linalg")
-              .redirectErrorStream(true)
-              .start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return PeerProcess.pythonHas("scipy.sparse.linalg");
   }
 
   /**
    * Runs {@code eigsh(a, k, sigma=sigma, which='LM')} {@code repeats} times.
    *
    * @param a symmetric matrix, not modified
-   * @throws IOException if python fails (its output is in the message)
+   * @throws IOException if python fails (its last error line is in the message)
    */
   public static Result run(DMatrixSparseCSC a, int k, double sigma, int repeats)
       throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("glasslab-eigsh-");
-    try {
+    try (PeerProcess.Scratch dir = PeerProcess.Scratch.create("glasslab-eigsh-")) {
       Path mtx = dir.resolve("hessian.mtx");
       MatrixMarket.write(a, mtx);
-      Path script = dir.resolve("scipy_eigsh.py");
-      try (InputStream in =
-          ScipyEigsh.class.getResourceAsStream("/org/glasslab/bench/peer/scipy_eigsh.py")) {
-        Files.copy(in, script);
-      }
-      Process p =
-          new ProcessBuilder(
-                  PYTHON,
-                  script.toString(),
-                  mtx.toString(),
-                  Integer.toString(k),
-                  Double.toString(sigma),
-                  Integer.toString(repeats))
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) {
-        throw new IOException("scipy eigsh failed: " + out.strip());
-      }
+      Path script = PeerProcess.script("scipy_eigsh.py", dir.dir());
+      String out =
+          PeerProcess.of(
+                  "scipy eigsh",
+                  List.of(
+                      PeerProcess.PYTHON,
+                      script.toString(),
+                      mtx.toString(),
+                      Integer.toString(k),
+                      Double.toString(sigma),
+                      Integer.toString(repeats)))
+              .run()
+              .stdout();
       double[] ev = null;
       double[] wall = null;
       double[] cpu = null;
@@ -99,14 +73,6 @@ public final class ScipyEigsh {
         throw new IOException("unexpected output from scipy_eigsh.py: " + out.strip());
       }
       return new Result(ev, wall, cpu, versions);
-    } finally {
-      try (var s = Files.list(dir)) {
-        List<Path> files = new ArrayList<>(s.toList());
-        for (Path f : files) {
-          Files.deleteIfExists(f);
-        }
-      }
-      Files.deleteIfExists(dir);
     }
   }
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.glasslab.bench.md.Lammps;
 import org.glasslab.bench.md.LammpsDeck;
-import org.glasslab.bench.md.LammpsProcess;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.BenchmarkSystem;
@@ -52,7 +52,7 @@ public final class LammpsMinimize {
 
   /** True when {@code lmp} can be run. */
   public static boolean available() {
-    return LammpsProcess.available();
+    return Lammps.available();
   }
 
   /** The input script: setup from the deck, then CG to {@code ftol} with the inf-norm criterion. */
@@ -89,8 +89,7 @@ public final class LammpsMinimize {
     LammpsDeck deck = new LammpsDeck(start);
     Path dump = withConfiguration ? Files.createTempFile("glasslab-lmp-min-", ".dump") : null;
     try {
-      LammpsProcess.Result r =
-          LammpsProcess.run(deck.dataFile(), script(deck, ftol, maxIter, dump));
+      Lammps.Result r = Lammps.run(deck.dataFile(), script(deck, ftol, maxIter, dump));
       Configuration fin = dump == null ? null : readDump(dump, start);
       return parse(r, fin);
     } finally {
@@ -100,7 +99,7 @@ public final class LammpsMinimize {
     }
   }
 
-  static Result parse(LammpsProcess.Result r, Configuration fin) throws IOException {
+  static Result parse(Lammps.Result r, Configuration fin) throws IOException {
     String log = r.log();
     int i = log.indexOf("Minimization stats:");
     if (i < 0) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.glasslab.bench.peer.PeerProcess;
 import org.glasslab.pipeline.cli.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class BenchBettiCommandTest {
 
   @Test
   void benchBettiRunsRipserOnTheSameCloud() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ripser")), "ripser is not installed");
+    assumeTrue(PeerProcess.available("ripser", "--help"), "ripser is not installed");
     BenchCli r =
         BenchCli.run(
             "bench",

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.TimeUnit;
+import org.glasslab.bench.peer.PeerProcess;
 import org.glasslab.epm.meanfield.BaronBiroliModel;
 import org.glasslab.epm.meanfield.FokkerPlanckSolver;
 import org.glasslab.epm.meanfield.RateLaw;
@@ -22,18 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class BenchEpmGillespieCommandTest {
 
-  private static boolean numpyAvailable() {
-    try {
-      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import numpy").start();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
   @Test
   void numpyPeersOfBothEnginesSimulateTheMeanFieldProcess() throws Exception {
-    assumeTrue(numpyAvailable(), "needs /usr/bin/python3 with numpy");
+    assumeTrue(PeerProcess.pythonHas("numpy"), "needs /usr/bin/python3 with numpy");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =

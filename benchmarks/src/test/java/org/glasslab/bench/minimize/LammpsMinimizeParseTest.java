@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import org.glasslab.bench.md.LammpsProcess;
+import org.glasslab.bench.md.Lammps;
 import org.junit.jupiter.api.Test;
 
 /** Parsing of LAMMPS' minimization statistics (no LAMMPS needed). */
@@ -33,7 +33,7 @@ class LammpsMinimizeParseTest {
   @Test
   void readsStatisticsAndCpuTime() throws IOException {
     LammpsMinimize.Result r =
-        LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 2.72662, 0.206, LOG), null);
+        LammpsMinimize.parse(new Lammps.Result("v", List.of(), 2.72662, 0.206, LOG), null);
     assertTrue(r.converged());
     assertEquals(128.805354501604, r.energy());
     assertEquals(9.4067421e-11, r.maxForce());
@@ -46,11 +46,9 @@ class LammpsMinimizeParseTest {
   void otherStopsAreNotConvergedAndGarbageIsAnError() throws IOException {
     String log = LOG.replace("force tolerance", "max iterations");
     assertFalse(
-        LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 1, 1, log), null)
-            .converged());
+        LammpsMinimize.parse(new Lammps.Result("v", List.of(), 1, 1, log), null).converged());
     assertThrows(
         IOException.class,
-        () ->
-            LammpsMinimize.parse(new LammpsProcess.Result("v", List.of(), 1, 1, "nothing"), null));
+        () -> LammpsMinimize.parse(new Lammps.Result("v", List.of(), 1, 1, "nothing"), null));
   }
 }

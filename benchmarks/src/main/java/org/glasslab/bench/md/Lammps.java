@@ -1,20 +1,25 @@
 package org.glasslab.bench.md;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.glasslab.bench.peer.PeerProcess;
 
 /**
- * Runs the external LAMMPS binary ({@code lmp}, serial) on a {@link LammpsDeck} in a scratch
- * directory and reads back its thermo table and loop time. The reference peer for tests and for
- * {@code glasslab bench md}; nothing in the engine depends on it.
+ * Runs the external LAMMPS binary ({@code lmp}, serial, through {@link PeerProcess}) on a {@link
+ * LammpsDeck} in a scratch directory and reads back its thermo table and loop time. The reference
+ * peer for the live tests and for {@code glasslab bench md|minimize}; nothing in the engine depends
+ * on it.
  */
-public final class LammpsProcess {
-  private LammpsProcess() {}
+public final class Lammps {
+  /** The LAMMPS executable, looked up on PATH. */
+  public static final String EXECUTABLE = "lmp";
+
+  private static final String HINT = "install LAMMPS (Debian package lammps)";
+
+  private Lammps() {}
 
   /**
    * The result of one LAMMPS run.
@@ -29,25 +34,14 @@ public final class LammpsProcess {
   public record Result(
       String version, List<double[]> thermo, double loopSeconds, double cpuFraction, String log) {}
 
-  /** True when {@code lmp} can be started. */
+  /** True when {@code lmp} is installed ({@code lmp -h} runs). */
   public static boolean available() {
-    try {
-      Process p = new ProcessBuilder("lmp", "-h").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return PeerProcess.available(EXECUTABLE, "-h");
   }
 
   /** The LAMMPS version banner (e.g. "... - 29 Sep 2021 - Update 2"), or "unknown". */
   public static String version() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("lmp", "-h").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
+    String out = PeerProcess.of(EXECUTABLE, "-h").installHint(HINT).run().stdout();
     for (String line : out.split("\n")) {
       if (line.contains("Large-scale Atomic/Molecular Massively Parallel Simulator")) {
         return line.strip();
@@ -62,34 +56,20 @@ public final class LammpsProcess {
    *
    * @param dataFile the data file text ({@link LammpsDeck#dataFile()})
    * @param inputScript an input script reading {@code data.lmp}
-   * @throws IOException if LAMMPS fails (its last log lines are in the message)
+   * @throws IOException if LAMMPS fails (the last line of its log is in the message)
    */
   public static Result run(String dataFile, String inputScript)
       throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("glasslab-lmp-");
-    try {
+    try (PeerProcess.Scratch dir = PeerProcess.Scratch.create("glasslab-lmp-")) {
       Files.writeString(dir.resolve("data.lmp"), dataFile);
       Files.writeString(dir.resolve("in.lmp"), inputScript);
-      Process p =
-          new ProcessBuilder("lmp", "-in", "in.lmp", "-log", "log.lmp", "-screen", "none", "-nc")
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .start();
-      p.getInputStream().readAllBytes();
-      int rc = p.waitFor();
-      Path logPath = dir.resolve("log.lmp");
-      String log = Files.exists(logPath) ? Files.readString(logPath) : "";
-      if (rc != 0) {
-        String[] lines = log.split("\n");
-        String tail =
-            String.join(" | ", List.of(lines).subList(Math.max(0, lines.length - 3), lines.length));
-        throw new IOException("lmp exited with " + rc + ": " + tail);
-      }
-      return parse(version(), log);
-    } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      Path log = dir.resolve("log.lmp");
+      PeerProcess.of(EXECUTABLE, "-in", "in.lmp", "-log", "log.lmp", "-screen", "none", "-nc")
+          .directory(dir.dir())
+          .errorLog(log)
+          .installHint(HINT)
+          .run();
+      return parse(version(), Files.readString(log));
     }
   }
 
