@@ -7,7 +7,7 @@ Run from this directory with Debian's python3 (numpy) and LAMMPS (`lmp`) on PATH
 
 System: N = 256 polydisperse WCA disks (Gaussian diameters, mean 1, 11 % std, truncated at +-3 std,
 binned into 20 types), 2D, rho = 0.9, `units lj`, pair lj/cut with sigma_ij = (d_i + d_j)/2, cutoff
-2^(1/6) sigma_ij, `pair_modify shift yes` (= WCA), exactly as md-engine's LammpsDeck writes it.
+2^(1/6) sigma_ij, `pair_modify shift yes` (= WCA), exactly as LammpsDeck (benchmarks module) writes it.
 
 Stage 1 (lmp): uniformly random positions -> `min_style cg`, `min_modify norm inf`,
 `minimize 0 1e-12 ...` -> inherent structure IS0.

@@ -10,7 +10,7 @@ and a line `# dense zero modes: Z` with the number of eigenvalues |w| <= 1e-8 of
 numpy.linalg.eigvalsh of the same matrix (ARPACK may miss copies of an exactly degenerate
 eigenvalue such as rattler modes, so the zero-mode count comes from the dense decomposition).
 The live comparison on GlassLab's own exported matrix is the bundled
-analysis/src/main/resources/org/glasslab/analysis/mechanics/scipy_eigsh.py.
+benchmarks/src/main/resources/org/glasslab/bench/peer/scipy_eigsh.py.
 """
 import sys
 

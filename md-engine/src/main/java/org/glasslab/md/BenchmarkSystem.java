@@ -28,7 +28,7 @@ public final class BenchmarkSystem {
   public static Configuration prepare(
       int n, double density, double temperature, double dt, long equilibrationSteps, long seed) {
     SplitMix64 rng = new SplitMix64(seed);
-    double[] d = LammpsDeck.binDiameters(SamplePreparation.diameters(n, 0.11, rng), TYPES);
+    double[] d = binDiameters(SamplePreparation.diameters(n, 0.11, rng), TYPES);
     Box box = Box.square(n, density);
     Configuration c =
         SamplePreparation.randomStart(box, d, SamplePreparation.DEFAULT_MAX_OVERLAP, rng);
@@ -37,5 +37,31 @@ public final class BenchmarkSystem {
         new Simulation(c, Wca.INSTANCE, new BrownClarke(temperature), MdOptions.defaults(dt));
     sim.run(equilibrationSteps);
     return sim.snapshot().withStepAndTime(0, 0.0);
+  }
+
+  /**
+   * Replaces each diameter by the centre of its bin among {@code bins} equal-width bins spanning
+   * [min, max] of the diameters.
+   *
+   * @param diameters [N] [length], not modified
+   * @return binned diameters [N] [length]
+   */
+  public static double[] binDiameters(double[] diameters, int bins) {
+    if (bins < 1) {
+      throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+    }
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double x : diameters) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    double w = (hi - lo) / bins;
+    double[] out = new double[diameters.length];
+    for (int i = 0; i < diameters.length; i++) {
+      int b = w == 0 ? 0 : (int) Math.min(bins - 1, Math.floor((diameters[i] - lo) / w));
+      out[i] = lo + (b + 0.5) * w;
+    }
+    return out;
   }
 }

@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.BenchmarkSystem;
-import org.glasslab.md.LammpsDeck;
 import org.glasslab.md.SamplePreparation;
 import org.glasslab.md.SplitMix64;
 import org.glasslab.md.Wca;
@@ -50,7 +49,8 @@ public class MinimizeBenchmark {
   public void setup() {
     SplitMix64 rng = new SplitMix64(42);
     double[] d =
-        LammpsDeck.binDiameters(SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);
+        BenchmarkSystem.binDiameters(
+            SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);
     Box box = Box.square(n, 0.9);
     double[] p = new double[2 * n];
     for (int i = 0; i < n; i++) {

@@ -144,7 +144,7 @@ public final class BettiCommand implements Callable<Integer> {
   }
 
   /** Prints a summary as JSON or as aligned {@code key value} lines (arrays in brackets). */
-  static void print(java.io.PrintWriter out, Map<String, Object> m, boolean json) {
+  public static void print(java.io.PrintWriter out, Map<String, Object> m, boolean json) {
     if (json) {
       Json.print(out, m);
       return;
@@ -208,7 +208,8 @@ public final class BettiCommand implements Callable<Integer> {
   }
 
   /** Parses {@code --alpha}: a non-negative number or "paper". */
-  static double resolveAlpha(CommandLine.Model.CommandSpec spec, String s, double[] diameters) {
+  public static double resolveAlpha(
+      CommandLine.Model.CommandSpec spec, String s, double[] diameters) {
     if (s.equals("paper")) {
       return RipsOptions.paperAlpha(diameters);
     }

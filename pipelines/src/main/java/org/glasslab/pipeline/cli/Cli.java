@@ -15,9 +15,17 @@ public final class Cli {
 
   /**
    * A command line for {@link GlasslabCommand} writing data to {@code out}, logs to {@code err}.
+   *
+   * @param extraSubcommands further top-level commands (picocli command objects) registered after
+   *     the built-in ones, e.g. the {@code bench} tree of the benchmarks module, which sits above
+   *     this module; they get the same streams, exit codes and error handling
    */
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  public static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, Object... extraSubcommands) {
     CommandLine cl = new CommandLine(new GlasslabCommand());
+    for (Object sub : extraSubcommands) {
+      cl.addSubcommand(sub);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(
@@ -40,11 +48,14 @@ public final class Cli {
     return cl;
   }
 
-  /** Runs the CLI on {@code args} with stdout/stderr and returns the exit code. */
-  public static int execute(String... args) {
+  /**
+   * Runs the CLI (with {@code extraSubcommands}, see {@link #commandLine}) on {@code args} with
+   * stdout/stderr and returns the exit code.
+   */
+  public static int execute(String[] args, Object... extraSubcommands) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    return commandLine(out, err).execute(args);
+    return commandLine(out, err, extraSubcommands).execute(args);
   }
 
   private static String firstLine(String s) {

@@ -137,7 +137,8 @@ public final class EpmTcScanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result as JSON")
   boolean json;
 
-  static Orientation parseOrientation(CommandLine.Model.CommandSpec spec, String s) {
+  /** Parses {@code --orientation} (case-insensitive); a usage error names the accepted values. */
+  public static Orientation parseOrientation(CommandLine.Model.CommandSpec spec, String s) {
     return switch (s.toLowerCase(java.util.Locale.ROOT)) {
       case "random" -> Orientation.RANDOM;
       case "fixed" -> Orientation.FIXED;

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code glasslab} command: data on stdout, logs on stderr; exit 0 ok, 1 failure, 2 usage. Each
- * capability is a subcommand registered here.
+ * capability is a subcommand registered here; the application module ({@code
+ * org.glasslab.app.Main}) adds {@code bench} from the benchmarks module and holds {@code main}.
  */
 @Command(
     name = "glasslab",
@@ -29,7 +30,6 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       StressCommand.class,
       ModesCommand.class,
-      BenchCommand.class,
       EpmCommand.class,
       SimulateCommand.class,
       ThermoCommand.class,
@@ -42,10 +42,5 @@ public final class GlasslabCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
-  }
-
-  /** Entry point. */
-  public static void main(String[] args) {
-    System.exit(Cli.execute(args));
   }
 }

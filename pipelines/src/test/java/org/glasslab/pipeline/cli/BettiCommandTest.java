@@ -3,7 +3,6 @@ package org.glasslab.pipeline.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -103,43 +102,5 @@ class BettiCommandTest {
     r = CliRunner.run("betti", dir.resolve("missing.xyz").toString());
     assertEquals(Cli.EXIT_FAILURE, r.exit());
     assertFalse(Files.exists(dir.resolve("bars.csv")));
-  }
-
-  @Test
-  void benchBettiRunsRipserOnTheSameCloud() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ripser")), "ripser is not installed");
-    CliRunner r =
-        CliRunner.run(
-            "bench",
-            "betti",
-            "--n",
-            "300",
-            "--alpha",
-            "2.5",
-            "--repeat",
-            "1",
-            "--warmup",
-            "0",
-            "--json",
-            "--write-cloud",
-            dir.resolve("cloud").toString());
-    assertEquals(0, r.exit(), r.err());
-    JsonNode j = Json.mapper().readTree(r.out());
-    assertTrue(j.get("barcodes_identical").asBoolean());
-    assertTrue(j.get("ripser_median_s").asDouble() > 0);
-    assertEquals(300, j.get("points").asInt());
-    // The written cloud gives the same beta_1 through 'glasslab betti'.
-    CliRunner b =
-        CliRunner.run(
-            "betti",
-            dir.resolve("cloud.xyz").toString(),
-            "--alpha",
-            "2.5",
-            "--precision",
-            "float32",
-            "--json");
-    assertEquals(0, b.exit(), b.err());
-    assertEquals(j.get("beta1").asInt(), Json.mapper().readTree(b.out()).get("beta1").asInt());
-    assertEquals(300, Files.readAllLines(dir.resolve("cloud.csv")).size());
   }
 }

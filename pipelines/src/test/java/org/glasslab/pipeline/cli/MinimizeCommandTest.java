@@ -95,33 +95,4 @@ class MinimizeCommandTest {
     assertEquals(Cli.EXIT_USAGE, CliRunner.run("minimize", in.toString(), o, "--jobs", "0").exit());
     assertFalse(Files.exists(Path.of(o)));
   }
-
-  @Test
-  void benchMinimizeRunsWithoutLammps() throws Exception {
-    CliRunner r =
-        CliRunner.run(
-            "bench",
-            "minimize",
-            "-N",
-            "200",
-            "--random",
-            "1",
-            "--frames",
-            "1",
-            "--frame-every",
-            "100",
-            "--repeats",
-            "1",
-            "--no-lammps",
-            "--json");
-    assertEquals(0, r.exit(), r.err());
-    JsonNode j = Json.mapper().readTree(r.out());
-    assertEquals("minimize", j.get("benchmark").asText());
-    assertEquals(2, j.get("results").size());
-    for (JsonNode row : j.get("results")) {
-      assertTrue(row.get("glasslab_converged").asBoolean());
-      assertTrue(row.get("glasslab_force_evaluations").asLong() > 0);
-      assertFalse(row.has("lammps_seconds"));
-    }
-  }
 }

@@ -1,0 +1,206 @@
+package org.glasslab.bench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.glasslab.bench.md.Lammps;
+import org.glasslab.bench.md.LammpsDeck;
+import org.glasslab.data.Configuration;
+import org.glasslab.md.BenchmarkSystem;
+import org.glasslab.md.BrownClarke;
+import org.glasslab.md.MdOptions;
+import org.glasslab.md.Simulation;
+import org.glasslab.md.Wca;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code glasslab bench md}: single-thread MD throughput (atom-steps/s) of GlassLab and, when
+ * {@code lmp} is installed, of serial LAMMPS on the identical system in the same invocation.
+ */
+@Command(
+    name = "md",
+    mixinStandardHelpOptions = true,
+    description = {
+      "MD throughput (atom-steps/s): GlassLab vs serial LAMMPS on the same system, same run.",
+      "System: polydisperse WCA (11 %, diameters binned into 20 types), rho, T, dt;",
+      "velocity Verlet + isokinetic rescaling every step (LAMMPS: fix nve + temp/rescale)."
+    })
+public final class BenchMdCommand implements java.util.concurrent.Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = {"-N", "--particles"},
+      split = ",",
+      description = "system sizes (default 2000)")
+  int[] sizes = {2000};
+
+  @Option(names = "--scaling", description = "sizes 500,1000,2000,4000,8000,16000,32000,64000")
+  boolean scaling;
+
+  @Option(names = "--density", description = "number density (default 0.9)")
+  double density = 0.9;
+
+  @Option(names = "--temperature", description = "temperature (default 0.5)")
+  double temperature = 0.5;
+
+  @Option(names = "--dt", description = "time step (default 0.003)")
+  double dt = 0.003;
+
+  @Option(
+      names = "--atom-steps",
+      description = "atom-steps per timed repetition (default 6e7; steps = this / N)")
+  double atomSteps = 6e7;
+
+  @Option(names = "--repeats", description = "timed repetitions per code (median, default 3)")
+  int repeats = 3;
+
+  @Option(names = "--skin", description = "Verlet skin for both codes (default 0.3)")
+  double skin = 0.3;
+
+  @Option(names = "--no-lammps", description = "skip LAMMPS")
+  boolean noLammps;
+
+  @Option(names = "--json", description = "machine-readable output")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (repeats < 1 || !(atomSteps >= 1e4) || !(dt > 0) || !(temperature > 0) || !(skin >= 0)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "need --repeats >= 1, --atom-steps >= 1e4, positive --dt and --temperature, --skin >= 0");
+    }
+    int[] ns = scaling ? new int[] {500, 1000, 2000, 4000, 8000, 16000, 32000, 64000} : sizes;
+    for (int n : ns) {
+      if (n < 100) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "N must be >= 100, got " + n);
+      }
+    }
+    boolean lmp = !noLammps && Lammps.available();
+    String lmpVersion = lmp ? Lammps.version() : "not run";
+    var err = spec.commandLine().getErr();
+    if (!noLammps && !lmp) {
+      err.println("glasslab bench md: lmp not found; measuring GlassLab only");
+    }
+    List<double[]> rows = new ArrayList<>();
+    for (int n : ns) {
+      long steps = Math.max(200, Math.round(atomSteps / n));
+      err.printf(Locale.ROOT, "N=%d: preparing (%d steps per repetition)%n", n, steps);
+      err.flush();
+      Configuration c = BenchmarkSystem.prepare(n, density, temperature, dt, 2000, 42);
+      MdOptions opt = MdOptions.defaults(dt).withSkin(skin);
+      // GlassLab and LAMMPS alternate (A B A B ...) so that a drifting machine load hits both
+      double[] gl = new double[repeats];
+      double[] glCpu = new double[repeats];
+      double[] lr = new double[repeats];
+      double[] lrCpu = new double[repeats];
+      LammpsDeck deck = lmp ? new LammpsDeck(c) : null;
+      String script =
+          lmp ? deck.isokineticRun("data.lmp", dt, skin, temperature, steps, steps) : null;
+      var threads = ManagementFactory.getThreadMXBean();
+      for (int r = 0; r < repeats; r++) {
+        Simulation sim = new Simulation(c, Wca.INSTANCE, new BrownClarke(temperature), opt);
+        sim.run(Math.max(100, steps / 5)); // warm-up (JIT) outside the timing
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        sim.run(steps);
+        gl[r] = (double) n * steps / ((System.nanoTime() - t0) * 1e-9);
+        glCpu[r] = (double) n * steps / ((threads.getCurrentThreadCpuTime() - c0) * 1e-9);
+        if (lmp) {
+          Lammps.Result res = Lammps.run(deck.dataFile(), script);
+          lr[r] = (double) n * steps / res.loopSeconds();
+          double cpuFrac = Double.isNaN(res.cpuFraction()) ? 1.0 : res.cpuFraction();
+          lrCpu[r] = (double) n * steps / (res.loopSeconds() * cpuFrac);
+        }
+      }
+      double glRate = new Median().evaluate(gl);
+      double glCpuRate = new Median().evaluate(glCpu);
+      double lmpRate = lmp ? new Median().evaluate(lr) : Double.NaN;
+      double lmpCpuRate = lmp ? new Median().evaluate(lrCpu) : Double.NaN;
+      err.printf(
+          Locale.ROOT,
+          "N=%d: wall: glasslab %.3e, lammps %.3e atom-steps/s, ratio %.2f;"
+              + " cpu-time: glasslab %.3e, lammps %.3e, ratio %.2f%n",
+          n,
+          glRate,
+          lmpRate,
+          glRate / lmpRate,
+          glCpuRate,
+          lmpCpuRate,
+          glCpuRate / lmpCpuRate);
+      rows.add(new double[] {n, steps, glRate, lmpRate, glCpuRate, lmpCpuRate});
+    }
+    var out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = new ObjectMapper().createObjectNode();
+      o.put("benchmark", "md");
+      o.put("density", density);
+      o.put("temperature", temperature);
+      o.put("dt", dt);
+      o.put("skin", skin);
+      o.put("repeats", repeats);
+      o.put("lammps", lmpVersion);
+      o.put("threads", 1);
+      ArrayNode a = o.putArray("results");
+      for (double[] r : rows) {
+        ObjectNode e = a.addObject();
+        e.put("n", (int) r[0]);
+        e.put("steps", (long) r[1]);
+        e.put("glasslab_atom_steps_per_s", r[2]);
+        e.put("glasslab_cpu_atom_steps_per_s", r[4]);
+        if (!Double.isNaN(r[3])) {
+          e.put("lammps_atom_steps_per_s", r[3]);
+          e.put("ratio", r[2] / r[3]);
+          e.put("lammps_cpu_atom_steps_per_s", r[5]);
+          e.put("cpu_ratio", r[4] / r[5]);
+        }
+      }
+      out.println(o.toPrettyString());
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "# md benchmark: rho=%g T=%g dt=%g skin=%g, single thread, median of %d; LAMMPS: %s%n",
+          density,
+          temperature,
+          dt,
+          skin,
+          repeats,
+          lmpVersion);
+      out.println(
+          "# wall = elapsed time; cpu = CPU time of the computing thread/process (robust when"
+              + " the machine is loaded)");
+      out.printf(
+          Locale.ROOT,
+          "%7s %7s %12s %12s %6s %12s %12s %6s%n",
+          "N",
+          "steps",
+          "glasslab",
+          "lammps",
+          "ratio",
+          "glasslab-cpu",
+          "lammps-cpu",
+          "ratio");
+      for (double[] r : rows) {
+        out.printf(
+            Locale.ROOT,
+            "%7d %7d %12.4e %12.4e %6.2f %12.4e %12.4e %6.2f%n",
+            (int) r[0],
+            (long) r[1],
+            r[2],
+            r[3],
+            r[2] / r[3],
+            r[4],
+            r[5],
+            r[4] / r[5]);
+      }
+    }
+    return 0;
+  }
+}
