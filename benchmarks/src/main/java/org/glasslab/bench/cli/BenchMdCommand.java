@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "MD throughput (atom-steps/s): GlassLab vs serial LAMMPS on the same system, same run.",
-      "System: polydisperse WCA (11 %, diameters binned into 20 types), rho, T, dt;",
+      "System: polydisperse WCA (11 %%, diameters binned into 20 types), rho, T, dt;",
       "velocity Verlet + isokinetic rescaling every step (LAMMPS: fix nve + temp/rescale)."
     })
 public final class BenchMdCommand implements java.util.concurrent.Callable<Integer> {
