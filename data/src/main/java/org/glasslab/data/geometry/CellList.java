@@ -98,7 +98,7 @@ public final class CellList {
       throw new IllegalArgumentException(
           "cutoff "
               + cutoff
-              + " exceeds half the box width "
+              + " exceeds half the smallest box edge "
               + half
               + " (box "
               + box.lx()

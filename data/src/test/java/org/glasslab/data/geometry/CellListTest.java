@@ -212,7 +212,7 @@ class CellListTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CellList.of(box, 4.01));
     assertTrue(e.getMessage().contains("cutoff 4.01"), e.getMessage());
-    assertTrue(e.getMessage().contains("half the box width 4.0"), e.getMessage());
+    assertTrue(e.getMessage().contains("half the smallest box edge 4.0"), e.getMessage());
     assertTrue(e.getMessage().contains("10.0 x 8.0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> CellList.of(box, 0));
     assertThrows(IllegalArgumentException.class, () -> CellList.of(box, Double.NaN));
