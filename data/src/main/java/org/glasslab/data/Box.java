@@ -80,6 +80,36 @@ public final class Box {
   }
 
   /**
+   * The whole number of box lengths nearest to {@code dx / Lx} (an integer-valued double): {@code
+   * minImageX(dx) == dx - Lx * imagesX(dx)}. The image shift that maps a pair separation onto its
+   * minimum image is {@code -imagesX(dx)}.
+   */
+  public double imagesX(double dx) {
+    return Math.rint(dx * invLx);
+  }
+
+  /** The whole number of box lengths nearest to {@code dy / Ly}; see {@link #imagesX}. */
+  public double imagesY(double dy) {
+    return Math.rint(dy * invLy);
+  }
+
+  /** An x coordinate wrapped into {@code [0, Lx)}. */
+  public double wrapX(double x) {
+    return x >= 0 && x < lx ? x : wrapped(x, 0);
+  }
+
+  /** A y coordinate wrapped into {@code [0, Ly)}. */
+  public double wrapY(double y) {
+    return y >= 0 && y < ly ? y : wrapped(y, 1);
+  }
+
+  private double wrapped(double coordinate, int d) {
+    double[] out = new double[1];
+    wrap(coordinate, d, out);
+    return out[0];
+  }
+
+  /**
    * Wraps a coordinate along axis {@code d} into {@code [0, L)} and returns how many box lengths
    * were subtracted (the image shift); the wrapped value is written to {@code out[0]}.
    */

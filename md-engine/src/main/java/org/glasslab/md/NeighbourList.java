@@ -2,19 +2,22 @@ package org.glasslab.md;
 
 import java.util.Arrays;
 import org.glasslab.data.Box;
+import org.glasslab.data.geometry.CellList;
 
 /**
- * A half Verlet list (each pair once, Newton's third law) built through a cell list, with a skin:
- * it lists every pair image closer than {@code rList = cutoff + skin} at build time and stays valid
- * until some particle has moved more than {@code skin/2} since the build.
+ * A half Verlet list (each pair once, Newton's third law) with a skin, built on the shared {@link
+ * CellList} (its binning and its image stencil): it lists every pair image closer than {@code rList
+ * = cutoff + skin} at build time and stays valid until some particle has moved more than {@code
+ * skin/2} since the build. The build loop itself stays here: it is the MD hot path (per-pair
+ * cutoffs, packed image codes, branch-free appends).
  *
  * <p>Periodic images are stored, not recomputed: each entry packs the neighbour index {@code j} and
  * a shift code, so the separation is {@code x_i - x_j + shift} without any minimum-image arithmetic
  * in the force loop. This is exact as long as the positions handed to the force loop are the
  * build-time positions plus continuous displacements (not re-wrapped in between), which is how
  * {@link Simulation} uses it. Because every image within {@code rList} is listed, boxes with fewer
- * than three cells per side (down to one cell) are handled correctly: the half stencil then reaches
- * the same cell through different images, each listed exactly once.
+ * than three cells per side (one cell on that axis) are handled correctly: the half stencil then
+ * reaches the same cell through different images, each listed exactly once.
  *
  * <p>Errors are never silent: a cutoff of half the box or more, {@code cutoff + skin} exceeding the
  * box, or a particle with more than {@code maxNeighbours} listed neighbours (a collapsed or
@@ -25,9 +28,6 @@ public final class NeighbourList {
   public static final int SHIFT_BITS = 4;
 
   private static final int SHIFT_MASK = (1 << SHIFT_BITS) - 1;
-  // Half stencil: (0,0) handled separately with j > i, plus these four cell offsets.
-  private static final int[] STENCIL_X = {1, 1, 0, -1};
-  private static final int[] STENCIL_Y = {0, 1, 1, 1};
 
   private final Box box;
   private final int n;
@@ -36,17 +36,10 @@ public final class NeighbourList {
   private final double rList2;
   private final double halfSkin2;
   private final int maxNeighbours;
-  private final int ncx;
-  private final int ncy;
-  private final double cellScaleX;
-  private final double cellScaleY;
+  private final CellList cells;
   private final double[] shiftX = new double[9];
   private final double[] shiftY = new double[9];
 
-  private final int[] cellOf;
-  private final int[] cellStart;
-  private final int[] cellParticles;
-  private final int[] cellFill;
   private final int[] stencilCell = new int[4];
   private final int[] stencilCode = new int[4];
   private final int[] start;
@@ -107,22 +100,15 @@ public final class NeighbourList {
     this.rList2 = rList * rList;
     this.halfSkin2 = 0.25 * skin * skin;
     this.maxNeighbours = maxNeighbours;
-    this.ncx = Math.max(1, Math.min(1 << 12, (int) Math.floor(box.lx() / rList)));
-    this.ncy = Math.max(1, Math.min(1 << 12, (int) Math.floor(box.ly() / rList)));
-    this.cellScaleX = ncx / box.lx();
-    this.cellScaleY = ncy / box.ly();
+    this.cells = CellList.withImages(box, rList);
     for (int ky = -1; ky <= 1; ky++) {
       for (int kx = -1; kx <= 1; kx++) {
-        int code = (kx + 1) + 3 * (ky + 1);
+        int code = CellList.imageCode(kx, ky);
         // entry with image (kx, ky) of j: x_i - (x_j + kx*Lx) = x_i - x_j + shiftX
         shiftX[code] = -kx * box.lx();
         shiftY[code] = -ky * box.ly();
       }
     }
-    this.cellOf = new int[n];
-    this.cellStart = new int[ncx * ncy + 1];
-    this.cellParticles = new int[n];
-    this.cellFill = new int[ncx * ncy];
     this.start = new int[n + 1];
     this.entries = new int[Math.max(16, 4 * n)];
     this.xBuild = new double[2 * n];
@@ -150,12 +136,12 @@ public final class NeighbourList {
 
   /** Cells along x. */
   public int cellsX() {
-    return ncx;
+    return cells.cellsX();
   }
 
   /** Cells along y. */
   public int cellsY() {
-    return ncy;
+    return cells.cellsY();
   }
 
   /** Number of builds so far. */
@@ -193,17 +179,9 @@ public final class NeighbourList {
     return start[n];
   }
 
-  /** Cell index of a wrapped position (x, y) [length]. */
+  /** Cell index of a position (x, y) [length] in the list's cell grid. */
   int cellIndex(double x, double y) {
-    int cx = (int) (x * cellScaleX);
-    int cy = (int) (y * cellScaleY);
-    if (cx >= ncx) {
-      cx = ncx - 1;
-    }
-    if (cy >= ncy) {
-      cy = ncy - 1;
-    }
-    return cx + ncx * cy;
+    return cells.cellIndex(x, y);
   }
 
   /**
@@ -220,22 +198,10 @@ public final class NeighbourList {
   public void build(double[] x, double[] d, PairPotential potential) {
     System.arraycopy(x, 0, xBuild, 0, 2 * n);
     final double skin = this.skin;
-    int nCells = ncx * ncy;
-    Arrays.fill(cellStart, 0);
-    for (int i = 0; i < n; i++) {
-      int c = cellIndex(x[2 * i], x[2 * i + 1]);
-      cellOf[i] = c;
-      cellStart[c + 1]++;
-    }
-    for (int c = 0; c < nCells; c++) {
-      cellStart[c + 1] += cellStart[c];
-    }
-    final int[] fill = cellFill;
-    System.arraycopy(cellStart, 0, fill, 0, nCells);
-    for (int i = 0; i < n; i++) {
-      int c = cellOf[i];
-      cellParticles[fill[c]++] = i;
-    }
+    cells.bin(x);
+    final int[] cellOf = cells.cellOf();
+    final int[] cellStart = cells.cellStart();
+    final int[] cellParticles = cells.cellParticles();
     final double[] sx = shiftX;
     final double[] sy = shiftY;
     final int[] nbCell = stencilCell;
@@ -247,27 +213,9 @@ public final class NeighbourList {
       final double yi = x[2 * i + 1];
       final double di = d[i];
       final int c = cellOf[i];
-      final int cx = c % ncx;
-      final int cy = c / ncx;
       int candidates = cellStart[c + 1] - cellStart[c];
+      cells.halfStencil(c, nbCell, nbCode);
       for (int s = 0; s < 4; s++) {
-        int nx = cx + STENCIL_X[s];
-        int ny = cy + STENCIL_Y[s];
-        int kx = 0;
-        int ky = 0;
-        if (nx >= ncx) {
-          nx -= ncx;
-          kx = 1;
-        } else if (nx < 0) {
-          nx += ncx;
-          kx = -1;
-        }
-        if (ny >= ncy) {
-          ny -= ncy;
-          ky = 1;
-        }
-        nbCode[s] = (kx + 1) + 3 * (ky + 1);
-        nbCell[s] = nx + ncx * ny;
         candidates += cellStart[nbCell[s] + 1] - cellStart[nbCell[s]];
       }
       if (entries.length - cursor < candidates) {
@@ -275,14 +223,14 @@ public final class NeighbourList {
       }
       final int[] ent = entries;
       // Appends are branch-free: write the entry, advance the cursor by 0 or 1.
-      // own cell: j > i, no shift (code 4)
+      // own cell: j > i, no shift
       for (int k = cellStart[c], e = cellStart[c + 1]; k < e; k++) {
         final int j = cellParticles[k];
         final double dx = xi - x[2 * j];
         final double dy = yi - x[2 * j + 1];
         final double r = potential.cutoff(di, d[j]) + skin;
         final int take = (dx * dx + dy * dy < r * r ? 1 : 0) & ((i - j) >>> 31);
-        ent[cursor] = (j << SHIFT_BITS) | 4;
+        ent[cursor] = (j << SHIFT_BITS) | CellList.NO_SHIFT;
         cursor += take;
       }
       for (int s = 0; s < 4; s++) {

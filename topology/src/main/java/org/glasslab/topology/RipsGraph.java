@@ -2,10 +2,11 @@ package org.glasslab.topology;
 
 import java.util.Arrays;
 import org.glasslab.data.Box;
+import org.glasslab.data.geometry.CellList;
 
 /**
  * The 1-skeleton of a Vietoris–Rips complex up to a threshold: the sparse set of particle pairs
- * closer than alpha, found with a cell list, in the filtration order of ripser.
+ * closer than alpha, found with the shared cell list, in the filtration order of ripser.
  *
  * <p>Edges are numbered by their filtration rank {@code r}: ascending diameter, ties broken by
  * descending combinatorial index {@code C(i,2) + j} ({@code i > j}), i.e. the reverse
@@ -143,8 +144,7 @@ final class RipsGraph {
       }
     }
     PairCollector pairs = new PairCollector(Math.max(16, n * 8));
-    PairFinder finder = new PairFinder(positions, box, options);
-    finder.collect(pairs);
+    new EdgeMetric(positions, box, options).collect(pairs);
     return fromPairs(n, pairs, options.tieTolerance());
   }
 
@@ -381,9 +381,13 @@ final class RipsGraph {
     }
   }
 
-  /** Cell-list search of all pairs within the threshold, in the requested metric and precision. */
-  static final class PairFinder {
+  /**
+   * The edge metric (Euclidean or minimum image, double or float32 as ripser) and the search of all
+   * pairs within the threshold through the shared {@link CellList}.
+   */
+  static final class EdgeMetric {
     private final int n;
+    private final double[] positions;
     private final double[] x;
     private final double[] y;
     private final float[] fx;
@@ -394,8 +398,9 @@ final class RipsGraph {
     private final double threshold;
     private final float thresholdF;
 
-    PairFinder(double[] positions, Box box, RipsOptions o) {
+    EdgeMetric(double[] positions, Box box, RipsOptions o) {
       n = positions.length / 2;
+      this.positions = positions;
       x = new double[n];
       y = new double[n];
       for (int k = 0; k < n; k++) {
@@ -459,107 +464,51 @@ final class RipsGraph {
       }
     }
 
+    /**
+     * Adds every pair within the threshold to {@code out}. Candidates come from the cell list at a
+     * slightly larger reach (float32 coordinates and the rounding of sqrt cannot lose an edge);
+     * each is then measured in this metric. Open clouds are searched in a periodic box more than
+     * twice their extent, where the minimum image is the plain separation; a periodic threshold
+     * beyond half the box (several images in reach) falls back to all pairs.
+     */
     void collect(PairCollector out) {
       if (n < 2) {
         return;
       }
-      // Cells at least as wide as the threshold (plus a margin for float rounding).
-      double cell = Math.max(threshold * (1 + 1e-5), 1e-300);
-      int cap = Math.max(1, 2 * (int) Math.ceil(Math.sqrt(n)));
-      double minX;
-      double minY;
-      double wx;
-      double wy;
-      int nx;
-      int ny;
+      double minX = Double.POSITIVE_INFINITY;
+      double minY = Double.POSITIVE_INFINITY;
+      double maxX = Double.NEGATIVE_INFINITY;
+      double maxY = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < n; k++) {
+        minX = Math.min(minX, x[k]);
+        maxX = Math.max(maxX, x[k]);
+        minY = Math.min(minY, y[k]);
+        maxY = Math.max(maxY, y[k]);
+      }
+      double scale =
+          Math.max(
+              Math.max(Math.abs(minX), Math.abs(maxX)), Math.max(Math.abs(minY), Math.abs(maxY)));
+      double reach = Math.max(threshold * (1 + 1e-5) + 1e-6 * scale, 1e-100);
+      CellList cells;
+      double[] search;
       if (periodic) {
-        nx = (int) Math.min(cap, Math.floor(box.lx() / cell));
-        ny = (int) Math.min(cap, Math.floor(box.ly() / cell));
-        if (nx < 3 || ny < 3) {
+        if (reach > 0.5 * Math.min(box.lx(), box.ly())) {
           allPairs(out);
           return;
         }
-        minX = 0;
-        minY = 0;
-        wx = box.lx() / nx;
-        wy = box.ly() / ny;
+        cells = CellList.of(box, reach);
+        search = positions;
       } else {
-        minX = Double.POSITIVE_INFINITY;
-        minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-          minX = Math.min(minX, x[k]);
-          maxX = Math.max(maxX, x[k]);
-          minY = Math.min(minY, y[k]);
-          maxY = Math.max(maxY, y[k]);
-        }
         double ex = maxX - minX;
         double ey = maxY - minY;
-        nx = (int) Math.max(1, Math.min(cap, Math.floor(ex / cell) + 1));
-        ny = (int) Math.max(1, Math.min(cap, Math.floor(ey / cell) + 1));
-        wx = Math.max(cell, ex / nx);
-        wy = Math.max(cell, ey / ny);
-        if (nx * ny == 1) {
-          allPairs(out);
-          return;
+        cells = CellList.of(new Box(2 * (ex + reach) + 1, 2 * (ey + reach) + 1), reach);
+        search = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+          search[2 * k] = x[k] - minX;
+          search[2 * k + 1] = y[k] - minY;
         }
       }
-      int cells = nx * ny;
-      int[] cellOf = new int[n];
-      int[] start = new int[cells + 1];
-      for (int k = 0; k < n; k++) {
-        int cx = Math.min(nx - 1, Math.max(0, (int) ((x[k] - minX) / wx)));
-        int cy = Math.min(ny - 1, Math.max(0, (int) ((y[k] - minY) / wy)));
-        int c = cy * nx + cx;
-        cellOf[k] = c;
-        start[c + 1]++;
-      }
-      for (int c = 0; c < cells; c++) {
-        start[c + 1] += start[c];
-      }
-      int[] members = new int[n];
-      int[] fill = Arrays.copyOf(start, cells);
-      for (int k = 0; k < n; k++) {
-        members[fill[cellOf[k]]++] = k;
-      }
-      for (int cy = 0; cy < ny; cy++) {
-        for (int cx = 0; cx < nx; cx++) {
-          int c = cy * nx + cx;
-          for (int dy = -1; dy <= 1; dy++) {
-            int oy = cy + dy;
-            if (periodic) {
-              oy = (oy + ny) % ny;
-            } else if (oy < 0 || oy >= ny) {
-              continue;
-            }
-            for (int dx = -1; dx <= 1; dx++) {
-              int ox = cx + dx;
-              if (periodic) {
-                ox = (ox + nx) % nx;
-              } else if (ox < 0 || ox >= nx) {
-                continue;
-              }
-              int o = oy * nx + ox;
-              if (o < c) {
-                continue;
-              }
-              cellPairs(members, start, c, o, out);
-            }
-          }
-        }
-      }
-    }
-
-    /** All pairs between the points of cells c and o (each pair once when o == c). */
-    private void cellPairs(int[] members, int[] start, int c, int o, PairCollector out) {
-      int oe = start[o + 1];
-      for (int p = start[c]; p < start[c + 1]; p++) {
-        int a = members[p];
-        for (int q = o == c ? p + 1 : start[o]; q < oe; q++) {
-          tryPair(a, members[q], out);
-        }
-      }
+      cells.forEachPair(search, (i, j, dx, dy, r2) -> tryPair(j, i, out));
     }
 
     private void allPairs(PairCollector out) {

@@ -12,7 +12,7 @@ class RipsGraphTest {
 
   private static void check(double[] p, Box box, RipsOptions o) {
     RipsGraph g = RipsGraph.build(p, box, o);
-    RipsGraph.PairFinder f = new RipsGraph.PairFinder(p, box, o);
+    RipsGraph.EdgeMetric f = new RipsGraph.EdgeMetric(p, box, o);
     int n = p.length / 2;
     long brute = 0;
     for (int a = 1; a < n; a++) {
@@ -64,10 +64,22 @@ class RipsGraphTest {
     check(p, box, RipsOptions.euclidean(2.5));
     check(p, box, RipsOptions.ripserCompatible(2.5));
     check(p, box, RipsOptions.periodic(2.5).withTieTolerance(0));
-    // Periodic with alpha >= L/3: the all-pairs path, still minimum image.
+    // Periodic with alpha between L/3 and L/2: one cell per axis, still minimum image.
     Box small = Box.square(60, 0.9);
     double[] q = SyntheticClouds.uniform(60, 0.9, 3);
     check(q, small, RipsOptions.periodic(0.45 * small.lx()).withTieTolerance(0));
+    // Beyond half the box: all pairs, minimum image.
+    check(q, small, RipsOptions.periodic(0.6 * small.lx()).withTieTolerance(0));
+    // An open cloud far from the origin, with negative coordinates and duplicate points at alpha 0.
+    double[] far = q.clone();
+    for (int k = 0; k < far.length; k++) {
+      far[k] = far[k] * 3 - 1e3;
+    }
+    far[2] = far[0];
+    far[3] = far[1];
+    check(far, null, RipsOptions.euclidean(2.5));
+    check(far, null, RipsOptions.ripserCompatible(2.5));
+    check(far, null, RipsOptions.euclidean(0).withTieTolerance(0));
     // Lattice: long runs of equal (float) distances.
     check(HandCheckedTest.triangularLattice(30), null, RipsOptions.euclidean(2.1));
     check(HandCheckedTest.triangularLattice(30), null, RipsOptions.ripserCompatible(2.1));

@@ -2,10 +2,10 @@ package org.glasslab.analysis.local;
 
 import org.glasslab.analysis.DisplacementMode;
 import org.glasslab.analysis.structure.GofrLandmarks;
-import org.glasslab.analysis.structure.NeighbourList;
 import org.glasslab.analysis.structure.RadialDistribution;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.geometry.PairList;
 
 /**
  * Optimal local affine map between a reference frame (time t, positions X) and a current frame (t +
@@ -149,10 +149,10 @@ public final class LocalAffineFit {
 
   /**
    * Neighbour list of the reference frame for {@link #compute(Configuration, Configuration,
-   * NeighbourList)}, so one list serves many current frames.
+   * PairList)}, so one list serves many current frames.
    */
-  public NeighbourList referenceNeighbours(Configuration reference) {
-    return NeighbourList.build(reference.box(), reference.positions(), resolveCutoff(reference));
+  public PairList referenceNeighbours(Configuration reference) {
+    return PairList.full(reference.box(), reference.positions(), resolveCutoff(reference));
   }
 
   /**
@@ -173,7 +173,7 @@ public final class LocalAffineFit {
    * @param neighbours list built on {@code reference} (see {@link #referenceNeighbours})
    */
   public LocalFitResult compute(
-      Configuration reference, Configuration current, NeighbourList neighbours) {
+      Configuration reference, Configuration current, PairList neighbours) {
     int n = reference.size();
     if (neighbours.size() != n) {
       throw new IllegalArgumentException(
@@ -183,12 +183,8 @@ public final class LocalAffineFit {
     Box cb = current.box();
     double[] ref = reference.unwrappedPositions();
     double[] cur = options.displacement().currentPositions(reference, current, null);
-    double rlx = rb.lx();
-    double rly = rb.ly();
     double clx = cb.lx();
     double cly = cb.ly();
-    double invRlx = 1.0 / rlx;
-    double invRly = 1.0 / rly;
 
     int[] count = new int[n];
     byte[] flags = new byte[n];
@@ -235,9 +231,9 @@ public final class LocalAffineFit {
         int j = neighbours.neighbour(k);
         double dX = neighbours.dx(k);
         double dY = neighbours.dy(k);
-        // Integer image shift of the pair, fixed by the reference frame.
-        double kx = Math.rint((dX - (ref[2 * j] - uix)) * invRlx);
-        double ky = Math.rint((dY - (ref[2 * j + 1] - uiy)) * invRly);
+        // Integer image shift of the pair, fixed by the reference frame: dX = U_j - U_i + k L_ref.
+        double kx = -rb.imagesX(ref[2 * j] - uix);
+        double ky = -rb.imagesY(ref[2 * j + 1] - uiy);
         double dx = cur[2 * j] - cix + kx * clx;
         double dy = cur[2 * j + 1] - ciy + ky * cly;
         sepX[k - s] = dx;

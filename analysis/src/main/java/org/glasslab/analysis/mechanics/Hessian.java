@@ -3,7 +3,6 @@ package org.glasslab.analysis.mechanics;
 import org.ejml.data.DMatrixSparseCSC;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairPotential;
 
 /**
@@ -11,8 +10,8 @@ import org.glasslab.md.PairPotential;
  * 2N x 2N sparse matrix with one 2x2 block per interacting pair (and its transpose) plus the 2x2
  * diagonal blocks. Degrees of freedom are ordered (x0, y0, x1, y1, ...).
  *
- * <p>For a pair at separation {@code r = r_i - r_j} (minimum image, through the neighbour list's
- * stored shifts), unit vector {@code n = r/|r|}: {@code K = U''(r) n n^T + (U'(r)/r) (I - n n^T)},
+ * <p>For a pair at minimum-image separation {@code r = r_j - r_i} (the sign does not matter: K is
+ * even in r), unit vector {@code n = r/|r|}: {@code K = U''(r) n n^T + (U'(r)/r) (I - n n^T)},
  * {@code H_ij = H_ji = -K}, and {@code K} is added to both diagonal blocks {@code H_ii}, {@code
  * H_jj}. Hence every block row sums to zero: uniform translations are exact zero modes. Stored as a
  * full (both triangles) EJML {@link DMatrixSparseCSC} with sorted row indices; particles without
@@ -53,14 +52,14 @@ public final class Hessian {
       throw new IllegalArgumentException(
           "positions have length " + x0.length + " but there are " + n + " diameters");
     }
-    final double[] x = Pairs.wrapped(box, x0);
     final PairCurvature curvature = PairCurvature.of(potential);
-    NeighbourList list = Pairs.list(box, x, d, potential);
     // Pass 1: interacting pairs and their 2x2 stiffness blocks.
     final PairBlocks blocks = new PairBlocks(n);
     Pairs.forEach(
-        list,
-        x,
+        box,
+        x0,
+        d,
+        potential,
         (i, j, dx, dy, r2) -> {
           if (r2 < potential.cutoffSquared(d[i], d[j])) {
             double fr = potential.forceOverR(r2, d[i], d[j]); // -U'/r

@@ -2,12 +2,11 @@ package org.glasslab.analysis.mechanics;
 
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.md.Kinetics;
-import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairForces;
 import org.glasslab.md.PairPotential;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Thermo;
+import org.glasslab.md.Thermodynamics;
 
 /**
  * The virial stress tensor of one configuration (Jha &amp; Sengupta eqs 3–5) and its split into
@@ -18,8 +17,8 @@ import org.glasslab.md.Thermo;
  * {@code rho k_B T} of the kinetic term, not the instantaneous kinetic tensor), and {@code c = 1}
  * ({@link StressConvention#CONSISTENT}, default) or {@code c = 1/2} ({@link
  * StressConvention#PAPER_HALF}, the prefactor printed in eq. 3). Positive = compressive. Computed
- * through the engine's own {@link PairForces} and {@link Thermo}, so it equals the engine's
- * observables by construction.
+ * through the engine's own {@link PairForces} and {@link Thermo} ({@link Thermodynamics#of}), so it
+ * equals the engine's observables by construction.
  *
  * <p>Per particle: each pair's virial {@code (-U'/r) r_a r_b} is split half to each partner, {@code
  * w_i,ab = 1/2 sum_j (-U'/r) r_a r_b}, and the per-particle area is {@code A/N} (Voronoi-free
@@ -50,14 +49,7 @@ public final class StressAnalysis {
    */
   public Thermo compute(Configuration config, double temperature) {
     checkTemperature(temperature);
-    double[] x = config.positions();
-    double[] d = config.diameters();
-    NeighbourList list = Pairs.list(config.box(), x, d, potential);
-    double[] virial = new double[3];
-    double u = new PairForces(potential, list).compute(x, d, null, virial);
-    double k =
-        config.hasVelocities() ? Kinetics.kineticEnergy(config.velocities(), config.size()) : 0;
-    return Thermo.of(config.size(), config.box().area(), u, k, temperature, virial, convention);
+    return Thermodynamics.of(config, potential, temperature, convention);
   }
 
   /**
@@ -93,13 +85,13 @@ public final class StressAnalysis {
    */
   public double[] perParticleVirial(Box box, double[] x0, double[] d, double[] out) {
     int n = d.length;
-    double[] x = Pairs.wrapped(box, x0);
     double[] w = out == null ? new double[3 * n] : out;
     java.util.Arrays.fill(w, 0, 3 * n, 0.0);
-    NeighbourList list = Pairs.list(box, x, d, potential);
     Pairs.forEach(
-        list,
-        x,
+        box,
+        x0,
+        d,
+        potential,
         (i, j, dx, dy, r2) -> {
           double fr = potential.forceOverR(r2, d[i], d[j]);
           if (fr != 0.0) {

@@ -2,6 +2,7 @@ package org.glasslab.analysis.structure;
 
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.geometry.PairList;
 
 /**
  * Per-particle caging softness (Jha &amp; Sengupta Appendix C, after Sharma et al.).
@@ -200,7 +201,7 @@ public final class CagingSoftness {
 
     int n = positions.length / 2;
     double rho = n / box.area();
-    NeighbourList list = NeighbourList.build(box, positions, cutoff);
+    PairList list = PairList.full(box, positions, cutoff);
 
     double[] grid = new double[points];
     double[] weight = new double[points];

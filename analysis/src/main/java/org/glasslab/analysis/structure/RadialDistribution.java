@@ -2,6 +2,7 @@ package org.glasslab.analysis.structure;
 
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.geometry.CellList;
 
 /**
  * The radial distribution function g(r) of one periodic 2D frame, all particles together
@@ -134,16 +135,15 @@ public final class RadialDistribution {
     long[] counts = new long[bins];
     int nb = bins;
     double inv = 1.0 / dr;
-    NeighbourList.forEachPair(
-        box,
-        positions,
-        top,
-        (i, j, dx, dy) -> {
-          int b = (int) (Math.sqrt(dx * dx + dy * dy) * inv);
-          if (b < nb) {
-            counts[b] += 2; // ordered pairs (i, j) and (j, i)
-          }
-        });
+    CellList.of(box, top)
+        .forEachPair(
+            positions,
+            (i, j, dx, dy, r2) -> {
+              int b = (int) (Math.sqrt(r2) * inv);
+              if (b < nb) {
+                counts[b] += 2; // ordered pairs (i, j) and (j, i)
+              }
+            });
     double rhoPrime = (n - 1) / box.area();
     double[] rc = new double[bins];
     double[] g = new double[bins];

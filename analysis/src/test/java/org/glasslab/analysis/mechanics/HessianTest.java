@@ -17,9 +17,22 @@ import org.junit.jupiter.api.Test;
 
 class HessianTest {
 
+  /** The engine's Verlet list without skin on wrapped positions {@code x} (not modified). */
+  static NeighbourList engineList(Box box, double[] x, double[] d, PairPotential p) {
+    double dMax = 0;
+    for (double di : d) {
+      dMax = Math.max(dMax, di);
+    }
+    NeighbourList list = new NeighbourList(box, d.length, p.maxCutoff(dMax), 0.0, 256);
+    list.build(x, d, p);
+    return list;
+  }
+
+  /** Forces from the engine's own evaluator, an independent check of the Hessian's pair loop. */
   static double[] forces(Box box, double[] x0, double[] d, PairPotential p) {
-    double[] x = Pairs.wrapped(box, x0);
-    NeighbourList list = Pairs.list(box, x, d, p);
+    double[] x = x0.clone();
+    box.wrapAll(x, new int[x.length]);
+    NeighbourList list = engineList(box, x, d, p);
     double[] f = new double[x.length];
     new PairForces(p, list).forces(x, d, f);
     return f;

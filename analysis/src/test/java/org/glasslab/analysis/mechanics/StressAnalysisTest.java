@@ -41,7 +41,7 @@ class StressAnalysisTest {
       // the engine's own evaluator gives the same observables
       double[] x = c.positions();
       double[] d = c.diameters();
-      NeighbourList list = Pairs.list(c.box(), x, d, Wca.INSTANCE);
+      NeighbourList list = HessianTest.engineList(c.box(), x, d, Wca.INSTANCE);
       double[] w = new double[3];
       double u = new PairForces(Wca.INSTANCE, list).compute(x, d, null, w);
       Thermo e = Thermo.of(c.size(), a, u, 0, T, w, StressConvention.CONSISTENT);

@@ -62,8 +62,8 @@ public final class CoarseGrainer {
   }
 
   private int cellIndex(double x, double y) {
-    double wx = x - Math.floor(x / box.lx()) * box.lx();
-    double wy = y - Math.floor(y / box.ly()) * box.ly();
+    double wx = box.wrapX(x);
+    double wy = box.wrapY(y);
     int cx = Math.min(size - 1, (int) (wx / hx));
     int cy = Math.min(size - 1, (int) (wy / hy));
     return cy * size + cx;
