@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class ProtocolTest {
 
   @Test
   void diametersHaveMeanOneAndTheRequestedSpread() {
-    double[] d = SamplePreparation.diameters(20000, 0.11, new SplitMix64(1));
+    double[] d = SamplePreparation.diameters(20000, 0.11, new Rng(1));
     double m = 0;
     double s2 = 0;
     double lo = 9;
@@ -47,7 +48,7 @@ class ProtocolTest {
 
   @Test
   void randomStartHasNoLargeOverlaps() {
-    SplitMix64 rng = new SplitMix64(5);
+    Rng rng = new Rng(5);
     double[] d = SamplePreparation.diameters(500, 0.11, rng);
     Configuration c =
         SamplePreparation.randomStart(org.glasslab.data.Box.square(500, 0.9), d, 0.05, rng);

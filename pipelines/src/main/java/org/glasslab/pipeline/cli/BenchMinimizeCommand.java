@@ -10,13 +10,13 @@ import java.util.concurrent.Callable;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.random.Rng;
 import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.BrownClarke;
 import org.glasslab.md.LammpsDeck;
 import org.glasslab.md.MdOptions;
 import org.glasslab.md.SamplePreparation;
 import org.glasslab.md.Simulation;
-import org.glasslab.md.SplitMix64;
 import org.glasslab.md.Wca;
 import org.glasslab.minimize.LammpsMinimize;
 import org.glasslab.minimize.Method;
@@ -90,7 +90,7 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
 
   /** Uniformly random positions, binned Gaussian diameters: the "raw" start. */
   static Configuration rawStart(int n, double density, long seed) {
-    SplitMix64 rng = new SplitMix64(seed);
+    Rng rng = new Rng(seed);
     double[] d =
         LammpsDeck.binDiameters(SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);
     Box box = Box.square(n, density);
