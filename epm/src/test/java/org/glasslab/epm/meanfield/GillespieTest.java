@@ -2,8 +2,12 @@ package org.glasslab.epm.meanfield;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -119,6 +123,17 @@ class GillespieTest {
     a.sigma(xa);
     b.sigma(xb);
     assertArrayEquals(xa, xb, 0.0);
+  }
+
+  @Test
+  void statesOfTheFormerGeneratorAreRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("state.bin");
+    MeanFieldSimulation.create(GillespieState.Engine.DIRECT, M, 0.5, 50, 1).state().write(file);
+    byte[] b = Files.readAllBytes(file);
+    ByteBuffer.wrap(b).putLong(0, 0x474C4D4647494C31L); // "GLMFGIL1"
+    Files.write(file, b);
+    IOException e = assertThrows(IOException.class, () -> GillespieState.read(file));
+    assertTrue(e.getMessage().contains("former random generator"), e.getMessage());
   }
 
   @ParameterizedTest
