@@ -1,8 +1,8 @@
 package org.glasslab.analysis;
 
-import java.util.SplittableRandom;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.random.Rng;
 
 /**
  * Seeded synthetic frames for tests, benchmarks and demonstrations: jittered triangular lattices (a
@@ -18,7 +18,7 @@ public final class SyntheticFrames {
    * density}; {@code out[0]} = positions [2N], {@code out[1]} = {Lx, Ly}.
    */
   public static double[][] lattice(int nx, int ny, double density, double jitter, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
+    Rng rng = new Rng(seed);
     double a = Math.sqrt(2.0 / (Math.sqrt(3.0) * density));
     double lx = nx * a;
     double ly = ny * a * Math.sqrt(3.0) / 2.0;
@@ -26,8 +26,8 @@ public final class SyntheticFrames {
     int k = 0;
     for (int j = 0; j < ny; j++) {
       for (int i = 0; i < nx; i++) {
-        u[k++] = (i + 0.5 * (j % 2)) * a + jitter * gauss(rng);
-        u[k++] = j * a * Math.sqrt(3.0) / 2.0 + jitter * gauss(rng);
+        u[k++] = (i + 0.5 * (j % 2)) * a + jitter * rng.nextGaussian();
+        u[k++] = j * a * Math.sqrt(3.0) / 2.0 + jitter * rng.nextGaussian();
       }
     }
     return new double[][] {u, {lx, ly}};
@@ -49,20 +49,13 @@ public final class SyntheticFrames {
     int ny = Math.max(4, n / nx + (n / nx) % 2);
     double[][] lat = lattice(nx, ny, 0.9, 0.12, seed);
     Box box = new Box(lat[1][0], lat[1][1]);
-    SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    Rng rng = new Rng(seed).derive(1);
     double[] u = lat[0];
     double[] v = new double[u.length];
     for (int k = 0; k < u.length; k++) {
-      v[k] = u[k] + 0.05 * gauss(rng);
+      v[k] = u[k] + 0.05 * rng.nextGaussian();
     }
     return new Configuration[] {fromUnwrapped(box, u), fromUnwrapped(box, v)};
-  }
-
-  /** A standard normal deviate (Box-Muller). */
-  public static double gauss(SplittableRandom rng) {
-    double u1 = 1.0 - rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
   /**

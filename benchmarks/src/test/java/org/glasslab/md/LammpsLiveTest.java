@@ -7,6 +7,7 @@ import java.util.List;
 import org.glasslab.bench.md.Lammps;
 import org.glasslab.bench.md.LammpsDeck;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Test;
 
 /** Runs LAMMPS itself (skipped when {@code lmp} is not installed). */
@@ -17,7 +18,7 @@ class LammpsLiveTest {
     assumeTrue(Lammps.available(), "lmp not installed");
     // continuous diameters, one LAMMPS type per particle
     Configuration c = TestSystems.lattice(8, 0.9, 0.5, 21);
-    c = c.withVelocities(Kinetics.maxwellBoltzmann(c.size(), 0.5, new SplitMix64(4)));
+    c = c.withVelocities(Kinetics.maxwellBoltzmann(c.size(), 0.5, new Rng(4)));
     LammpsDeck deck = new LammpsDeck(c);
     assertEquals(c.size(), deck.typeCount());
     Lammps.Result r =

@@ -2,6 +2,7 @@ package org.glasslab.md;
 
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.random.Rng;
 
 /**
  * The standard benchmark system: N polydisperse WCA disks (11 % Gaussian diameters binned into
@@ -27,7 +28,7 @@ public final class BenchmarkSystem {
    */
   public static Configuration prepare(
       int n, double density, double temperature, double dt, long equilibrationSteps, long seed) {
-    SplitMix64 rng = new SplitMix64(seed);
+    Rng rng = new Rng(seed);
     double[] d = binDiameters(SamplePreparation.diameters(n, 0.11, rng), TYPES);
     Box box = Box.square(n, density);
     Configuration c =

@@ -25,7 +25,9 @@ import org.glasslab.data.io.AtomicFile;
  */
 public final class CheckpointIO {
   private static final String MAGIC = "GLASSLAB-MD-CHECKPOINT";
-  private static final int VERSION = 1;
+  // version 2: the generator state is Rng.saveState() (length-prefixed bytes) instead of the two
+  // longs of the former hand-written SplitMix64; version 1 files cannot continue the same stream
+  private static final int VERSION = 2;
 
   private CheckpointIO() {}
 
@@ -91,8 +93,8 @@ public final class CheckpointIO {
     out.writeLong(p.seed());
     out.writeDouble(p.skin());
     out.writeUTF(p.convention().name());
-    out.writeLong(c.rngState()[0]);
-    out.writeLong(c.rngState()[1]);
+    out.writeInt(c.rngState().length);
+    out.write(c.rngState());
     SimulationState s = c.state();
     out.writeDouble(s.box().lx());
     out.writeDouble(s.box().ly());
@@ -139,7 +141,14 @@ public final class CheckpointIO {
     int version = in.readInt();
     if (version != VERSION) {
       throw new IOException(
-          file + ": checkpoint format version " + version + ", this GlassLab reads " + VERSION);
+          file
+              + ": checkpoint format version "
+              + version
+              + ", this GlassLab reads "
+              + VERSION
+              + (version == 1
+                  ? " (version 1 holds the former random generator; restart the run)"
+                  : ""));
     }
     Protocol p =
         new Protocol(
@@ -157,7 +166,8 @@ public final class CheckpointIO {
             in.readLong(),
             in.readDouble(),
             StressConvention.valueOf(in.readUTF()));
-    long[] rng = {in.readLong(), in.readLong()};
+    byte[] rng = new byte[in.readInt()];
+    in.readFully(rng);
     Box box = new Box(in.readDouble(), in.readDouble());
     int n = in.readInt();
     double[] x = doubles(in, 2 * n);

@@ -8,7 +8,7 @@ import org.glasslab.data.Configuration;
  * and the already recorded frames of the unfinished production block.
  *
  * @param protocol the parameters
- * @param rngState the {@link SplitMix64} state [seed, gamma]
+ * @param rngState the {@link org.glasslab.data.random.Rng} state ({@code Rng.saveState()})
  * @param state the engine state (internal particle order)
  * @param quenched whether the quench to T has happened
  * @param nextFrame index of the next frame to record
@@ -17,7 +17,7 @@ import org.glasslab.data.Configuration;
  */
 public record ProtocolCheckpoint(
     Protocol protocol,
-    long[] rngState,
+    byte[] rngState,
     SimulationState state,
     boolean quenched,
     int nextFrame,
@@ -29,6 +29,7 @@ public record ProtocolCheckpoint(
     if (pendingFrames.size() != pendingRaw.size()) {
       throw new IllegalArgumentException("pending frames and observables differ in number");
     }
+    rngState = rngState.clone();
     pendingFrames = List.copyOf(pendingFrames);
     pendingRaw = List.copyOf(pendingRaw);
   }

@@ -10,6 +10,7 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.FrameSchedule;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.TimeSeries;
+import org.glasslab.data.random.Rng;
 
 /**
  * A {@link Protocol} in progress: the random sample, the engine, the quench flag, and the frames of
@@ -44,7 +45,7 @@ public final class ProtocolRun {
   }
 
   private final Protocol protocol;
-  private final SplitMix64 rng;
+  private final Rng rng;
   private final Simulation sim;
   private final FrameSchedule.LogBlock schedule;
   private boolean quenched;
@@ -54,7 +55,7 @@ public final class ProtocolRun {
 
   private ProtocolRun(
       Protocol protocol,
-      SplitMix64 rng,
+      Rng rng,
       Simulation sim,
       boolean quenched,
       int nextFrame,
@@ -72,10 +73,10 @@ public final class ProtocolRun {
 
   /**
    * Prepares the sample from the seed: diameters, overlap-free random positions, Maxwell–Boltzmann
-   * velocities at T_p (all drawn from one {@link SplitMix64} seeded with {@code protocol.seed()}).
+   * velocities at T_p (all drawn from one {@link Rng} seeded with {@code protocol.seed()}).
    */
   public static ProtocolRun prepare(Protocol p) {
-    SplitMix64 rng = new SplitMix64(p.seed());
+    Rng rng = new Rng(p.seed());
     double[] d = SamplePreparation.diameters(p.n(), p.polydispersity(), rng);
     Box box = Box.square(p.n(), p.density());
     Configuration c =
@@ -95,7 +96,7 @@ public final class ProtocolRun {
     Simulation sim = new Simulation(c.state(), Wca.INSTANCE);
     return new ProtocolRun(
         c.protocol(),
-        SplitMix64.restore(c.rngState()),
+        Rng.fromState(c.rngState()),
         sim,
         c.quenched(),
         c.nextFrame(),
@@ -107,7 +108,7 @@ public final class ProtocolRun {
   public ProtocolCheckpoint checkpoint() {
     return new ProtocolCheckpoint(
         protocol,
-        rng.state(),
+        rng.saveState(),
         sim.state(),
         quenched,
         nextFrame,

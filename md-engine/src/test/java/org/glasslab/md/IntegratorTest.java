@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.data.Configuration;
+import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class IntegratorTest {
 
   static Configuration withVelocities(Configuration c, double t, long seed) {
-    double[] v = Kinetics.maxwellBoltzmann(c.size(), t, new SplitMix64(seed));
+    double[] v = Kinetics.maxwellBoltzmann(c.size(), t, new Rng(seed));
     return c.withVelocities(v);
   }
 

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +28,7 @@ class ProtocolTest {
 
   @Test
   void diametersHaveMeanOneAndTheRequestedSpread() {
-    double[] d = SamplePreparation.diameters(20000, 0.11, new SplitMix64(1));
+    double[] d = SamplePreparation.diameters(20000, 0.11, new Rng(1));
     double m = 0;
     double s2 = 0;
     double lo = 9;
@@ -47,7 +50,7 @@ class ProtocolTest {
 
   @Test
   void randomStartHasNoLargeOverlaps() {
-    SplitMix64 rng = new SplitMix64(5);
+    Rng rng = new Rng(5);
     double[] d = SamplePreparation.diameters(500, 0.11, rng);
     Configuration c =
         SamplePreparation.randomStart(org.glasslab.data.Box.square(500, 0.9), d, 0.05, rng);
@@ -170,5 +173,20 @@ class ProtocolTest {
     Files.write(tmp.resolve(RunDirectory.CHECKPOINT), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
     IOException e = assertThrows(IOException.class, out::readCheckpoint);
     assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+  }
+
+  @Test
+  void checkpointsOfTheFormerGeneratorAreRefused(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("checkpoint.bin");
+    CheckpointIO.write(file, ProtocolRun.prepare(small(3)).checkpoint());
+    byte[] b = Files.readAllBytes(file);
+    // version 1 (former SplitMix64 state) after the magic string, with a valid checksum
+    ByteBuffer.wrap(b).putInt(2 + "GLASSLAB-MD-CHECKPOINT".length(), 1);
+    CRC32 crc = new CRC32();
+    crc.update(b, 0, b.length - 8);
+    ByteBuffer.wrap(b).putLong(b.length - 8, crc.getValue());
+    Files.write(file, b);
+    IOException e = assertThrows(IOException.class, () -> CheckpointIO.read(file));
+    assertTrue(e.getMessage().contains("former random generator"), e.getMessage());
   }
 }

@@ -1,8 +1,8 @@
 package org.glasslab.topology;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.glasslab.data.Box;
+import org.glasslab.data.random.Rng;
 
 /**
  * Seeded synthetic point clouds for tests and benchmarks: uniform random points and a glass-like
@@ -19,7 +19,7 @@ public final class SyntheticClouds {
    */
   public static double[] uniform(int n, double density, long seed) {
     Box box = Box.square(n, density);
-    SplittableRandom rng = new SplittableRandom(seed);
+    Rng rng = new Rng(seed);
     double[] p = new double[2 * n];
     for (int k = 0; k < 2 * n; k++) {
       p[k] = rng.nextDouble() * box.lx();
@@ -46,7 +46,7 @@ public final class SyntheticClouds {
     Arrays.fill(head, -1);
     int[] next = new int[n];
     double[] p = new double[2 * n];
-    SplittableRandom rng = new SplittableRandom(seed);
+    Rng rng = new Rng(seed);
     double s2 = minSeparation * minSeparation;
     long tries = 0;
     int placed = 0;

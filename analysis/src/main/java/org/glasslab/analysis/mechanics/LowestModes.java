@@ -1,12 +1,12 @@
 package org.glasslab.analysis.mechanics;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.ops.DConvertMatrixStruct;
+import org.glasslab.data.random.Rng;
 
 /**
  * The lowest vibrational modes of a Hessian (Jha &amp; Sengupta eq. 6: lambda_smallest is the mean
@@ -128,7 +128,7 @@ public final class LowestModes {
     maxBasis -= maxBasis % b;
     final double[][] q = new double[maxBasis + b][];
     final double[][] t = new double[maxBasis + b][maxBasis + b];
-    final SplittableRandom rng = new SplittableRandom(options.seed());
+    final Rng rng = new Rng(options.seed());
     // start block
     double[][] w = new double[b][];
     for (int v = 0; v < b; v++) {
@@ -494,13 +494,7 @@ public final class LowestModes {
    * @return the new basis size
    */
   private static int appendBlock(
-      double[][] q,
-      int k,
-      double[][] w,
-      Deflation defl,
-      SplittableRandom rng,
-      double[][] t,
-      int col0) {
+      double[][] q, int k, double[][] w, Deflation defl, Rng rng, double[][] t, int col0) {
     final int b = w.length;
     final int n = w[0].length;
     for (int v = 0; v < b; v++) {
@@ -623,7 +617,7 @@ public final class LowestModes {
     }
   }
 
-  private static double[] randomVector(int n, SplittableRandom rng) {
+  private static double[] randomVector(int n, Rng rng) {
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
       v[i] = rng.nextDouble() - 0.5;

@@ -1,12 +1,12 @@
 package org.glasslab.analysis.stats;
 
-import java.util.SplittableRandom;
+import org.glasslab.data.random.Rng;
 
 /**
  * Paired values of two per-particle metrics for a scatter plot (the paper's Fig. 8): rows with NaN
  * in either column are dropped; when more than {@code maxPoints} remain, a uniform random subset of
- * that size is kept, drawn with a seeded {@link SplittableRandom} (seed recorded here), in the
- * original row order.
+ * that size is kept, drawn with a seeded {@link Rng} (seed recorded here), in the original row
+ * order.
  *
  * @param xName x metric name
  * @param yName y metric name
@@ -58,7 +58,7 @@ public record ScatterData(String xName, String yName, double[] x, double[] y, lo
     }
     int m = Math.min(n, maxPoints);
     // Selection sampling (Knuth's algorithm S): a uniform subset of size m, in order.
-    SplittableRandom rng = new SplittableRandom(seed);
+    Rng rng = new Rng(seed);
     double[] ox = new double[m];
     double[] oy = new double[m];
     int chosen = 0;

@@ -3,8 +3,7 @@ package org.glasslab.analysis.dynamics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
-import org.glasslab.analysis.SyntheticFrames;
+import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +15,16 @@ class AvalancheDetectorTest {
   private static final int FRAMES = 300;
   private static final int TRIALS = 400;
 
-  static double[] step(SplittableRandom rng, int k0, double h, double sigma, double drift) {
+  static double[] step(Rng rng, int k0, double h, double sigma, double drift) {
     double[] s = new double[FRAMES];
     for (int f = 0; f < FRAMES; f++) {
-      s[f] = 1 + drift * f + (f >= k0 ? h : 0) + sigma * SyntheticFrames.gauss(rng);
+      s[f] = 1 + drift * f + (f >= k0 ? h : 0) + sigma * rng.nextGaussian();
     }
     return s;
   }
 
   private static double hitRate(double noiseOverJump, double drift, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
+    Rng rng = new Rng(seed);
     AvalancheDetector det = new AvalancheDetector();
     int hits = 0;
     for (int t = 0; t < TRIALS; t++) {
@@ -39,7 +38,7 @@ class AvalancheDetectorTest {
   }
 
   private static double falseAlarmRate(double drift, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
+    Rng rng = new Rng(seed);
     AvalancheDetector det = new AvalancheDetector();
     int alarms = 0;
     for (int t = 0; t < TRIALS; t++) {
@@ -96,10 +95,10 @@ class AvalancheDetectorTest {
 
   @Test
   void findsTwoSeparatedAvalanches() {
-    SplittableRandom rng = new SplittableRandom(5);
+    Rng rng = new Rng(5);
     double[] s = new double[300];
     for (int f = 0; f < s.length; f++) {
-      s[f] = 1 + (f >= 90 ? 1 : 0) + (f >= 200 ? 1.5 : 0) + 0.1 * SyntheticFrames.gauss(rng);
+      s[f] = 1 + (f >= 90 ? 1 : 0) + (f >= 200 ? 1.5 : 0) + 0.1 * rng.nextGaussian();
     }
     AvalancheDetector.Result r = new AvalancheDetector().detect(s);
     assertEquals(2, r.events().size());
@@ -113,10 +112,10 @@ class AvalancheDetectorTest {
     // A block of 5-12 frames raised by 10-40 sigma, then back to the same plateau.
     for (int len : new int[] {5, 8, 12}) {
       for (double h : new double[] {0.5, 1.0, 2.0}) {
-        SplittableRandom rng = new SplittableRandom(8);
+        Rng rng = new Rng(8);
         double[] s = new double[200];
         for (int f = 0; f < s.length; f++) {
-          s[f] = 1 + 0.05 * SyntheticFrames.gauss(rng) + (f >= 100 && f < 100 + len ? h : 0);
+          s[f] = 1 + 0.05 * rng.nextGaussian() + (f >= 100 && f < 100 + len ? h : 0);
         }
         assertEquals(
             0, new AvalancheDetector().detect(s).events().size(), "excursion " + len + ", " + h);

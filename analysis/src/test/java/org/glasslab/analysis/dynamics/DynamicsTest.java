@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.glasslab.analysis.DisplacementMode;
 import org.glasslab.analysis.SyntheticFrames;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Test;
 
 class DynamicsTest {
@@ -39,7 +39,7 @@ class DynamicsTest {
             Double.compare(
                 Math.hypot(sites[2 * p] - cx, sites[2 * p + 1] - cy),
                 Math.hypot(sites[2 * q] - cx, sites[2 * q + 1] - cy)));
-    SplittableRandom rng = new SplittableRandom(seed + 1);
+    Rng rng = new Rng(seed + 1);
     double[] hop = new double[2 * n];
     for (int m = 0; m < 25; m++) {
       double ang = 2 * Math.PI * rng.nextDouble();
@@ -52,10 +52,7 @@ class DynamicsTest {
       for (int k = 0; k < u.length; k++) {
         double creep = 1e-5 * f * ((k & 1) == 0 ? 1 : -1);
         u[k] =
-            sites[k]
-                + creep
-                + (f >= k0 ? hop[k] : 0)
-                + (vibrate ? 0.05 * SyntheticFrames.gauss(rng) : 0);
+            sites[k] + creep + (f >= k0 ? hop[k] : 0) + (vibrate ? 0.05 * rng.nextGaussian() : 0);
       }
       list.add(SyntheticFrames.fromUnwrapped(box, u, 1000L * f, 3.0 * f));
     }

@@ -11,12 +11,12 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.bench.minimize.LammpsMinimize;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.random.Rng;
 import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.BrownClarke;
 import org.glasslab.md.MdOptions;
 import org.glasslab.md.SamplePreparation;
 import org.glasslab.md.Simulation;
-import org.glasslab.md.SplitMix64;
 import org.glasslab.md.Wca;
 import org.glasslab.minimize.Method;
 import org.glasslab.minimize.MinimizationResult;
@@ -90,7 +90,7 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
 
   /** Uniformly random positions, binned Gaussian diameters: the "raw" start. */
   static Configuration rawStart(int n, double density, long seed) {
-    SplitMix64 rng = new SplitMix64(seed);
+    Rng rng = new Rng(seed);
     double[] d =
         BenchmarkSystem.binDiameters(
             SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);

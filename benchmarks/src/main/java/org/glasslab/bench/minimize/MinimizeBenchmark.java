@@ -3,9 +3,9 @@ package org.glasslab.bench.minimize;
 import java.util.concurrent.TimeUnit;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.random.Rng;
 import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.SamplePreparation;
-import org.glasslab.md.SplitMix64;
 import org.glasslab.md.Wca;
 import org.glasslab.minimize.ConjugateGradient;
 import org.glasslab.minimize.EnergySurface;
@@ -47,7 +47,7 @@ public class MinimizeBenchmark {
   /** The raw start (seed 42) and an energy surface at its inherent structure. */
   @Setup
   public void setup() {
-    SplitMix64 rng = new SplitMix64(42);
+    Rng rng = new Rng(42);
     double[] d =
         BenchmarkSystem.binDiameters(
             SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);

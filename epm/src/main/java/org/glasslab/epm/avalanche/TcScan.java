@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import org.glasslab.data.random.Rng;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
 
@@ -106,18 +107,13 @@ public final class TcScan {
 
   private TcScan() {}
 
-  /** Seed of one sample, mixed from the base seed and the cell coordinates (SplitMix64). */
-  public static long sampleSeed(long base, int size, int tempIndex, int sample) {
-    long z = base ^ (size * 0x9E3779B97F4A7C15L) ^ ((long) tempIndex << 32) ^ (sample * 0xBF58L);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  /** Runs one sample of one cell. */
+  /**
+   * Runs one sample of one cell, seeded with the child stream (size, temperature index, sample) of
+   * the scan seed ({@link Rng#deriveSeed}).
+   */
   public static SampleResult runSample(TcScanOptions o, int size, int tempIndex, int sample) {
     double t = o.temperatures()[tempIndex];
-    long seed = sampleSeed(o.seed(), size, tempIndex, sample);
+    long seed = Rng.deriveSeed(o.seed(), size, tempIndex, sample);
     LatticeParams p = o.base().withSize(size).withTemperature(t);
     LatticeEpm m = LatticeEpm.create(p, seed);
     int n = m.sites();
@@ -265,9 +261,9 @@ public final class TcScan {
           frac[fi][li][ti] = pooled(cnt[ti], null);
         }
         tcPoint[li] = crossing(temps, frac[fi][li]);
-        // bootstrap: same generator stream for every (factor, L) so results are reproducible
-        org.glasslab.epm.lattice.SaveableRandom rng =
-            new org.glasslab.epm.lattice.SaveableRandom(o.seed() ^ (sizes[li] * 7919L));
+        // bootstrap: child stream (L, -1) of the scan seed, the same for every factor, so results
+        // are reproducible (samples use the streams (L, temperature index >= 0, sample))
+        Rng rng = new Rng(Rng.deriveSeed(o.seed(), sizes[li], -1));
         double[][] fb = new double[temps.length][nb];
         for (int b = 0; b < nb; b++) {
           double[] curve = new double[temps.length];

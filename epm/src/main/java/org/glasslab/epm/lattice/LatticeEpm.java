@@ -1,5 +1,6 @@
 package org.glasslab.epm.lattice;
 
+import org.glasslab.data.random.Rng;
 import org.glasslab.epm.propagator.Convention;
 import org.glasslab.epm.propagator.EshelbyPropagator;
 import org.glasslab.epm.propagator.LocalPropagator;
@@ -56,7 +57,7 @@ public final class LatticeEpm {
   private final double[] logRate;
   private final double[] tree;
   private final int leaves;
-  private final SaveableRandom rng;
+  private final Rng rng;
   private final double logF0;
   private final double invT;
   private final boolean threeHalves;
@@ -90,7 +91,7 @@ public final class LatticeEpm {
     this.logRate = new double[n];
     this.leaves = Integer.highestOneBit(Math.max(1, n - 1)) << 1;
     this.tree = new double[2 * leaves];
-    this.rng = new SaveableRandom(seed);
+    this.rng = new Rng(seed);
     this.logF0 = Math.log(params.attemptRate());
     this.invT = 1.0 / params.temperature();
     this.threeHalves = params.barrierExponent() == 1.5;
@@ -144,7 +145,7 @@ public final class LatticeEpm {
     m.relaxationEvents = s.relaxationEvents();
     m.targetMean = s.targetMean();
     m.nextRecenter = s.nextRecenter();
-    m.rng.setState(s.rngState());
+    m.rng.restoreState(s.rngState());
     m.refresh();
     return m;
   }
@@ -163,7 +164,7 @@ public final class LatticeEpm {
         relaxationEvents,
         targetMean,
         nextRecenter,
-        rng.state());
+        rng.saveState());
   }
 
   private void initialise() {

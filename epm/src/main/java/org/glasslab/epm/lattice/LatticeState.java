@@ -1,5 +1,7 @@
 package org.glasslab.epm.lattice;
 
+import org.glasslab.data.random.Rng;
+
 /**
  * Complete state of a {@link LatticeEpm} (checkpoint): restoring it replays the run bit for bit.
  * Arrays are defensive copies, each [N = L^2], site (x, y) at index y*L + x.
@@ -15,7 +17,7 @@ package org.glasslab.epm.lattice;
  * @param relaxationEvents events spent in the initial athermal relaxation
  * @param targetMean mean stress that re-centring restores [stress]
  * @param nextRecenter event count at which the next re-centring happens
- * @param rngState generator state [4]
+ * @param rngState generator state ({@link Rng#saveState()})
  */
 public record LatticeState(
     LatticeParams params,
@@ -29,7 +31,7 @@ public record LatticeState(
     long relaxationEvents,
     double targetMean,
     long nextRecenter,
-    long[] rngState) {
+    byte[] rngState) {
 
   /** Validates array lengths and copies the arrays. */
   public LatticeState {
@@ -38,8 +40,9 @@ public record LatticeState(
       throw new IllegalArgumentException(
           "state arrays must have N = L^2 = " + n + " entries for L = " + params.size());
     }
-    if (rngState.length != 4) {
-      throw new IllegalArgumentException("rng state must have 4 longs");
+    if (rngState.length != Rng.STATE_BYTES) {
+      throw new IllegalArgumentException(
+          "rng state must have " + Rng.STATE_BYTES + " bytes, got " + rngState.length);
     }
     sigma = sigma.clone();
     thresholds = thresholds.clone();
@@ -63,7 +66,7 @@ public record LatticeState(
   }
 
   @Override
-  public long[] rngState() {
+  public byte[] rngState() {
     return rngState.clone();
   }
 }

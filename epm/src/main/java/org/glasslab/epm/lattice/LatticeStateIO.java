@@ -10,20 +10,22 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.glasslab.data.io.AtomicFile;
+import org.glasslab.data.random.Rng;
 import org.glasslab.epm.propagator.Convention;
 import org.glasslab.epm.propagator.Orientation;
 
 /**
- * Binary checkpoint files of a {@link LatticeState} (big-endian, magic "GLEPMLAT", version 2;
- * version 1 is still read): parameters, seed, counters, generator state and the three site arrays.
- * Writes go to a temporary file in the same directory that is then atomically renamed, so a crash
- * never leaves a partial checkpoint.
+ * Binary checkpoint files of a {@link LatticeState} (big-endian, magic "GLEPMLAT", version 3):
+ * parameters, seed, counters, generator state ({@link Rng#STATE_BYTES} bytes) and the three site
+ * arrays. Versions 1 and 2 hold the former hand-written generator and are refused. Writes go to a
+ * temporary file in the same directory that is then atomically renamed, so a crash never leaves a
+ * partial checkpoint.
  */
 public final class LatticeStateIO {
   private static final long MAGIC = 0x474C45504D4C4154L; // "GLEPMLAT"
-  // version 2 adds the extremal cutoff x0 after the unstable rule; version 1 files read with x0 =
-  // LatticeParams.DEFAULT_EXTREMAL_CUTOFF (they predate the extremal protocol)
-  private static final int VERSION = 2;
+  // version 2 added the extremal cutoff x0 after the unstable rule; version 3 stores
+  // Rng.saveState()
+  private static final int VERSION = 3;
 
   private LatticeStateIO() {}
 
@@ -62,9 +64,7 @@ public final class LatticeStateIO {
       out.writeLong(s.relaxationEvents());
       out.writeDouble(s.targetMean());
       out.writeLong(s.nextRecenter());
-      for (long v : s.rngState()) {
-        out.writeLong(v);
-      }
+      out.write(s.rngState());
       writeArray(out, s.sigma());
       writeArray(out, s.thresholds());
       writeArray(out, s.plasticStrain());
@@ -98,8 +98,14 @@ public final class LatticeStateIO {
         throw new IOException(file + " is not a lattice-EPM checkpoint (bad magic)");
       }
       int version = in.readInt();
-      if (version != VERSION && version != 1) {
-        throw new IOException(file + ": unsupported checkpoint version " + version);
+      if (version != VERSION) {
+        throw new IOException(
+            file
+                + ": unsupported checkpoint version "
+                + version
+                + (version < VERSION
+                    ? " (written by an earlier GlassLab with the former random generator; restart)"
+                    : ""));
       }
       LatticeParams p =
           new LatticeParams(
@@ -119,7 +125,7 @@ public final class LatticeStateIO {
               Protocol.valueOf(in.readUTF()),
               in.readDouble(),
               UnstableRule.valueOf(in.readUTF()),
-              version >= 2 ? in.readDouble() : LatticeParams.DEFAULT_EXTREMAL_CUTOFF);
+              in.readDouble());
       long seed = in.readLong();
       double time = in.readDouble();
       long events = in.readLong();
@@ -127,10 +133,8 @@ public final class LatticeStateIO {
       long relax = in.readLong();
       double target = in.readDouble();
       long nextRecenter = in.readLong();
-      long[] rng = new long[4];
-      for (int i = 0; i < 4; i++) {
-        rng[i] = in.readLong();
-      }
+      byte[] rng = new byte[Rng.STATE_BYTES];
+      in.readFully(rng);
       double[] sigma = readArray(in);
       double[] th = readArray(in);
       double[] ep = readArray(in);

@@ -1,5 +1,7 @@
 package org.glasslab.epm.meanfield;
 
+import org.glasslab.data.random.Rng;
+
 /**
  * Appendix E of Baron &amp; Biroli, literally: after every event all N rates are recomputed and
  * stored as prefix sums c_i = Σ_{j≤i} ν_j (an implicit sum tree), the total rate is c_{N−1}, the
@@ -45,9 +47,9 @@ public final class DirectGillespie extends MeanFieldEngine {
   private void step() {
     final double[] sg = sigma;
     final double[] c = cum;
-    final Xoshiro256PlusPlus r = rng;
+    final Rng r = rng;
     double total = c[n - 1];
-    time += -Math.log(r.nextOpenDouble()) / total;
+    time += r.nextExponential() / total;
     double target = r.nextDouble() * total;
     int lo = 0;
     int hi = n - 1;
@@ -101,7 +103,7 @@ public final class DirectGillespie extends MeanFieldEngine {
         seed,
         time,
         events,
-        rng.state(),
+        rng.saveState(),
         sigma,
         null);
   }

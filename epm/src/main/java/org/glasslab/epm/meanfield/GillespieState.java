@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.glasslab.data.io.AtomicFile;
+import org.glasslab.data.random.Rng;
 
 /**
  * Complete state of a mean-field Gillespie simulation, RNG included: restoring it (see {@link
  * MeanFieldSimulation#restore}) continues the run bit for bit. Binary file format (big-endian):
- * magic "GLMFGIL1", engine name (UTF), α, a, T, seed, N, time, events, 4 RNG longs, σ [N], then a
- * flag and, for the lazy engine, the marks [N].
+ * magic "GLMFGIL2", engine name (UTF), α, a, T, seed, N, time, events, the RNG state ({@link
+ * Rng#STATE_BYTES} bytes), σ [N], then a flag and, for the lazy engine, the marks [N].
  *
  * @param engine {@link Engine} that produced the state
  * @param model α and a
@@ -22,7 +23,7 @@ import org.glasslab.data.io.AtomicFile;
  * @param seed the run's seed (provenance)
  * @param time simulated time [τ]
  * @param events plastic events so far
- * @param rng xoshiro256++ state [4]
+ * @param rng generator state ({@link Rng#saveState()})
  * @param sigma [N] stresses; for the lazy engine as last materialised [σ_c]
  * @param marks [N] lazy engine only (else null): the event count up to which each site's kicks are
  *     included in {@code sigma}
@@ -34,16 +35,20 @@ public record GillespieState(
     long seed,
     double time,
     long events,
-    long[] rng,
+    byte[] rng,
     double[] sigma,
     long[] marks) {
 
-  private static final long MAGIC = 0x474C4D4647494C31L; // "GLMFGIL1"
+  // "GLMFGIL2"; "GLMFGIL1" files hold the former hand-written xoshiro256++ state and are refused
+  private static final long MAGIC = 0x474C4D4647494C32L;
+
+  private static final long MAGIC_V1 = 0x474C4D4647494C31L;
 
   /** Validates shapes and copies the arrays (the record is immutable). */
   public GillespieState {
-    if (rng.length != 4) {
-      throw new IllegalArgumentException("rng state must have 4 longs, got " + rng.length);
+    if (rng.length != Rng.STATE_BYTES) {
+      throw new IllegalArgumentException(
+          "rng state must have " + Rng.STATE_BYTES + " bytes, got " + rng.length);
     }
     if (engine == Engine.LAZY && (marks == null || marks.length != sigma.length)) {
       throw new IllegalArgumentException("lazy engine state needs marks [N]");
@@ -59,7 +64,7 @@ public record GillespieState(
   }
 
   @Override
-  public long[] rng() {
+  public byte[] rng() {
     return rng.clone();
   }
 
@@ -86,9 +91,7 @@ public record GillespieState(
       out.writeInt(sigma.length);
       out.writeDouble(time);
       out.writeLong(events);
-      for (long r : rng) {
-        out.writeLong(r);
-      }
+      out.write(rng);
       for (double s : sigma) {
         out.writeDouble(s);
       }
@@ -107,7 +110,13 @@ public record GillespieState(
   public static GillespieState read(Path path) throws IOException {
     try (InputStream raw = Files.newInputStream(path);
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-      if (in.readLong() != MAGIC) {
+      long magic = in.readLong();
+      if (magic == MAGIC_V1) {
+        throw new IOException(
+            path
+                + " was written by an earlier GlassLab (former random generator); restart the run");
+      }
+      if (magic != MAGIC) {
         throw new IOException(path + " is not a GlassLab mean-field Gillespie state file");
       }
       Engine engine = Engine.valueOf(in.readUTF());
@@ -117,10 +126,8 @@ public record GillespieState(
       int n = in.readInt();
       double time = in.readDouble();
       long events = in.readLong();
-      long[] rng = new long[4];
-      for (int i = 0; i < 4; i++) {
-        rng[i] = in.readLong();
-      }
+      byte[] rng = new byte[Rng.STATE_BYTES];
+      in.readFully(rng);
       double[] sigma = new double[n];
       for (int i = 0; i < n; i++) {
         sigma[i] = in.readDouble();

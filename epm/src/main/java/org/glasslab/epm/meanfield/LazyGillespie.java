@@ -1,5 +1,7 @@
 package org.glasslab.epm.meanfield;
 
+import org.glasslab.data.random.Rng;
+
 /**
  * The same stochastic process as {@link DirectGillespie}, simulated by uniformisation with lazily
  * summed kicks. Since ν ≤ 1, candidate events occur at total rate N (waiting time Exp(N)) at a
@@ -39,13 +41,13 @@ public final class LazyGillespie extends MeanFieldEngine {
 
   @Override
   public void advance(long count) {
-    final Xoshiro256PlusPlus r = rng;
+    final Rng r = rng;
     final double invN = 1.0 / n;
     for (long e = 0; e < count; e++) {
       int j;
       while (true) {
         candidates++;
-        time += -Math.log(r.nextOpenDouble()) * invN;
+        time += r.nextExponential() * invN;
         j = r.nextInt(n);
         double v = materialise(j);
         double nu = rate(v);
@@ -90,7 +92,7 @@ public final class LazyGillespie extends MeanFieldEngine {
         seed,
         time,
         events,
-        rng.state(),
+        rng.saveState(),
         sigma,
         marks);
   }

@@ -1,5 +1,7 @@
 package org.glasslab.epm.meanfield;
 
+import org.glasslab.data.random.Rng;
+
 /**
  * State and bookkeeping shared by the two mean-field engines: parameters, stresses σ [N] [σ_c], the
  * checkpointable RNG, simulated time [τ], event count, and the exact rate ν(σ) of eq 3 (x·√x for
@@ -12,7 +14,7 @@ abstract sealed class MeanFieldEngine implements MeanFieldSimulation
   final long seed;
   final int n;
   final double[] sigma;
-  final Xoshiro256PlusPlus rng;
+  final Rng rng;
 
   /** Kick standard deviation √(2α/N) [σ_c]. */
   final double kick;
@@ -36,7 +38,7 @@ abstract sealed class MeanFieldEngine implements MeanFieldSimulation
     this.seed = seed;
     this.n = n;
     this.sigma = new double[n];
-    this.rng = new Xoshiro256PlusPlus(seed);
+    this.rng = new Rng(seed);
     this.kick = Math.sqrt(2.0 * model.alpha() / n);
     this.invT = 1.0 / temperature;
     this.a = model.a();
@@ -53,7 +55,7 @@ abstract sealed class MeanFieldEngine implements MeanFieldSimulation
       throw new IllegalArgumentException("state of engine " + s.engine() + ", expected " + engine);
     }
     System.arraycopy(s.sigma(), 0, sigma, 0, n);
-    rng.setState(s.rng());
+    rng.restoreState(s.rng());
     time = s.time();
     events = s.events();
   }

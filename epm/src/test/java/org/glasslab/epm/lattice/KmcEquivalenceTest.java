@@ -2,6 +2,7 @@ package org.glasslab.epm.lattice;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class KmcEquivalenceTest {
     double sum = 0;
     double sum2 = 0;
     for (int k = 0; k < draws; k++) {
-      long[] rs = new SaveableRandom(1_000_003L * k + (uniform ? 1 : 2)).state();
+      byte[] rs = new Rng(1_000_003L * k + (uniform ? 1 : 2)).saveState();
       LatticeState v =
           new LatticeState(
               s.params(),

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,17 @@ class LatticeEpmTest {
     assertEquals(a.time(), c.time());
     assertEquals(a.events(), c.events());
     assertEquals(a.steps(), c.steps());
+  }
+
+  @Test
+  void checkpointsOfTheFormerGeneratorAreRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("state.bin");
+    LatticeStateIO.write(file, LatticeEpm.create(LatticeParams.defaults(8, 0.3), 1).snapshot());
+    byte[] b = Files.readAllBytes(file);
+    ByteBuffer.wrap(b).putInt(8, 2); // version 2: former xoshiro256** state
+    Files.write(file, b);
+    IOException e = assertThrows(IOException.class, () -> LatticeStateIO.read(file));
+    assertTrue(e.getMessage().contains("former random generator"), e.getMessage());
   }
 
   /** Independent sites at fixed x: records the per-site waiting times between failures. */

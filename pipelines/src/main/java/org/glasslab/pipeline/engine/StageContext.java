@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -20,6 +19,7 @@ import java.util.function.Consumer;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.TrajectoryIO;
+import org.glasslab.data.random.Rng;
 import org.glasslab.pipeline.plot.Figure;
 import org.glasslab.pipeline.plot.Figures;
 import org.glasslab.pipeline.spec.BranchSpec;
@@ -187,15 +187,18 @@ public final class StageContext {
    * @throws IllegalStateException unless the stage declares {@link Stage#stochastic()} (else its
    *     seed would not be part of the cache key)
    */
-  public SplittableRandom rng() {
+  public Rng rng() {
     requireStochastic();
-    return new SplittableRandom(node.seed());
+    return new Rng(node.seed());
   }
 
-  /** An independent generator for stream {@code k} (e.g. frame k), reproducible in parallel. */
-  public SplittableRandom rng(long k) {
+  /**
+   * An independent generator for stream {@code k} (e.g. frame k), reproducible in parallel: the
+   * child stream {@code k} of {@link #rng()} ({@link Rng#derive}).
+   */
+  public Rng rng(long k) {
     requireStochastic();
-    return new SplittableRandom(node.seed() ^ (0x9E3779B97F4A7C15L * (k + 1)));
+    return new Rng(node.seed()).derive(k);
   }
 
   private void requireStochastic() {

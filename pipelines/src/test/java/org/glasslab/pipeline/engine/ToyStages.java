@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.glasslab.data.random.Rng;
 
 /**
  * Test-only stages on small text files: a stochastic generator {@code count} (numbers.txt), {@code
@@ -72,7 +72,7 @@ public final class ToyStages {
       if (ctx.params().getBoolean("fail", false)) {
         throw new IllegalStateException("count was asked to fail");
       }
-      SplittableRandom r = ctx.rng();
+      Rng r = ctx.rng();
       int n = ctx.params().getInt("n", 10);
       double s = ctx.params().getDouble("scale", 1);
       double[] v = new double[n];
