@@ -25,7 +25,9 @@ import org.glasslab.data.io.AtomicFile;
  */
 public final class CheckpointIO {
   private static final String MAGIC = "GLASSLAB-MD-CHECKPOINT";
-  private static final int VERSION = 1;
+
+  /** Version 2 appends the potential spec; version 1 files (before potentials) read as wca. */
+  private static final int VERSION = 2;
 
   private CheckpointIO() {}
 
@@ -130,6 +132,7 @@ public final class CheckpointIO {
       doubles(out, f.velocities());
       doubles(out, c.pendingRaw().get(k));
     }
+    out.writeUTF(p.potential().spec());
   }
 
   private static ProtocolCheckpoint readBody(DataInputStream in, Path file) throws IOException {
@@ -137,7 +140,7 @@ public final class CheckpointIO {
       throw new IOException(file + ": not a GlassLab MD checkpoint");
     }
     int version = in.readInt();
-    if (version != VERSION) {
+    if (version != VERSION && version != 1) {
       throw new IOException(
           file + ": checkpoint format version " + version + ", this GlassLab reads " + VERSION);
     }
@@ -193,6 +196,9 @@ public final class CheckpointIO {
       double[] fv = doubles(in, 2 * n);
       frames.add(new Configuration(box, fx, fi, fd, fv, null, null, fs, ft));
       raw.add(doubles(in, 6));
+    }
+    if (version >= 2) {
+      p = p.withPotential(Potentials.byName(in.readUTF()));
     }
     return new ProtocolCheckpoint(p, rng, s, quenched, nextFrame, frames, raw);
   }

@@ -92,9 +92,9 @@ class HessianTest {
       double up = -(r + h) * Wca.INSTANCE.forceOverR((r + h) * (r + h), di, dj);
       double um = -(r - h) * Wca.INSTANCE.forceOverR((r - h) * (r - h), di, dj);
       double fd = (up - um) / (2 * h);
-      double an = PairCurvature.wca(r * r, di, dj);
+      double an = Wca.INSTANCE.secondDerivative(r * r, di, dj);
       assertEquals(fd, an, 1e-6 * Math.max(1, Math.abs(an)), "r = " + r);
     }
-    assertEquals(0.0, PairCurvature.wca(1.2 * 1.2, 1.0, 1.0));
+    assertEquals(0.0, Wca.INSTANCE.secondDerivative(1.2 * 1.2, 1.0, 1.0));
   }
 }
