@@ -12,6 +12,7 @@ import org.glasslab.md.HarmonicSoftDisk;
 import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairForces;
 import org.glasslab.md.PairPotential;
+import org.glasslab.md.Potentials;
 import org.glasslab.md.Wca;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,29 @@ class HessianTest {
   @Test
   void wcaHessianEqualsFiniteDifferencesOfForcesOnPerturbedInherentStructure() {
     checkFiniteDifferences(Fixtures.load("wca256-is.txt").config(), Wca.INSTANCE, 0.02);
+  }
+
+  @Test
+  void ljHessianEqualsFiniteDifferences() {
+    checkFiniteDifferences(Fixtures.load("wca256-is.txt").config(), Potentials.byName("lj"), 0.02);
+  }
+
+  @Test
+  void kaHessianEqualsFiniteDifferences() {
+    Configuration c = Fixtures.load("wca256-is.txt").config();
+    PairPotential ka = Potentials.byName("ka");
+    Configuration binary =
+        new Configuration(
+            c.box(),
+            c.positions(),
+            c.images(),
+            ka.sampleDiameters(c.size()),
+            null,
+            null,
+            null,
+            0,
+            0);
+    checkFiniteDifferences(binary, ka, 0.02);
   }
 
   @Test
