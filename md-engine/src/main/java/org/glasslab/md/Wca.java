@@ -51,9 +51,7 @@ public final class Wca implements PairPotential {
     double s2 = s * s;
     // branch-free: evaluate, then select (about half of the listed pairs are outside the cutoff)
     double ir2 = 1.0 / r2;
-    double sr2 = s2 * ir2;
-    double sr6 = sr2 * sr2 * sr2;
-    double fr = 24.0 * sr6 * (2.0 * sr6 - 1.0) * ir2;
+    double fr = LjKernel.forceOverR(s2 * ir2, ir2, 1.0);
     return r2 < CUTOFF_SQUARED_FACTOR * s2 ? fr : 0.0;
   }
 
@@ -64,9 +62,7 @@ public final class Wca implements PairPotential {
     if (r2 >= CUTOFF_SQUARED_FACTOR * s2) {
       return 0.0;
     }
-    double sr2 = s2 / r2;
-    double sr6 = sr2 * sr2 * sr2;
-    return 4.0 * sr6 * (sr6 - 1.0) + 1.0;
+    return LjKernel.energy(s2 / r2, 1.0) + 1.0;
   }
 
   /** {@code U''(r) = (624 (s/r)^12 - 168 (s/r)^6) / r^2} inside the cutoff. */
