@@ -43,12 +43,13 @@ def lmp_version():
     return "unknown"
 
 
-def pair_coeffs(diam):
+def pair_coeffs(diam, cut=2 ** (1 / 6)):
+    """pair_coeff lines for sigma_ij = (d_i + d_j)/2, cutoff cut * sigma_ij (default: WCA)."""
     lines = []
     for i in range(len(diam)):
         for j in range(i, len(diam)):
             s = 0.5 * (diam[i] + diam[j])
-            lines.append("pair_coeff %d %d 1.0 %.17g %.17g" % (i + 1, j + 1, s, 2 ** (1 / 6) * s))
+            lines.append("pair_coeff %d %d 1.0 %.17g %.17g" % (i + 1, j + 1, s, cut * s))
     return "\n".join(lines)
 
 
