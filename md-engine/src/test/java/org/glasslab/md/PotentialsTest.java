@@ -16,23 +16,38 @@ import org.junit.jupiter.api.Test;
  */
 class PotentialsTest {
 
-  /** Diameter pairs each potential accepts (ka: only its two species). */
+  /**
+   * Diameter pairs each potential accepts: every ordered pair of the distinct diameters of its own
+   * composition when it fixes one (ka), else a polydisperse set.
+   */
   private static double[][] pairs(PairPotential p) {
-    if (p instanceof KobAndersen) {
-      return new double[][] {{1.0, 1.0}, {1.0, 0.88}, {0.88, 1.0}, {0.88, 0.88}};
+    double[] fixed = p.sampleDiameters(100);
+    if (fixed != null) {
+      double[] dd = java.util.Arrays.stream(fixed).distinct().toArray();
+      double[][] out = new double[dd.length * dd.length][];
+      for (int a = 0; a < dd.length; a++) {
+        for (int b = 0; b < dd.length; b++) {
+          out[a * dd.length + b] = new double[] {dd[a], dd[b]};
+        }
+      }
+      return out;
     }
     return new double[][] {{1.0, 1.0}, {0.9, 1.1}, {0.8, 1.25}};
   }
 
+  /**
+   * Every registered potential with its defaults (so a new one is tested here unasked), plus
+   * variants.
+   */
   private static List<PairPotential> all() {
-    return List.of(
-        Potentials.byName("wca"),
-        Potentials.byName("lj"),
-        Potentials.byName("lj:cutoff=3"),
-        Potentials.byName("harmonic"),
-        Potentials.byName("harmonic:k=7.5"),
-        Potentials.byName("ka"),
-        Potentials.byName("ka:cutoff=2"));
+    List<PairPotential> out = new java.util.ArrayList<>();
+    for (String name : Potentials.names()) {
+      out.add(Potentials.byName(name));
+    }
+    out.add(Potentials.byName("lj:cutoff=3"));
+    out.add(Potentials.byName("harmonic:k=7.5"));
+    out.add(Potentials.byName("ka:cutoff=2"));
+    return out;
   }
 
   private static double du(PairPotential p, double r, double di, double dj) {

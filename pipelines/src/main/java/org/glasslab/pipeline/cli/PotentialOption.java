@@ -16,8 +16,8 @@ public final class PotentialOption {
       names = "--potential",
       paramLabel = "SPEC",
       description =
-          "Pair potential: wca, lj, harmonic or ka, optionally with parameters, e.g."
-              + " lj:cutoff=3 or harmonic:k=2 (default: the one the input records, else wca; an"
+          "Pair potential NAME or NAME:key=value,..., e.g. wca, lj, lj:cutoff=3, harmonic:k=2, ka"
+              + " (docs/md-engine.md lists them; default: the one the input records, else wca; an"
               + " input recorded with another potential is refused).")
   String spec;
 
