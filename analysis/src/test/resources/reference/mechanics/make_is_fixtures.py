@@ -8,7 +8,7 @@ Run from this directory with Debian's python3 and LAMMPS (`lmp`) on PATH:
 System: N polydisperse WCA disks (Gaussian diameters, mean 1, 11 % std, truncated at +-3 std,
 binned into 20 types: the binned diameter is the particle's diameter), 2D, rho = 0.9, `units lj`,
 pair lj/cut with per-pair sigma_ij = (d_i + d_j)/2, cutoff 2^(1/6) sigma_ij, `pair_modify shift
-yes` (= WCA). Per system: jittered square lattice, 4000 steps fix nve + fix temp/rescale at T = 0.5
+yes` (= WCA); system lj256 the same with cutoff 2.5 sigma_ij (md-engine potential `lj`). Per system: jittered square lattice, 4000 steps fix nve + fix temp/rescale at T = 0.5
 (dt 0.003), then the thermal snapshot is written, then `min_style cg`, `minimize 0 1e-12 100000
 1000000` (fix enforce2d on), then the IS is written.
 
@@ -42,10 +42,12 @@ RHO = 0.9
 NTYPES = 20
 T = 0.5
 DT = 0.003
-SYSTEMS = [("wca256", 16, 16, 7), ("wca2000", 50, 40, 11)]
+WCA_CUT = 2 ** (1 / 6)
+# name, lattice nx, ny, seed, cutoff in units of sigma_ij (lj256: md-engine potential `lj`)
+SYSTEMS = [("wca256", 16, 16, 7, WCA_CUT), ("wca2000", 50, 40, 11, WCA_CUT), ("lj256", 16, 16, 7, 2.5)]
 
 
-def make(name, nx, ny, seed, version, maxiter=100000):
+def make(name, nx, ny, seed, cut, version, maxiter=100000):
     rng = np.random.default_rng(20261121 + seed)
     n = nx * ny
     d = []
@@ -66,7 +68,7 @@ def make(name, nx, ny, seed, version, maxiter=100000):
     v -= v.mean(axis=0)
     work = tempfile.mkdtemp(prefix="glasslab-is-")
     write_start_data(os.path.join(work, "start.data"), L, L, NTYPES, types, pos, v)
-    rcmax = 2 ** (1 / 6) * diam.max()
+    rcmax = cut * diam.max()
     script = """units lj
 dimension 2
 atom_style atomic
@@ -98,7 +100,7 @@ minimize 0 1e-12 %d 1000000
 dump d2 all custom 1 is.dump id x y c_s[1] c_s[2] c_s[4]
 dump_modify d2 format float %%.17g sort id
 run 0
-""" % (rcmax, pair_coeffs(diam), DT, T, T, maxiter)
+""" % (rcmax, pair_coeffs(diam, cut), DT, T, T, maxiter)
     with open(os.path.join(work, "in.is"), "w") as f:
         f.write(script)
     subprocess.run(["lmp", "-in", "in.is", "-log", "log.is", "-screen", "none"], cwd=work, check=True)
@@ -152,9 +154,9 @@ def to_xyz(name):
 def main():
     if "--xyz-only" not in sys.argv:
         version = lmp_version()
-        for name, nx, ny, seed in SYSTEMS:
-            make(name, nx, ny, seed, version)
-    for name, _, _, _ in SYSTEMS:
+        for name, nx, ny, seed, cut in SYSTEMS:
+            make(name, nx, ny, seed, cut, version)
+    for name, _, _, _, _ in SYSTEMS:
         to_xyz(name)
 
 

@@ -2,7 +2,7 @@
 """scipy reference for the lowest Hessian modes (Debian /usr/bin/python3 with python3-scipy).
 
 Run from this directory:  /usr/bin/python3 scipy_modes.py NAME-is.txt ...
-Builds the WCA Hessian independently with numpy from the configuration (minimum image,
+Builds the WCA Hessian (lj*-is.txt: the lj Hessian, cutoff 2.5 sigma_ij) independently with numpy from the configuration (minimum image,
 U'' n n^T + U'/r (I - n n^T) per pair), and writes NAME-is-eigsh.txt with the 50 smallest
 eigenvalues from scipy.sparse.linalg.eigsh(H, k=50, sigma=-1e-3, which='LM') (shift-invert,
 SuperLU factorization of H + 1e-3 I), ascending, %.17g, after a `#` header with the versions
@@ -12,6 +12,7 @@ eigenvalue such as rattler modes, so the zero-mode count comes from the dense de
 The live comparison on GlassLab's own exported matrix is the bundled
 benchmarks/src/main/resources/org/glasslab/bench/peer/scipy_eigsh.py.
 """
+import os
 import sys
 
 import numpy as np
@@ -32,7 +33,8 @@ def read_config(path):
     return n, lx, ly, a[:, 0], a[:, 1:3]
 
 
-def wca_hessian(n, lx, ly, d, x):
+def lj_hessian(n, lx, ly, d, x, cut2):
+    """Hessian of the (shifted) LJ pair potential with cutoff^2 = cut2 * s^2 (WCA: cut2 = 2^(1/3))."""
     ii, jj, vv = [], [], []
     diag = np.zeros((n, 2, 2))
     for i in range(n - 1):
@@ -41,7 +43,7 @@ def wca_hessian(n, lx, ly, d, x):
         dx[:, 1] -= ly * np.round(dx[:, 1] / ly)
         r2 = (dx**2).sum(axis=1)
         s = 0.5 * (d[i] + d[i + 1 :])
-        m = r2 < 2 ** (1 / 3) * s * s
+        m = r2 < cut2 * s * s
         if not m.any():
             continue
         j = np.nonzero(m)[0] + i + 1
@@ -76,7 +78,9 @@ def versions():
 
 def fixture(path):
     n, lx, ly, d, x = read_config(path)
-    h = wca_hessian(n, lx, ly, d, x)
+    # lj*-is.txt fixtures are md-engine potential `lj` (cutoff 2.5 s), the others WCA
+    cut2 = 2.5**2 if os.path.basename(path).startswith("lj") else 2 ** (1 / 3)
+    h = lj_hessian(n, lx, ly, d, x, cut2)
     asym = abs(h - h.T).max()
     assert asym < 1e-12 * abs(h).max(), asym
     h = ((h + h.T) * 0.5).tocsc()

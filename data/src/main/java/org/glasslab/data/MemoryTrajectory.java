@@ -13,6 +13,7 @@ import java.util.Map;
 public final class MemoryTrajectory implements Trajectory {
   private final List<Configuration> frames;
   private final Map<String, TimeSeries> observables;
+  private final String potential;
 
   /**
    * Checks that every frame has the same N, box and diameters and that steps increase.
@@ -20,6 +21,15 @@ public final class MemoryTrajectory implements Trajectory {
    * @throws IllegalArgumentException naming the first offending frame
    */
   public MemoryTrajectory(List<Configuration> frames, Map<String, TimeSeries> observables) {
+    this(frames, observables, null);
+  }
+
+  /**
+   * As {@link #MemoryTrajectory(List, Map)}, labelled with the spec of the pair potential the
+   * frames were made with ({@code null}: none recorded); H5MD writers record it.
+   */
+  public MemoryTrajectory(
+      List<Configuration> frames, Map<String, TimeSeries> observables, String potential) {
     if (frames.isEmpty()) {
       throw new IllegalArgumentException("a trajectory needs at least one frame");
     }
@@ -52,6 +62,17 @@ public final class MemoryTrajectory implements Trajectory {
     }
     this.frames = List.copyOf(frames);
     this.observables = new LinkedHashMap<>(observables);
+    this.potential = potential;
+  }
+
+  /** A copy labelled with the pair potential spec {@code spec} ({@code null}: none). */
+  public MemoryTrajectory withPotential(String spec) {
+    return new MemoryTrajectory(frames, observables, spec);
+  }
+
+  @Override
+  public String potential() {
+    return potential;
   }
 
   /** A trajectory of the given frames without observables. */
@@ -65,7 +86,7 @@ public final class MemoryTrajectory implements Trajectory {
     for (int k = 0; k < source.frameCount(); k++) {
       list.add(source.frame(k));
     }
-    return new MemoryTrajectory(list, source.observables());
+    return new MemoryTrajectory(list, source.observables(), source.potential());
   }
 
   @Override

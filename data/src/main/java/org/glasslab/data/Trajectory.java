@@ -44,6 +44,16 @@ public interface Trajectory extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * Spec of the pair potential the data was made with (md-engine {@code Potentials} syntax, e.g.
+   * {@code "lj:cutoff=2.5"}), or {@code null} when the file records none (readers then assume
+   * {@code wca}). H5MD stores it at {@code /parameters/glasslab/potential}, a run directory under
+   * {@code provenance.potential} in {@code run.json}.
+   */
+  default String potential() {
+    return null;
+  }
+
   /** Releases file handles; a no-op for in-memory trajectories. */
   @Override
   default void close() throws IOException {}

@@ -25,9 +25,11 @@ import org.glasslab.data.io.AtomicFile;
  */
 public final class CheckpointIO {
   private static final String MAGIC = "GLASSLAB-MD-CHECKPOINT";
-  // version 2: the generator state is Rng.saveState() (length-prefixed bytes) instead of the two
-  // longs of the former hand-written SplitMix64; version 1 files cannot continue the same stream
-  private static final int VERSION = 2;
+  // Version 3: the generator state is Rng.saveState() (length-prefixed bytes) and the potential
+  // spec follows the protocol. Version 1 (main until December 2026) held the two longs of the
+  // former
+  // hand-written SplitMix64 and cannot continue the same stream; version 2 was never released.
+  private static final int VERSION = 3;
 
   private CheckpointIO() {}
 
@@ -132,6 +134,7 @@ public final class CheckpointIO {
       doubles(out, f.velocities());
       doubles(out, c.pendingRaw().get(k));
     }
+    out.writeUTF(p.potential().spec());
   }
 
   private static ProtocolCheckpoint readBody(DataInputStream in, Path file) throws IOException {
@@ -204,6 +207,7 @@ public final class CheckpointIO {
       frames.add(new Configuration(box, fx, fi, fd, fv, null, null, fs, ft));
       raw.add(doubles(in, 6));
     }
+    p = p.withPotential(Potentials.byName(in.readUTF()));
     return new ProtocolCheckpoint(p, rng, s, quenched, nextFrame, frames, raw);
   }
 

@@ -1,9 +1,13 @@
 package org.glasslab.md;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Harmonic soft disks: {@code U(r) = (k/2) (1 - r/s)^2} for {@code r < s = (d_i + d_j)/2}, 0
  * otherwise. Used to push overlapping random starts apart before WCA dynamics, and as the second
- * implementation that keeps the {@link PairPotential} contract honest.
+ * implementation that keeps the {@link PairPotential} contract honest. Registry spec {@code
+ * harmonic} or {@code harmonic:k=K} (default k = 1).
  *
  * @param stiffness k [energy], positive
  */
@@ -56,5 +60,19 @@ public record HarmonicSoftDisk(double stiffness) implements PairPotential {
     }
     double u = 1.0 - Math.sqrt(r2) / s;
     return 0.5 * stiffness * u * u;
+  }
+
+  /** {@code U''(r) = k / s^2} inside the contact range. */
+  @Override
+  public double secondDerivative(double r2, double di, double dj) {
+    double s = 0.5 * (di + dj);
+    return r2 >= s * s ? 0.0 : stiffness / (s * s);
+  }
+
+  @Override
+  public Map<String, Double> parameters() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("k", stiffness);
+    return m;
   }
 }

@@ -24,6 +24,8 @@ import org.glasslab.data.FrameSchedule;
  * @param seed the run's seed
  * @param skin Verlet skin [length]
  * @param convention stress convention of the stored observables
+ * @param potential the pair potential (default {@link Wca}); one that fixes its own composition
+ *     ({@link PairPotential#sampleDiameters}) replaces the polydisperse diameters
  */
 public record Protocol(
     int n,
@@ -39,7 +41,42 @@ public record Protocol(
     int blocks,
     long seed,
     double skin,
-    StressConvention convention) {
+    StressConvention convention,
+    PairPotential potential) {
+
+  /** The protocol with the {@link Wca} potential. */
+  public Protocol(
+      int n,
+      double density,
+      double polydispersity,
+      double parentTemperature,
+      double temperature,
+      double equilibrationTime,
+      double waitingTime,
+      double dt,
+      long blockSize,
+      int nCfg,
+      int blocks,
+      long seed,
+      double skin,
+      StressConvention convention) {
+    this(
+        n,
+        density,
+        polydispersity,
+        parentTemperature,
+        temperature,
+        equilibrationTime,
+        waitingTime,
+        dt,
+        blockSize,
+        nCfg,
+        blocks,
+        seed,
+        skin,
+        convention,
+        Wca.INSTANCE);
+  }
 
   /** Validates every parameter with an actionable message. */
   public Protocol {
@@ -67,6 +104,9 @@ public record Protocol(
     }
     if (convention == null) {
       throw new IllegalArgumentException("stress convention is required");
+    }
+    if (potential == null) {
+      throw new IllegalArgumentException("pair potential is required");
     }
     // validates polydispersity, dt, B, N_cfg, blocks with their own messages
     new FrameSchedule.LogBlock(blockSize, nCfg, dt, blocks);
@@ -120,6 +160,26 @@ public record Protocol(
     return productionStart() + schedule().lastStep();
   }
 
+  /** This protocol with another pair potential. */
+  public Protocol withPotential(PairPotential p) {
+    return new Protocol(
+        n,
+        density,
+        polydispersity,
+        parentTemperature,
+        temperature,
+        equilibrationTime,
+        waitingTime,
+        dt,
+        blockSize,
+        nCfg,
+        blocks,
+        seed,
+        skin,
+        convention,
+        p);
+  }
+
   /** Numerical options of the engine. */
   public MdOptions mdOptions() {
     return MdOptions.defaults(dt).withSkin(skin);
@@ -129,7 +189,7 @@ public record Protocol(
   public Map<String, String> provenance() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("generator", "glasslab md-engine");
-    m.put("potential", "wca polydisperse, s_ij=(d_i+d_j)/2, cutoff r<2^(1/6)s_ij, epsilon=1");
+    m.put(Potentials.METADATA_KEY, potential.spec());
     m.put("thermostat", "brown-clarke isokinetic, COM momentum removed, dof=2N-2");
     m.put("integrator", "velocity-verlet");
     m.put("N", Integer.toString(n));

@@ -77,14 +77,16 @@ public final class ProtocolRun {
    */
   public static ProtocolRun prepare(Protocol p) {
     Rng rng = new Rng(p.seed());
-    double[] d = SamplePreparation.diameters(p.n(), p.polydispersity(), rng);
+    double[] fixed = p.potential().sampleDiameters(p.n());
+    double[] d =
+        fixed != null ? fixed : SamplePreparation.diameters(p.n(), p.polydispersity(), rng);
     Box box = Box.square(p.n(), p.density());
     Configuration c =
         SamplePreparation.randomStart(box, d, SamplePreparation.DEFAULT_MAX_OVERLAP, rng);
     double[] v = Kinetics.maxwellBoltzmann(p.n(), p.parentTemperature(), rng);
     boolean quench = p.equilibrationSteps() == 0;
     Thermostat t = new BrownClarke(quench ? p.temperature() : p.parentTemperature());
-    Simulation sim = new Simulation(c.withVelocities(v), Wca.INSTANCE, t, p.mdOptions());
+    Simulation sim = new Simulation(c.withVelocities(v), p.potential(), t, p.mdOptions());
     if (quench) {
       sim.applyThermostat();
     }
@@ -93,7 +95,7 @@ public final class ProtocolRun {
 
   /** Continues from a checkpoint. */
   public static ProtocolRun restore(ProtocolCheckpoint c) {
-    Simulation sim = new Simulation(c.state(), Wca.INSTANCE);
+    Simulation sim = new Simulation(c.state(), c.protocol().potential());
     return new ProtocolRun(
         c.protocol(),
         Rng.fromState(c.rngState()),
@@ -238,6 +240,6 @@ public final class ProtocolRun {
     for (int o = 0; o < OBSERVABLES.length; o++) {
       obs.put(OBSERVABLES[o], new TimeSeries(OBSERVABLES[o], steps, times, values[o]));
     }
-    return new MemoryTrajectory(frames, obs);
+    return new MemoryTrajectory(frames, obs, p.potential().spec());
   }
 }

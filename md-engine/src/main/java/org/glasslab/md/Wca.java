@@ -8,7 +8,9 @@ package org.glasslab.md;
  * <p>Cutoff convention: strict {@code r < 2^(1/6) s}, as in the paper and in LAMMPS ({@code rsq <
  * cutsq}). Both U and its derivative vanish at the cutoff, so a pair exactly at the cutoff (common
  * in minimized states) contributes 0 either way; the strict test makes that exact in floating
- * point.
+ * point. Registry spec {@code wca} (no parameters). {@link PairForces} and the minimizer's energy
+ * surface run hand-inlined copies of {@link #forceOverR}/{@link #energy} when the potential is this
+ * class (the hot loops); everything else goes through the interface.
  */
 public final class Wca implements PairPotential {
   /** {@code 2^(1/3)}: the squared cutoff in units of {@code s^2}. */
@@ -30,7 +32,7 @@ public final class Wca implements PairPotential {
   @Override
   public double cutoffSquared(double di, double dj) {
     double s = 0.5 * (di + dj);
-    return CUTOFF_SQUARED_FACTOR * s * s;
+    return CUTOFF_SQUARED_FACTOR * (s * s); // the same rounding as the kernels' test
   }
 
   @Override
@@ -49,9 +51,7 @@ public final class Wca implements PairPotential {
     double s2 = s * s;
     // branch-free: evaluate, then select (about half of the listed pairs are outside the cutoff)
     double ir2 = 1.0 / r2;
-    double sr2 = s2 * ir2;
-    double sr6 = sr2 * sr2 * sr2;
-    double fr = 24.0 * sr6 * (2.0 * sr6 - 1.0) * ir2;
+    double fr = LjKernel.forceOverR(s2 * ir2, ir2, 1.0);
     return r2 < CUTOFF_SQUARED_FACTOR * s2 ? fr : 0.0;
   }
 
@@ -62,8 +62,18 @@ public final class Wca implements PairPotential {
     if (r2 >= CUTOFF_SQUARED_FACTOR * s2) {
       return 0.0;
     }
-    double sr2 = s2 / r2;
-    double sr6 = sr2 * sr2 * sr2;
-    return 4.0 * sr6 * (sr6 - 1.0) + 1.0;
+    return LjKernel.energy(s2 / r2, 1.0) + 1.0;
+  }
+
+  /** {@code U''(r) = (624 (s/r)^12 - 168 (s/r)^6) / r^2} inside the cutoff. */
+  @Override
+  public double secondDerivative(double r2, double di, double dj) {
+    double s = 0.5 * (di + dj);
+    double s2 = s * s;
+    if (r2 >= CUTOFF_SQUARED_FACTOR * s2) {
+      return 0.0;
+    }
+    double ir2 = 1.0 / r2;
+    return LjKernel.secondDerivative(s2 * ir2, ir2, 1.0);
   }
 }

@@ -43,7 +43,12 @@ class LammpsFixtureTest {
   }
 
   static Configuration config() throws IOException {
-    List<double[]> rows = rows("wca400-config.txt");
+    return config("wca400-config.txt");
+  }
+
+  /** A fixture configuration in the {@code *-config.txt} format of the fixture scripts. */
+  static Configuration config(String resource) throws IOException {
+    List<double[]> rows = rows(resource);
     double[] head = rows.get(0);
     int n = (int) head[0];
     int ntypes = (int) head[3];

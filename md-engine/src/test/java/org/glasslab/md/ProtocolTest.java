@@ -189,4 +189,23 @@ class ProtocolTest {
     IOException e = assertThrows(IOException.class, () -> CheckpointIO.read(file));
     assertTrue(e.getMessage().contains("former random generator"), e.getMessage());
   }
+
+  @Test
+  void thePotentialTravelsThroughCheckpointsAndTheRunIndex(@TempDir Path tmp) throws IOException {
+    for (String spec : new String[] {"lj:cutoff=2.5", "ka:cutoff=2.5"}) {
+      Protocol p = small(5).withPotential(Potentials.byName(spec));
+      ProtocolRun a = ProtocolRun.prepare(p);
+      a.advance(300, new ProtocolRun.Listener() {});
+      RunDirectory out = new RunDirectory(tmp.resolve(spec.substring(0, 2)));
+      Files.createDirectories(out.path());
+      out.writeCheckpoint(a.checkpoint());
+      ProtocolRun b = ProtocolRun.restore(out.readCheckpoint());
+      assertEquals(p, b.protocol());
+      assertEquals(spec, b.simulation().potential().spec());
+      a.advance(200, new ProtocolRun.Listener() {});
+      b.advance(200, new ProtocolRun.Listener() {});
+      assertEquals(a.simulation().snapshot(), b.simulation().snapshot());
+      assertEquals(spec, p.provenance().get(Potentials.METADATA_KEY));
+    }
+  }
 }

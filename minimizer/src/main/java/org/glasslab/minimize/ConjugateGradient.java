@@ -69,6 +69,11 @@ public final class ConjugateGradient implements Minimizer {
   }
 
   @Override
+  public PairPotential potential() {
+    return potential;
+  }
+
+  @Override
   public String name() {
     return "cg";
   }

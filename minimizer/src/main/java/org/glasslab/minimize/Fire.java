@@ -55,6 +55,11 @@ public final class Fire implements Minimizer {
   }
 
   @Override
+  public PairPotential potential() {
+    return potential;
+  }
+
+  @Override
   public String name() {
     return "fire";
   }

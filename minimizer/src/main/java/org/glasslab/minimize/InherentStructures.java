@@ -208,7 +208,8 @@ public final class InherentStructures {
     }
     List<Configuration> frames = List.of(structures);
     List<FrameResult> rows = List.of(results);
-    TrajectoryIO.write(out, new MemoryTrajectory(frames, observables(rows)));
+    TrajectoryIO.write(
+        out, new MemoryTrajectory(frames, observables(rows), minimizer.potential().spec()));
     Path table = tablePath(out);
     writeTable(table, rows);
     return new Result(rows, out, table);

@@ -13,6 +13,9 @@ public interface Minimizer {
   /** Short name written into outputs: "cg" or "fire". */
   String name();
 
+  /** The pair potential whose energy is minimized (recorded in the outputs' metadata). */
+  org.glasslab.md.PairPotential potential();
+
   /**
    * Minimizes from {@code start}; never throws for non-convergence (see {@link
    * MinimizationResult#stopReason()}).

@@ -41,6 +41,11 @@ class EnergySurfaceTest {
         public double energy(double r2, double di, double dj) {
           return Wca.INSTANCE.energy(r2, di, dj);
         }
+
+        @Override
+        public double secondDerivative(double r2, double di, double dj) {
+          return Wca.INSTANCE.secondDerivative(r2, di, dj);
+        }
       };
 
   @Test

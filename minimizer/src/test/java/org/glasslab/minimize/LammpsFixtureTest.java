@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.glasslab.md.PairPotential;
+import org.glasslab.md.Potentials;
+import org.glasslab.md.StressConvention;
+import org.glasslab.md.Thermodynamics;
 import org.glasslab.md.Wca;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,5 +36,29 @@ class LammpsFixtureTest {
     double eLammpsIs = TestConfigs.brute(fx.lammpsIs(), f);
     assertEquals(eLammpsIs / n, r.energyPerParticle(), 1e-12);
     assertTrue(TestConfigs.maxAbs(f) < 1e-11, "force at the LAMMPS IS " + TestConfigs.maxAbs(f));
+  }
+
+  /**
+   * The same with the shifted Lennard-Jones potential {@code lj} (cutoff 2.5 sigma_ij; fixture
+   * lj256-is.txt from {@code make_lammps_fixtures.py lj}): the IS energy equals LAMMPS' {@code
+   * minimize} result.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cg", "fire"})
+  void ljReturnsToTheLammpsInherentStructure(String method) throws IOException {
+    TestConfigs.Fixture fx = TestConfigs.fixture("lj256-is.txt");
+    PairPotential lj = Potentials.byName("lj");
+    int n = fx.start().size();
+    MinimizationResult r =
+        Method.parse(method)
+            .create(lj)
+            .minimize(fx.start(), MinimizerOptions.defaults().withFtol(1e-12));
+    assertTrue(r.converged(), r.toString());
+    double dev = TestConfigs.maxDeviation(r.configuration(), fx.lammpsIs(), 0, 0);
+    assertTrue(dev < 1e-8, method + ": max deviation from the LAMMPS IS " + dev);
+    assertEquals(fx.lammpsEnergy() / n, r.energyPerParticle(), 1e-12);
+    double eLammpsIs =
+        Thermodynamics.of(fx.lammpsIs(), lj, 0.0, StressConvention.CONSISTENT).potentialEnergy();
+    assertEquals(eLammpsIs / n, r.energyPerParticle(), 1e-12);
   }
 }

@@ -129,8 +129,15 @@ final class TestConfigs {
   record Fixture(Configuration start, Configuration lammpsIs, double lammpsEnergy) {}
 
   static Fixture fixture() throws IOException {
+    return fixture("wca256-is.txt");
+  }
+
+  /**
+   * A fixture in the format of make_lammps_fixtures.py ({@code wca256-is.txt}, {@code lj256-...}).
+   */
+  static Fixture fixture(String resource) throws IOException {
     String text;
-    try (InputStream in = TestConfigs.class.getResourceAsStream("/reference/wca256-is.txt")) {
+    try (InputStream in = TestConfigs.class.getResourceAsStream("/reference/" + resource)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String[] lines = text.lines().filter(l -> !l.startsWith("#")).toArray(String[]::new);

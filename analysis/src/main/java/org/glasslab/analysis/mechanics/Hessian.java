@@ -44,7 +44,7 @@ public final class Hessian {
    * @param box the periodic box
    * @param x0 [2N] positions (x0, y0, ...) [length], wrapped or not, not modified
    * @param d [N] diameters [length], not modified
-   * @param potential the pair kernel; its {@link PairCurvature} must be known
+   * @param potential the pair kernel (forces and {@link PairPotential#secondDerivative})
    */
   public static Hessian compute(Box box, double[] x0, double[] d, PairPotential potential) {
     final int n = d.length;
@@ -52,7 +52,6 @@ public final class Hessian {
       throw new IllegalArgumentException(
           "positions have length " + x0.length + " but there are " + n + " diameters");
     }
-    final PairCurvature curvature = PairCurvature.of(potential);
     // Pass 1: interacting pairs and their 2x2 stiffness blocks.
     final PairBlocks blocks = new PairBlocks(n);
     Pairs.forEach(
@@ -63,7 +62,7 @@ public final class Hessian {
         (i, j, dx, dy, r2) -> {
           if (r2 < potential.cutoffSquared(d[i], d[j])) {
             double fr = potential.forceOverR(r2, d[i], d[j]); // -U'/r
-            double upp = curvature.secondDerivative(r2, d[i], d[j]);
+            double upp = potential.secondDerivative(r2, d[i], d[j]);
             double a = (upp + fr) / r2; // coefficient of r r^T
             blocks.add(i, j, a * dx * dx - fr, a * dx * dy, a * dy * dy - fr);
           }

@@ -12,6 +12,7 @@ import org.glasslab.md.HarmonicSoftDisk;
 import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairForces;
 import org.glasslab.md.PairPotential;
+import org.glasslab.md.Potentials;
 import org.glasslab.md.Wca;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,29 @@ class HessianTest {
   }
 
   @Test
+  void ljHessianEqualsFiniteDifferences() {
+    checkFiniteDifferences(Fixtures.load("wca256-is.txt").config(), Potentials.byName("lj"), 0.02);
+  }
+
+  @Test
+  void kaHessianEqualsFiniteDifferences() {
+    Configuration c = Fixtures.load("wca256-is.txt").config();
+    PairPotential ka = Potentials.byName("ka");
+    Configuration binary =
+        new Configuration(
+            c.box(),
+            c.positions(),
+            c.images(),
+            ka.sampleDiameters(c.size()),
+            null,
+            null,
+            null,
+            0,
+            0);
+    checkFiniteDifferences(binary, ka, 0.02);
+  }
+
+  @Test
   void harmonicHessianEqualsFiniteDifferences() {
     checkFiniteDifferences(
         Fixtures.load("wca256-is.txt").config(), new HarmonicSoftDisk(10.0), 0.02);
@@ -105,9 +129,9 @@ class HessianTest {
       double up = -(r + h) * Wca.INSTANCE.forceOverR((r + h) * (r + h), di, dj);
       double um = -(r - h) * Wca.INSTANCE.forceOverR((r - h) * (r - h), di, dj);
       double fd = (up - um) / (2 * h);
-      double an = PairCurvature.wca(r * r, di, dj);
+      double an = Wca.INSTANCE.secondDerivative(r * r, di, dj);
       assertEquals(fd, an, 1e-6 * Math.max(1, Math.abs(an)), "r = " + r);
     }
-    assertEquals(0.0, PairCurvature.wca(1.2 * 1.2, 1.0, 1.0));
+    assertEquals(0.0, Wca.INSTANCE.secondDerivative(1.2 * 1.2, 1.0, 1.0));
   }
 }

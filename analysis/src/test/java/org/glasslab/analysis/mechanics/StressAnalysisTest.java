@@ -8,6 +8,8 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairForces;
+import org.glasslab.md.PairPotential;
+import org.glasslab.md.Potentials;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Thermo;
 import org.glasslab.md.Wca;
@@ -16,13 +18,25 @@ import org.junit.jupiter.api.Test;
 class StressAnalysisTest {
   static final double T = 0.5;
 
+  /** The potential of a LAMMPS fixture from make_is_fixtures.py: lj256-* is lj, the rest wca. */
+  private static PairPotential potentialOf(String fixture) {
+    return Potentials.byName(fixture.startsWith("lj") ? "lj" : "wca");
+  }
+
   @Test
   void globalStressEqualsLammpsVirialAndEngineObservables() {
-    for (String name : List.of("wca256-thermal.txt", "wca2000-thermal.txt", "wca256-is.txt")) {
+    for (String name :
+        List.of(
+            "wca256-thermal.txt",
+            "wca2000-thermal.txt",
+            "wca256-is.txt",
+            "lj256-thermal.txt",
+            "lj256-is.txt")) {
       Fixtures.Fixture f = Fixtures.load(name);
       Configuration c = f.config();
-      Thermo t = new StressAnalysis(Wca.INSTANCE, StressConvention.CONSISTENT).compute(c, T);
-      assertEquals(f.energy(), t.potentialEnergy(), 1e-11 * f.energy(), name);
+      PairPotential pot = potentialOf(name);
+      Thermo t = new StressAnalysis(pot, StressConvention.CONSISTENT).compute(c, T);
+      assertEquals(f.energy(), t.potentialEnergy(), 1e-11 * Math.abs(f.energy()), name);
       double scale = Math.abs(f.virial()[0]);
       assertEquals(f.virial()[0], t.virialXx(), 1e-11 * scale, name);
       assertEquals(f.virial()[1], t.virialYy(), 1e-11 * scale, name);
@@ -41,15 +55,15 @@ class StressAnalysisTest {
       // the engine's own evaluator gives the same observables
       double[] x = c.positions();
       double[] d = c.diameters();
-      NeighbourList list = HessianTest.engineList(c.box(), x, d, Wca.INSTANCE);
+      NeighbourList list = HessianTest.engineList(c.box(), x, d, pot);
       double[] w = new double[3];
-      double u = new PairForces(Wca.INSTANCE, list).compute(x, d, null, w);
+      double u = new PairForces(pot, list).compute(x, d, null, w);
       Thermo e = Thermo.of(c.size(), a, u, 0, T, w, StressConvention.CONSISTENT);
       assertEquals(e.sxx(), t.sxx(), 0.0);
       assertEquals(e.sxy(), t.sxy(), 0.0);
       assertEquals(e.norm(), t.norm(), 0.0);
       // paper convention halves the pair term only
-      Thermo h = new StressAnalysis(Wca.INSTANCE, StressConvention.PAPER_HALF).compute(c, T);
+      Thermo h = new StressAnalysis(pot, StressConvention.PAPER_HALF).compute(c, T);
       assertEquals(rho * T + 0.5 * f.virial()[0] / a, h.sxx(), 1e-11 * h.sxx());
       assertEquals(0.5 * t.sxy(), h.sxy(), 1e-15 * scale);
     }
@@ -57,10 +71,10 @@ class StressAnalysisTest {
 
   @Test
   void perParticleVirialEqualsLammpsStressAtomAndAveragesToGlobal() {
-    for (String name : List.of("wca256-thermal.txt", "wca2000-is.txt")) {
+    for (String name : List.of("wca256-thermal.txt", "wca2000-is.txt", "lj256-is.txt")) {
       Fixtures.Fixture f = Fixtures.load(name);
       Configuration c = f.config();
-      StressAnalysis sa = new StressAnalysis(Wca.INSTANCE, StressConvention.CONSISTENT);
+      StressAnalysis sa = new StressAnalysis(potentialOf(name), StressConvention.CONSISTENT);
       double[] w = sa.perParticleVirial(c.box(), c.positions(), c.diameters(), null);
       double scale = 0;
       for (double v : f.atomStress()) {

@@ -35,7 +35,8 @@ import org.glasslab.data.Trajectory;
  * /particles/all/diameter [N]                              time-independent
  * /particles/all/species [N] int32, /particles/all/id [N] int32   when present
  * /observables/NAME/{value [T] or [T,C], step [T], time [T]}
- * /parameters/glasslab        attrs dimension=2, layout="2D embedded in 3D, z = 0"
+ * /parameters/glasslab        attrs dimension=2, layout="2D embedded in 3D, z = 0"; potential
+ *                             (attribute and dataset: pair potential spec) when the trajectory has one
  * </pre>
  *
  * <p>Why 3D: MDAnalysis' H5MD reader accepts only {@code dimension = 3} and a [T,3,3] edge matrix,
@@ -133,6 +134,10 @@ public final class H5md {
     params.putAttribute("dimension", 2);
     params.putAttribute("layout", "2D embedded in 3D, z = 0");
     params.putDataset("dimension", new int[] {2});
+    if (t.potential() != null) {
+      params.putAttribute("potential", t.potential());
+      params.putDataset("potential", t.potential());
+    }
   }
 
   /**
@@ -229,6 +234,7 @@ public final class H5md {
     private final Dataset image;
     private final Dataset velocity;
     private final Map<String, TimeSeries> observables = new LinkedHashMap<>();
+    private String potential;
 
     Reader(Path file, HdfFile h, ReadOptions options) throws IOException {
       this.file = file;
@@ -311,8 +317,18 @@ public final class H5md {
           }
         }
       }
+      if (h.getChild("parameters") instanceof Group pgroup
+          && pgroup.getChild("glasslab") instanceof Group gl
+          && gl.getAttribute("potential") instanceof Attribute pa) {
+        potential = String.valueOf(pa.getData());
+      }
       // Validate frame 0 eagerly so that broken data fails at open time.
       frame(0);
+    }
+
+    @Override
+    public String potential() {
+      return potential;
     }
 
     private TimeSeries readSeries(Group g) throws IOException {

@@ -265,7 +265,8 @@ public final class RunDirectoryFormat {
         parts.add(t);
         check(b, t, file, parts.get(0), dir.resolve(index.blocks().get(0).file()));
       }
-      return new Segments(parts);
+      String pot = index.provenance().get("potential");
+      return new Segments(parts, pot != null ? pot : parts.get(0).potential());
     } catch (IOException | RuntimeException e) {
       try {
         closeAll(parts);
@@ -380,8 +381,11 @@ public final class RunDirectoryFormat {
     private final int[] offset;
     private final Map<String, TimeSeries> observables = new LinkedHashMap<>();
 
-    Segments(List<Trajectory> parts) {
+    private final String potential;
+
+    Segments(List<Trajectory> parts, String potential) {
       this.parts = List.copyOf(parts);
+      this.potential = potential;
       this.offset = new int[parts.size() + 1];
       for (int k = 0; k < parts.size(); k++) {
         offset[k + 1] = offset[k] + parts.get(k).frameCount();
@@ -465,6 +469,11 @@ public final class RunDirectoryFormat {
     @Override
     public Map<String, TimeSeries> observables() {
       return Collections.unmodifiableMap(observables);
+    }
+
+    @Override
+    public String potential() {
+      return potential;
     }
 
     @Override

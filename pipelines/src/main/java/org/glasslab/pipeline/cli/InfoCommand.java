@@ -78,6 +78,7 @@ public final class InfoCommand implements Callable<Integer> {
       info.put("last_time", t.time(nf - 1));
       info.put("velocities", t.frame(0).hasVelocities());
       info.put("observables", t.observables().keySet());
+      info.put("potential", t.potential() == null ? "not recorded (read as wca)" : t.potential());
       if (format == Format.RUN_DIR) {
         RunDirectoryFormat.Index index = RunDirectoryFormat.readIndex(file);
         info.put("blocks", index.blocks().size());

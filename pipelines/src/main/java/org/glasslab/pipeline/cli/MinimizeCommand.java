@@ -17,7 +17,6 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
-import org.glasslab.md.Wca;
 import org.glasslab.minimize.FrameResult;
 import org.glasslab.minimize.InherentStructures;
 import org.glasslab.minimize.Method;
@@ -104,14 +103,16 @@ public final class MinimizeCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin PotentialOption potential;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Minimizer minimizer;
+    Method m;
     MinimizerOptions options;
     try {
-      minimizer = Method.parse(method).create(Wca.INSTANCE);
+      m = Method.parse(method);
       options =
           MinimizerOptions.defaults()
               .withFtol(ftol)
@@ -129,6 +130,7 @@ public final class MinimizeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "IN and OUT are the same file");
     }
     try (Trajectory t = input.open(in)) {
+      Minimizer minimizer = m.create(potential.resolve(t, in));
       if (frame != null || t.frameCount() == 1) {
         int k = frame == null ? 0 : TrajectoryIO.frameIndex(t, frame, in);
         return single(t.frame(k), minimizer, options);
@@ -169,7 +171,10 @@ public final class MinimizeCommand implements Callable<Integer> {
       }
     }
     double wall = (System.nanoTime() - t0) * 1e-9;
-    TrajectoryIO.write(out, MemoryTrajectory.of(List.of(r.configuration())));
+    TrajectoryIO.write(
+        out,
+        MemoryTrajectory.of(List.of(r.configuration()))
+            .withPotential(minimizer.potential().spec()));
     PrintWriter o = spec.commandLine().getOut();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("method", r.method());

@@ -15,7 +15,7 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.TrajectoryIO;
-import org.glasslab.md.Wca;
+import org.glasslab.md.PairPotential;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +79,8 @@ public final class ModesCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin PotentialOption potential;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -100,12 +102,14 @@ public final class ModesCommand implements Callable<Integer> {
     }
     Configuration c;
     int index;
+    PairPotential pot;
     try (Trajectory t = input.open(file)) {
+      pot = potential.resolve(t, file);
       index = TrajectoryIO.frameIndex(t, frame, file);
       c = t.frame(index);
     }
     long t0 = System.nanoTime();
-    Hessian h = Hessian.compute(c, Wca.INSTANCE);
+    Hessian h = Hessian.compute(c, pot);
     double assembly = (System.nanoTime() - t0) * 1e-9;
     HessianSpectrum s = new LowestModes(options).compute(h);
     double total = (System.nanoTime() - t0) * 1e-9;

@@ -24,6 +24,7 @@ import org.glasslab.md.RunDirectory;
 import org.glasslab.md.StressConvention;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -114,6 +115,8 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
   @Option(names = "--no-progress", description = "no progress bar on stderr")
   boolean noProgress;
 
+  @Mixin PotentialOption potential;
+
   private static final Set<String> KEYS =
       Set.of(
           "particles",
@@ -130,6 +133,7 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
           "seed",
           "skin",
           "stress_convention",
+          "potential",
           "output");
 
   private CommandLine.ParameterException usage(String msg) {
@@ -178,6 +182,7 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
                     ? convention
                     : StressConvention.valueOf(v.asText().toUpperCase(Locale.ROOT));
         case "output" -> output = output != null ? output : Path.of(v.asText());
+        case "potential" -> potential.spec = potential.spec != null ? potential.spec : v.asText();
         default -> throw new IllegalStateException(k);
       }
     }
@@ -227,6 +232,7 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
         throw usage("--resume takes every parameter from the checkpoint; pass only --output");
       }
       run = ProtocolRun.restore(dir.readCheckpoint());
+      potential.resolve(run.protocol().potential().spec(), output.resolve(RunDirectory.CHECKPOINT));
       System.err.printf(
           Locale.ROOT,
           "glasslab simulate: resuming at engine step %d, frame %d%n",
@@ -257,7 +263,8 @@ public final class SimulateCommand implements java.util.concurrent.Callable<Inte
                 blocks == null ? 1 : blocks,
                 seed == null ? 1L : seed,
                 skin == null ? 0.3 : skin,
-                convention == null ? StressConvention.CONSISTENT : convention);
+                convention == null ? StressConvention.CONSISTENT : convention,
+                potential.resolve((String) null, "simulate"));
       } catch (IllegalArgumentException e) {
         throw usage(e.getMessage());
       }

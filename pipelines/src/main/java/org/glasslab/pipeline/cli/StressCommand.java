@@ -14,7 +14,6 @@ import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.StressConvention;
-import org.glasslab.md.Wca;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,6 +75,8 @@ public final class StressCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin PotentialOption potential;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -93,10 +94,10 @@ public final class StressCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--temperature must be finite and >= 0, got " + temperature);
     }
-    StressAnalysis sa = new StressAnalysis(Wca.INSTANCE, conv);
     long t0 = System.nanoTime();
     StressSeries series;
     try (Trajectory t = input.open(file)) {
+      StressAnalysis sa = new StressAnalysis(potential.resolve(t, file), conv);
       series = StressSeries.of(t, sa, temperature);
       if (perParticle != null) {
         Configuration c = t.frame(TrajectoryIO.frameIndex(t, frame, file));

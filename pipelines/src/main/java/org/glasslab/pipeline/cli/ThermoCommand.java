@@ -8,10 +8,10 @@ import java.util.Locale;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
+import org.glasslab.md.PairPotential;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Thermo;
 import org.glasslab.md.Thermodynamics;
-import org.glasslab.md.Wca;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +54,8 @@ public final class ThermoCommand implements java.util.concurrent.Callable<Intege
 
   @CommandLine.Mixin InputOptions input;
 
+  @CommandLine.Mixin PotentialOption potential;
+
   @Override
   public Integer call() throws Exception {
     if (temperature != null && !(temperature >= 0)) {
@@ -64,14 +66,15 @@ public final class ThermoCommand implements java.util.concurrent.Callable<Intege
       throw new CommandLine.ParameterException(spec.commandLine(), file + " does not exist");
     }
     Configuration c;
+    PairPotential pot;
     try (Trajectory t = input.open(file)) {
+      pot = potential.resolve(t, file);
       c = t.frame(TrajectoryIO.frameIndex(t, frame, file));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Thermo th =
-        Thermodynamics.of(
-            c, Wca.INSTANCE, temperature == null ? Double.NaN : temperature, convention);
+        Thermodynamics.of(c, pot, temperature == null ? Double.NaN : temperature, convention);
     var out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = new ObjectMapper().createObjectNode();
@@ -86,6 +89,7 @@ public final class ThermoCommand implements java.util.concurrent.Callable<Intege
       o.put("kinetic_energy", th.kineticEnergy());
       o.put("pressure", th.pressure());
       o.put("stress_convention", convention.name());
+      o.put("potential", pot.spec());
       ObjectNode s = o.putObject("stress");
       s.put("xx", th.sxx());
       s.put("yy", th.syy());

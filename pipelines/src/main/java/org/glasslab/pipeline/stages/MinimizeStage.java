@@ -6,7 +6,7 @@ import java.util.Map;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.io.H5md;
-import org.glasslab.md.Wca;
+import org.glasslab.md.PairPotential;
 import org.glasslab.minimize.Method;
 import org.glasslab.minimize.MinimizationResult;
 import org.glasslab.minimize.Minimizer;
@@ -42,14 +42,14 @@ public final class MinimizeStage extends AbstractStage {
             "method", "cg (Polak-Ribiere+ conjugate gradient, default) or fire (FIRE 2.0)",
             "ftol", "converged when the largest force component is <= ftol (default 1e-10)",
             "max_iter", "iteration cap per frame (default 1000000)",
-            "allow_unconverged",
-                "true: keep going when a frame does not converge (default false)"));
+            "allow_unconverged", "true: keep going when a frame does not converge (default false)",
+            "potential", StageSupport.POTENTIAL_DOC));
   }
 
-  private static Minimizer minimizer(Params p) {
+  private static Minimizer minimizer(Params p, PairPotential potential) {
     String m = p.getString("method", "cg");
     try {
-      return Method.parse(m).create(Wca.INSTANCE);
+      return Method.parse(m).create(potential);
     } catch (IllegalArgumentException e) {
       throw new ParamException("method", e.getMessage());
     }
@@ -69,7 +69,7 @@ public final class MinimizeStage extends AbstractStage {
 
   @Override
   public void validate(Params p) {
-    minimizer(p);
+    minimizer(p, StageSupport.potential(p, null, "minimize"));
     options(p);
     p.getBoolean("allow_unconverged", false);
   }
@@ -80,6 +80,7 @@ public final class MinimizeStage extends AbstractStage {
     MinimizerOptions opts = options(p);
     String method = p.getString("method", "cg");
     Configuration[] md = StageSupport.readAll(ctx.input(ImportStage.TRAJECTORY));
+    PairPotential pot = StageSupport.potential(p, ctx.input(ImportStage.TRAJECTORY));
     int nf = md.length;
     int n = md[0].size();
     // per frame: energy/N, max force, iterations, force evaluations, converged, then x [2N], images
@@ -88,7 +89,7 @@ public final class MinimizeStage extends AbstractStage {
             "minimize",
             nf,
             k -> {
-              MinimizationResult res = minimizer(p).minimize(md[k], opts);
+              MinimizationResult res = minimizer(p, pot).minimize(md[k], opts);
               Configuration c = res.configuration();
               double[] row = new double[5 + 4 * n];
               row[0] = res.energyPerParticle();
@@ -143,7 +144,7 @@ public final class MinimizeStage extends AbstractStage {
       }
       ctx.log("warning: %s", msg);
     }
-    H5md.write(ctx.output(IS), MemoryTrajectory.of(is));
+    H5md.write(ctx.output(IS), MemoryTrajectory.of(is).withPotential(pot.spec()));
     Csv.write(
         ctx.output("minimize.csv"),
         List.of(

@@ -7,7 +7,7 @@ import org.glasslab.analysis.mechanics.HessianSpectrum;
 import org.glasslab.analysis.mechanics.LowestModes;
 import org.glasslab.analysis.mechanics.ModeOptions;
 import org.glasslab.data.Configuration;
-import org.glasslab.md.Wca;
+import org.glasslab.md.PairPotential;
 import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
@@ -33,7 +33,8 @@ public final class ModesStage extends AbstractStage {
         "lambda_smallest, zero and negative modes of every inherent structure (Fig 1 e)",
         Map.of(
             "count", "m, smallest positive eigenvalues averaged (default 30)",
-            "zero_tolerance", "|lambda| <= tol counts as a zero mode (default 1e-8)"));
+            "zero_tolerance", "|lambda| <= tol counts as a zero mode (default 1e-8)",
+            "potential", StageSupport.POTENTIAL_DOC));
   }
 
   static ModeOptions options(Params p) {
@@ -55,12 +56,14 @@ public final class ModesStage extends AbstractStage {
   @Override
   public void validate(Params p) {
     options(p);
+    StageSupport.potential(p, null, "modes");
   }
 
   @Override
   public void run(StageContext ctx) throws Exception {
     ModeOptions o = options(ctx.params());
     Configuration[] c = StageSupport.readAll(ctx.input(MinimizeStage.IS));
+    PairPotential pot = StageSupport.potential(ctx.params(), ctx.input(MinimizeStage.IS));
     int nf = c.length;
     if (2 * c[0].size() <= o.count() + 2) {
       throw new ParamException(
@@ -71,7 +74,7 @@ public final class ModesStage extends AbstractStage {
             "modes",
             nf,
             k -> {
-              HessianSpectrum s = new LowestModes(o).compute(Hessian.compute(c[k], Wca.INSTANCE));
+              HessianSpectrum s = new LowestModes(o).compute(Hessian.compute(c[k], pot));
               return new double[] {
                 s.lambdaSmallest(), s.zeroModes(), s.negativeEigenvalues().length, s.rattlers()
               };

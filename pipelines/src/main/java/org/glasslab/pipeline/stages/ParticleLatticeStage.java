@@ -18,7 +18,7 @@ import org.glasslab.epm.coarsegrain.CoarseGrainer;
 import org.glasslab.epm.coarsegrain.FieldComparison;
 import org.glasslab.epm.coarsegrain.Kernel;
 import org.glasslab.epm.coarsegrain.ParticleLatticeComparison;
-import org.glasslab.md.Wca;
+import org.glasslab.md.PairPotential;
 import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
@@ -74,6 +74,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     m.put("rc", "D2min neighbour cutoff [diameters] (default: second minimum of g(r), frame 0)");
     m.put("bins", "histogram bins of the L1 distance and the plots (default 30)");
     m.put("fit_fraction", "share of the smallest x in the pseudogap fit (default 0.1)");
+    m.put("potential", StageSupport.POTENTIAL_DOC);
     m.put("convention", "per-particle stress convention: consistent (default) or paper_half");
     return m;
   }
@@ -162,7 +163,8 @@ public final class ParticleLatticeStage extends AbstractStage {
       int particles) {}
 
   /** Coarse-grains σ_xy and D²min of every IS frame (pair) of {@code c}. */
-  static Grids coarseGrain(StageContext ctx, String branch, Configuration[] c) throws Exception {
+  static Grids coarseGrain(StageContext ctx, String branch, Configuration[] c, PairPotential pot)
+      throws Exception {
     Params p = ctx.params();
     int nf = c.length;
     if (nf < 2) {
@@ -178,7 +180,7 @@ public final class ParticleLatticeStage extends AbstractStage {
             ? p.getPositive("rc", 1)
             : StageSupport.checked("rc", () -> new LocalAffineFit(lo).resolveCutoff(c[0]));
     LocalAffineFit fit = new LocalAffineFit(lo.withCutoff(rc));
-    StressAnalysis sa = new StressAnalysis(Wca.INSTANCE, StressStage.convention(p));
+    StressAnalysis sa = new StressAnalysis(pot, StressStage.convention(p));
     int cells = cg.gridSize() * cg.gridSize();
     double[][] r =
         ctx.mapFrames(
@@ -332,7 +334,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     for (Map.Entry<String, Path> e : is.entrySet()) {
       String branch = e.getKey();
       Configuration[] c = StageSupport.readAll(e.getValue());
-      Grids g = coarseGrain(ctx, branch, c);
+      Grids g = coarseGrain(ctx, branch, c, StageSupport.potential(ctx.params(), e.getValue()));
       CoarseGrainer cg = g.cg();
       ParticleLatticeComparison.ParticleSide side =
           StageSupport.checked(

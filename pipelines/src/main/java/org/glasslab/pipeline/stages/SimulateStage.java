@@ -65,6 +65,7 @@ public final class SimulateStage extends AbstractStage {
     m.put("skin", "Verlet skin (default " + MdOptions.DEFAULT_SKIN + ")");
     m.put(
         "stress_convention", "consistent (1/A, default) or paper_half (1/(2A), eq. 3 as printed)");
+    m.put("potential", StageSupport.POTENTIAL_DOC);
     return m;
   }
 
@@ -103,7 +104,8 @@ public final class SimulateStage extends AbstractStage {
                 p.getInt("blocks", 1),
                 seed,
                 StageSupport.nonNegative(p, "skin", MdOptions.DEFAULT_SKIN),
-                conv));
+                conv,
+                StageSupport.potential(p, null, "simulate")));
   }
 
   @Override

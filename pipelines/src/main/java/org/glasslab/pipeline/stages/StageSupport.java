@@ -6,6 +6,8 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.ReadOptions;
+import org.glasslab.md.PairPotential;
+import org.glasslab.md.Potentials;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.store.Csv;
@@ -13,6 +15,34 @@ import org.glasslab.pipeline.store.Csv;
 /** Small helpers shared by the physics stages: frame reading, index columns, avalanche frames. */
 final class StageSupport {
   private StageSupport() {}
+
+  /** Documentation of the {@code potential} key of the stages that compute with a potential. */
+  static final String POTENTIAL_DOC =
+      "pair potential spec name or name:key=value,... with name one of "
+          + String.join(", ", Potentials.names())
+          + " (default: the one the input records, else wca; an input recorded with another one"
+          + " is refused)";
+
+  /**
+   * The pair potential of a stage whose input is {@code h5}: the {@code potential} key checked
+   * against the potential the file records ({@link Potentials#resolve}).
+   */
+  static PairPotential potential(Params p, Path h5) throws IOException {
+    String recorded;
+    try (Trajectory t = H5md.read(h5, ReadOptions.DEFAULTS)) {
+      recorded = t.potential();
+    }
+    return potential(p, recorded, h5.getFileName().toString());
+  }
+
+  /** The {@code potential} key resolved against {@code recorded} ({@code null}: none). */
+  static PairPotential potential(Params p, String recorded, String source) {
+    try {
+      return Potentials.resolve(p.getString("potential", null), recorded, source);
+    } catch (IllegalArgumentException e) {
+      throw new ParamException("potential", e.getMessage());
+    }
+  }
 
   /** Every frame of an H5MD file, read serially (jhdf readers are not thread-safe). */
   static Configuration[] readAll(Path h5) throws IOException {

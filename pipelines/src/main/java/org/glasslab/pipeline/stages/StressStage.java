@@ -6,7 +6,6 @@ import org.glasslab.analysis.mechanics.StressAnalysis;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Thermo;
-import org.glasslab.md.Wca;
 import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
@@ -36,7 +35,9 @@ public final class StressStage extends AbstractStage {
             "run temperature for the kinetic term rho*T (default: the generator's temperature;"
                 + " required for imported files; 0 for inherent structures)",
             "convention",
-            "consistent (1/A, default) or paper_half (1/(2A), eq. 3 as printed)"));
+            "consistent (1/A, default) or paper_half (1/(2A), eq. 3 as printed)",
+            "potential",
+            StageSupport.POTENTIAL_DOC));
   }
 
   static StressConvention convention(Params p) {
@@ -53,6 +54,7 @@ public final class StressStage extends AbstractStage {
   public void validate(Params p) {
     StageSupport.nonNegative(p, "temperature", 0);
     convention(p);
+    StageSupport.potential(p, null, "stress");
   }
 
   /** The run temperature: the parameter, else the generator's, else an actionable error. */
@@ -72,7 +74,10 @@ public final class StressStage extends AbstractStage {
   @Override
   public void run(StageContext ctx) throws Exception {
     double temp = runTemperature(ctx);
-    StressAnalysis sa = new StressAnalysis(Wca.INSTANCE, convention(ctx.params()));
+    StressAnalysis sa =
+        new StressAnalysis(
+            StageSupport.potential(ctx.params(), ctx.input(ImportStage.TRAJECTORY)),
+            convention(ctx.params()));
     Configuration[] c = StageSupport.readAll(ctx.input(ImportStage.TRAJECTORY));
     int nf = c.length;
     double[][] r =

@@ -361,6 +361,8 @@ class PhysicsPipelineTest {
       {"temperature: 0.3", "{stage: minimize, params: {method: sgd}}", "stages[0].params.method"},
       {"temperature: 0.3", "{stage: betti, params: {alpha: big}}", "expected a number or 'paper'"},
       {"temperature: 0.3", "{stage: avalanches, params: {window: 2}}", "stages[0].params.window"},
+      {"temperature: 0.3, potential: morse", "msd", "wca, lj, harmonic, ka"},
+      {"temperature: 0.3", "{stage: modes, params: {potential: 'lj:rc=2'}}", "params.potential"},
     };
     for (String[] c : cases) {
       Files.writeString(spec, String.format(base, c[0], c[1]));
