@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.md.BenchmarkSystem;
+import org.glasslab.data.io.LammpsData;
 import org.glasslab.md.Wca;
 
 /** Test configurations, perturbations, comparisons and a brute-force reference evaluator. */
@@ -33,7 +33,7 @@ final class TestConfigs {
       } while (Math.abs(z) > 3);
       d[i] = 1 + 0.11 * z;
     }
-    return Configuration.of(box, x, BenchmarkSystem.binDiameters(d, 20));
+    return Configuration.of(box, x, LammpsData.binDiameters(d, 20));
   }
 
   /** {@code c} displaced by zero-mean Gaussian displacements of std {@code amp}, re-wrapped. */

@@ -9,6 +9,7 @@ import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.TimeSeries;
+import org.glasslab.testsupport.SyntheticClouds;
 import org.junit.jupiter.api.Test;
 
 class BettiSeriesTest {

@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.glasslab.data.Box;
+import org.glasslab.testsupport.SyntheticClouds;
 import org.junit.jupiter.api.Test;
 
 /**

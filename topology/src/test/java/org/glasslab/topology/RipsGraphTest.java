@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.data.Box;
+import org.glasslab.testsupport.SyntheticClouds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.glasslab.analysis.DisplacementMode;
-import org.glasslab.analysis.SyntheticFrames;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.random.Rng;
+import org.glasslab.testsupport.SyntheticFrames;
 import org.junit.jupiter.api.Test;
 
 class DynamicsTest {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.glasslab.analysis.DisplacementMode;
 import org.glasslab.analysis.Fixtures;
-import org.glasslab.analysis.SyntheticFrames;
 import org.glasslab.analysis.structure.RadialDistribution;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.testsupport.SyntheticFrames;
 import org.junit.jupiter.api.Test;
 
 class LocalAffineFitTest {

@@ -1,12 +1,12 @@
 package org.glasslab.bench.analysis;
 
 import java.util.concurrent.TimeUnit;
-import org.glasslab.analysis.SyntheticFrames;
 import org.glasslab.analysis.dynamics.Mobility;
 import org.glasslab.analysis.local.LocalAffineFit;
 import org.glasslab.analysis.local.LocalFitResult;
 import org.glasslab.analysis.structure.CagingSoftness;
 import org.glasslab.data.Configuration;
+import org.glasslab.testsupport.SyntheticFrames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

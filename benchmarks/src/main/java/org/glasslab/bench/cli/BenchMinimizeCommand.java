@@ -11,8 +11,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.bench.minimize.LammpsMinimize;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.io.LammpsData;
 import org.glasslab.data.random.Rng;
-import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.BrownClarke;
 import org.glasslab.md.MdOptions;
 import org.glasslab.md.SamplePreparation;
@@ -23,6 +23,7 @@ import org.glasslab.minimize.MinimizationResult;
 import org.glasslab.minimize.Minimizer;
 import org.glasslab.minimize.MinimizerOptions;
 import org.glasslab.pipeline.cli.Json;
+import org.glasslab.testsupport.BenchmarkSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,8 +93,7 @@ public final class BenchMinimizeCommand implements Callable<Integer> {
   static Configuration rawStart(int n, double density, long seed) {
     Rng rng = new Rng(seed);
     double[] d =
-        BenchmarkSystem.binDiameters(
-            SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);
+        LammpsData.binDiameters(SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);
     Box box = Box.square(n, density);
     double[] x = new double[2 * n];
     for (int i = 0; i < n; i++) {

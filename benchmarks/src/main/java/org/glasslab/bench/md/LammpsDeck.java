@@ -3,7 +3,6 @@ package org.glasslab.bench.md;
 import java.util.Locale;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.Wca;
 
 /**
@@ -12,8 +11,8 @@ import org.glasslab.md.Wca;
  * diameter, per-pair {@code sigma_ij = (d_i + d_j)/2}, cutoff {@code 2^(1/6) sigma_ij}, {@code
  * pair_modify shift yes} (which makes lj/cut exactly WCA). Numbers are written with 17 significant
  * digits so LAMMPS reads the same doubles. Used by {@code glasslab bench md} and the live LAMMPS
- * tests; use {@link BenchmarkSystem#binDiameters} first to keep the number of types (and pair_coeff
- * lines) small.
+ * tests; use {@link org.glasslab.data.io.LammpsData#binDiameters} first to keep the number of types
+ * (and pair_coeff lines) small.
  */
 public final class LammpsDeck {
   private final Configuration config;

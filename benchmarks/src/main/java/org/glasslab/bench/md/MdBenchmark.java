@@ -2,10 +2,10 @@ package org.glasslab.bench.md;
 
 import java.util.concurrent.TimeUnit;
 import org.glasslab.data.Configuration;
-import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.BrownClarke;
 import org.glasslab.md.MdOptions;
 import org.glasslab.md.Simulation;
+import org.glasslab.testsupport.BenchmarkSystem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

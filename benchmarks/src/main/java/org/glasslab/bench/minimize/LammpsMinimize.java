@@ -8,7 +8,6 @@ import org.glasslab.bench.md.Lammps;
 import org.glasslab.bench.md.LammpsDeck;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.md.BenchmarkSystem;
 
 /**
  * Runs LAMMPS' conjugate gradient ({@code min_style cg}, {@code minimize 0 ftol ...}) on the same
@@ -78,7 +77,7 @@ public final class LammpsMinimize {
    * Minimizes {@code start} with LAMMPS CG.
    *
    * @param start the start (at most 500 distinct diameters; bin them first with {@link
-   *     BenchmarkSystem#binDiameters})
+   *     org.glasslab.data.io.LammpsData#binDiameters})
    * @param ftol largest force component at convergence [energy/length]
    * @param maxIter iteration cap (force evaluations capped at 10x)
    * @param withConfiguration also read back the final positions (full precision)

@@ -3,8 +3,8 @@ package org.glasslab.bench.minimize;
 import java.util.concurrent.TimeUnit;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.io.LammpsData;
 import org.glasslab.data.random.Rng;
-import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.SamplePreparation;
 import org.glasslab.md.Wca;
 import org.glasslab.minimize.ConjugateGradient;
@@ -12,6 +12,7 @@ import org.glasslab.minimize.EnergySurface;
 import org.glasslab.minimize.Fire;
 import org.glasslab.minimize.MinimizationResult;
 import org.glasslab.minimize.MinimizerOptions;
+import org.glasslab.testsupport.BenchmarkSystem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,8 +50,7 @@ public class MinimizeBenchmark {
   public void setup() {
     Rng rng = new Rng(42);
     double[] d =
-        BenchmarkSystem.binDiameters(
-            SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);
+        LammpsData.binDiameters(SamplePreparation.diameters(n, 0.11, rng), BenchmarkSystem.TYPES);
     Box box = Box.square(n, 0.9);
     double[] p = new double[2 * n];
     for (int i = 0; i < n; i++) {

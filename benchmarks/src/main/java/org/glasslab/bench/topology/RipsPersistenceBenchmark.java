@@ -1,10 +1,10 @@
 package org.glasslab.bench.topology;
 
 import java.util.concurrent.TimeUnit;
+import org.glasslab.testsupport.SyntheticClouds;
 import org.glasslab.topology.PersistenceResult;
 import org.glasslab.topology.RipsOptions;
 import org.glasslab.topology.RipsPersistence;
-import org.glasslab.topology.SyntheticClouds;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

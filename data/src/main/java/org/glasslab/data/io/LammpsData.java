@@ -422,4 +422,31 @@ public final class LammpsData {
           }
         });
   }
+
+  /**
+   * Replaces each diameter by the centre of its bin among {@code bins} equal-width bins spanning
+   * [min, max] of the diameters: a continuous polydisperse system as a few LAMMPS atom types (one
+   * diameter per type); the largest change is half a bin width.
+   *
+   * @param diameters [N] [length], not modified
+   * @return binned diameters [N] [length]
+   */
+  public static double[] binDiameters(double[] diameters, int bins) {
+    if (bins < 1) {
+      throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+    }
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double x : diameters) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    double w = (hi - lo) / bins;
+    double[] out = new double[diameters.length];
+    for (int i = 0; i < diameters.length; i++) {
+      int b = w == 0 ? 0 : (int) Math.min(bins - 1, Math.floor((diameters[i] - lo) / w));
+      out[i] = lo + (b + 0.5) * w;
+    }
+    return out;
+  }
 }

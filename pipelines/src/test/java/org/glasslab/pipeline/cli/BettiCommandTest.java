@@ -12,9 +12,9 @@ import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.io.TrajectoryIO;
+import org.glasslab.testsupport.SyntheticClouds;
 import org.glasslab.topology.RipsOptions;
 import org.glasslab.topology.RipsPersistence;
-import org.glasslab.topology.SyntheticClouds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

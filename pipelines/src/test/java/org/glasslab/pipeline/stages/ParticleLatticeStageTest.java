@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.glasslab.analysis.mechanics.StressAnalysis;
 import org.glasslab.data.Configuration;
 import org.glasslab.epm.coarsegrain.CoarseGrainer;
-import org.glasslab.md.BenchmarkSystem;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Wca;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
+import org.glasslab.testsupport.BenchmarkSystem;
 import org.junit.jupiter.api.Test;
 
 /** The particle-lattice stage's coarse graining on a real WCA configuration and its errors. */

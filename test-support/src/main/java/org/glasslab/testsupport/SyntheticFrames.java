@@ -1,4 +1,4 @@
-package org.glasslab.analysis;
+package org.glasslab.testsupport;
 
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;

@@ -1,4 +1,4 @@
-package org.glasslab.topology;
+package org.glasslab.testsupport;
 
 import java.util.Arrays;
 import org.glasslab.data.Box;
