@@ -1,6 +1,8 @@
 package org.glasslab.pipeline.cli;
 
 import java.io.PrintWriter;
+import org.glasslab.pipeline.task.Task;
+import org.glasslab.pipeline.task.Tasks;
 import picocli.CommandLine;
 
 /** Builds the picocli command line with GlassLab's exit codes and one-line error messages. */
@@ -14,10 +16,14 @@ public final class Cli {
   private Cli() {}
 
   /**
-   * A command line for {@link GlasslabCommand} writing data to {@code out}, logs to {@code err}.
+   * A command line for {@link GlasslabCommand} and one {@link TaskCommand} per entry of {@link
+   * Tasks#ALL}, writing data to {@code out}, logs to {@code err}.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new GlasslabCommand());
+    for (Task<?, ?, ?> t : Tasks.ALL) {
+      cl.addSubcommand(t.name(), TaskCommand.commandLine(t));
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(

@@ -18,8 +18,6 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       StrainCommand.class,
       SoftnessCommand.class,
-      GofrCommand.class,
-      MsdCommand.class,
       AvalanchesCommand.class,
       CorrelateCommand.class,
       BettiCommand.class,

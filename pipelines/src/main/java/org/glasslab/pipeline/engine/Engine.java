@@ -29,8 +29,6 @@ import org.glasslab.data.io.Format;
 import org.glasslab.data.io.RunDirectoryFormat;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
-import org.glasslab.pipeline.spec.BranchSpec;
-import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.store.Provenance;
 

@@ -1,0 +1,194 @@
+package org.glasslab.pipeline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.store.JsonFiles;
+import org.glasslab.pipeline.task.Input;
+import org.glasslab.pipeline.task.InvalidParam;
+import org.glasslab.pipeline.task.Param;
+import org.glasslab.pipeline.task.Task;
+import org.glasslab.pipeline.task.Values;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The command {@code glasslab NAME} of a {@link Task}, built at run time from the task's
+ * declaration: the input argument (with {@code --frame} and the {@link InputOptions} where the task
+ * reads a trajectory), one option per parameter ({@code --origin-stride} for {@code origin_stride};
+ * its help shows unit and default), {@code --out FILE} (the task's table through the store's
+ * writers: .csv, or .h5/.hdf5 with the parameters) and {@code --json}. Without {@code --json} the
+ * task prints its table (or text) on stdout.
+ */
+public final class TaskCommand<P extends Record, I, R> implements Callable<Integer> {
+  private final Task<P, I, R> task;
+  private final CommandSpec spec;
+  private final InputOptions input = new InputOptions();
+
+  private TaskCommand(Task<P, I, R> task) {
+    this.task = task;
+    spec = CommandSpec.wrapWithoutInspection(this);
+    spec.name(task.name()).mixinStandardHelpOptions(true);
+    spec.usageMessage().description(task.description());
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .index("0")
+            .paramLabel(task.input().label())
+            .type(Path.class)
+            .description(task.input().description())
+            .build());
+    if (task.input() == Input.FRAME) {
+      spec.addOption(
+          OptionSpec.builder("--frame")
+              .paramLabel("K")
+              .type(int.class)
+              .defaultValue("0")
+              .description("Frame to analyse (negative counts from the end; default 0).")
+              .build());
+    }
+    if (task.input() != Input.TABLE) {
+      spec.addMixin("input", CommandSpec.forAnnotatedObject(input));
+    }
+    for (Param<?> p : task.params()) {
+      spec.addOption(option(p));
+    }
+    spec.addOption(
+        OptionSpec.builder("--out")
+            .paramLabel("FILE")
+            .type(Path.class)
+            .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--json")
+            .type(boolean.class)
+            .arity("0")
+            .description("Results and parameters as JSON.")
+            .build());
+  }
+
+  /** The picocli command line of {@code task}. */
+  public static CommandLine commandLine(Task<?, ?, ?> task) {
+    return new CommandLine(new TaskCommand<>(task).spec);
+  }
+
+  private static OptionSpec option(Param<?> p) {
+    OptionSpec.Builder b =
+        OptionSpec.builder(p.option())
+            .description(p.help())
+            .paramLabel(p.label().isEmpty() ? "V" : p.label());
+    if (p.type() == Boolean.class) {
+      b.type(boolean.class).arity("0");
+    } else if (p.type() == double[].class) {
+      b.type(double[].class).splitRegex(",");
+    } else if (p.type() == List.class) {
+      b.type(List.class).auxiliaryTypes(String.class).splitRegex(",");
+    } else {
+      b.type(p.type());
+    }
+    return b.build();
+  }
+
+  private <T> T value(String option) {
+    return spec.findOption(option).getValue();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine cl = spec.commandLine();
+    P p = parameters(cl);
+    Path out = value("--out");
+    if (out != null && !Fields.supported(out)) {
+      throw new CommandLine.ParameterException(
+          cl, "--out " + out + ": use a .csv, .h5 or .hdf5 file");
+    }
+    Path file = spec.positionalParameters().get(0).getValue();
+    int frame = task.input() == Input.FRAME ? (Integer) value("--frame") : 0;
+    String source = file + (task.input() == Input.FRAME ? "[" + frame + "]" : "");
+    I in = read(file, frame);
+    try {
+      long t0 = System.nanoTime();
+      R r = task.run(p, in);
+      double seconds = (System.nanoTime() - t0) * 1e-9;
+      Map<String, Object> report = report(p, in, r, file, frame, seconds);
+      if (out != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) report.get("parameters");
+        Fields.write(out, task.table(p, r), params);
+      }
+      PrintWriter o = cl.getOut();
+      if (Boolean.TRUE.equals(value("--json"))) {
+        JsonFiles.print(o, report);
+      } else {
+        task.print(p, r, source, o);
+      }
+      o.flush();
+      if (out != null) {
+        cl.getErr().println("wrote " + out);
+      }
+    } finally {
+      if (in instanceof AutoCloseable c) {
+        c.close();
+      }
+    }
+    return 0;
+  }
+
+  private P parameters(CommandLine cl) {
+    try {
+      return task.parameters(
+          new Values() {
+            @Override
+            public <T> T get(Param<T> q) {
+              T v = value(q.option());
+              return v == null ? q.defaultValue() : v;
+            }
+          });
+    } catch (InvalidParam e) {
+      throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private I read(Path file, int frame) throws IOException {
+    Input<I> kind = task.input();
+    if (kind == Input.TRAJECTORY) {
+      return (I) input.open(file);
+    }
+    if (kind == Input.FRAME) {
+      return (I) FrameInput.read(input, file, frame);
+    }
+    return (I) Fields.readCsv(file);
+  }
+
+  private Map<String, Object> report(P p, I in, R r, Path file, int frame, double seconds) {
+    Map<String, Object> body = task.report(p, in, r);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put(task.input() == Input.TABLE ? "table" : "file", file.toString());
+    if (task.input() == Input.FRAME) {
+      params.put("frame", frame);
+    }
+    if (body.get("parameters") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> params.put((String) k, v));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("command", task.name());
+    doc.put("parameters", params);
+    body.forEach(
+        (k, v) -> {
+          if (!k.equals("parameters")) {
+            doc.put(k, v);
+          }
+        });
+    doc.put("seconds", seconds);
+    return doc;
+  }
+}
