@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glasslab.pipeline.store.Fields;
 import org.glasslab.pipeline.store.JsonFiles;
+import org.glasslab.pipeline.task.FramePair;
 import org.glasslab.pipeline.task.Input;
 import org.glasslab.pipeline.task.InvalidParam;
 import org.glasslab.pipeline.task.Param;
@@ -44,14 +45,19 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
             .type(Path.class)
             .description(task.input().description())
             .build());
-    if (task.input() == Input.FRAME) {
-      spec.addOption(
-          OptionSpec.builder("--frame")
-              .paramLabel("K")
-              .type(int.class)
-              .defaultValue("0")
-              .description("Frame to analyse (negative counts from the end; default 0).")
+    if (task.input() == Input.PAIR) {
+      spec.addPositional(
+          PositionalParamSpec.builder()
+              .index("1")
+              .paramLabel("CUR")
+              .type(Path.class)
+              .description("Current configuration file.")
               .build());
+      spec.addOption(frameOption("--ref-frame", "0", "Frame of REF"));
+      spec.addOption(frameOption("--cur-frame", "-1", "Frame of CUR (-1: the last)"));
+    }
+    if (task.input() == Input.FRAME) {
+      spec.addOption(frameOption("--frame", "0", "Frame to analyse"));
     }
     if (task.input() != Input.TABLE) {
       spec.addMixin("input", CommandSpec.forAnnotatedObject(input));
@@ -76,6 +82,15 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
   /** The picocli command line of {@code task}. */
   public static CommandLine commandLine(Task<?, ?, ?> task) {
     return new CommandLine(new TaskCommand<>(task).spec);
+  }
+
+  private static OptionSpec frameOption(String name, String def, String what) {
+    return OptionSpec.builder(name)
+        .paramLabel("K")
+        .type(int.class)
+        .defaultValue(def)
+        .description(what + "; negative counts from the end (default " + def + ").")
+        .build();
   }
 
   private static OptionSpec option(Param<?> p) {
@@ -108,15 +123,18 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       throw new CommandLine.ParameterException(
           cl, "--out " + out + ": use a .csv, .h5 or .hdf5 file");
     }
-    Path file = spec.positionalParameters().get(0).getValue();
-    int frame = task.input() == Input.FRAME ? (Integer) value("--frame") : 0;
-    String source = file + (task.input() == Input.FRAME ? "[" + frame + "]" : "");
-    I in = read(file, frame);
+    Map<String, Object> source = new LinkedHashMap<>();
+    I in = read(source);
     try {
       long t0 = System.nanoTime();
-      R r = task.run(p, in);
+      R r;
+      try {
+        r = task.run(p, in);
+      } catch (InvalidParam e) {
+        throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
+      }
       double seconds = (System.nanoTime() - t0) * 1e-9;
-      Map<String, Object> report = report(p, in, r, file, frame, seconds);
+      Map<String, Object> report = report(p, in, r, source, seconds);
       if (out != null) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
@@ -126,7 +144,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       if (Boolean.TRUE.equals(value("--json"))) {
         JsonFiles.print(o, report);
       } else {
-        task.print(p, r, source, o);
+        task.print(p, r, describe(source), o);
       }
       o.flush();
       if (out != null) {
@@ -157,25 +175,59 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     }
   }
 
+  /**
+   * Reads the task's input from the arguments, recording in {@code source} what was read (file
+   * names and frames, the leading entries of the JSON parameters).
+   */
   @SuppressWarnings("unchecked")
-  private I read(Path file, int frame) throws IOException {
+  private I read(Map<String, Object> source) throws IOException {
     Input<I> kind = task.input();
+    Path file = spec.positionalParameters().get(0).getValue();
     if (kind == Input.TRAJECTORY) {
+      source.put("file", file.toString());
       return (I) input.open(file);
     }
     if (kind == Input.FRAME) {
+      int frame = value("--frame");
+      source.put("file", file.toString());
+      source.put("frame", frame);
       return (I) FrameInput.read(input, file, frame);
     }
+    if (kind == Input.PAIR) {
+      Path cur = spec.positionalParameters().get(1).getValue();
+      int refFrame = value("--ref-frame");
+      int curFrame = value("--cur-frame");
+      source.put("ref", file.toString());
+      source.put("ref_frame", refFrame);
+      source.put("cur", cur.toString());
+      source.put("cur_frame", curFrame);
+      return (I)
+          new FramePair(
+              FrameInput.read(input, file, refFrame), FrameInput.read(input, cur, curFrame));
+    }
+    source.put("table", file.toString());
     return (I) Fields.readCsv(file);
   }
 
-  private Map<String, Object> report(P p, I in, R r, Path file, int frame, double seconds) {
-    Map<String, Object> body = task.report(p, in, r);
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put(task.input() == Input.TABLE ? "table" : "file", file.toString());
-    if (task.input() == Input.FRAME) {
-      params.put("frame", frame);
+  /** The input for humans: {@code traj.h5[3]}, {@code a.h5[0] -> b.h5[-1]}. */
+  private String describe(Map<String, Object> s) {
+    if (s.containsKey("ref")) {
+      return s.get("ref")
+          + "["
+          + s.get("ref_frame")
+          + "] -> "
+          + s.get("cur")
+          + "["
+          + s.get("cur_frame")
+          + "]";
     }
+    Object name = s.containsKey("file") ? s.get("file") : s.get("table");
+    return name + (s.containsKey("frame") ? "[" + s.get("frame") + "]" : "");
+  }
+
+  private Map<String, Object> report(P p, I in, R r, Map<String, Object> source, double seconds) {
+    Map<String, Object> body = task.report(p, in, r);
+    Map<String, Object> params = new LinkedHashMap<>(source);
     if (body.get("parameters") instanceof Map<?, ?> m) {
       m.forEach((k, v) -> params.put((String) k, v));
     }

@@ -42,6 +42,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
    */
   public TaskStage(Task<P, I, R> task, int version, String inputArtifact, String description) {
     this(
+        task.name(),
         task,
         version,
         List.of(inputArtifact),
@@ -53,18 +54,20 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
   }
 
   /**
-   * A stage with its own artifacts and extra (stage-only) parameters, e.g. plot sizes.
+   * A stage with its own name (usually the task's; {@code local} runs {@code strain}), artifacts
+   * and extra (stage-only) parameters, e.g. plot sizes.
    *
    * @param extra parameter name to one-line description, besides the task's
    */
   protected TaskStage(
+      String name,
       Task<P, I, R> task,
       int version,
       List<String> inputs,
       List<String> outputs,
       String description,
       Map<String, String> extra) {
-    super(task.name(), version, Scope.BRANCH, inputs, outputs, description, merge(task, extra));
+    super(name, version, Scope.BRANCH, inputs, outputs, description, merge(task, extra));
     this.task = task;
   }
 

@@ -49,13 +49,18 @@ public final class Fields {
         out, datasets, Map.of("parameters", JsonFiles.mapper().writeValueAsString(parameters)));
   }
 
-  /** Summary statistics of every double column not in {@code skip} (NaN skipped and counted). */
+  /** Summary statistics of every numeric column not in {@code skip} (NaN skipped and counted). */
   public static Map<String, Summary> summaries(Table table, List<String> skip) {
     Map<String, Summary> m = new LinkedHashMap<>();
     for (int c = 0; c < table.columns().length; c++) {
       String name = table.header().get(c);
-      if (!skip.contains(name) && table.columns()[c] instanceof double[] v) {
+      if (skip.contains(name)) {
+        continue;
+      }
+      if (table.columns()[c] instanceof double[] v) {
         m.put(name, Summary.of(v));
+      } else if (table.columns()[c] instanceof int[] v) {
+        m.put(name, Summary.of(java.util.Arrays.stream(v).asDoubleStream().toArray()));
       }
     }
     return m;

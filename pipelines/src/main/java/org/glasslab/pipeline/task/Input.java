@@ -22,6 +22,12 @@ public sealed interface Input<I> {
    */
   Input<Configuration> FRAME = new Kind<>("FILE", "Configuration or trajectory.");
 
+  /**
+   * Two frames, reference and current ({@code REF CUR} with {@code --ref-frame K} (default 0) and
+   * {@code --cur-frame K} (default -1, the last)); the stage picks its own pairs.
+   */
+  Input<FramePair> PAIR = new Kind<>("REF", "Reference configuration file.");
+
   /** A CSV table with a header line, as named double columns (empty cells NaN). */
   Input<Map<String, double[]>> TABLE = new Kind<>("TABLE", "CSV file with a header line.");
 

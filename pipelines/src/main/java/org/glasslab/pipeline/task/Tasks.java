@@ -11,5 +11,11 @@ public final class Tasks {
   private Tasks() {}
 
   /** The tasks with a top-level command, in help order. */
-  public static final List<Task<?, ?, ?>> ALL = List.of(MsdTask.INSTANCE, GofrTask.INSTANCE);
+  public static final List<Task<?, ?, ?>> ALL =
+      List.of(
+          MsdTask.INSTANCE,
+          GofrTask.INSTANCE,
+          CorrelateTask.INSTANCE,
+          SoftnessTask.INSTANCE,
+          StrainTask.INSTANCE);
 }
