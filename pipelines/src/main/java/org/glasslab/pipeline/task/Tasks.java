@@ -17,5 +17,6 @@ public final class Tasks {
           GofrTask.INSTANCE,
           CorrelateTask.INSTANCE,
           SoftnessTask.INSTANCE,
-          StrainTask.INSTANCE);
+          StrainTask.INSTANCE,
+          AvalanchesTask.INSTANCE);
 }
