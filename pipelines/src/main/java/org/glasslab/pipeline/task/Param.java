@@ -91,13 +91,14 @@ public record Param<T>(
   }
 
   /**
-   * Description, unit and default in one line, e.g. {@code bin width [diameters] (default 0.02)}.
+   * Description, unit and default in one line, e.g. {@code Bin width [diameters] (default 0.02).}
    */
   public String help() {
+    String text = description.replaceFirst("\\.$", "");
     String u = unit.isEmpty() ? "" : " [" + unit + "]";
     String d =
         type == Boolean.class || defaultValue == null ? "" : " (default " + defaultText() + ")";
-    return description + u + d;
+    return text + u + d + ".";
   }
 
   /** The error "{@code name}: {@code message}" for a bad value of this parameter. */
