@@ -1,7 +1,6 @@
 package org.glasslab.pipeline.cli;
 
 import java.io.PrintWriter;
-import org.glasslab.pipeline.task.Task;
 import org.glasslab.pipeline.task.Tasks;
 import picocli.CommandLine;
 
@@ -21,9 +20,7 @@ public final class Cli {
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new GlasslabCommand());
-    for (Task<?, ?, ?> t : Tasks.ALL) {
-      cl.addSubcommand(t.name(), TaskCommand.commandLine(t));
-    }
+    TaskCommand.addAll(cl, Tasks.ALL);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(

@@ -36,15 +36,18 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
   private TaskCommand(Task<P, I, R> task) {
     this.task = task;
     spec = CommandSpec.wrapWithoutInspection(this);
-    spec.name(task.name()).mixinStandardHelpOptions(true);
+    String[] words = task.command().split(" ");
+    spec.name(words[words.length - 1]).mixinStandardHelpOptions(true);
     spec.usageMessage().description(task.description());
-    spec.addPositional(
-        PositionalParamSpec.builder()
-            .index("0")
-            .paramLabel(task.input().label())
-            .type(Path.class)
-            .description(task.input().description())
-            .build());
+    if (task.input() != Input.NONE) {
+      spec.addPositional(
+          PositionalParamSpec.builder()
+              .index("0")
+              .paramLabel(task.input().label())
+              .type(Path.class)
+              .description(task.input().description())
+              .build());
+    }
     if (task.input() == Input.PAIR) {
       spec.addPositional(
           PositionalParamSpec.builder()
@@ -59,7 +62,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     if (task.input() == Input.FRAME) {
       spec.addOption(frameOption("--frame", "0", "Frame to analyse"));
     }
-    if (task.input() != Input.TABLE) {
+    if (task.input() != Input.TABLE && task.input() != Input.NONE) {
       spec.addMixin("input", CommandSpec.forAnnotatedObject(input));
     }
     for (Param<?> p : task.params()) {
@@ -84,6 +87,21 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     return new CommandLine(new TaskCommand<>(task).spec);
   }
 
+  /** Adds the command of every task to {@code root}, under its group (e.g. {@code epm}). */
+  public static void addAll(CommandLine root, List<Task<?, ?, ?>> tasks) {
+    for (Task<?, ?, ?> t : tasks) {
+      String[] words = t.command().split(" ");
+      CommandLine parent = root;
+      for (int i = 0; i < words.length - 1; i++) {
+        parent = parent.getSubcommands().get(words[i]);
+        if (parent == null) {
+          throw new IllegalStateException(t.command() + ": no command group '" + words[i] + "'");
+        }
+      }
+      parent.addSubcommand(words[words.length - 1], commandLine(t));
+    }
+  }
+
   private static OptionSpec frameOption(String name, String def, String what) {
     return OptionSpec.builder(name)
         .paramLabel("K")
@@ -95,7 +113,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
 
   private static OptionSpec option(Param<?> p) {
     OptionSpec.Builder b =
-        OptionSpec.builder(p.option())
+        OptionSpec.builder(p.options())
             .description(p.help())
             .paramLabel(p.label().isEmpty() ? "V" : p.label());
     if (p.type() == Boolean.class) {
@@ -182,6 +200,9 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
   @SuppressWarnings("unchecked")
   private I read(Map<String, Object> source) throws IOException {
     Input<I> kind = task.input();
+    if (kind == Input.NONE) {
+      return null;
+    }
     Path file = spec.positionalParameters().get(0).getValue();
     if (kind == Input.TRAJECTORY) {
       source.put("file", file.toString());
@@ -220,6 +241,9 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
           + "["
           + s.get("cur_frame")
           + "]";
+    }
+    if (s.isEmpty()) {
+      return task.command();
     }
     Object name = s.containsKey("file") ? s.get("file") : s.get("table");
     return name + (s.containsKey("frame") ? "[" + s.get("frame") + "]" : "");

@@ -31,6 +31,9 @@ public sealed interface Input<I> {
   /** A CSV table with a header line, as named double columns (empty cells NaN). */
   Input<Map<String, double[]>> TABLE = new Kind<>("TABLE", "CSV file with a header line.");
 
+  /** Nothing: the task generates its result from its parameters (models, scans). */
+  Input<Void> NONE = new Kind<>("", "");
+
   /** The CLI's placeholder for the argument. */
   String label();
 

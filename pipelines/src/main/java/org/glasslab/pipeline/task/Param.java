@@ -18,10 +18,23 @@ import java.util.List;
  * @param <T> the value type
  */
 public record Param<T>(
-    String name, Class<T> type, T defaultValue, String unit, String label, String description) {
+    String name,
+    Class<T> type,
+    T defaultValue,
+    String unit,
+    String label,
+    String description,
+    List<String> cliNames) {
+
+  /** A parameter whose CLI option is derived from its name. */
+  public Param(
+      String name, Class<T> type, T defaultValue, String unit, String label, String description) {
+    this(name, type, defaultValue, unit, label, description, List.of());
+  }
 
   /** Checks the name and type. */
   public Param {
+    cliNames = List.copyOf(cliNames);
     if (!name.matches("[a-z][a-z0-9_]*")) {
       throw new IllegalArgumentException("parameter name '" + name + "' must be snake_case");
     }
@@ -67,9 +80,22 @@ public record Param<T>(
     return new Param<>(name, (Class) List.class, def, "", label, description);
   }
 
-  /** The CLI option: {@code --} and the name with '-' for '_'. */
+  /**
+   * This parameter with its own CLI option names (kept from before the task layer, e.g. {@code
+   * --tol} for {@code tolerance}); the first is the one named in messages.
+   */
+  public Param<T> cli(String... names) {
+    return new Param<>(name, type, defaultValue, unit, label, description, List.of(names));
+  }
+
+  /** The CLI option: {@code --} and the name with '-' for '_', unless {@link #cli} says else. */
   public String option() {
-    return "--" + name.replace('_', '-');
+    return cliNames.isEmpty() ? "--" + name.replace('_', '-') : cliNames.get(0);
+  }
+
+  /** All CLI names of the option. */
+  public String[] options() {
+    return cliNames.isEmpty() ? new String[] {option()} : cliNames.toArray(new String[0]);
   }
 
   /** The default as text, or null when there is none. */

@@ -22,6 +22,14 @@ public interface Task<P extends Record, I, R> {
   /** Name of the command and the stage, e.g. {@code msd}. */
   String name();
 
+  /**
+   * The command's words under {@code glasslab}, e.g. {@code epm meanfield}; by default the name.
+   * Every word but the last names an existing command group.
+   */
+  default String command() {
+    return name();
+  }
+
   /** One line saying what is computed, with the formula's key convention. */
   String description();
 

@@ -18,5 +18,6 @@ public final class Tasks {
           CorrelateTask.INSTANCE,
           SoftnessTask.INSTANCE,
           StrainTask.INSTANCE,
-          AvalanchesTask.INSTANCE);
+          AvalanchesTask.INSTANCE,
+          EpmMeanfieldTask.INSTANCE);
 }

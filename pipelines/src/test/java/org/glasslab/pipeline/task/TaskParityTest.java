@@ -207,4 +207,30 @@ class TaskParityTest {
     assertEquals(
         Files.readString(res.resolve("correlate/correlation.csv")), Files.readString(corr));
   }
+
+  @Test
+  void epmMeanfieldCommandEqualsStage() throws Exception {
+    Path specFile = dir.resolve("mf.yaml");
+    Files.writeString(
+        specFile,
+        """
+        name: mf
+        run_dir: out_mf
+        inputs:
+          - generate: epm-meanfield
+            label: mf
+            params: {temperatures: [0.3, 0.5], points: 101}
+        stages: []
+        """);
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path out = dir.resolve("p.csv");
+    CliRunner c =
+        CliRunner.run(
+            "epm", "meanfield", "-T", "0.3,0.5", "--points", "101", "--out", out.toString());
+    assertEquals(0, c.exit(), c.err());
+    String stage = Files.readString(dir.resolve("out_mf/results/mf/epm-meanfield/p_sigma.csv"));
+    assertTrue(stage.startsWith("sigma,P_T0.3,P_T0.5\n"), stage);
+    assertEquals(stage, Files.readString(out));
+  }
 }
