@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InfoCommand.class,
       ConvertCommand.class,
-      BettiCommand.class,
       RunCommand.class,
       DemoCommand.class,
       StatusCommand.class,

@@ -69,7 +69,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       spec.addOption(option(p));
     }
     spec.addOption(
-        OptionSpec.builder("--out")
+        OptionSpec.builder(task.outOptions().toArray(new String[0]))
             .paramLabel("FILE")
             .type(Path.class)
             .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")

@@ -30,6 +30,11 @@ public interface Task<P extends Record, I, R> {
     return name();
   }
 
+  /** The CLI names of the command's {@code --out} option (a task may keep an older name too). */
+  default List<String> outOptions() {
+    return List.of("--out");
+  }
+
   /** One line saying what is computed, with the formula's key convention. */
   String description();
 

@@ -19,5 +19,6 @@ public final class Tasks {
           SoftnessTask.INSTANCE,
           StrainTask.INSTANCE,
           AvalanchesTask.INSTANCE,
+          BettiTask.INSTANCE,
           EpmMeanfieldTask.INSTANCE);
 }

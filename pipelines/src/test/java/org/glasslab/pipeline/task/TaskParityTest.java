@@ -54,6 +54,8 @@ class TaskParityTest {
           - msd
           - stage: gofr
             params: {frame: -1, dr: 0.05, rmax: 2.5}
+          - stage: betti
+            params: {alpha: 1.5, periodic: true}
         """);
     CliRunner r = CliRunner.run("run", spec.toString());
     assertEquals(0, r.exit(), r.err());
@@ -81,6 +83,17 @@ class TaskParityTest {
     Path out = dir.resolve("msd.csv");
     assertEquals(0, CliRunner.run("msd", traj.toString(), "--out", out.toString()).exit());
     assertEquals(stage, Files.readString(out));
+  }
+
+  @Test
+  void bettiCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("betti/betti.csv"));
+    assertTrue(stage.startsWith("frame,step,time,beta1\n"), stage);
+    String cmd =
+        table(
+            CliRunner.run(
+                "betti", traj.toString(), "--all-frames", "--alpha", "1.5", "--periodic"));
+    assertEquals(stage, cmd);
   }
 
   @Test
