@@ -13,6 +13,7 @@ import org.glasslab.analysis.mechanics.StressAnalysis;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.io.AtomicFile;
+import org.glasslab.epm.avalanche.LogHistogram;
 import org.glasslab.epm.coarsegrain.CoarseGrainOptions;
 import org.glasslab.epm.coarsegrain.CoarseGrainer;
 import org.glasslab.epm.coarsegrain.FieldComparison;
@@ -371,36 +372,9 @@ public final class ParticleLatticeStage extends AbstractStage {
           pb.add(branch);
           lb.add(lattice);
         }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("particle_branch", branch);
-        j.put("lattice_branch", lattice);
-        j.put("grid", cg.gridSize());
-        j.put("cell_side", cg.cellSizeX());
-        j.put("cell_area", cg.cellArea());
-        j.put("particles_per_cell", (double) g.particles() / (cg.gridSize() * cg.gridSize()));
-        j.put("mean_diameter", g.meanDiameter());
-        j.put("kernel", kernel(p).name().toLowerCase(Locale.ROOT));
-        j.put("d2min_cutoff", g.rc());
-        j.put("d2min_threshold", o.d2minThreshold());
-        j.put("yield_quantile", o.yieldQuantile());
-        j.put("yield_stress", finiteOrNull(side.yieldStress()));
-        j.put("rearranging_cells", side.rearrangingCells());
-        j.put("frame_pairs", side.pairs());
-        j.put("pairs_with_rearrangement", side.area().length);
-        j.put(
-            "negative_x_fraction",
-            side.distance().length == 0
-                ? null
-                : (double) side.negativeX() / side.distance().length);
-        j.put("selected_avalanche_area", finiteOrNull(selectedArea(av.get(branch), side)));
-        j.put("epm_snapshots", es.snapshots());
-        j.put("epm_sites", es.sites());
-        j.put("epm_from", from);
-        j.put("epm_avalanches", areas.length);
-        j.put("pseudogap_theta_particles", finiteOrNull(res.particleTheta()));
-        j.put("pseudogap_theta_epm", finiteOrNull(res.epmTheta()));
-        j.put("fit_fraction", o.fitFraction());
-        j.put("rows", res.rows());
+        Map<String, Object> j =
+            pairSummary(
+                branch, lattice, g, side, es, areas.length, res, o, p, from, av.get(branch));
         pairsJson.add(j);
         md.append(markdown(j, res));
       }
@@ -470,6 +444,51 @@ public final class ParticleLatticeStage extends AbstractStage {
     }
   }
 
+  /** The JSON summary of one (particle branch, lattice branch) comparison. */
+  private static Map<String, Object> pairSummary(
+      String branch,
+      String lattice,
+      Grids g,
+      ParticleLatticeComparison.ParticleSide side,
+      EpmSample es,
+      int epmAvalanches,
+      ParticleLatticeComparison.Result res,
+      ParticleLatticeComparison.Options o,
+      Params p,
+      double from,
+      Path avalanches)
+      throws Exception {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("particle_branch", branch);
+    j.put("lattice_branch", lattice);
+    j.put("grid", g.cg().gridSize());
+    j.put("cell_side", g.cg().cellSizeX());
+    j.put("cell_area", g.cg().cellArea());
+    j.put("particles_per_cell", (double) g.particles() / (g.cg().gridSize() * g.cg().gridSize()));
+    j.put("mean_diameter", g.meanDiameter());
+    j.put("kernel", kernel(p).name().toLowerCase(Locale.ROOT));
+    j.put("d2min_cutoff", g.rc());
+    j.put("d2min_threshold", o.d2minThreshold());
+    j.put("yield_quantile", o.yieldQuantile());
+    j.put("yield_stress", finiteOrNull(side.yieldStress()));
+    j.put("rearranging_cells", side.rearrangingCells());
+    j.put("frame_pairs", side.pairs());
+    j.put("pairs_with_rearrangement", side.area().length);
+    j.put(
+        "negative_x_fraction",
+        side.distance().length == 0 ? null : (double) side.negativeX() / side.distance().length);
+    j.put("selected_avalanche_area", finiteOrNull(selectedArea(avalanches, side)));
+    j.put("epm_snapshots", es.snapshots());
+    j.put("epm_sites", es.sites());
+    j.put("epm_from", from);
+    j.put("epm_avalanches", epmAvalanches);
+    j.put("pseudogap_theta_particles", finiteOrNull(res.particleTheta()));
+    j.put("pseudogap_theta_epm", finiteOrNull(res.epmTheta()));
+    j.put("fit_fraction", o.fitFraction());
+    j.put("rows", res.rows());
+    return j;
+  }
+
   private static Object finiteOrNull(double v) {
     return Double.isFinite(v) ? v : null;
   }
@@ -491,7 +510,11 @@ public final class ParticleLatticeStage extends AbstractStage {
     return 0;
   }
 
-  /** Logarithmic-bin density of positive values that are multiples of {@code unit}: {x, p}. */
+  /**
+   * Logarithmic-bin density (5 bins per decade from 1 unit, epm's {@link LogHistogram}) of positive
+   * values that are multiples of {@code unit}: {x (bin centre), p (per unit, normalised by all
+   * values, those below one unit included)}; empty bins left out.
+   */
   static double[][] logDensity(double[] v, double unit) {
     double max = 0;
     for (double a : v) {
@@ -499,25 +522,21 @@ public final class ParticleLatticeStage extends AbstractStage {
     }
     int perDecade = 5;
     int nb = Math.max(1, (int) Math.ceil(perDecade * Math.log10(max + 1)) + 1);
-    double[] count = new double[nb];
+    LogHistogram h = new LogHistogram(1, Math.pow(10, (double) nb / perDecade), perDecade);
     for (double a : v) {
-      double s = a / unit;
-      if (s >= 1) {
-        count[Math.min(nb - 1, (int) Math.floor(perDecade * Math.log10(s)))]++;
-      }
+      h.add(a / unit);
     }
-    List<double[]> pts = new ArrayList<>();
-    for (int b = 0; b < nb; b++) {
-      if (count[b] > 0) {
-        double lo = Math.pow(10, (double) b / perDecade);
-        double hi = Math.pow(10, (double) (b + 1) / perDecade);
-        pts.add(new double[] {Math.sqrt(lo * hi) * unit, count[b] / (v.length * (hi - lo) * unit)});
-      }
+    int k = 0;
+    for (int b = 0; b < h.bins(); b++) {
+      k += h.count(b) > 0 ? 1 : 0;
     }
-    double[][] o = new double[2][pts.size()];
-    for (int i = 0; i < pts.size(); i++) {
-      o[0][i] = pts.get(i)[0];
-      o[1][i] = pts.get(i)[1];
+    double[][] o = new double[2][k];
+    k = 0;
+    for (int b = 0; b < h.bins(); b++) {
+      if (h.count(b) > 0) {
+        o[0][k] = Math.sqrt(h.lower(b) * h.upper(b)) * unit;
+        o[1][k++] = h.density(b) / unit;
+      }
     }
     return o;
   }
