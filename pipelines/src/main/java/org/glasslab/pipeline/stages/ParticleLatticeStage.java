@@ -383,37 +383,11 @@ public final class ParticleLatticeStage extends AbstractStage {
         mapDone = true;
       }
     }
-    for (String lattice : epm.keySet()) {
-      double[] a = epmSites.get(lattice);
-      if (a.length > 0) {
-        double[][] ph = logDensity(a, 1);
-        // areas in sites; each particle branch converts with its cell area, the plot uses the
-        // first particle branch's cell area (all branches of one spec normally share N and rho)
-        double ca = ((Number) pairsJson.get(0).get("cell_area")).doubleValue();
-        double[] x = ph[0].clone();
-        double[] y = ph[1].clone();
-        for (int i = 0; i < x.length; i++) {
-          x[i] *= ca;
-          y[i] /= ca;
-        }
-        if (x.length > 0) {
-          hArea.series(lattice + " (EPM, sites x cell area)", x, y);
-          anyArea = true;
-        }
-      }
-    }
-    writeTable(ctx.output(TABLE), pb, lb, rows);
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put(
-        "normalization",
-        Map.of(
-            "sigma", "divided by its root mean square about zero",
-            "distance_to_yield", "divided by its mean",
-            "avalanche_area", "divided by its mean (avalanche_area_raw: diameters^2, unscaled)"));
-    root.put("comparisons", pairsJson);
-    JsonFiles.write(ctx.output(JSON), root);
-    byte[] mdBytes = md.toString().getBytes(StandardCharsets.UTF_8);
-    AtomicFile.write(ctx.output(MARKDOWN), tmp -> Files.write(tmp, mdBytes));
+    // areas in sites; each particle branch converts with its cell area, the plot uses the first
+    // particle branch's cell area (all branches of one spec normally share N and rho)
+    anyArea |=
+        addEpmAreas(hArea, epmSites, ((Number) pairsJson.get(0).get("cell_area")).doubleValue());
+    writeOutputs(ctx, pb, lb, rows, pairsJson, md.toString());
     ctx.figure(
         "p_sigma_particle_lattice",
         hSigma.build(),
@@ -442,6 +416,49 @@ public final class ParticleLatticeStage extends AbstractStage {
               + " between consecutive IS frames x cell area; EPM = distinct failed sites x the same"
               + " cell area (runaways excluded)");
     }
+  }
+
+  /** Adds the EPM rearranging-area densities (sites x {@code cellArea}); whether any was added. */
+  private static boolean addEpmAreas(
+      LinePlot.Builder hArea, Map<String, double[]> epmAreas, double cellArea) {
+    boolean any = false;
+    for (Map.Entry<String, double[]> e : epmAreas.entrySet()) {
+      double[][] ph = logDensity(e.getValue(), 1);
+      double[] x = ph[0].clone();
+      double[] y = ph[1].clone();
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= cellArea;
+        y[i] /= cellArea;
+      }
+      if (x.length > 0) {
+        hArea.series(e.getKey() + " (EPM, sites x cell area)", x, y);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** Writes the comparison table, the JSON summary and the markdown report. */
+  private static void writeOutputs(
+      StageContext ctx,
+      List<String> pb,
+      List<String> lb,
+      List<FieldComparison.Row> rows,
+      List<Map<String, Object>> pairsJson,
+      String md)
+      throws Exception {
+    writeTable(ctx.output(TABLE), pb, lb, rows);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put(
+        "normalization",
+        Map.of(
+            "sigma", "divided by its root mean square about zero",
+            "distance_to_yield", "divided by its mean",
+            "avalanche_area", "divided by its mean (avalanche_area_raw: diameters^2, unscaled)"));
+    root.put("comparisons", pairsJson);
+    JsonFiles.write(ctx.output(JSON), root);
+    byte[] mdBytes = md.getBytes(StandardCharsets.UTF_8);
+    AtomicFile.write(ctx.output(MARKDOWN), tmp -> Files.write(tmp, mdBytes));
   }
 
   /** The JSON summary of one (particle branch, lattice branch) comparison. */
