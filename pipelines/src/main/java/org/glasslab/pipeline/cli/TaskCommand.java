@@ -212,7 +212,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       int frame = value("--frame");
       source.put("file", file.toString());
       source.put("frame", frame);
-      return (I) FrameInput.read(input, file, frame);
+      return (I) input.frame(file, frame);
     }
     if (kind == Input.PAIR) {
       Path cur = spec.positionalParameters().get(1).getValue();
@@ -222,9 +222,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       source.put("ref_frame", refFrame);
       source.put("cur", cur.toString());
       source.put("cur_frame", curFrame);
-      return (I)
-          new FramePair(
-              FrameInput.read(input, file, refFrame), FrameInput.read(input, cur, curFrame));
+      return (I) new FramePair(input.frame(file, refFrame), input.frame(cur, curFrame));
     }
     source.put("table", file.toString());
     return (I) Fields.readCsv(file);
