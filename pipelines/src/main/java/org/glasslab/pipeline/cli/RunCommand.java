@@ -11,6 +11,7 @@ import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.report.RunReport;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;
+import org.glasslab.pipeline.store.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean bars = !quiet && !dryRun && !json && Terminal.stderrIsTerminal();
     RunResult r = new Engine(registry).run(ps, new Engine.Options(n, dryRun, bars, err));
     if (json) {
-      Json.print(out, PlanPrinter.json(r));
+      JsonFiles.print(out, PlanPrinter.json(r));
     } else {
       PlanPrinter.print(out, r, dryRun);
     }

@@ -9,6 +9,7 @@ import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;
+import org.glasslab.pipeline.store.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
         new Engine(registry)
             .run(ps, new Engine.Options(1, true, false, spec.commandLine().getErr()));
     if (json) {
-      Json.print(out, PlanPrinter.json(r));
+      JsonFiles.print(out, PlanPrinter.json(r));
     } else {
       out.println("run directory: " + ps.runDir());
       PlanPrinter.print(out, r, true);
