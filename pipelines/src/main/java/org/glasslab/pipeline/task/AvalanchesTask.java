@@ -19,9 +19,7 @@ import org.glasslab.pipeline.store.Table;
  * events. The parameter record is the analysis module's {@link AvalancheDetector.Options}.
  */
 public final class AvalanchesTask
-    implements Task<AvalancheDetector.Options, Trajectory, AvalanchesTask.Result> {
-  /** The task. */
-  public static final AvalanchesTask INSTANCE = new AvalanchesTask();
+    extends AbstractTask<AvalancheDetector.Options, Trajectory, AvalanchesTask.Result> {
 
   private static final AvalancheDetector.Options DEFAULTS = AvalancheDetector.Options.defaults();
 
@@ -59,29 +57,18 @@ public final class AvalanchesTask
     }
   }
 
-  private AvalanchesTask() {}
+  /** The task. */
+  public static final AvalanchesTask INSTANCE = new AvalanchesTask();
 
-  @Override
-  public String name() {
-    return "avalanches";
-  }
-
-  @Override
-  public String description() {
-    return "Detect avalanches as jumps of the first-frame MSD between plateaus: a local"
-        + " change-point t-test (level + linear trend + step, jump in units of its standard"
-        + " error) over a window of frames on each side, with Bonferroni-corrected confidence."
-        + " For an inherent-structure trajectory (noise-free) set --min-jump.";
-  }
-
-  @Override
-  public Input<Trajectory> input() {
-    return Input.TRAJECTORY;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(WINDOW, THRESHOLD, MIN_JUMP, DIRECTION, MAX_TRANSITION, NO_DETREND);
+  private AvalanchesTask() {
+    super(
+        "avalanches",
+        "Detect avalanches as jumps of the first-frame MSD between plateaus: a local"
+            + " change-point t-test (level + linear trend + step, jump in units of its standard"
+            + " error) over a window of frames on each side, with Bonferroni-corrected confidence."
+            + " For an inherent-structure trajectory (noise-free) set --min-jump.",
+        Input.TRAJECTORY,
+        List.of(WINDOW, THRESHOLD, MIN_JUMP, DIRECTION, MAX_TRANSITION, NO_DETREND));
   }
 
   @Override
@@ -192,6 +179,6 @@ public final class AvalanchesTask
   @Override
   public void print(AvalancheDetector.Options p, Result r, String source, PrintWriter o) {
     o.printf("# %s: %d frame(s), %d event(s)%n", source, r.msd().msd().length, r.events().size());
-    Task.super.print(p, r, source, o);
+    super.print(p, r, source, o);
   }
 }

@@ -27,9 +27,7 @@ import org.glasslab.topology.RipsPersistence;
  * inf} for bars alive at alpha) or, with {@code all_frames}, beta_1 of every frame (table: frame,
  * step, time, beta1; the stage's {@code betti.csv}).
  */
-public final class BettiTask implements Task<BettiTask.Params, Trajectory, BettiTask.Result> {
-  /** The task. */
-  public static final BettiTask INSTANCE = new BettiTask();
+public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, BettiTask.Result> {
 
   /** The paper's threshold: 3 (sigma_max1 + sigma_max2) from the two largest diameters. */
   public static final String PAPER = "paper";
@@ -106,33 +104,22 @@ public final class BettiTask implements Task<BettiTask.Params, Trajectory, Betti
       double[] times,
       double alpha) {}
 
-  private BettiTask() {}
+  /** The task. */
+  public static final BettiTask INSTANCE = new BettiTask();
 
-  @Override
-  public String name() {
-    return "betti";
+  private BettiTask() {
+    super(
+        "betti",
+        "Persistent homology (H0, H1) of the Vietoris-Rips filtration of one frame's particle"
+            + " positions up to a threshold alpha, and the paper's beta_1: the number of H1 classes"
+            + " born at a scale <= alpha (each counted once, even if it dies before alpha).",
+        Input.TRAJECTORY,
+        List.of(ALPHA, PERIODIC, PRECISION, FRAME, ALL_FRAMES, PERSISTENCE));
   }
 
   @Override
   public List<String> outOptions() {
     return List.of("--out", "--barcode");
-  }
-
-  @Override
-  public String description() {
-    return "Persistent homology (H0, H1) of the Vietoris-Rips filtration of one frame's particle"
-        + " positions up to a threshold alpha, and the paper's beta_1: the number of H1 classes"
-        + " born at a scale <= alpha (each counted once, even if it dies before alpha).";
-  }
-
-  @Override
-  public Input<Trajectory> input() {
-    return Input.TRAJECTORY;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(ALPHA, PERIODIC, PRECISION, FRAME, ALL_FRAMES, PERSISTENCE);
   }
 
   @Override
@@ -264,7 +251,7 @@ public final class BettiTask implements Task<BettiTask.Params, Trajectory, Betti
   @Override
   public void print(Params p, Result r, String source, PrintWriter out) {
     if (r.single() == null) {
-      Task.super.print(p, r, source, out);
+      super.print(p, r, source, out);
       return;
     }
     out.printf("%-30s %s%n", "file", source);

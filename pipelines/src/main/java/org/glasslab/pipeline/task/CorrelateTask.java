@@ -18,9 +18,7 @@ import org.glasslab.pipeline.store.Table;
  * form: method, a, b, r.
  */
 public final class CorrelateTask
-    implements Task<CorrelateTask.Params, Map<String, double[]>, CorrelateTask.Result> {
-  /** The task. */
-  public static final CorrelateTask INSTANCE = new CorrelateTask();
+    extends AbstractTask<CorrelateTask.Params, Map<String, double[]>, CorrelateTask.Result> {
 
   /** The paper's per-particle metrics, in the order they are correlated by default. */
   public static final List<String> PAPER_METRICS =
@@ -50,28 +48,17 @@ public final class CorrelateTask
   /** The matrices over the chosen columns. */
   public record Result(CorrelationMatrices matrices) {}
 
-  private CorrelateTask() {}
+  /** The task. */
+  public static final CorrelateTask INSTANCE = new CorrelateTask();
 
-  @Override
-  public String name() {
-    return "correlate";
-  }
-
-  @Override
-  public String description() {
-    return "Pearson and Spearman correlation matrices (Commons Math) over columns of a CSV table,"
-        + " e.g. the --out table of 'glasslab strain --with-softness'. Rows with NaN in a selected"
-        + " column are dropped.";
-  }
-
-  @Override
-  public Input<Map<String, double[]>> input() {
-    return Input.TABLE;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(COLUMNS);
+  private CorrelateTask() {
+    super(
+        "correlate",
+        "Pearson and Spearman correlation matrices (Commons Math) over columns of a CSV table,"
+            + " e.g. the --out table of 'glasslab strain --with-softness'. Rows with NaN in a selected"
+            + " column are dropped.",
+        Input.TABLE,
+        List.of(COLUMNS));
   }
 
   @Override

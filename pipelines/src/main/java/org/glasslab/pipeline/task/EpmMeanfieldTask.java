@@ -24,9 +24,7 @@ import org.glasslab.pipeline.store.Table;
  * #gammaTable}.
  */
 public final class EpmMeanfieldTask
-    implements Task<EpmMeanfieldTask.Params, Void, EpmMeanfieldTask.Result> {
-  /** The task. */
-  public static final EpmMeanfieldTask INSTANCE = new EpmMeanfieldTask();
+    extends AbstractTask<EpmMeanfieldTask.Params, Void, EpmMeanfieldTask.Result> {
 
   static final Param<double[]> TEMPERATURES =
       Param.reals(
@@ -87,34 +85,18 @@ public final class EpmMeanfieldTask
    */
   public record Result(List<StationarySolution> solutions, List<Map<String, Object>> rows) {}
 
-  private EpmMeanfieldTask() {}
+  /** The task. */
+  public static final EpmMeanfieldTask INSTANCE = new EpmMeanfieldTask();
 
-  @Override
-  public String name() {
-    return "epm-meanfield";
-  }
-
-  @Override
-  public String command() {
-    return "epm meanfield";
-  }
-
-  @Override
-  public String description() {
-    return "Solve the stationary mean-field Fokker-Planck problem (Baron & Biroli eq 8): activity"
-        + " Gamma, D = alpha*Gamma, sigma_bar (eq 18), P(sigma); per temperature the"
-        + " approximation schemes (eqs 7, 10, 19) and closed forms (eqs 9/B6, 12, 21).";
-  }
-
-  @Override
-  public Input<Void> input() {
-    return Input.NONE;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(
-        TEMPERATURES, ALPHA, BARRIER_EXPONENT, RATE, TOLERANCE, CHECK, SIGMA_MAX, POINTS);
+  private EpmMeanfieldTask() {
+    super(
+        "epm-meanfield",
+        "epm meanfield",
+        "Solve the stationary mean-field Fokker-Planck problem (Baron & Biroli eq 8): activity"
+            + " Gamma, D = alpha*Gamma, sigma_bar (eq 18), P(sigma); per temperature the"
+            + " approximation schemes (eqs 7, 10, 19) and closed forms (eqs 9/B6, 12, 21).",
+        Input.NONE,
+        List.of(TEMPERATURES, ALPHA, BARRIER_EXPONENT, RATE, TOLERANCE, CHECK, SIGMA_MAX, POINTS));
   }
 
   static RateLaw law(String s) {

@@ -19,9 +19,7 @@ import org.glasslab.pipeline.store.Table;
  * [diameters], g. The parameter record is the analysis module's {@link RadialDistribution.Options}.
  */
 public final class GofrTask
-    implements Task<RadialDistribution.Options, Configuration, RadialDistribution.Result> {
-  /** The task. */
-  public static final GofrTask INSTANCE = new GofrTask();
+    extends AbstractTask<RadialDistribution.Options, Configuration, RadialDistribution.Result> {
 
   static final Param<Double> RMAX =
       Param.real(
@@ -34,27 +32,16 @@ public final class GofrTask
       Param.real(
           "dr", RadialDistribution.Options.defaults().binWidth(), "diameters", "DR", "Bin width.");
 
-  private GofrTask() {}
+  /** The task. */
+  public static final GofrTask INSTANCE = new GofrTask();
 
-  @Override
-  public String name() {
-    return "gofr";
-  }
-
-  @Override
-  public String description() {
-    return "Radial distribution function g(r) of one frame (all particles, periodic, 2D"
-        + " normalisation with (N-1)/A), with its first peak and minima (smoothed, zig-zag rule).";
-  }
-
-  @Override
-  public Input<Configuration> input() {
-    return Input.FRAME;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(RMAX, DR);
+  private GofrTask() {
+    super(
+        "gofr",
+        "Radial distribution function g(r) of one frame (all particles, periodic, 2D"
+            + " normalisation with (N-1)/A), with its first peak and minima (smoothed, zig-zag rule).",
+        Input.FRAME,
+        List.of(RMAX, DR));
   }
 
   @Override

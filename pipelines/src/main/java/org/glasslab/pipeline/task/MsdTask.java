@@ -14,9 +14,7 @@ import org.glasslab.pipeline.store.Table;
  * averaged over time origins and grouped by exact step lag (lag_step, lag_time, msd, pairs). On an
  * inherent-structure trajectory the first-frame MSD is the mean |u_IS(j)|^2 of eq 12.
  */
-public final class MsdTask implements Task<MsdTask.Params, Trajectory, MsdTask.Result> {
-  /** The task. */
-  public static final MsdTask INSTANCE = new MsdTask();
+public final class MsdTask extends AbstractTask<MsdTask.Params, Trajectory, MsdTask.Result> {
 
   static final Param<Boolean> WINDOWED =
       Param.flag("windowed", "Average over time origins (by step lag).");
@@ -39,28 +37,17 @@ public final class MsdTask implements Task<MsdTask.Params, Trajectory, MsdTask.R
   public record Result(
       MeanSquareDisplacement.Result fromFirst, MeanSquareDisplacement.WindowedResult windowed) {}
 
-  private MsdTask() {}
+  /** The task. */
+  public static final MsdTask INSTANCE = new MsdTask();
 
-  @Override
-  public String name() {
-    return "msd";
-  }
-
-  @Override
-  public String description() {
-    return "Mean-square displacement from unwrapped positions: from the first frame (default) or,"
-        + " with windowed, averaged over time origins and grouped by exact step lag. On an"
-        + " inherent-structure trajectory the first-frame MSD is the mean |u_IS(j)|^2 of eq 12.";
-  }
-
-  @Override
-  public Input<Trajectory> input() {
-    return Input.TRAJECTORY;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(WINDOWED, ORIGIN_STRIDE);
+  private MsdTask() {
+    super(
+        "msd",
+        "Mean-square displacement from unwrapped positions: from the first frame (default) or,"
+            + " with windowed, averaged over time origins and grouped by exact step lag. On an"
+            + " inherent-structure trajectory the first-frame MSD is the mean |u_IS(j)|^2 of eq 12.",
+        Input.TRAJECTORY,
+        List.of(WINDOWED, ORIGIN_STRIDE));
   }
 
   @Override

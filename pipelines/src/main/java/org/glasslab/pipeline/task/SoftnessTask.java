@@ -16,9 +16,7 @@ import org.glasslab.pipeline.store.Table;
  * module's {@link CagingSoftness.Options} (Gaussian cutoff fixed at its default, 8 widths).
  */
 public final class SoftnessTask
-    implements Task<CagingSoftness.Options, Configuration, SoftnessTask.Result> {
-  /** The task. */
-  public static final SoftnessTask INSTANCE = new SoftnessTask();
+    extends AbstractTask<CagingSoftness.Options, Configuration, SoftnessTask.Result> {
 
   private static final CagingSoftness.Options DEFAULTS = CagingSoftness.Options.defaults();
 
@@ -42,28 +40,17 @@ public final class SoftnessTask
    */
   public record Result(Configuration frame, CagingSoftness.Result softness) {}
 
-  private SoftnessTask() {}
+  /** The task. */
+  public static final SoftnessTask INSTANCE = new SoftnessTask();
 
-  @Override
-  public String name() {
-    return "softness";
-  }
-
-  @Override
-  public String description() {
-    return "Caging softness S_i = 1/|beta phi_i| with beta phi_i = -2 pi rho int r c_i g_i dr, g_i"
-        + " Gaussian-smeared (width delta), c_i = g_i - 1 (Appendix C). The result depends"
-        + " strongly on delta, rmin and rmax; the values used are always reported.";
-  }
-
-  @Override
-  public Input<Configuration> input() {
-    return Input.FRAME;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(DELTA, RMIN, RMAX, GRID);
+  private SoftnessTask() {
+    super(
+        "softness",
+        "Caging softness S_i = 1/|beta phi_i| with beta phi_i = -2 pi rho int r c_i g_i dr, g_i"
+            + " Gaussian-smeared (width delta), c_i = g_i - 1 (Appendix C). The result depends"
+            + " strongly on delta, rmin and rmax; the values used are always reported.",
+        Input.FRAME,
+        List.of(DELTA, RMIN, RMAX, GRID));
   }
 
   @Override

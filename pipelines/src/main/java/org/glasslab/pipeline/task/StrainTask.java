@@ -23,9 +23,8 @@ import org.glasslab.pipeline.store.Table;
  * of the reference. The {@code local} stage runs it on three inherent-structure pairs around the
  * avalanche.
  */
-public final class StrainTask implements Task<StrainTask.Params, FramePair, StrainTask.Result> {
-  /** The task. */
-  public static final StrainTask INSTANCE = new StrainTask();
+public final class StrainTask
+    extends AbstractTask<StrainTask.Params, FramePair, StrainTask.Result> {
 
   static final Param<Double> RC =
       Param.real(
@@ -71,31 +70,20 @@ public final class StrainTask implements Task<StrainTask.Params, FramePair, Stra
       double[] displacement,
       CagingSoftness.Result softness) {}
 
-  private StrainTask() {}
+  /** The task. */
+  public static final StrainTask INSTANCE = new StrainTask();
 
-  @Override
-  public String name() {
-    return "strain";
-  }
-
-  @Override
-  public String description() {
-    return "Local affine fit between two frames (Appendix A): H = A B^-1, D2min, non-affine vector,"
-        + " eps = H - I, eps_vol, ||e||, ||eps||, det H, the mobility m = |x - X| and the"
-        + " displacement (ux, uy) = x - X of each particle (eq 12 when REF and CUR are inherent"
-        + " structures). Neighbours within r_c in REF (default: second minimum of REF's g(r));"
-        + " pair images fixed by REF. Particles with degenerate neighbourhoods get NaN fields and"
-        + " a non-zero flag (1 = too few neighbours, 2 = singular B).";
-  }
-
-  @Override
-  public Input<FramePair> input() {
-    return Input.PAIR;
-  }
-
-  @Override
-  public List<Param<?>> params() {
-    return List.of(RC, SYMMETRIC, MIN_NEIGHBOURS, DISPLACEMENT, WITH_SOFTNESS);
+  private StrainTask() {
+    super(
+        "strain",
+        "Local affine fit between two frames (Appendix A): H = A B^-1, D2min, non-affine vector,"
+            + " eps = H - I, eps_vol, ||e||, ||eps||, det H, the mobility m = |x - X| and the"
+            + " displacement (ux, uy) = x - X of each particle (eq 12 when REF and CUR are inherent"
+            + " structures). Neighbours within r_c in REF (default: second minimum of REF's g(r));"
+            + " pair images fixed by REF. Particles with degenerate neighbourhoods get NaN fields and"
+            + " a non-zero flag (1 = too few neighbours, 2 = singular B).",
+        Input.PAIR,
+        List.of(RC, SYMMETRIC, MIN_NEIGHBOURS, DISPLACEMENT, WITH_SOFTNESS));
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.glasslab.pipeline.store.Table;
  * validated parameter record built from them ({@link #parameters}), the function that runs it
  * ({@link #run}) and its result as a {@link Table} that the {@code store} writes (the stage's
  * artifact, the command's {@code --out} file and, unless {@link #print} says otherwise, the
- * command's stdout). Implementations are stateless singletons listed in {@link Tasks}.
+ * command's stdout). Implementations are stateless singletons (usually extending {@link
+ * AbstractTask}) listed in {@link Tasks}.
  *
  * @param <P> the parameter record (validated in its compact constructor)
  * @param <I> the input (see {@link Input})
