@@ -1,6 +1,7 @@
 package org.glasslab.pipeline.cli;
 
 import java.io.PrintWriter;
+import org.glasslab.pipeline.task.Tasks;
 import picocli.CommandLine;
 
 /** Builds the picocli command line with GlassLab's exit codes and one-line error messages. */
@@ -14,7 +15,8 @@ public final class Cli {
   private Cli() {}
 
   /**
-   * A command line for {@link GlasslabCommand} writing data to {@code out}, logs to {@code err}.
+   * A command line for {@link GlasslabCommand} and one {@link TaskCommand} per entry of {@link
+   * Tasks#ALL}, writing data to {@code out}, logs to {@code err}.
    *
    * @param extraSubcommands further top-level commands (picocli command objects) registered after
    *     the built-in ones, e.g. the {@code bench} tree of the benchmarks module, which sits above
@@ -23,6 +25,7 @@ public final class Cli {
   public static CommandLine commandLine(
       PrintWriter out, PrintWriter err, Object... extraSubcommands) {
     CommandLine cl = new CommandLine(new GlasslabCommand());
+    TaskCommand.addAll(cl, Tasks.ALL);
     for (Object sub : extraSubcommands) {
       cl.addSubcommand(sub);
     }

@@ -10,11 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.PipelineSpec;
 import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.report.RunReport;
-import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.spec.SpecLoader;
+import org.glasslab.pipeline.stages.Stages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    StageRegistry registry = StageRegistry.builtin();
+    StageRegistry registry = Stages.builtin();
     Path dir = out.toAbsolutePath().normalize();
     String yaml = withRunDir(embeddedSpec(), dir);
     PipelineSpec ps = SpecLoader.load(yaml, dir.resolveSibling("demo.yaml"), registry);

@@ -8,12 +8,7 @@ import picocli.CommandLine.Command;
     name = "epm",
     mixinStandardHelpOptions = true,
     description = "Elastoplastic models: mean-field theory, Gillespie and lattice simulations.",
-    subcommands = {
-      EpmMeanfieldCommand.class,
-      EpmGillespieCommand.class,
-      EpmLatticeCommand.class,
-      EpmTcScanCommand.class
-    })
+    subcommands = {EpmGillespieCommand.class, EpmLatticeCommand.class, EpmTcScanCommand.class})
 public final class EpmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -11,10 +11,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.glasslab.data.io.AtomicFile;
+import org.glasslab.pipeline.store.JsonFiles;
 
 /** Output helpers of the lattice-EPM commands: atomic text files, JSON, progress bars. */
 final class EpmFiles {
-  static final ObjectMapper JSON = Json.mapper();
+  static final ObjectMapper JSON = JsonFiles.mapper();
 
   private EpmFiles() {}
 
@@ -25,7 +26,7 @@ final class EpmFiles {
 
   /** Writes {@code value} as indented JSON, atomically. */
   static void writeJson(Path file, Object value) throws IOException {
-    writeAtomically(file, JSON.writeValueAsString(value) + "\n");
+    JsonFiles.write(file, value);
   }
 
   /** A progress bar on stderr. */

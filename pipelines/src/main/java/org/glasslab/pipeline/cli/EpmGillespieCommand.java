@@ -21,6 +21,7 @@ import org.glasslab.epm.meanfield.GillespieState;
 import org.glasslab.epm.meanfield.MeanFieldSimulation;
 import org.glasslab.epm.meanfield.RateLaw;
 import org.glasslab.epm.meanfield.StationarySolution;
+import org.glasslab.pipeline.store.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -190,7 +191,7 @@ public final class EpmGillespieCommand implements Callable<Integer> {
     }
     var w = cl.getOut();
     if (json) {
-      Json.print(w, r);
+      JsonFiles.print(w, r);
       return 0;
     }
     w.printf(

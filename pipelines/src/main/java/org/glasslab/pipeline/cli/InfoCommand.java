@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.RunDirectoryFormat;
+import org.glasslab.pipeline.store.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +89,7 @@ public final class InfoCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     if (json) {
-      Json.print(out, info);
+      JsonFiles.print(out, info);
     } else {
       for (Map.Entry<String, Object> e : info.entrySet()) {
         if (e.getValue() instanceof Map<?, ?> m && e.getKey().equals("parameters")) {

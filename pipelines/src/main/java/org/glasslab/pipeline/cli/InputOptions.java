@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.LammpsData;
@@ -44,6 +45,13 @@ public final class InputOptions {
   /** Opens {@code file} with these options; close the result. */
   public Trajectory open(Path file) throws IOException {
     return TrajectoryIO.read(file, format(file), readOptions());
+  }
+
+  /** Frame {@code k} (negative counts from the end) of {@code file}. */
+  public Configuration frame(Path file, int k) throws IOException {
+    try (Trajectory t = open(file)) {
+      return t.frame(TrajectoryIO.frameIndex(t, k, file));
+    }
   }
 
   /** The format of {@code file}: {@code --from} if given, else from the path. */

@@ -1,29 +1,23 @@
 package org.glasslab.pipeline.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import org.glasslab.pipeline.store.JsonFiles;
 
-/** Machine-readable output of the CLI's {@code --json} flags: pretty JSON on stdout. */
+/**
+ * The {@code bench} commands' JSON output, kept only until they move to {@code benchmarks}: it
+ * delegates to {@link JsonFiles}, the one JSON writer. New code uses {@link JsonFiles} directly.
+ */
 public final class Json {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private Json() {}
 
-  /** The shared mapper (records and maps serialise as objects). */
+  /** {@link JsonFiles#mapper()}. */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return JsonFiles.mapper();
   }
 
-  /** Prints {@code value} as JSON followed by a newline. */
+  /** {@link JsonFiles#print}. */
   public static void print(PrintWriter out, Object value) {
-    try {
-      out.println(MAPPER.writeValueAsString(value));
-      out.flush();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-    }
+    JsonFiles.print(out, value);
   }
 }

@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.PipelineSpec;
 import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.Stage;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.report.RunReport;
-import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.spec.SpecLoader;
+import org.glasslab.pipeline.stages.Stages;
+import org.glasslab.pipeline.store.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    StageRegistry registry = StageRegistry.builtin();
+    StageRegistry registry = Stages.builtin();
     if (listStages) {
       for (Stage s : registry.all()) {
         out.printf(
@@ -90,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean bars = !quiet && !dryRun && !json && Terminal.stderrIsTerminal();
     RunResult r = new Engine(registry).run(ps, new Engine.Options(n, dryRun, bars, err));
     if (json) {
-      Json.print(out, PlanPrinter.json(r));
+      JsonFiles.print(out, PlanPrinter.json(r));
     } else {
       PlanPrinter.print(out, r, dryRun);
     }

@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.PipelineSpec;
 import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.StageRegistry;
-import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.spec.SpecLoader;
+import org.glasslab.pipeline.stages.Stages;
+import org.glasslab.pipeline.store.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,13 +35,13 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    StageRegistry registry = StageRegistry.builtin();
+    StageRegistry registry = Stages.builtin();
     PipelineSpec ps = SpecLoader.load(specFile, registry);
     RunResult r =
         new Engine(registry)
             .run(ps, new Engine.Options(1, true, false, spec.commandLine().getErr()));
     if (json) {
-      Json.print(out, PlanPrinter.json(r));
+      JsonFiles.print(out, PlanPrinter.json(r));
     } else {
       out.println("run directory: " + ps.runDir());
       PlanPrinter.print(out, r, true);

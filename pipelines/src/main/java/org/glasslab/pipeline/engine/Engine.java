@@ -1,9 +1,5 @@
 package org.glasslab.pipeline.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
@@ -11,33 +7,26 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.glasslab.data.io.Format;
-import org.glasslab.data.io.RunDirectoryFormat;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
-import org.glasslab.pipeline.spec.BranchSpec;
-import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.store.JsonFiles;
-import org.glasslab.pipeline.store.Provenance;
 
 /**
  * Runs a planned pipeline: walks the DAG, skips instances whose cache entry exists, runs the rest
  * on a bounded worker pool (branches and frames share it), publishes each instance's outputs
- * atomically and records provenance and the manifest.
+ * atomically and records provenance and the manifest. This class schedules; the cache layout and
+ * publication are {@link ResultCache}'s, the manifest and provenance lines {@link Manifest}'s.
  *
  * <p>Run directory layout:
  *
@@ -109,9 +98,8 @@ public final class Engine {
     private final Options opt;
     private final PipelineSpec spec;
     private final Path runDir;
-    private final Path cache;
+    private final ResultCache cache;
     private final Map<Plan.Node, State> states = new HashMap<>();
-    private final Map<String, String> inputHashes = new HashMap<>();
     private final Consumer<String> log;
 
     Run(Plan plan, Options opt) {
@@ -119,7 +107,7 @@ public final class Engine {
       this.opt = opt;
       this.spec = plan.spec();
       this.runDir = spec.runDir();
-      this.cache = runDir.resolve("cache");
+      this.cache = new ResultCache(runDir);
       PrintWriter w = opt.log();
       this.log =
           line -> {
@@ -139,7 +127,7 @@ public final class Engine {
         schedule(null, null);
         return result(t0);
       }
-      Files.createDirectories(cache);
+      Files.createDirectories(cache.dir());
       try (FileChannel ch =
               FileChannel.open(
                   runDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -148,7 +136,7 @@ public final class Engine {
           throw new IllegalStateException(
               "run directory " + runDir + " is in use by another glasslab run");
         }
-        cleanTemporaries();
+        cache.cleanTemporaries();
         ForkJoinPool pool = new ForkJoinPool(opt.jobs());
         try (ProgressBars bars = new ProgressBars(opt.progressBars())) {
           schedule(pool, bars);
@@ -156,7 +144,7 @@ public final class Engine {
           pool.shutdownNow();
         }
         RunResult r = result(t0);
-        writeManifest(r);
+        Manifest.write(plan, r, opt.jobs(), cache);
         return r;
       }
     }
@@ -169,40 +157,6 @@ public final class Engine {
       }
     }
 
-    /**
-     * Removes what a killed run can leave: attempt directories in the cache, temporary files of
-     * atomic writes and half-swapped links or reports in the run directory.
-     */
-    private void cleanTemporaries() throws IOException {
-      try (Stream<Path> s = Files.list(cache)) {
-        for (Path p : s.toList()) {
-          if (p.getFileName().toString().startsWith(".tmp-")) {
-            deleteTree(p);
-          }
-        }
-      }
-      try (Stream<Path> s = Files.list(runDir)) {
-        for (Path p : s.toList()) {
-          String name = p.getFileName().toString();
-          if (name.startsWith(".")
-              && (name.endsWith(".tmp") || name.contains(".tmp-") || name.contains(".old-"))) {
-            deleteTree(p);
-          }
-        }
-      }
-      Path results = runDir.resolve("results");
-      if (Files.isDirectory(results)) {
-        try (Stream<Path> s = Files.walk(results, 2)) {
-          for (Path p : s.toList()) {
-            if (p.getFileName().toString().endsWith(".lnk")) {
-              Files.deleteIfExists(p);
-            }
-          }
-        }
-      }
-    }
-
-    /** Walks the DAG; with a null pool (dry run) only decides cached / would run. */
     private void schedule(ForkJoinPool pool, ProgressBars bars) throws IOException {
       LinkedBlockingQueue<Done> finished = new LinkedBlockingQueue<>();
       int running = 0;
@@ -236,12 +190,12 @@ public final class Engine {
             continue;
           }
           st.key = key;
-          if (key != null && Files.exists(cache.resolve(key).resolve(DONE))) {
+          if (key != null && cache.has(key)) {
             st.status = Status.CACHED;
-            st.outputs = readOutputs(cache.resolve(key));
+            st.outputs = cache.readOutputs(key);
             open--;
             if (pool != null) {
-              link(n, key);
+              cache.link(n.branchId(), n.stage().name(), key);
             }
             continue;
           }
@@ -287,7 +241,7 @@ public final class Engine {
         if (d.error() == null) {
           st.status = Status.RAN;
           st.outputs = d.outputs();
-          link(d.node(), st.key);
+          cache.link(d.node().branchId(), d.node().stage().name(), st.key);
           if (!opt.progressBars()) {
             log.accept(String.format("[%s] done in %.2f s", d.node().label(), d.s()));
           }
@@ -299,7 +253,16 @@ public final class Engine {
             d.error().printStackTrace(opt.log());
           }
         }
-        provenance(d.node(), st);
+        Manifest.provenance(
+            runDir,
+            spec,
+            d.node(),
+            st.status,
+            st.key,
+            st.seconds,
+            st.inputs,
+            st.outputs,
+            st.message);
       }
     }
 
@@ -345,7 +308,7 @@ public final class Engine {
         String h;
         if (n.single().containsKey(in)) {
           Plan.Node p = n.single().get(in);
-          h = p == null ? inputHash(n.branch()) : states.get(p).outputs.get(in);
+          h = p == null ? cache.inputHash(n.branch()) : states.get(p).outputs.get(in);
         } else {
           StringBuilder g = new StringBuilder();
           for (Plan.Node p : n.gathered().get(in)) {
@@ -366,36 +329,11 @@ public final class Engine {
       return unknown ? null : Hashes.of(sb.toString());
     }
 
-    private String inputHash(BranchSpec b) throws IOException {
-      String k = b.file().toString();
-      String h = inputHashes.get(k);
-      if (h == null) {
-        String content;
-        if (b.format() == Format.RUN_DIR) {
-          // The run's content is its index and the blocks it lists (a block being written or the
-          // checkpoint is not part of it): appending a block changes the hash.
-          content = Hashes.ofFiles(b.file(), RunDirectoryFormat.contentFiles(b.file()));
-        } else {
-          if (!Files.isRegularFile(b.file())) {
-            throw new IOException(b.file() + ": no such file");
-          }
-          content = Hashes.ofFile(b.file());
-        }
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("format", b.format().id());
-        o.set("options", b.readOptionsJson());
-        h = Hashes.of("input\n" + content + "\n" + Hashes.canonicalJson(o));
-        inputHashes.put(k, h);
-      }
-      return h;
-    }
-
     /** Runs one instance in a private directory and publishes it; returns output hashes. */
     private Map<String, String> execute(
         Plan.Node n, String key, ForkJoinPool pool, Progress progress) throws Exception {
-      Path tmp = cache.resolve(".tmp-" + key.substring(0, 16) + "-" + UUID.randomUUID());
-      Path scratch = cache.resolve(".partial-" + key);
-      Files.createDirectories(tmp);
+      Path tmp = cache.newAttempt(key);
+      Path scratch = cache.scratch(key);
       boolean published = false;
       try {
         Map<String, Path> inputs = new LinkedHashMap<>();
@@ -403,7 +341,7 @@ public final class Engine {
           Plan.Node p = e.getValue();
           inputs.put(
               e.getKey(),
-              p == null ? n.branch().file() : cache.resolve(states.get(p).key).resolve(e.getKey()));
+              p == null ? n.branch().file() : cache.entry(states.get(p).key).resolve(e.getKey()));
         }
         Map<String, Map<String, Path>> gathered = new LinkedHashMap<>();
         for (Map.Entry<String, List<Plan.Node>> e : n.gathered().entrySet()) {
@@ -411,7 +349,7 @@ public final class Engine {
           for (Plan.Node p : e.getValue()) {
             State ps = states.get(p);
             if (usable(ps.status)) {
-              m.put(p.branchId(), cache.resolve(ps.key).resolve(e.getKey()));
+              m.put(p.branchId(), cache.entry(ps.key).resolve(e.getKey()));
             }
           }
           gathered.put(e.getKey(), m);
@@ -434,79 +372,14 @@ public final class Engine {
         if (!figs.isEmpty()) {
           JsonFiles.write(tmp.resolve(FIGURES), figs);
         }
-        ObjectNode done = JsonNodeFactory.instance.objectNode();
-        done.put("format", "glasslab-done-1");
-        done.put("stage", n.stage().name());
-        done.put("version", n.stage().version());
-        done.put("key", key);
-        done.set("params", Hashes.canonical(n.params().tree()));
-        if (n.stage().stochastic()) {
-          done.put("seed", n.seed());
-        }
-        done.set("inputs", JsonFiles.mapper().valueToTree(states.get(n).inputs));
-        done.set("outputs", JsonFiles.mapper().valueToTree(outs));
-        JsonFiles.write(tmp.resolve(DONE), done);
-        Path target = cache.resolve(key);
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-          if (!Files.exists(target.resolve(DONE))) {
-            throw e;
-          }
-          // An identical instance (same key, e.g. in another branch) published first.
-          deleteTree(tmp);
-        }
+        cache.publish(tmp, key, n, states.get(n).inputs, outs);
         published = true;
-        deleteTree(scratch);
         return outs;
       } finally {
         if (!published) {
           deleteTree(tmp);
         }
       }
-    }
-
-    private Map<String, String> readOutputs(Path entry) throws IOException {
-      JsonNode done = JsonFiles.read(entry.resolve(DONE));
-      Map<String, String> m = new LinkedHashMap<>();
-      done.path("outputs").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
-      return m;
-    }
-
-    /** Points results/BRANCH/STAGE at the cache entry (atomic symlink swap). */
-    private void link(Plan.Node n, String key) throws IOException {
-      Path link = runDir.resolve("results").resolve(n.branchId()).resolve(n.stage().name());
-      Files.createDirectories(link.getParent());
-      Path target = link.getParent().relativize(cache.resolve(key));
-      Path tmp = link.resolveSibling("." + n.stage().name() + "." + UUID.randomUUID() + ".lnk");
-      try {
-        Files.createSymbolicLink(tmp, target);
-        Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (UnsupportedOperationException | IOException e) {
-        Files.deleteIfExists(tmp);
-        // No symlinks on this file system: the manifest still maps instances to cache entries.
-      }
-    }
-
-    private void provenance(Plan.Node n, State st) throws IOException {
-      ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("time", Instant.now().toString());
-      o.put("pipeline", spec.name());
-      o.put("branch", n.branchId());
-      o.put("stage", n.stage().name());
-      o.put("version", n.stage().version());
-      o.put("status", st.status.name().toLowerCase());
-      o.put("key", st.key);
-      o.put("seconds", Math.round(st.seconds * 1000) / 1000.0);
-      o.put("seed", n.seed());
-      o.set("params", Hashes.canonical(n.params().tree()));
-      o.set("inputs", JsonFiles.mapper().valueToTree(st.inputs));
-      o.set("outputs", JsonFiles.mapper().valueToTree(st.outputs));
-      if (st.message != null) {
-        o.put("message", st.message);
-      }
-      o.put("glasslab", BuildInfo.version());
-      Provenance.append(runDir, o);
     }
 
     private RunResult result(long t0) {
@@ -538,53 +411,6 @@ public final class Engine {
                 Map.copyOf(st.outputs)));
       }
       return new RunResult(runDir, out, (System.nanoTime() - t0) * 1e-9);
-    }
-
-    private void writeManifest(RunResult r) throws IOException {
-      ObjectNode m = JsonNodeFactory.instance.objectNode();
-      m.put("format", "glasslab-manifest-1");
-      ObjectNode gl = m.putObject("glasslab");
-      gl.put("version", BuildInfo.version());
-      gl.put("commit", BuildInfo.commit());
-      gl.put("java", Runtime.version().toString());
-      m.put("created", Instant.now().toString());
-      m.put("pipeline", spec.name());
-      m.put("title", spec.title());
-      m.put("spec_file", spec.file().toString());
-      m.set("spec", spec.tree());
-      m.put("seed", spec.seed());
-      m.put("jobs", opt.jobs());
-      m.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-      ArrayNode branches = m.putArray("branches");
-      for (BranchSpec b : spec.branches()) {
-        ObjectNode o = branches.addObject();
-        o.put("id", b.id());
-        if (b.file() != null) {
-          o.put("file", b.file().toString());
-          o.put("format", b.format().id());
-          o.set("read_options", b.readOptionsJson());
-          o.put("input_hash", inputHashes.get(b.file().toString()));
-        } else {
-          o.put("generator", b.generator());
-          o.set("params", Hashes.canonical(b.params().tree()));
-        }
-      }
-      ArrayNode stages = m.putArray("stages");
-      for (NodeResult n : r.nodes()) {
-        ObjectNode o = JsonFiles.mapper().valueToTree(n);
-        o.set("params", Hashes.canonical(paramsOf(n.label())));
-        stages.add(o);
-      }
-      JsonFiles.write(runDir.resolve(MANIFEST), m);
-    }
-
-    private JsonNode paramsOf(String label) {
-      for (Plan.Node n : plan.nodes()) {
-        if (n.label().equals(label)) {
-          return n.params().tree();
-        }
-      }
-      return JsonNodeFactory.instance.objectNode();
     }
   }
 

@@ -178,6 +178,26 @@ public final class Params {
     return out;
   }
 
+  /** A list of strings (a single string reads as a list of one); required. */
+  public java.util.List<String> getStrings(String key) {
+    JsonNode n = require(key);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (n.isTextual()) {
+      out.add(n.asText());
+      return out;
+    }
+    if (!n.isArray()) {
+      throw new ParamException(key, "expected a list of names, got " + n);
+    }
+    for (int i = 0; i < n.size(); i++) {
+      if (!n.get(i).isTextual()) {
+        throw new ParamException(key, "element " + i + ": expected a name, got " + n.get(i));
+      }
+      out.add(n.get(i).asText());
+    }
+    return out;
+  }
+
   /** Parameter names present. */
   public java.util.List<String> keys() {
     java.util.List<String> k = new java.util.ArrayList<>();

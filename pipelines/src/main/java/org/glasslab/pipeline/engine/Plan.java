@@ -8,10 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.glasslab.pipeline.spec.BranchSpec;
-import org.glasslab.pipeline.spec.PipelineSpec;
-import org.glasslab.pipeline.spec.SpecException;
-import org.glasslab.pipeline.spec.StageSpec;
 
 /**
  * The DAG of stage instances of a spec: per branch, the generator (if any) and every branch stage

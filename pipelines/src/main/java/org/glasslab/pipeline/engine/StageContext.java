@@ -22,7 +22,6 @@ import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.data.random.Rng;
 import org.glasslab.pipeline.plot.Figure;
 import org.glasslab.pipeline.plot.Figures;
-import org.glasslab.pipeline.spec.BranchSpec;
 
 /**
  * What a running stage instance sees: its parameters, the paths of its input artifacts, the output

@@ -25,10 +25,14 @@ import java.util.stream.Stream;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.RunDirectoryFormat;
+import org.glasslab.pipeline.engine.BranchSpec;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
+import org.glasslab.pipeline.engine.PipelineSpec;
+import org.glasslab.pipeline.engine.SpecException;
 import org.glasslab.pipeline.engine.Stage;
 import org.glasslab.pipeline.engine.StageRegistry;
+import org.glasslab.pipeline.engine.StageSpec;
 
 /**
  * Reads a YAML pipeline spec, resolves file globs relative to the spec's directory, expands

@@ -1,59 +1,44 @@
 package org.glasslab.pipeline.stages;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.glasslab.analysis.dynamics.AvalancheDetector;
-import org.glasslab.pipeline.engine.AbstractStage;
-import org.glasslab.pipeline.engine.Params;
+import org.glasslab.analysis.dynamics.MeanSquareDisplacement;
+import org.glasslab.data.Trajectory;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Table;
+import org.glasslab.pipeline.task.AvalanchesTask;
 
 /**
- * {@code avalanches}: avalanche frames as jumps of the MSD between plateaus (analysis module's
- * change-point detector) → {@code avalanches.csv}, one row per detected event plus the frame the
+ * {@code avalanches}: the {@link AvalanchesTask} (same parameters as {@code glasslab avalanches})
+ * on the MSD of {@code msd.csv} → {@code avalanches.csv}, the task's table (one row per detected
+ * event; version 2 added step and time) with the columns selected and source, plus the frame the
  * downstream stages use ({@code selected = 1}): the detected event with the largest jump, or — when
  * no event passes the test — the frame with the largest single-frame MSD increase, marked {@code
  * source = largest-increment} so that nobody mistakes it for a detection.
  */
-public final class AvalanchesStage extends AbstractStage {
+public final class AvalanchesStage
+    extends TaskStage<AvalancheDetector.Options, Trajectory, AvalanchesTask.Result> {
   /** The stage (stateless). */
   public AvalanchesStage() {
     super(
         "avalanches",
-        1,
-        Scope.BRANCH,
+        AvalanchesTask.INSTANCE,
+        2,
         List.of("msd.csv"),
         List.of("avalanches.csv"),
         "avalanche frames from jumps of the MSD (change-point test); selects one for local stages",
-        Map.of(
-            "window", "frames on each side of a candidate, >= 5 (default 20)",
-            "threshold", "smallest |jump / standard error| (default 5)",
-            "min_jump", "smallest MSD jump [diameters^2] (default 0: off)"));
-  }
-
-  static AvalancheDetector.Options options(Params p) {
-    int w = p.getInt("window", 20, 5, 100_000);
-    return StageSupport.checked(
-        "",
-        () ->
-            AvalancheDetector.Options.builder()
-                .window(w)
-                .threshold(p.getPositive("threshold", 5))
-                .minJump(StageSupport.nonNegative(p, "min_jump", 0))
-                .build());
-  }
-
-  @Override
-  public void validate(Params p) {
-    options(p);
+        Map.of());
   }
 
   @Override
   public void run(StageContext ctx) throws Exception {
-    AvalancheDetector.Options o = options(ctx.params());
+    AvalancheDetector.Options o = parameters(ctx.params());
     Csv.Table t = Csv.read(ctx.input("msd.csv"));
     double[] msd = t.doubles("msd");
     int nf = msd.length;
@@ -61,32 +46,38 @@ public final class AvalanchesStage extends AbstractStage {
       throw new IllegalArgumentException(
           ctx.input("msd.csv") + ": " + nf + " frame(s); need at least 2 to look for a jump");
     }
-    List<AvalancheDetector.Event> events =
-        nf >= 2 * o.minWindow() + 1 ? new AvalancheDetector(o).detect(msd).events() : List.of();
+    long[] steps = new long[nf];
+    int[] frames = new int[nf];
+    double[] step = t.doubles("step");
+    for (int k = 0; k < nf; k++) {
+      steps[k] = (long) step[k];
+      frames[k] = k;
+    }
+    MeanSquareDisplacement.Result series =
+        new MeanSquareDisplacement.Result(frames, steps, t.doubles("time"), msd);
+    AvalanchesTask.Result r = AvalanchesTask.INSTANCE.detect(o, series);
+    List<AvalancheDetector.Event> events = r.events();
     int best = -1;
     for (int i = 0; i < events.size(); i++) {
       if (best < 0 || events.get(i).jump() > events.get(best).jump()) {
         best = i;
       }
     }
-    List<Integer> frame = new ArrayList<>();
-    List<Double> jump = new ArrayList<>();
-    List<Double> stat = new ArrayList<>();
-    List<Double> conf = new ArrayList<>();
-    List<Integer> sel = new ArrayList<>();
-    List<String> src = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      var e = events.get(i);
-      frame.add(e.frame());
-      jump.add(e.jump());
-      stat.add(e.statistic());
-      conf.add(e.confidence());
-      sel.add(i == best ? 1 : 0);
-      src.add("detected");
-    }
+    Table detected = task.table(o, r);
+    int m = events.size() + (best >= 0 ? 0 : 1);
+    int[] fr = Arrays.copyOf((int[]) detected.column("frame"), m);
+    long[] st = Arrays.copyOf((long[]) detected.column("step"), m);
+    double[] tm = Arrays.copyOf((double[]) detected.column("time"), m);
+    double[] jp = Arrays.copyOf((double[]) detected.column("jump"), m);
+    double[] ts = Arrays.copyOf((double[]) detected.column("statistic"), m);
+    double[] cf = Arrays.copyOf((double[]) detected.column("confidence"), m);
+    int[] sl = new int[m];
+    String[] src = new String[m];
+    Arrays.fill(src, "detected");
     int selected;
     String how;
     if (best >= 0) {
+      sl[best] = 1;
       selected = events.get(best).frame();
       how = "detected avalanche (largest jump of " + events.size() + " event(s))";
     } else {
@@ -97,37 +88,21 @@ public final class AvalanchesStage extends AbstractStage {
         }
       }
       selected = arg;
-      frame.add(arg);
-      jump.add(msd[arg] - msd[arg - 1]);
-      stat.add(Double.NaN);
-      conf.add(Double.NaN);
-      sel.add(1);
-      src.add("largest-increment");
+      int i = m - 1;
+      fr[i] = arg;
+      st[i] = steps[arg];
+      tm[i] = series.times()[arg];
+      jp[i] = msd[arg] - msd[arg - 1];
+      ts[i] = Double.NaN;
+      cf[i] = Double.NaN;
+      sl[i] = 1;
+      src[i] = "largest-increment";
       how = "no significant jump: largest single-frame MSD increase (not a detection)";
       ctx.log("no avalanche passed the test; using the largest MSD increase at frame %d", arg);
     }
-    int m = frame.size();
-    int[] fr = new int[m];
-    double[] jp = new double[m];
-    double[] st = new double[m];
-    double[] cf = new double[m];
-    int[] sl = new int[m];
-    for (int i = 0; i < m; i++) {
-      fr[i] = frame.get(i);
-      jp[i] = jump.get(i);
-      st[i] = stat.get(i);
-      cf[i] = conf.get(i);
-      sl[i] = sel.get(i);
-    }
-    Csv.write(
-        ctx.output("avalanches.csv"),
-        List.of("frame", "jump", "statistic", "confidence", "selected", "source"),
-        fr,
-        jp,
-        st,
-        cf,
-        sl,
-        src.toArray(new String[0]));
+    List<String> header = new ArrayList<>(detected.header());
+    header.addAll(List.of("selected", "source"));
+    Csv.write(ctx.output("avalanches.csv"), header, fr, st, tm, jp, ts, cf, sl, src);
     LinePlot.Builder b =
         LinePlot.builder("MSD and avalanches", "frame", "MSD")
             .series("msd", StageSupport.axis(nf), msd)

@@ -1,69 +1,51 @@
 package org.glasslab.pipeline.stages;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.glasslab.analysis.DisplacementMode;
-import org.glasslab.analysis.dynamics.Mobility;
 import org.glasslab.analysis.local.LocalAffineFit;
 import org.glasslab.analysis.local.LocalFitResult;
 import org.glasslab.data.Configuration;
-import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.HistogramPlot;
 import org.glasslab.pipeline.plot.Snapshot;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Hdf5Arrays;
+import org.glasslab.pipeline.task.FramePair;
+import org.glasslab.pipeline.task.StrainTask;
 
 /**
- * {@code local}: local deformation fields of the inherent structures around the selected avalanche
+ * {@code local}: the {@link StrainTask} (same parameters and per-particle table as {@code glasslab
+ * strain}) giving local deformation fields of the inherent structures around the selected avalanche
  * frame a (analysis module, Jha &amp; Sengupta Appendix A): optimal local H, D2min, non-affine
  * vectors, strain measures (eps_vol, |eps_vol|, deviatoric and total norms, det H) and the
  * mobility, for three frame pairs — before (a-2 → a-1), at (a-1 → a), after (a → a+1), clamped to
  * the trajectory; the first frame of each pair is the reference. Outputs {@code local.h5} (groups
- * {@code before/at/after}, one dataset per field [N]), {@code local.csv} (the per-particle table of
- * the pair at the avalanche, input of {@code correlate}), snapshots coloured by D2min with the
- * non-affine vectors as arrows, and distributions before vs after.
+ * {@code before/at/after}, one dataset per field [N]), {@code local.csv} (the strain task's
+ * per-particle table of the pair at the avalanche, input of {@code correlate}; version 2 added ux,
+ * uy and integer ids), snapshots coloured by D2min with the non-affine vectors as arrows, and
+ * distributions before vs after.
  */
-public final class LocalStage extends AbstractStage {
+public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, StrainTask.Result> {
   static final String[] PAIRS = {"before", "at", "after"};
 
   /** The stage (stateless). */
   public LocalStage() {
     super(
         "local",
-        1,
-        Scope.BRANCH,
+        StrainTask.INSTANCE,
+        2,
         List.of(MinimizeStage.IS, "avalanches.csv"),
         List.of("local.h5", "local.csv"),
         "D2min, non-affine vectors, strain measures, mobility before/at/after the avalanche",
-        Map.of(
-            "rc",
-                "neighbour cutoff in the reference frame [diameters] (default: second minimum"
-                    + " of g(r))",
-            "symmetric", "true: symmetric strain (H + H^T)/2 - I instead of the paper's H - I",
-            "min_neighbours", "fewest neighbours for a fit (default 3)",
-            "pixels", "snapshot size, pixels across the box (default 500)"));
-  }
-
-  static LocalAffineFit.Options options(Params p) {
-    double rc = p.has("rc") ? p.getPositive("rc", 1) : Double.NaN;
-    return new LocalAffineFit.Options(
-        rc,
-        p.getInt("min_neighbours", 3, 2, 1000),
-        1e-10,
-        p.getBoolean("symmetric", false)
-            ? LocalAffineFit.StrainMeasure.SYMMETRIC
-            : LocalAffineFit.StrainMeasure.PAPER,
-        DisplacementMode.UNWRAPPED);
+        Map.of("pixels", "snapshot size, pixels across the box (default 500)"));
   }
 
   @Override
   public void validate(Params p) {
-    options(p);
+    parameters(p);
     p.getInt("pixels", 500, 100, 4000);
   }
 
@@ -80,7 +62,8 @@ public final class LocalStage extends AbstractStage {
 
   @Override
   public void run(StageContext ctx) throws Exception {
-    LocalAffineFit.Options o = options(ctx.params());
+    StrainTask.Params p = parameters(ctx.params());
+    LocalAffineFit.Options o = p.fit();
     int pixels = ctx.params().getInt("pixels", 500);
     Configuration[] c = StageSupport.readAll(ctx.input(MinimizeStage.IS));
     int nf = c.length;
@@ -90,13 +73,15 @@ public final class LocalStage extends AbstractStage {
     }
     int a = StageSupport.avalancheFrame(ctx.input("avalanches.csv"));
     int[][] pr = pairs(a, nf);
+    StrainTask.Result[] out = new StrainTask.Result[3];
     LocalFitResult[] res = new LocalFitResult[3];
     double[][] mob = new double[3][];
     ctx.parallelFor(
         3,
         i -> {
-          res[i] = new LocalAffineFit(o).compute(c[pr[i][0]], c[pr[i][1]]);
-          mob[i] = new Mobility(o.displacement()).compute(c[pr[i][0]], c[pr[i][1]], null);
+          out[i] = task.run(p, new FramePair(c[pr[i][0]], c[pr[i][1]]));
+          res[i] = out[i].fit();
+          mob[i] = out[i].mobility();
         });
     Map<String, Object> ds = new LinkedHashMap<>();
     for (int i = 0; i < 3; i++) {
@@ -113,15 +98,7 @@ public final class LocalStage extends AbstractStage {
     attrs.put("strain", o.strain().name().toLowerCase(Locale.ROOT));
     Hdf5Arrays.write(ctx.output("local.h5"), ds, attrs);
 
-    Configuration ref = c[pr[1][0]];
-    Map<String, double[]> cols = new LinkedHashMap<>();
-    cols.put("id", StageSupport.ids(ref));
-    cols.put("x", StageSupport.component(ref.positions(), 0));
-    cols.put("y", StageSupport.component(ref.positions(), 1));
-    cols.putAll(res[1].columns());
-    cols.put("m", mob[1]);
-    List<String> header = new ArrayList<>(cols.keySet());
-    Csv.write(ctx.output("local.csv"), header, cols.values().toArray());
+    Csv.write(ctx.output("local.csv"), task.table(p, out[1]));
 
     for (int i = 0; i < 3; i++) {
       Configuration r0 = c[pr[i][0]];

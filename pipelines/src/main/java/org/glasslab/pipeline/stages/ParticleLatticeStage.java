@@ -13,6 +13,7 @@ import org.glasslab.analysis.mechanics.StressAnalysis;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.io.AtomicFile;
+import org.glasslab.epm.avalanche.LogHistogram;
 import org.glasslab.epm.coarsegrain.CoarseGrainOptions;
 import org.glasslab.epm.coarsegrain.CoarseGrainer;
 import org.glasslab.epm.coarsegrain.FieldComparison;
@@ -373,36 +374,9 @@ public final class ParticleLatticeStage extends AbstractStage {
           pb.add(branch);
           lb.add(lattice);
         }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("particle_branch", branch);
-        j.put("lattice_branch", lattice);
-        j.put("grid", cg.gridSize());
-        j.put("cell_side", cg.cellSizeX());
-        j.put("cell_area", cg.cellArea());
-        j.put("particles_per_cell", (double) g.particles() / (cg.gridSize() * cg.gridSize()));
-        j.put("mean_diameter", g.meanDiameter());
-        j.put("kernel", kernel(p).name().toLowerCase(Locale.ROOT));
-        j.put("d2min_cutoff", g.rc());
-        j.put("d2min_threshold", o.d2minThreshold());
-        j.put("yield_quantile", o.yieldQuantile());
-        j.put("yield_stress", finiteOrNull(side.yieldStress()));
-        j.put("rearranging_cells", side.rearrangingCells());
-        j.put("frame_pairs", side.pairs());
-        j.put("pairs_with_rearrangement", side.area().length);
-        j.put(
-            "negative_x_fraction",
-            side.distance().length == 0
-                ? null
-                : (double) side.negativeX() / side.distance().length);
-        j.put("selected_avalanche_area", finiteOrNull(selectedArea(av.get(branch), side)));
-        j.put("epm_snapshots", es.snapshots());
-        j.put("epm_sites", es.sites());
-        j.put("epm_from", from);
-        j.put("epm_avalanches", areas.length);
-        j.put("pseudogap_theta_particles", finiteOrNull(res.particleTheta()));
-        j.put("pseudogap_theta_epm", finiteOrNull(res.epmTheta()));
-        j.put("fit_fraction", o.fitFraction());
-        j.put("rows", res.rows());
+        Map<String, Object> j =
+            pairSummary(
+                branch, lattice, g, side, es, areas.length, res, o, p, from, av.get(branch));
         pairsJson.add(j);
         md.append(markdown(j, res));
       }
@@ -411,37 +385,11 @@ public final class ParticleLatticeStage extends AbstractStage {
         mapDone = true;
       }
     }
-    for (String lattice : epm.keySet()) {
-      double[] a = epmSites.get(lattice);
-      if (a.length > 0) {
-        double[][] ph = logDensity(a, 1);
-        // areas in sites; each particle branch converts with its cell area, the plot uses the
-        // first particle branch's cell area (all branches of one spec normally share N and rho)
-        double ca = ((Number) pairsJson.get(0).get("cell_area")).doubleValue();
-        double[] x = ph[0].clone();
-        double[] y = ph[1].clone();
-        for (int i = 0; i < x.length; i++) {
-          x[i] *= ca;
-          y[i] /= ca;
-        }
-        if (x.length > 0) {
-          hArea.series(lattice + " (EPM, sites x cell area)", x, y);
-          anyArea = true;
-        }
-      }
-    }
-    writeTable(ctx.output(TABLE), pb, lb, rows);
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put(
-        "normalization",
-        Map.of(
-            "sigma", "divided by its root mean square about zero",
-            "distance_to_yield", "divided by its mean",
-            "avalanche_area", "divided by its mean (avalanche_area_raw: diameters^2, unscaled)"));
-    root.put("comparisons", pairsJson);
-    JsonFiles.write(ctx.output(JSON), root);
-    byte[] mdBytes = md.toString().getBytes(StandardCharsets.UTF_8);
-    AtomicFile.write(ctx.output(MARKDOWN), tmp -> Files.write(tmp, mdBytes));
+    // areas in sites; each particle branch converts with its cell area, the plot uses the first
+    // particle branch's cell area (all branches of one spec normally share N and rho)
+    anyArea |=
+        addEpmAreas(hArea, epmSites, ((Number) pairsJson.get(0).get("cell_area")).doubleValue());
+    writeOutputs(ctx, pb, lb, rows, pairsJson, md.toString());
     ctx.figure(
         "p_sigma_particle_lattice",
         hSigma.build(),
@@ -472,6 +420,94 @@ public final class ParticleLatticeStage extends AbstractStage {
     }
   }
 
+  /** Adds the EPM rearranging-area densities (sites x {@code cellArea}); whether any was added. */
+  private static boolean addEpmAreas(
+      LinePlot.Builder hArea, Map<String, double[]> epmAreas, double cellArea) {
+    boolean any = false;
+    for (Map.Entry<String, double[]> e : epmAreas.entrySet()) {
+      double[][] ph = logDensity(e.getValue(), 1);
+      double[] x = ph[0].clone();
+      double[] y = ph[1].clone();
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= cellArea;
+        y[i] /= cellArea;
+      }
+      if (x.length > 0) {
+        hArea.series(e.getKey() + " (EPM, sites x cell area)", x, y);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** Writes the comparison table, the JSON summary and the markdown report. */
+  private static void writeOutputs(
+      StageContext ctx,
+      List<String> pb,
+      List<String> lb,
+      List<FieldComparison.Row> rows,
+      List<Map<String, Object>> pairsJson,
+      String md)
+      throws Exception {
+    writeTable(ctx.output(TABLE), pb, lb, rows);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put(
+        "normalization",
+        Map.of(
+            "sigma", "divided by its root mean square about zero",
+            "distance_to_yield", "divided by its mean",
+            "avalanche_area", "divided by its mean (avalanche_area_raw: diameters^2, unscaled)"));
+    root.put("comparisons", pairsJson);
+    JsonFiles.write(ctx.output(JSON), root);
+    byte[] mdBytes = md.getBytes(StandardCharsets.UTF_8);
+    AtomicFile.write(ctx.output(MARKDOWN), tmp -> Files.write(tmp, mdBytes));
+  }
+
+  /** The JSON summary of one (particle branch, lattice branch) comparison. */
+  private static Map<String, Object> pairSummary(
+      String branch,
+      String lattice,
+      Grids g,
+      ParticleLatticeComparison.ParticleSide side,
+      EpmSample es,
+      int epmAvalanches,
+      ParticleLatticeComparison.Result res,
+      ParticleLatticeComparison.Options o,
+      Params p,
+      double from,
+      Path avalanches)
+      throws Exception {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("particle_branch", branch);
+    j.put("lattice_branch", lattice);
+    j.put("grid", g.cg().gridSize());
+    j.put("cell_side", g.cg().cellSizeX());
+    j.put("cell_area", g.cg().cellArea());
+    j.put("particles_per_cell", (double) g.particles() / (g.cg().gridSize() * g.cg().gridSize()));
+    j.put("mean_diameter", g.meanDiameter());
+    j.put("kernel", kernel(p).name().toLowerCase(Locale.ROOT));
+    j.put("d2min_cutoff", g.rc());
+    j.put("d2min_threshold", o.d2minThreshold());
+    j.put("yield_quantile", o.yieldQuantile());
+    j.put("yield_stress", finiteOrNull(side.yieldStress()));
+    j.put("rearranging_cells", side.rearrangingCells());
+    j.put("frame_pairs", side.pairs());
+    j.put("pairs_with_rearrangement", side.area().length);
+    j.put(
+        "negative_x_fraction",
+        side.distance().length == 0 ? null : (double) side.negativeX() / side.distance().length);
+    j.put("selected_avalanche_area", finiteOrNull(selectedArea(avalanches, side)));
+    j.put("epm_snapshots", es.snapshots());
+    j.put("epm_sites", es.sites());
+    j.put("epm_from", from);
+    j.put("epm_avalanches", epmAvalanches);
+    j.put("pseudogap_theta_particles", finiteOrNull(res.particleTheta()));
+    j.put("pseudogap_theta_epm", finiteOrNull(res.epmTheta()));
+    j.put("fit_fraction", o.fitFraction());
+    j.put("rows", res.rows());
+    return j;
+  }
+
   private static Object finiteOrNull(double v) {
     return Double.isFinite(v) ? v : null;
   }
@@ -493,7 +529,11 @@ public final class ParticleLatticeStage extends AbstractStage {
     return 0;
   }
 
-  /** Logarithmic-bin density of positive values that are multiples of {@code unit}: {x, p}. */
+  /**
+   * Logarithmic-bin density (5 bins per decade from 1 unit, epm's {@link LogHistogram}) of positive
+   * values that are multiples of {@code unit}: {x (bin centre), p (per unit, normalised by all
+   * values, those below one unit included)}; empty bins left out.
+   */
   static double[][] logDensity(double[] v, double unit) {
     double max = 0;
     for (double a : v) {
@@ -501,25 +541,21 @@ public final class ParticleLatticeStage extends AbstractStage {
     }
     int perDecade = 5;
     int nb = Math.max(1, (int) Math.ceil(perDecade * Math.log10(max + 1)) + 1);
-    double[] count = new double[nb];
+    LogHistogram h = new LogHistogram(1, Math.pow(10, (double) nb / perDecade), perDecade);
     for (double a : v) {
-      double s = a / unit;
-      if (s >= 1) {
-        count[Math.min(nb - 1, (int) Math.floor(perDecade * Math.log10(s)))]++;
-      }
+      h.add(a / unit);
     }
-    List<double[]> pts = new ArrayList<>();
-    for (int b = 0; b < nb; b++) {
-      if (count[b] > 0) {
-        double lo = Math.pow(10, (double) b / perDecade);
-        double hi = Math.pow(10, (double) (b + 1) / perDecade);
-        pts.add(new double[] {Math.sqrt(lo * hi) * unit, count[b] / (v.length * (hi - lo) * unit)});
-      }
+    int k = 0;
+    for (int b = 0; b < h.bins(); b++) {
+      k += h.count(b) > 0 ? 1 : 0;
     }
-    double[][] o = new double[2][pts.size()];
-    for (int i = 0; i < pts.size(); i++) {
-      o[0][i] = pts.get(i)[0];
-      o[1][i] = pts.get(i)[1];
+    double[][] o = new double[2][k];
+    k = 0;
+    for (int b = 0; b < h.bins(); b++) {
+      if (h.count(b) > 0) {
+        o[0][k] = Math.sqrt(h.lower(b) * h.upper(b)) * unit;
+        o[1][k++] = h.density(b) / unit;
+      }
     }
     return o;
   }

@@ -4,26 +4,29 @@ import java.util.List;
 import java.util.Map;
 import org.glasslab.analysis.structure.CagingSoftness;
 import org.glasslab.data.Configuration;
-import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.HistogramPlot;
 import org.glasslab.pipeline.plot.Snapshot;
 import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.task.Columns;
+import org.glasslab.pipeline.task.SoftnessTask;
 
 /**
- * {@code softness}: per-particle caging softness (analysis module) of the inherent structures just
- * before (a-1) and just after (a+1) the selected avalanche frame a (clamped) → {@code softness.csv}
- * (id, softness_before, softness_after), the two distributions and a snapshot coloured by the
- * softness before the avalanche.
+ * {@code softness}: the {@link SoftnessTask} (per-particle caging softness, same parameters as
+ * {@code glasslab softness}) on the inherent structures just before (a-1) and just after (a+1) the
+ * selected avalanche frame a (clamped) → {@code softness.csv} (id, softness_before,
+ * softness_after), the two distributions and a snapshot coloured by the softness before the
+ * avalanche.
  */
-public final class SoftnessStage extends AbstractStage {
+public final class SoftnessStage
+    extends TaskStage<CagingSoftness.Options, Configuration, SoftnessTask.Result> {
   /** The stage (stateless). */
   public SoftnessStage() {
     super(
         "softness",
-        1,
-        Scope.BRANCH,
+        SoftnessTask.INSTANCE,
+        2,
         List.of(MinimizeStage.IS, "avalanches.csv"),
         List.of("softness.csv"),
         "caging softness per particle before and after the avalanche",
@@ -32,6 +35,7 @@ public final class SoftnessStage extends AbstractStage {
 
   @Override
   public void validate(Params p) {
+    parameters(p);
     p.getInt("pixels", 500, 100, 4000);
   }
 
@@ -41,12 +45,12 @@ public final class SoftnessStage extends AbstractStage {
     int nf = c.length;
     int a = StageSupport.avalancheFrame(ctx.input("avalanches.csv"));
     int[] fr = {StageSupport.clamp(a - 1, nf), StageSupport.clamp(a + 1, nf)};
-    double[][] s =
-        ctx.mapFrames("softness", 2, i -> new CagingSoftness().compute(c[fr[i]]).softness());
+    CagingSoftness.Options p = parameters(ctx.params());
+    double[][] s = ctx.mapFrames("softness", 2, i -> task.run(p, c[fr[i]]).softness().softness());
     Csv.write(
         ctx.output("softness.csv"),
         List.of("id", "softness_before", "softness_after"),
-        StageSupport.ids(c[fr[0]]),
+        Columns.ids(c[fr[0]]),
         s[0],
         s[1]);
     ctx.figure(

@@ -82,25 +82,6 @@ final class StageSupport {
     return s;
   }
 
-  /** Component {@code c} (0 = x, 1 = y) of an interleaved [2N] array. */
-  static double[] component(double[] a, int c) {
-    double[] out = new double[a.length / 2];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = a[2 * i + c];
-    }
-    return out;
-  }
-
-  /** Particle ids as doubles (index when the file has none). */
-  static double[] ids(Configuration c) {
-    int[] id = c.ids();
-    double[] out = new double[c.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = id == null ? i : id[i];
-    }
-    return out;
-  }
-
   /**
    * The selected avalanche frame recorded by {@code avalanches} in {@code avalanches.csv} (the row
    * with {@code selected = 1}).

@@ -2,6 +2,9 @@ package org.glasslab.pipeline.store;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,45 +27,50 @@ public final class Csv {
    * @param columns one array per column, each long[], int[], double[] or String[]; not modified
    */
   public static void write(Path file, List<String> header, Object... columns) throws IOException {
-    if (header.size() != columns.length) {
-      throw new IllegalArgumentException(
-          header.size() + " column names for " + columns.length + " columns");
-    }
-    int rows = -1;
-    for (int c = 0; c < columns.length; c++) {
-      int len = java.lang.reflect.Array.getLength(columns[c]);
-      if (rows >= 0 && len != rows) {
-        throw new IllegalArgumentException(
-            "column '" + header.get(c) + "' has " + len + " rows, expected " + rows);
-      }
-      rows = len;
-    }
-    for (String h : header) {
-      if (h.contains(",") || h.contains("\"") || h.contains("\n")) {
-        throw new IllegalArgumentException("column name '" + h + "' contains a comma or quote");
-      }
-    }
-    final int n = Math.max(rows, 0);
+    write(file, new org.glasslab.pipeline.store.Table(header, columns));
+  }
+
+  /** Writes {@code table} to {@code file}, atomically. */
+  public static void write(Path file, org.glasslab.pipeline.store.Table table) throws IOException {
     AtomicFile.write(
         file,
         tmp -> {
           try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", header));
-            w.write('\n');
-            StringBuilder sb = new StringBuilder();
-            for (int r = 0; r < n; r++) {
-              sb.setLength(0);
-              for (int c = 0; c < columns.length; c++) {
-                if (c > 0) {
-                  sb.append(',');
-                }
-                sb.append(cell(columns[c], r));
-              }
-              sb.append('\n');
-              w.write(sb.toString());
-            }
+            print(w, table);
           }
         });
+  }
+
+  /**
+   * Writes {@code table} to {@code out} (e.g. the CLI's stdout) in exactly the form {@link
+   * #write(Path, Table)} puts in a file; {@code out} is flushed, not closed.
+   */
+  public static void print(Writer out, org.glasslab.pipeline.store.Table table) throws IOException {
+    out.write(String.join(",", table.header()));
+    out.write('\n');
+    StringBuilder sb = new StringBuilder();
+    Object[] columns = table.columns();
+    for (int r = 0; r < table.rows(); r++) {
+      sb.setLength(0);
+      for (int c = 0; c < columns.length; c++) {
+        if (c > 0) {
+          sb.append(',');
+        }
+        sb.append(cell(columns[c], r));
+      }
+      sb.append('\n');
+      out.write(sb.toString());
+    }
+    out.flush();
+  }
+
+  /** {@link #print(Writer, Table)} onto a {@link PrintWriter} (which swallows I/O errors). */
+  public static void print(PrintWriter out, org.glasslab.pipeline.store.Table table) {
+    try {
+      print((Writer) out, table);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String cell(Object col, int r) {

@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.glasslab.data.Box;
-import org.glasslab.data.Configuration;
-import org.glasslab.data.MemoryTrajectory;
-import org.glasslab.data.io.TrajectoryIO;
+import org.glasslab.pipeline.engine.Samples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,48 +18,15 @@ class AnalysisCommandsTest {
   @TempDir static Path dir;
   static Path traj;
 
-  /** Particles vibrating around jittered triangular-lattice sites; 25 of them hop at frame 60. */
+  /** The hopping trajectory of {@link Samples#hopping}; 25 particles hop at frame 60. */
   @BeforeAll
   static void writeTrajectory() throws Exception {
-    int nx = 20;
-    int ny = 24;
-    double a = Math.sqrt(2.0 / (Math.sqrt(3.0) * 0.9));
-    Box box = new Box(nx * a, ny * a * Math.sqrt(3.0) / 2.0);
-    SplittableRandom rng = new SplittableRandom(4);
-    int n = nx * ny;
-    double[] sites = new double[2 * n];
-    for (int j = 0; j < ny; j++) {
-      for (int i = 0; i < nx; i++) {
-        sites[2 * (j * nx + i)] = (i + 0.5 * (j % 2)) * a + 0.08 * gauss(rng);
-        sites[2 * (j * nx + i) + 1] = j * a * Math.sqrt(3.0) / 2.0 + 0.08 * gauss(rng);
-      }
-    }
-    double[] d = new double[n];
-    java.util.Arrays.fill(d, 1.0);
-    List<Configuration> frames = new ArrayList<>();
-    for (int f = 0; f < 120; f++) {
-      double[] x = new double[2 * n];
-      for (int k = 0; k < x.length; k++) {
-        int i = k / 2;
-        boolean hops = f >= HOP_FRAME && i % 20 == 7 && i < 500;
-        x[k] = sites[k] + 0.04 * gauss(rng) + (hops && (k & 1) == 0 ? 0.6 : 0);
-      }
-      int[] im = new int[2 * n];
-      box.wrapAll(x, im);
-      frames.add(new Configuration(box, x, im, d, null, null, null, 1000L * (f + 1), 3.0 * f));
-    }
-    traj = dir.resolve("traj.h5");
-    TrajectoryIO.write(traj, MemoryTrajectory.of(frames));
-  }
-
-  static double gauss(SplittableRandom rng) {
-    return Math.sqrt(-2 * Math.log(1 - rng.nextDouble()))
-        * Math.cos(2 * Math.PI * rng.nextDouble());
+    traj = Samples.hopping(dir.resolve("traj.h5"), HOP_FRAME);
   }
 
   static JsonNode json(CliRunner r) throws Exception {
     assertEquals(0, r.exit(), r.err());
-    return Json.mapper().readTree(r.out());
+    return org.glasslab.pipeline.store.JsonFiles.mapper().readTree(r.out());
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.store.Provenance;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.glasslab.pipeline.spec.SpecLoader;
+import org.glasslab.pipeline.stages.Stages;
 
 /** Runs a spec with the toy stages in a separate JVM (for the kill-and-resume test). */
 public final class PipelineChild {
@@ -68,9 +69,7 @@ public final class PipelineChild {
    */
   public static void main(String[] args) throws Exception {
     StageRegistry reg =
-        args.length > 1 && args[1].equals("builtin")
-            ? StageRegistry.builtin()
-            : ToyStages.registry();
+        args.length > 1 && args[1].equals("builtin") ? Stages.builtin() : ToyStages.registry();
     var spec = SpecLoader.load(Path.of(args[0]), reg);
     RunResult r =
         new Engine(reg)

@@ -47,4 +47,45 @@ public final class Samples {
     TrajectoryIO.write(file, trajectory(n, frames, seed));
     return file;
   }
+
+  /**
+   * Writes 120 frames of 480 unit disks vibrating around jittered triangular-lattice sites (density
+   * 0.9); 25 of them hop by 0.6 diameters at frame {@code hopFrame}. Steps 1000 (f + 1), times 3 f.
+   */
+  public static Path hopping(Path file, int hopFrame) throws Exception {
+    int nx = 20;
+    int ny = 24;
+    double a = Math.sqrt(2.0 / (Math.sqrt(3.0) * 0.9));
+    Box box = new Box(nx * a, ny * a * Math.sqrt(3.0) / 2.0);
+    SplittableRandom rng = new SplittableRandom(4);
+    int n = nx * ny;
+    double[] sites = new double[2 * n];
+    for (int j = 0; j < ny; j++) {
+      for (int i = 0; i < nx; i++) {
+        sites[2 * (j * nx + i)] = (i + 0.5 * (j % 2)) * a + 0.08 * gauss(rng);
+        sites[2 * (j * nx + i) + 1] = j * a * Math.sqrt(3.0) / 2.0 + 0.08 * gauss(rng);
+      }
+    }
+    double[] d = new double[n];
+    java.util.Arrays.fill(d, 1.0);
+    List<Configuration> frames = new ArrayList<>();
+    for (int f = 0; f < 120; f++) {
+      double[] x = new double[2 * n];
+      for (int k = 0; k < x.length; k++) {
+        int i = k / 2;
+        boolean hops = f >= hopFrame && i % 20 == 7 && i < 500;
+        x[k] = sites[k] + 0.04 * gauss(rng) + (hops && (k & 1) == 0 ? 0.6 : 0);
+      }
+      int[] im = new int[2 * n];
+      box.wrapAll(x, im);
+      frames.add(new Configuration(box, x, im, d, null, null, null, 1000L * (f + 1), 3.0 * f));
+    }
+    TrajectoryIO.write(file, MemoryTrajectory.of(frames));
+    return file;
+  }
+
+  private static double gauss(SplittableRandom rng) {
+    return Math.sqrt(-2 * Math.log(1 - rng.nextDouble()))
+        * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
 }

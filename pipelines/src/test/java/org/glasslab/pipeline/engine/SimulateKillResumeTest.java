@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.glasslab.md.RunDirectory;
+import org.glasslab.pipeline.stages.Stages;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class SimulateKillResumeTest {
     PipelineChild.runAndKill(
         spec, dir.resolve("child.log"), true, 120, () -> segments(killed.resolve("cache")) >= 3);
 
-    StageRegistry reg = StageRegistry.builtin();
+    StageRegistry reg = Stages.builtin();
     String log = PipelineChild.runHere(spec, reg, 1);
     assertTrue(
         log.contains("resuming the interrupted MD run at engine step"),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.glasslab.data.random.Rng;
+import org.glasslab.pipeline.stages.Stages;
 
 /**
  * Test-only stages on small text files: a stochastic generator {@code count} (numbers.txt), {@code
@@ -17,7 +18,7 @@ public final class ToyStages {
 
   /** A registry with the toy stages and the built-in ones. */
   public static StageRegistry registry() {
-    return StageRegistry.builtin()
+    return Stages.builtin()
         .register(new Count())
         .register(new Square())
         .register(new Sum())

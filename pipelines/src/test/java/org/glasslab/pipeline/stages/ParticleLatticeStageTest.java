@@ -81,4 +81,27 @@ class ParticleLatticeStageTest {
             () -> new ParticleLatticeStage().validate(params("{\"epm_from\": 1.5}")));
     assertEquals("epm_from", e.key());
   }
+
+  /**
+   * The area density: 5 log bins per decade from one unit, normalised by all values (below one unit
+   * included) so that sum p_b * width_b = fraction of values >= 1 unit; hand-checked bins.
+   */
+  @Test
+  void logDensityOfAreas() {
+    double unit = 0.5;
+    // areas in units: 1, 1, 2, 12 and one below a unit (0.2)
+    double[] v = {0.5, 0.5, 1.0, 6.0, 0.1};
+    double[][] d = ParticleLatticeStage.logDensity(v, unit);
+    double w0 = Math.pow(10, 0.2) - 1;
+    double w1 = Math.pow(10, 0.4) - Math.pow(10, 0.2);
+    double w5 = Math.pow(10, 1.2) - Math.pow(10, 1.0);
+    // bins: [1, 1.58) holds 1, 1; [1.58, 2.51) holds 2; [10, 15.8) holds 12
+    assertEquals(3, d[0].length);
+    assertEquals(Math.sqrt(Math.pow(10, 0.2)) * unit, d[0][0], 1e-12);
+    assertEquals(2 / (5 * w0 * unit), d[1][0], 1e-12);
+    assertEquals(1 / (5 * w1 * unit), d[1][1], 1e-12);
+    assertEquals(1 / (5 * w5 * unit), d[1][2], 1e-12);
+    double mass = d[1][0] * w0 * unit + d[1][1] * w1 * unit + d[1][2] * w5 * unit;
+    assertEquals(4.0 / 5, mass, 1e-12);
+  }
 }

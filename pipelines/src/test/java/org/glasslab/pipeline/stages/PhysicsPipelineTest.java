@@ -25,9 +25,9 @@ import org.glasslab.data.io.ReadOptions;
 import org.glasslab.pipeline.cli.CliRunner;
 import org.glasslab.pipeline.cli.DemoCommand;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.PipelineSpec;
 import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.StageRegistry;
-import org.glasslab.pipeline.spec.PipelineSpec;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.JsonFiles;
@@ -323,7 +323,7 @@ class PhysicsPipelineTest {
 
   @Test
   void embeddedDemoAndExamplesLoadAndDryRun() throws Exception {
-    StageRegistry reg = StageRegistry.builtin();
+    StageRegistry reg = Stages.builtin();
     Path run = dir.resolve("demo");
     PipelineSpec demo =
         SpecLoader.load(

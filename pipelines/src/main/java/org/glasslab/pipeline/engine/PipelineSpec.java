@@ -1,4 +1,4 @@
-package org.glasslab.pipeline.spec;
+package org.glasslab.pipeline.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

@@ -1,10 +1,9 @@
-package org.glasslab.pipeline.spec;
+package org.glasslab.pipeline.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.ReadOptions;
-import org.glasslab.pipeline.engine.Params;
 
 /**
  * One branch of a pipeline: one input trajectory and the per-branch stages applied to it. A branch

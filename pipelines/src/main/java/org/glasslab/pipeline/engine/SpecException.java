@@ -1,4 +1,4 @@
-package org.glasslab.pipeline.spec;
+package org.glasslab.pipeline.engine;
 
 /**
  * An invalid pipeline spec. The message is one line naming the spec file and the field, e.g. {@code

@@ -1,6 +1,4 @@
-package org.glasslab.pipeline.spec;
-
-import org.glasslab.pipeline.engine.Params;
+package org.glasslab.pipeline.engine;
 
 /**
  * One entry of the spec's {@code stages:} list.

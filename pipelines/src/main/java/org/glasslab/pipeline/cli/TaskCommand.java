@@ -1,0 +1,268 @@
+package org.glasslab.pipeline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.store.JsonFiles;
+import org.glasslab.pipeline.task.FramePair;
+import org.glasslab.pipeline.task.Input;
+import org.glasslab.pipeline.task.InvalidParam;
+import org.glasslab.pipeline.task.Param;
+import org.glasslab.pipeline.task.Task;
+import org.glasslab.pipeline.task.Values;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The command {@code glasslab NAME} of a {@link Task}, built at run time from the task's
+ * declaration: the input argument (with {@code --frame} and the {@link InputOptions} where the task
+ * reads a trajectory), one option per parameter ({@code --origin-stride} for {@code origin_stride};
+ * its help shows unit and default), {@code --out FILE} (the task's table through the store's
+ * writers: .csv, or .h5/.hdf5 with the parameters) and {@code --json}. Without {@code --json} the
+ * task prints its table (or text) on stdout.
+ */
+public final class TaskCommand<P extends Record, I, R> implements Callable<Integer> {
+  private final Task<P, I, R> task;
+  private final CommandSpec spec;
+  private final InputOptions input = new InputOptions();
+
+  private TaskCommand(Task<P, I, R> task) {
+    this.task = task;
+    spec = CommandSpec.wrapWithoutInspection(this);
+    String[] words = task.command().split(" ");
+    spec.name(words[words.length - 1]).mixinStandardHelpOptions(true);
+    spec.usageMessage().description(task.description());
+    if (task.input() != Input.NONE) {
+      spec.addPositional(
+          PositionalParamSpec.builder()
+              .index("0")
+              .paramLabel(task.input().label())
+              .type(Path.class)
+              .description(task.input().description())
+              .build());
+    }
+    if (task.input() == Input.PAIR) {
+      spec.addPositional(
+          PositionalParamSpec.builder()
+              .index("1")
+              .paramLabel("CUR")
+              .type(Path.class)
+              .description("Current configuration file.")
+              .build());
+      spec.addOption(frameOption("--ref-frame", "0", "Frame of REF"));
+      spec.addOption(frameOption("--cur-frame", "-1", "Frame of CUR (-1: the last)"));
+    }
+    if (task.input() == Input.FRAME) {
+      spec.addOption(frameOption("--frame", "0", "Frame to analyse"));
+    }
+    if (task.input() != Input.TABLE && task.input() != Input.NONE) {
+      spec.addMixin("input", CommandSpec.forAnnotatedObject(input));
+    }
+    for (Param<?> p : task.params()) {
+      spec.addOption(option(p));
+    }
+    spec.addOption(
+        OptionSpec.builder(task.outOptions().toArray(new String[0]))
+            .paramLabel("FILE")
+            .type(Path.class)
+            .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--json")
+            .type(boolean.class)
+            .arity("0")
+            .description("Results and parameters as JSON.")
+            .build());
+  }
+
+  /** The picocli command line of {@code task}. */
+  public static CommandLine commandLine(Task<?, ?, ?> task) {
+    return new CommandLine(new TaskCommand<>(task).spec);
+  }
+
+  /** Adds the command of every task to {@code root}, under its group (e.g. {@code epm}). */
+  public static void addAll(CommandLine root, List<Task<?, ?, ?>> tasks) {
+    for (Task<?, ?, ?> t : tasks) {
+      String[] words = t.command().split(" ");
+      CommandLine parent = root;
+      for (int i = 0; i < words.length - 1; i++) {
+        parent = parent.getSubcommands().get(words[i]);
+        if (parent == null) {
+          throw new IllegalStateException(t.command() + ": no command group '" + words[i] + "'");
+        }
+      }
+      parent.addSubcommand(words[words.length - 1], commandLine(t));
+    }
+  }
+
+  private static OptionSpec frameOption(String name, String def, String what) {
+    return OptionSpec.builder(name)
+        .paramLabel("K")
+        .type(int.class)
+        .defaultValue(def)
+        .description(what + "; negative counts from the end (default " + def + ").")
+        .build();
+  }
+
+  private static OptionSpec option(Param<?> p) {
+    OptionSpec.Builder b =
+        OptionSpec.builder(p.options())
+            .description(p.help())
+            .paramLabel(p.label().isEmpty() ? "V" : p.label());
+    if (p.type() == Boolean.class) {
+      b.type(boolean.class).arity("0");
+    } else if (p.type() == double[].class) {
+      b.type(double[].class).splitRegex(",");
+    } else if (p.type() == List.class) {
+      b.type(List.class).auxiliaryTypes(String.class).splitRegex(",");
+    } else {
+      b.type(p.type());
+    }
+    return b.build();
+  }
+
+  private <T> T value(String option) {
+    return spec.findOption(option).getValue();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine cl = spec.commandLine();
+    P p = parameters(cl);
+    Path out = value("--out");
+    if (out != null && !Fields.supported(out)) {
+      throw new CommandLine.ParameterException(
+          cl, "--out " + out + ": use a .csv, .h5 or .hdf5 file");
+    }
+    Map<String, Object> source = new LinkedHashMap<>();
+    I in = read(source);
+    try {
+      long t0 = System.nanoTime();
+      R r;
+      try {
+        r = task.run(p, in);
+      } catch (InvalidParam e) {
+        throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
+      }
+      double seconds = (System.nanoTime() - t0) * 1e-9;
+      Map<String, Object> report = report(p, in, r, source, seconds);
+      if (out != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) report.get("parameters");
+        Fields.write(out, task.table(p, r), params);
+      }
+      PrintWriter o = cl.getOut();
+      if (Boolean.TRUE.equals(value("--json"))) {
+        JsonFiles.print(o, report);
+      } else {
+        task.print(p, r, describe(source), o);
+      }
+      o.flush();
+      if (out != null) {
+        cl.getErr().println("wrote " + out);
+      }
+    } finally {
+      if (in instanceof AutoCloseable c) {
+        c.close();
+      }
+    }
+    return 0;
+  }
+
+  private P parameters(CommandLine cl) {
+    try {
+      return task.parameters(
+          new Values() {
+            @Override
+            public <T> T get(Param<T> q) {
+              T v = value(q.option());
+              return v == null ? q.defaultValue() : v;
+            }
+          });
+    } catch (InvalidParam e) {
+      throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+  }
+
+  /**
+   * Reads the task's input from the arguments, recording in {@code source} what was read (file
+   * names and frames, the leading entries of the JSON parameters).
+   */
+  @SuppressWarnings("unchecked")
+  private I read(Map<String, Object> source) throws IOException {
+    Input<I> kind = task.input();
+    if (kind == Input.NONE) {
+      return null;
+    }
+    Path file = spec.positionalParameters().get(0).getValue();
+    if (kind == Input.TRAJECTORY) {
+      source.put("file", file.toString());
+      return (I) input.open(file);
+    }
+    if (kind == Input.FRAME) {
+      int frame = value("--frame");
+      source.put("file", file.toString());
+      source.put("frame", frame);
+      return (I) input.frame(file, frame);
+    }
+    if (kind == Input.PAIR) {
+      Path cur = spec.positionalParameters().get(1).getValue();
+      int refFrame = value("--ref-frame");
+      int curFrame = value("--cur-frame");
+      source.put("ref", file.toString());
+      source.put("ref_frame", refFrame);
+      source.put("cur", cur.toString());
+      source.put("cur_frame", curFrame);
+      return (I) new FramePair(input.frame(file, refFrame), input.frame(cur, curFrame));
+    }
+    source.put("table", file.toString());
+    return (I) Fields.readCsv(file);
+  }
+
+  /** The input for humans: {@code traj.h5[3]}, {@code a.h5[0] -> b.h5[-1]}. */
+  private String describe(Map<String, Object> s) {
+    if (s.containsKey("ref")) {
+      return s.get("ref")
+          + "["
+          + s.get("ref_frame")
+          + "] -> "
+          + s.get("cur")
+          + "["
+          + s.get("cur_frame")
+          + "]";
+    }
+    if (s.isEmpty()) {
+      return task.command();
+    }
+    Object name = s.containsKey("file") ? s.get("file") : s.get("table");
+    return name + (s.containsKey("frame") ? "[" + s.get("frame") + "]" : "");
+  }
+
+  private Map<String, Object> report(P p, I in, R r, Map<String, Object> source, double seconds) {
+    Map<String, Object> body = task.report(p, in, r);
+    Map<String, Object> params = new LinkedHashMap<>(source);
+    if (body.get("parameters") instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> params.put((String) k, v));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("command", task.name());
+    doc.put("parameters", params);
+    body.forEach(
+        (k, v) -> {
+          if (!k.equals("parameters")) {
+            doc.put(k, v);
+          }
+        });
+    doc.put("seconds", seconds);
+    return doc;
+  }
+}

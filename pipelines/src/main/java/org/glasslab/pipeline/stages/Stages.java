@@ -1,0 +1,50 @@
+package org.glasslab.pipeline.stages;
+
+import org.glasslab.pipeline.engine.StageRegistry;
+import org.glasslab.pipeline.task.GofrTask;
+import org.glasslab.pipeline.task.MsdTask;
+
+/**
+ * The stages GlassLab ships. To add a stage, add one {@code .register(...)} line here: a {@link
+ * TaskStage} over a task (no class of its own), or a class implementing {@code Stage}.
+ */
+public final class Stages {
+  private Stages() {}
+
+  /** A registry of every built-in stage. */
+  public static StageRegistry builtin() {
+    return new StageRegistry()
+        .register(new ImportStage())
+        .register(new ObservablesStage())
+        .register(new SnapshotStage())
+        .register(new CompareObservablesStage())
+        .register(new SimulateStage())
+        .register(new MinimizeStage())
+        .register(new StressStage())
+        .register(
+            new TaskStage<>(
+                MsdTask.INSTANCE,
+                1,
+                ImportStage.TRAJECTORY,
+                "mean-squared displacement from frame 0 vs frame (Fig 1 a)"))
+        .register(
+            new TaskStage<>(
+                GofrTask.INSTANCE,
+                1,
+                ImportStage.TRAJECTORY,
+                "radial distribution g(r) of a frame"))
+        .register(new AvalanchesStage())
+        .register(new ModesStage())
+        .register(new BettiStage())
+        .register(new Fig1Stage())
+        .register(new LocalStage())
+        .register(new SoftnessStage())
+        .register(new CorrelateStage())
+        .register(new CompareLocalStage())
+        .register(new EpmMeanfieldStage())
+        .register(new EpmLatticeStage())
+        .register(new EpmTcScanStage())
+        .register(new EpmCompareStage())
+        .register(new ParticleLatticeStage());
+  }
+}

@@ -1,0 +1,164 @@
+package org.glasslab.pipeline.stages;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.H5md;
+import org.glasslab.data.io.ReadOptions;
+import org.glasslab.data.io.TrajectoryIO;
+import org.glasslab.pipeline.engine.AbstractStage;
+import org.glasslab.pipeline.engine.ParamException;
+import org.glasslab.pipeline.engine.Params;
+import org.glasslab.pipeline.engine.StageContext;
+import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.task.Figure;
+import org.glasslab.pipeline.task.Input;
+import org.glasslab.pipeline.task.InvalidParam;
+import org.glasslab.pipeline.task.Param;
+import org.glasslab.pipeline.task.Task;
+import org.glasslab.pipeline.task.Values;
+
+/**
+ * The pipeline stage of a {@link Task}: its accepted parameters and their validation are the task's
+ * declared ones (plus {@code frame} for a single-frame task), it reads one artifact as the task's
+ * {@link Input}, writes the task's table as {@code NAME.csv} through the store and draws the task's
+ * figures. Stages that combine several task runs (e.g. softness before and after an avalanche)
+ * extend it and override {@link #run}, still reading their parameters with {@link #parameters}.
+ */
+public class TaskStage<P extends Record, I, R> extends AbstractStage {
+  /** The single-frame input's frame parameter (negative counts from the end). */
+  static final String FRAME = "frame";
+
+  /** The task run by this stage. */
+  protected final Task<P, I, R> task;
+
+  /**
+   * The generic stage: {@code inputArtifact} in, {@code NAME.csv} out.
+   *
+   * @param version the stage's output version (part of the cache key)
+   */
+  public TaskStage(Task<P, I, R> task, int version, String inputArtifact, String description) {
+    this(
+        task.name(),
+        task,
+        version,
+        List.of(inputArtifact),
+        List.of(task.name() + ".csv"),
+        description,
+        task.input() == Input.FRAME
+            ? Map.of(FRAME, "frame to analyse, negative counts from the end (default 0)")
+            : Map.of());
+  }
+
+  /**
+   * A stage with its own name (usually the task's; {@code local} runs {@code strain}), artifacts
+   * and extra (stage-only) parameters, e.g. plot sizes.
+   *
+   * @param extra parameter name to one-line description, besides the task's
+   */
+  protected TaskStage(
+      String name,
+      Task<P, I, R> task,
+      int version,
+      List<String> inputs,
+      List<String> outputs,
+      String description,
+      Map<String, String> extra) {
+    super(name, version, Scope.BRANCH, inputs, outputs, description, merge(task, extra));
+    this.task = task;
+  }
+
+  private static Map<String, String> merge(Task<?, ?, ?> task, Map<String, String> extra) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Param<?> p : task.params()) {
+      m.put(p.name(), p.help());
+    }
+    m.putAll(extra);
+    return m;
+  }
+
+  @Override
+  public void validate(Params p) {
+    parameters(p);
+    if (task.input() == Input.FRAME) {
+      p.getInt(FRAME, 0);
+    }
+  }
+
+  /** The task's parameter record from the spec's {@code params:}, errors naming the key. */
+  public P parameters(Params p) {
+    try {
+      return task.parameters(values(p));
+    } catch (InvalidParam e) {
+      throw new ParamException(e.param().name(), e.reason());
+    } catch (ParamException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ParamException("", e.getMessage());
+    }
+  }
+
+  /** The spec's parameters as task {@link Values} (absent keys give the declared defaults). */
+  static Values values(Params p) {
+    return new Values() {
+      @Override
+      public <T> T get(Param<T> q) {
+        String k = q.name();
+        if (!p.has(k)) {
+          return q.defaultValue();
+        }
+        Object v;
+        if (q.type() == Integer.class) {
+          v = p.getInt(k, 0);
+        } else if (q.type() == Double.class) {
+          v = p.requireDouble(k);
+        } else if (q.type() == Boolean.class) {
+          v = p.getBoolean(k, false);
+        } else if (q.type() == double[].class) {
+          v = p.getDoubles(k, null);
+        } else if (q.type() == List.class) {
+          v = p.getStrings(k);
+        } else {
+          v = p.getString(k, null);
+        }
+        return q.type().cast(v);
+      }
+    };
+  }
+
+  @Override
+  public void run(StageContext ctx) throws Exception {
+    P p = parameters(ctx.params());
+    I in = read(ctx.input(inputs().get(0)), ctx.params().getInt(FRAME, 0));
+    try {
+      R r = task.run(p, in);
+      Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
+      for (Figure f : task.figures(p, r)) {
+        ctx.figure(f.name(), f.figure(), f.caption());
+      }
+    } finally {
+      if (in instanceof AutoCloseable c) {
+        c.close();
+      }
+    }
+  }
+
+  /** Reads {@code file} as the task's input ({@code frame} for a single-frame task). */
+  @SuppressWarnings("unchecked")
+  protected I read(Path file, int frame) throws Exception {
+    Input<I> kind = task.input();
+    if (kind == Input.TABLE) {
+      return (I) Fields.readCsv(file);
+    }
+    Trajectory t = H5md.read(file, ReadOptions.DEFAULTS);
+    if (kind == Input.TRAJECTORY) {
+      return (I) t;
+    }
+    try (t) {
+      return (I) t.frame(TrajectoryIO.frameIndex(t, frame, file));
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.glasslab.pipeline.store;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.glasslab.analysis.stats.Summary;
+
+/**
+ * Per-particle result columns (a {@link Table} with one row per particle): written as CSV ({@link
+ * Csv}) or HDF5 ({@link Hdf5Arrays}: one dataset per column under {@code /fields}, the parameters
+ * as a JSON string attribute {@code parameters} of the root) by the file's extension, summarised
+ * (count, mean, std, quantiles) for reports, and read back leniently from any CSV.
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** True when {@code out} names a format {@link #write} handles (.csv, .h5, .hdf5). */
+  public static boolean supported(Path out) {
+    String n = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".csv") || n.endsWith(".h5") || n.endsWith(".hdf5");
+  }
+
+  /**
+   * Writes {@code table} to {@code out} by its extension, atomically.
+   *
+   * @param parameters recorded with HDF5 output (CSV holds data only)
+   * @throws IllegalArgumentException for an extension other than .csv, .h5 or .hdf5
+   */
+  public static void write(Path out, Table table, Map<String, Object> parameters)
+      throws IOException {
+    if (!supported(out)) {
+      throw new IllegalArgumentException(out + ": unknown extension; use .csv, .h5 or .hdf5");
+    }
+    if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      Csv.write(out, table);
+      return;
+    }
+    Map<String, Object> datasets = new LinkedHashMap<>();
+    for (int c = 0; c < table.columns().length; c++) {
+      datasets.put("fields/" + table.header().get(c), table.columns()[c]);
+    }
+    Hdf5Arrays.write(
+        out, datasets, Map.of("parameters", JsonFiles.mapper().writeValueAsString(parameters)));
+  }
+
+  /** Summary statistics of every numeric column not in {@code skip} (NaN skipped and counted). */
+  public static Map<String, Summary> summaries(Table table, List<String> skip) {
+    Map<String, Summary> m = new LinkedHashMap<>();
+    for (int c = 0; c < table.columns().length; c++) {
+      String name = table.header().get(c);
+      if (skip.contains(name)) {
+        continue;
+      }
+      if (table.columns()[c] instanceof double[] v) {
+        m.put(name, Summary.of(v));
+      } else if (table.columns()[c] instanceof int[] v) {
+        m.put(name, Summary.of(java.util.Arrays.stream(v).asDoubleStream().toArray()));
+      }
+    }
+    return m;
+  }
+
+  /** Prints a summary table: field, count, mean, std, min, median, max. */
+  public static void printSummaries(PrintWriter out, Map<String, Summary> s) {
+    out.printf(
+        "%-12s %7s %13s %13s %13s %13s %13s%n",
+        "field", "count", "mean", "std", "min", "median", "max");
+    for (Map.Entry<String, Summary> e : s.entrySet()) {
+      Summary v = e.getValue();
+      out.printf(
+          Locale.ROOT,
+          "%-12s %7d %13.6g %13.6g %13.6g %13.6g %13.6g%n",
+          e.getKey(),
+          v.count(),
+          v.mean(),
+          v.std(),
+          v.min(),
+          v.median(),
+          v.max());
+    }
+    out.flush();
+  }
+
+  /**
+   * Reads any CSV table with a header line (leading blank and {@code #} lines skipped) into named
+   * double columns; empty or non-numeric cells read NaN, {@code inf}/{@code -inf} read infinite.
+   */
+  public static Map<String, double[]> readCsv(Path file) throws IOException {
+    List<String> lines =
+        new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+    while (!lines.isEmpty() && (lines.get(0).isBlank() || lines.get(0).startsWith("#"))) {
+      lines.remove(0);
+    }
+    if (lines.size() < 2) {
+      throw new IllegalArgumentException(file + ": expected a header line and at least one row");
+    }
+    String[] header = lines.get(0).split(",", -1);
+    int rows = 0;
+    double[][] cols = new double[header.length][lines.size() - 1];
+    for (int r = 1; r < lines.size(); r++) {
+      String line = lines.get(r);
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] f = Csv.split(line);
+      if (f.length != header.length) {
+        throw new IllegalArgumentException(
+            file
+                + ": line "
+                + (r + 1)
+                + " has "
+                + f.length
+                + " fields, the header has "
+                + header.length);
+      }
+      for (int c = 0; c < header.length; c++) {
+        cols[c][rows] = parse(f[c]);
+      }
+      rows++;
+    }
+    Map<String, double[]> m = new LinkedHashMap<>();
+    for (int c = 0; c < header.length; c++) {
+      m.put(header[c].strip(), java.util.Arrays.copyOf(cols[c], rows));
+    }
+    return m;
+  }
+
+  private static double parse(String s) {
+    String t = s.strip();
+    if (t.isEmpty()) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      String l = t.toLowerCase(Locale.ROOT);
+      if (l.equals("inf") || l.equals("+inf")) {
+        return Double.POSITIVE_INFINITY;
+      }
+      if (l.equals("-inf")) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.glasslab.pipeline.task;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Table;
+
+/**
+ * One computation, declared once and run identically by its pipeline stage and its CLI command: its
+ * parameters ({@link #params()}, each with name, type, default, unit and description), the
+ * validated parameter record built from them ({@link #parameters}), the function that runs it
+ * ({@link #run}) and its result as a {@link Table} that the {@code store} writes (the stage's
+ * artifact, the command's {@code --out} file and, unless {@link #print} says otherwise, the
+ * command's stdout). Implementations are stateless singletons (usually extending {@link
+ * AbstractTask}) listed in {@link Tasks}.
+ *
+ * @param <P> the parameter record (validated in its compact constructor)
+ * @param <I> the input (see {@link Input})
+ * @param <R> the result
+ */
+public interface Task<P extends Record, I, R> {
+  /** Name of the command and the stage, e.g. {@code msd}. */
+  String name();
+
+  /**
+   * The command's words under {@code glasslab}, e.g. {@code epm meanfield}; by default the name.
+   * Every word but the last names an existing command group.
+   */
+  default String command() {
+    return name();
+  }
+
+  /** The CLI names of the command's {@code --out} option (a task may keep an older name too). */
+  default List<String> outOptions() {
+    return List.of("--out");
+  }
+
+  /** One line saying what is computed, with the formula's key convention. */
+  String description();
+
+  /** What {@link #run} reads. */
+  Input<I> input();
+
+  /** The declared parameters, in CLI help order. */
+  List<Param<?>> params();
+
+  /**
+   * The parameter record from {@code values} (defaults where absent).
+   *
+   * @throws IllegalArgumentException ({@link InvalidParam} where one parameter is to blame) for an
+   *     impossible value
+   */
+  P parameters(Values values);
+
+  /** Computes the result; {@code input} is not modified (nor closed). */
+  R run(P p, I input) throws Exception;
+
+  /** The result as a table: the stage's artifact and the command's {@code --out} content. */
+  Table table(P p, R r);
+
+  /**
+   * The command's {@code --json} document: {@code parameters} (a map; the command adds the input
+   * file and frame) and the results. Called while {@code input} is still open.
+   */
+  Map<String, Object> report(P p, I input, R r);
+
+  /**
+   * The command's plain stdout; by default the {@link #table} as CSV.
+   *
+   * @param source the input named for humans, e.g. {@code traj.h5[-1]}
+   */
+  default void print(P p, R r, String source, PrintWriter out) {
+    Csv.print(out, table(p, r));
+  }
+
+  /** Figures for the pipeline report (none by default). */
+  default List<Figure> figures(P p, R r) {
+    return List.of();
+  }
+}

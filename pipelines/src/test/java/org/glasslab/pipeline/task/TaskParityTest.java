@@ -1,0 +1,249 @@
+package org.glasslab.pipeline.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.glasslab.pipeline.cli.CliRunner;
+import org.glasslab.pipeline.engine.AbstractStage;
+import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.RunResult;
+import org.glasslab.pipeline.engine.Samples;
+import org.glasslab.pipeline.engine.StageContext;
+import org.glasslab.pipeline.engine.StageRegistry;
+import org.glasslab.pipeline.spec.SpecLoader;
+import org.glasslab.pipeline.stages.Stages;
+import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.store.Table;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * For each migrated task, the CLI command and the pipeline stage run on the same input give the
+ * same numbers: the command's stdout table equals the stage's CSV artifact byte for byte (one task,
+ * one writer), with defaults and with non-default parameters given once as options and once as spec
+ * parameters.
+ */
+class TaskParityTest {
+  @TempDir static Path dir;
+  static Path traj;
+  static Path results;
+
+  @BeforeAll
+  static void runPipeline() throws Exception {
+    traj = Samples.write(dir.resolve("a.h5"), 80, 6, 7);
+    Path spec = dir.resolve("parity.yaml");
+    Files.writeString(
+        spec,
+        """
+        name: parity
+        run_dir: out
+        inputs:
+          - files: a.h5
+        stages:
+          - import
+          - msd
+          - stage: gofr
+            params: {frame: -1, dr: 0.05, rmax: 2.5}
+          - stage: betti
+            params: {alpha: 1.5, periodic: true}
+        """);
+    CliRunner r = CliRunner.run("run", spec.toString());
+    assertEquals(0, r.exit(), r.err());
+    results = dir.resolve("out/results/a");
+  }
+
+  /** The command's stdout after dropping '#' comment lines. */
+  static String table(CliRunner r) {
+    assertEquals(0, r.exit(), r.err());
+    StringBuilder sb = new StringBuilder();
+    for (String line : r.out().split("\n", -1)) {
+      if (!line.startsWith("#") && !line.isEmpty()) {
+        sb.append(line).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void msdCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("msd/msd.csv"));
+    assertTrue(stage.startsWith("frame,step,time,msd\n"), stage);
+    assertEquals(7, stage.split("\n").length);
+    assertEquals(stage, table(CliRunner.run("msd", traj.toString())));
+    Path out = dir.resolve("msd.csv");
+    assertEquals(0, CliRunner.run("msd", traj.toString(), "--out", out.toString()).exit());
+    assertEquals(stage, Files.readString(out));
+  }
+
+  @Test
+  void bettiCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("betti/betti.csv"));
+    assertTrue(stage.startsWith("frame,step,time,beta1\n"), stage);
+    String cmd =
+        table(
+            CliRunner.run(
+                "betti", traj.toString(), "--all-frames", "--alpha", "1.5", "--periodic"));
+    assertEquals(stage, cmd);
+  }
+
+  @Test
+  void gofrCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("gofr/gofr.csv"));
+    assertTrue(stage.startsWith("r,g\n"), stage);
+    assertEquals(51, stage.split("\n").length);
+    String cmd =
+        table(
+            CliRunner.run(
+                "gofr", traj.toString(), "--frame", "-1", "--dr", "0.05", "--rmax", "2.5"));
+    assertEquals(stage, cmd);
+  }
+
+  /** Stands in for {@code minimize}: the trajectory itself as the inherent structures. */
+  static final class TrajectoryAsIs extends AbstractStage {
+    TrajectoryAsIs() {
+      super(
+          "trajectory_as_is",
+          1,
+          Scope.BRANCH,
+          List.of("trajectory.h5"),
+          List.of("is.h5"),
+          "copies trajectory.h5 to is.h5 (test)",
+          Map.of());
+    }
+
+    @Override
+    public void run(StageContext ctx) throws Exception {
+      Files.copy(ctx.input("trajectory.h5"), ctx.output("is.h5"));
+    }
+  }
+
+  /**
+   * strain/local, softness and correlate: the stages run on the inherent-structure pairs around the
+   * selected avalanche; the commands on the same frames give the same tables.
+   */
+  @Test
+  void localSoftnessCorrelateCommandsEqualStages() throws Exception {
+    Path hop = Samples.hopping(dir.resolve("hop.h5"), 60);
+    Path specFile = dir.resolve("local.yaml");
+    Files.writeString(
+        specFile,
+        """
+        name: local
+        run_dir: out_local
+        inputs:
+          - files: hop.h5
+        stages:
+          - import
+          - msd
+          - avalanches
+          - trajectory_as_is
+          - stage: local
+            params: {rc: 2.4}
+          - stage: softness
+            params: {delta: 0.03}
+          - correlate
+        """);
+    StageRegistry reg = Stages.builtin().register(new TrajectoryAsIs());
+    RunResult run =
+        new Engine(reg)
+            .run(
+                SpecLoader.load(specFile, reg),
+                new Engine.Options(1, false, false, new PrintWriter(new StringWriter())));
+    assertTrue(run.ok(), run.toString());
+    Path res = dir.resolve("out_local/results/hop");
+    Csv.Table av = Csv.read(res.resolve("avalanches/avalanches.csv"));
+    int a = -1;
+    for (int r = 0; r < av.rows().size(); r++) {
+      if (av.doubles("selected")[r] == 1) {
+        a = (int) av.doubles("frame")[r];
+      }
+    }
+    assertEquals(60, a);
+    // avalanches: the stage's table is the command's with the columns selected and source added
+    StringBuilder detected = new StringBuilder();
+    for (String line : Files.readAllLines(res.resolve("avalanches/avalanches.csv"))) {
+      detected.append(line.replaceFirst(",[^,]*,[^,]*$", "")).append('\n');
+    }
+    assertEquals(detected.toString(), table(CliRunner.run("avalanches", hop.toString())));
+
+    Path strain = dir.resolve("strain.csv");
+    CliRunner s =
+        CliRunner.run(
+            "strain",
+            hop.toString(),
+            hop.toString(),
+            "--ref-frame",
+            Integer.toString(a - 1),
+            "--cur-frame",
+            Integer.toString(a),
+            "--rc",
+            "2.4",
+            "--out",
+            strain.toString());
+    assertEquals(0, s.exit(), s.err());
+    assertEquals(Files.readString(res.resolve("local/local.csv")), Files.readString(strain));
+
+    Path soft = dir.resolve("soft.csv");
+    CliRunner so =
+        CliRunner.run(
+            "softness",
+            hop.toString(),
+            "--frame",
+            Integer.toString(a - 1),
+            "--delta",
+            "0.03",
+            "--out",
+            soft.toString());
+    assertEquals(0, so.exit(), so.err());
+    double[] stage = Csv.read(res.resolve("softness/softness.csv")).doubles("softness_before");
+    assertArrayEquals(stage, Csv.read(soft).doubles("softness"));
+
+    // The stage correlates local.csv with softness_before: the command on the strain table with
+    // the command's softness column added gives the same correlation.csv.
+    Map<String, double[]> cols = new LinkedHashMap<>(Fields.readCsv(strain));
+    cols.put("softness", Csv.read(soft).doubles("softness"));
+    Path both = dir.resolve("both.csv");
+    Csv.write(both, new Table(List.copyOf(cols.keySet()), cols.values().toArray()));
+    Path corr = dir.resolve("corr.csv");
+    CliRunner c = CliRunner.run("correlate", both.toString(), "--out", corr.toString());
+    assertEquals(0, c.exit(), c.err());
+    assertEquals(
+        Files.readString(res.resolve("correlate/correlation.csv")), Files.readString(corr));
+  }
+
+  @Test
+  void epmMeanfieldCommandEqualsStage() throws Exception {
+    Path specFile = dir.resolve("mf.yaml");
+    Files.writeString(
+        specFile,
+        """
+        name: mf
+        run_dir: out_mf
+        inputs:
+          - generate: epm-meanfield
+            label: mf
+            params: {temperatures: [0.3, 0.5], points: 101}
+        stages: []
+        """);
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path out = dir.resolve("p.csv");
+    CliRunner c =
+        CliRunner.run(
+            "epm", "meanfield", "-T", "0.3,0.5", "--points", "101", "--out", out.toString());
+    assertEquals(0, c.exit(), c.err());
+    String stage = Files.readString(dir.resolve("out_mf/results/mf/epm-meanfield/p_sigma.csv"));
+    assertTrue(stage.startsWith("sigma,P_T0.3,P_T0.5\n"), stage);
+    assertEquals(stage, Files.readString(out));
+  }
+}
