@@ -60,18 +60,7 @@ public final class LowestModes {
     final int np = n / 2;
     final int m = options.count();
     final int b = options.blockSize();
-    double trace = 0;
-    for (int c = 0; c < n; c++) {
-      for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) {
-        if (a.nz_rows[k] == c) {
-          trace += a.nz_values[k];
-        }
-      }
-    }
-    if (!(trace > 0)) {
-      throw new IllegalArgumentException(
-          "the Hessian has no positive diagonal (no interacting pairs): nothing to diagonalize");
-    }
+    final double trace = positiveTrace(a);
     final int[] rattlers = h.rattlers();
     final int deflated = 2 * rattlers.length + (rattlers.length < np ? 2 : 0);
     final int complement = n - deflated;
@@ -85,43 +74,10 @@ public final class LowestModes {
               + Math.max(1, complement - b)
               + " or the dense path)");
     }
-    final int[] perm = ShiftedCholesky.particleOrdering(a);
-    double shift = options.relativeShift() * trace / n;
-    ShiftedCholesky chol = null;
-    for (int attempt = 0; attempt <= 10 && shift < trace; attempt++) {
-      chol = ShiftedCholesky.factorize(a, perm, shift);
-      if (chol != null) {
-        break;
-      }
-      shift *= 10;
-    }
-    if (chol == null) {
-      throw new IllegalStateException(
-          "H + s I is not positive definite even for s = "
-              + shift / 10
-              + ": the configuration is far from an energy minimum");
-    }
-    final int[] inv = chol.inversePermutation();
-    // deflation: rattler dofs (in permuted numbering) and translations of the rest
-    final boolean[] masked = new boolean[n];
-    for (int r : rattlers) {
-      masked[inv[2 * r]] = true;
-      masked[inv[2 * r + 1]] = true;
-    }
-    double[] tx = null;
-    double[] ty = null;
-    if (rattlers.length < np) {
-      tx = new double[n];
-      ty = new double[n];
-      double norm = 1.0 / Math.sqrt(np - rattlers.length);
-      for (int i = 0; i < np; i++) {
-        if (!masked[inv[2 * i]]) {
-          tx[inv[2 * i]] = norm;
-          ty[inv[2 * i + 1]] = norm;
-        }
-      }
-    }
-    final Deflation defl = new Deflation(masked, tx, ty);
+    final Shifted factored = factorizeShifted(a, options.relativeShift() * trace / n, trace);
+    final ShiftedCholesky chol = factored.chol();
+    final double shift = factored.shift();
+    final Deflation defl = Deflation.of(rattlers, chol.inversePermutation(), np);
 
     int maxBasis = options.maxBasis() == 0 ? Math.max(300, 8 * (m + 8)) : options.maxBasis();
     maxBasis = Math.min(maxBasis, complement);
@@ -191,30 +147,7 @@ public final class LowestModes {
       }
     }
     if (!done) {
-      double[] th = new double[p];
-      if (b == 1) {
-        tridiagonalRitz(t, p, th, new double[p]);
-      } else {
-        th = ritz(t, p)[0];
-      }
-      int negatives = 0;
-      for (double v : th) {
-        if (v > 0 && 1.0 / v - shift < -options.zeroTolerance()) {
-          negatives++;
-        }
-      }
-      if (negatives > 0) {
-        throw new IllegalStateException(
-            "at least "
-                + negatives
-                + " negative Hessian eigenvalues (lowest about "
-                + (1.0 / th[0] - shift)
-                + "): the configuration is not an energy minimum; minimize it first");
-      }
-      throw new IllegalStateException(
-          "shift-invert Lanczos did not converge within a basis of "
-              + maxBasis
-              + " vectors; raise maxBasis or the convergence tolerance");
+      throw notConverged(t, p, b, shift, maxBasis);
     }
     double[] lam = new double[wanted];
     double[] res = new double[wanted];
@@ -228,6 +161,28 @@ public final class LowestModes {
         res[i] = ritzResidual(t, y[i], p, b) / theta[i];
       }
     }
+    return spectrum(h, factored, defl, rattlers.length, deflated, lam, res, vec, applications, t0);
+  }
+
+  /**
+   * Sorts the converged eigenvalues {@code lam} (with residuals {@code res} and vectors {@code
+   * vec}) into negative, zero (with the deflated rattler and translation modes) and the m smallest
+   * positive ones, and packs the spectrum.
+   */
+  private HessianSpectrum spectrum(
+      Hessian h,
+      Shifted factored,
+      Deflation defl,
+      int rattlerCount,
+      int deflated,
+      double[] lam,
+      double[] res,
+      double[][] vec,
+      int applications,
+      long t0) {
+    final int m = options.count();
+    final int wanted = lam.length;
+    final ShiftedCholesky chol = factored.chol();
     Integer[] idx = new Integer[wanted];
     for (int i = 0; i < wanted; i++) {
       idx[i] = i;
@@ -236,12 +191,12 @@ public final class LowestModes {
     final double tol = options.zeroTolerance();
     double[] zeros = new double[deflated + wanted];
     int nz = 0;
-    for (int r = 0; r < 2 * rattlers.length; r++) {
+    for (int r = 0; r < 2 * rattlerCount; r++) {
       zeros[nz++] = 0.0;
     }
-    if (tx != null) {
-      zeros[nz++] = rayleighOriginal(h, tx, chol.permutation());
-      zeros[nz++] = rayleighOriginal(h, ty, chol.permutation());
+    if (defl.tx() != null) {
+      zeros[nz++] = rayleighOriginal(h, defl.tx(), chol.permutation());
+      zeros[nz++] = rayleighOriginal(h, defl.ty(), chol.permutation());
     }
     double[] neg = new double[wanted];
     int nn = 0;
@@ -282,14 +237,82 @@ public final class LowestModes {
         nz,
         zeroVals,
         Arrays.copyOf(neg, nn),
-        rattlers.length,
+        rattlerCount,
         options.vectors() ? posVec : null,
         options.vectors() ? pr : null,
         maxRes,
-        shift,
+        factored.shift(),
         applications,
         chol.factorNonZeros(),
         seconds);
+  }
+
+  /** Sum of the diagonal of {@code a}; refuses a Hessian with no interacting pairs. */
+  private static double positiveTrace(DMatrixSparseCSC a) {
+    double trace = 0;
+    for (int c = 0; c < a.numCols; c++) {
+      for (int k = a.col_idx[c]; k < a.col_idx[c + 1]; k++) {
+        if (a.nz_rows[k] == c) {
+          trace += a.nz_values[k];
+        }
+      }
+    }
+    if (!(trace > 0)) {
+      throw new IllegalArgumentException(
+          "the Hessian has no positive diagonal (no interacting pairs): nothing to diagonalize");
+    }
+    return trace;
+  }
+
+  /**
+   * Cholesky factor of H + sI in particle ordering, for the first s = shift, 10 shift, 100 shift,
+   * ... (at most 11 tries, below the trace) that makes it positive definite.
+   */
+  private static Shifted factorizeShifted(DMatrixSparseCSC a, double shift, double trace) {
+    final int[] perm = ShiftedCholesky.particleOrdering(a);
+    for (int attempt = 0; attempt <= 10 && shift < trace; attempt++) {
+      ShiftedCholesky chol = ShiftedCholesky.factorize(a, perm, shift);
+      if (chol != null) {
+        return new Shifted(chol, shift);
+      }
+      shift *= 10;
+    }
+    throw new IllegalStateException(
+        "H + s I is not positive definite even for s = "
+            + shift / 10
+            + ": the configuration is far from an energy minimum");
+  }
+
+  /**
+   * The error for a Lanczos run that filled its basis without converging: negative eigenvalues (not
+   * a minimum) if the Ritz values show them, else a basis that was too small.
+   */
+  private IllegalStateException notConverged(
+      double[][] t, int p, int b, double shift, int maxBasis) {
+    double[] th = new double[p];
+    if (b == 1) {
+      tridiagonalRitz(t, p, th, new double[p]);
+    } else {
+      th = ritz(t, p)[0];
+    }
+    int negatives = 0;
+    for (double v : th) {
+      if (v > 0 && 1.0 / v - shift < -options.zeroTolerance()) {
+        negatives++;
+      }
+    }
+    if (negatives > 0) {
+      return new IllegalStateException(
+          "at least "
+              + negatives
+              + " negative Hessian eigenvalues (lowest about "
+              + (1.0 / th[0] - shift)
+              + "): the configuration is not an energy minimum; minimize it first");
+    }
+    return new IllegalStateException(
+        "shift-invert Lanczos did not converge within a basis of "
+            + maxBasis
+            + " vectors; raise maxBasis or the convergence tolerance");
   }
 
   /** Residual norm {@code ||B_next y_last||} of a Ritz pair of the (block) Lanczos matrix. */
@@ -656,7 +679,37 @@ public final class LowestModes {
   }
 
   /** Projection onto the complement of the known null space (permuted numbering). */
+  /** The Cholesky factor of H + sI and its shift s. */
+  private record Shifted(ShiftedCholesky chol, double shift) {}
+
+  /**
+   * What the Lanczos basis is kept orthogonal to: rattler dofs ({@code masked}, permuted numbering)
+   * and the two translations of the other particles ({@code tx}, {@code ty}; null when every
+   * particle is a rattler).
+   */
   private record Deflation(boolean[] masked, double[] tx, double[] ty) {
+    static Deflation of(int[] rattlers, int[] inv, int np) {
+      int n = 2 * np;
+      boolean[] masked = new boolean[n];
+      for (int r : rattlers) {
+        masked[inv[2 * r]] = true;
+        masked[inv[2 * r + 1]] = true;
+      }
+      if (rattlers.length == np) {
+        return new Deflation(masked, null, null);
+      }
+      double[] tx = new double[n];
+      double[] ty = new double[n];
+      double norm = 1.0 / Math.sqrt(np - rattlers.length);
+      for (int i = 0; i < np; i++) {
+        if (!masked[inv[2 * i]]) {
+          tx[inv[2 * i]] = norm;
+          ty[inv[2 * i + 1]] = norm;
+        }
+      }
+      return new Deflation(masked, tx, ty);
+    }
+
     void project(double[] w) {
       for (int i = 0; i < w.length; i++) {
         if (masked[i]) {
