@@ -2,6 +2,7 @@ package org.glasslab.data.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,7 +41,16 @@ final class LineReader implements AutoCloseable {
 
   /** The next line, or {@code null} at end of file. */
   String next() throws IOException {
-    String s = in.readLine();
+    String s;
+    try {
+      s = in.readLine();
+    } catch (CharacterCodingException e) {
+      throw new TrajectoryFormatException(
+          file,
+          "line " + (lineNumber + 1),
+          "not a text file (bytes that are not UTF-8); a binary file, e.g. H5MD, needs the .h5"
+              + " extension or --from h5md");
+    }
     if (s != null) {
       lineNumber++;
     }

@@ -312,4 +312,14 @@ class BadInputTest {
     String m = fail("ids.dump", DUMP + second);
     assertTrue(m.contains("frame 1 holds atom id 3 where frame 0 holds id 2"), m);
   }
+
+  @Test
+  void binaryJunkWithATextExtensionIsNamedAsNotText() throws IOException {
+    for (String name : new String[] {"junk.xyz", "junk.dump", "junk.data"}) {
+      Path f = dir.resolve(name);
+      Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 'g', (byte) 0x80, '\n'});
+      String m = failOn(f);
+      assertTrue(m.contains("line 1") && m.contains("not a text file"), m);
+    }
+  }
 }
