@@ -117,6 +117,27 @@ public final class EventCatalog {
       return clusterStrengths.length == 0 ? 0.0 : clusterStrengths[0];
     }
 
+    /** This interval with the outcome of the same-lag comparison. */
+    Interval judged(int sameLagCount, double score, int significant, Kind newKind) {
+      return new Interval(
+          frame,
+          stepA,
+          stepB,
+          timeA,
+          timeB,
+          moved,
+          sumSquares,
+          participation,
+          maxDisplacement,
+          clusterSizes,
+          clusterStrengths,
+          largestMembers,
+          sameLagCount,
+          score,
+          significant,
+          newKind);
+    }
+
     /** True for {@code AVALANCHE} and {@code MULTIPLE}. */
     public boolean isEvent() {
       return kind == Kind.AVALANCHE || kind == Kind.MULTIPLE;
@@ -162,7 +183,7 @@ public final class EventCatalog {
     double link = options.linkDistance() * meanDiameter;
     double threshold = options.moveThreshold() * meanDiameter;
     CellList cells = CellList.of(a.box(), link);
-    List<Raw> raw = new ArrayList<>(nf - 1);
+    List<Interval> raw = new ArrayList<>(nf - 1);
     Clusters clusters = new Clusters(a.size());
     for (int f = 0; f + 1 < nf; f++) {
       Configuration b = is.frame(f + 1);
@@ -172,21 +193,6 @@ public final class EventCatalog {
     }
     return new Result(judge(raw, threshold), meanDiameter, options);
   }
-
-  /** What one interval measured before the same-lag comparison. */
-  private record Raw(
-      int frame,
-      long stepA,
-      long stepB,
-      double timeA,
-      double timeB,
-      int moved,
-      double sumSquares,
-      double participation,
-      double maxDisplacement,
-      int[] sizes,
-      double[] strengths,
-      int[] members) {}
 
   private static void check(Configuration a, Configuration b, long sa, long sb, int f) {
     if (a.size() != b.size()) {
@@ -214,7 +220,8 @@ public final class EventCatalog {
     }
   }
 
-  private Raw measure(
+  /** The measurements of interval [f, f+1], not yet judged ({@code UNJUDGED}, z NaN). */
+  private Interval measure(
       int f,
       Configuration a,
       Configuration b,
@@ -286,7 +293,7 @@ public final class EventCatalog {
         }
       }
     }
-    return new Raw(
+    return new Interval(
         f,
         is.step(f),
         is.step(f + 1),
@@ -298,21 +305,25 @@ public final class EventCatalog {
         Math.sqrt(max),
         sizes,
         strengths,
-        members);
+        members,
+        0,
+        Double.NaN,
+        0,
+        Kind.UNJUDGED);
   }
 
   /** Classifies every interval against the others of the same lag. */
-  private List<Interval> judge(List<Raw> raw, double threshold) {
+  private List<Interval> judge(List<Interval> raw, double threshold) {
     double eps = threshold * threshold; // one barely moved particle
     Map<Long, List<Integer>> byLag = new HashMap<>();
     for (int k = 0; k < raw.size(); k++) {
-      Raw r = raw.get(k);
-      byLag.computeIfAbsent(r.stepB() - r.stepA(), l -> new ArrayList<>()).add(k);
+      Interval r = raw.get(k);
+      byLag.computeIfAbsent(r.lag(), l -> new ArrayList<>()).add(k);
     }
     List<Interval> out = new ArrayList<>(raw.size());
     for (int k = 0; k < raw.size(); k++) {
-      Raw r = raw.get(k);
-      List<Integer> group = byLag.get(r.stepB() - r.stepA());
+      Interval r = raw.get(k);
+      List<Integer> group = byLag.get(r.lag());
       int others = group.size() - 1;
       double z = Double.NaN;
       int significant = 0;
@@ -321,8 +332,7 @@ public final class EventCatalog {
       int m = 0;
       for (int q : group) {
         if (q != k) {
-          Raw o = raw.get(q);
-          reference[m++] = Math.log(eps + (o.strengths().length == 0 ? 0 : o.strengths()[0]));
+          reference[m++] = Math.log(eps + raw.get(q).largestStrength());
         }
       }
       if (r.moved() == 0) {
@@ -336,33 +346,16 @@ public final class EventCatalog {
           dev[q] = Math.abs(reference[q] - med);
         }
         double spread = 1.4826 * Math.max(median(dev), LOG_SPREAD_FLOOR);
-        z = (Math.log(eps + r.strengths()[0]) - med) / spread;
-        for (int c = 0; c < r.sizes().length; c++) {
-          double zc = (Math.log(eps + r.strengths()[c]) - med) / spread;
-          if (r.sizes()[c] >= options.minClusterSize() && zc >= options.zThreshold()) {
+        z = (Math.log(eps + r.largestStrength()) - med) / spread;
+        for (int c = 0; c < r.clusterSizes().length; c++) {
+          double zc = (Math.log(eps + r.clusterStrengths()[c]) - med) / spread;
+          if (r.clusterSizes()[c] >= options.minClusterSize() && zc >= options.zThreshold()) {
             significant++;
           }
         }
         kind = significant == 0 ? Kind.CREEP : significant == 1 ? Kind.AVALANCHE : Kind.MULTIPLE;
       }
-      out.add(
-          new Interval(
-              r.frame(),
-              r.stepA(),
-              r.stepB(),
-              r.timeA(),
-              r.timeB(),
-              r.moved(),
-              r.sumSquares(),
-              r.participation(),
-              r.maxDisplacement(),
-              r.sizes(),
-              r.strengths(),
-              r.members(),
-              others,
-              z,
-              significant,
-              kind));
+      out.add(r.judged(others, z, significant, kind));
     }
     return out;
   }
