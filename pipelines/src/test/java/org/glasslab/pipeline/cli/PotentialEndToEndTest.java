@@ -27,19 +27,20 @@ import org.glasslab.minimize.Method;
 import org.glasslab.minimize.MinimizationResult;
 import org.glasslab.minimize.Minimizer;
 import org.glasslab.minimize.MinimizerOptions;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Kob–Andersen mixture end to end through the CLI: {@code simulate --potential ka} (N = 64, two
- * blocks), then {@code thermo}, {@code minimize}, {@code stress} and {@code modes} on its output
- * with no {@code --potential} (each reads {@code ka} from the file's metadata), every number equal
- * (to 1e-12 relative) to the direct library call with {@code Potentials.byName("ka")} on the same
- * frames. The library's {@code ka} itself is checked against LAMMPS and scipy in md-engine's
- * PotentialFixtureTest, minimizer's LammpsFixtureTest and analysis' StressAnalysisTest and
- * ScipyReferenceTest.
+ * The Kob–Andersen mixture and Lennard-Jones end to end through the CLI: {@code simulate
+ * --potential ka|lj} (N = 64, two blocks), then {@code thermo}, {@code minimize}, {@code stress}
+ * and {@code modes} on its output with no {@code --potential} (each reads the potential from the
+ * file's metadata), every number equal (to 1e-12 relative) to the direct library call with {@code
+ * Potentials.byName(name)} on the same frames. The library potentials themselves are checked
+ * against LAMMPS and scipy in md-engine's PotentialFixtureTest, minimizer's LammpsFixtureTest and
+ * analysis' StressAnalysisTest and ScipyReferenceTest.
  */
-class KobAndersenCommandsTest {
+class PotentialEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double T = 0.4;
   private static final double REL = 1e-12;
@@ -91,26 +92,31 @@ class KobAndersenCommandsTest {
     }
   }
 
-  @Test
-  void simulateThenMinimizeThermoStressModesReadKaFromTheFileAndEqualTheLibrary(@TempDir Path tmp)
-      throws Exception {
-    PairPotential ka = Potentials.byName("ka");
+  @ParameterizedTest
+  @CsvSource({"ka, 1.2", "lj, 0.9"})
+  void simulateThenMinimizeThermoStressModesReadThePotentialFromTheFileAndEqualTheLibrary(
+      String name, String density, @TempDir Path tmp) throws Exception {
+    PairPotential pot = Potentials.byName(name);
     Path run = tmp.resolve("run");
     List<String> simulate =
         new ArrayList<>(
             List.of(
                 ("simulate -N 64 -T "
                         + T
-                        + " --density 1.2 --equilibration-time 1.5"
+                        + " --density "
+                        + density
+                        + " --equilibration-time 1.5"
                         + " --waiting-time 0.6 -B 64 --n-cfg 4 --blocks 2 --seed 5 --no-progress"
-                        + " --potential ka -o")
+                        + " --potential "
+                        + name
+                        + " -o")
                     .split(" ")));
     simulate.add(run.toString());
     CliRunner s = CliRunner.run(simulate.toArray(String[]::new));
     assertEquals(0, s.exit(), s.err());
     List<Configuration> frames = new ArrayList<>();
     try (Trajectory t = TrajectoryIO.read(run)) {
-      assertEquals("ka:cutoff=2.5", t.potential());
+      assertEquals(pot.spec(), t.potential());
       for (int k = 0; k < t.frameCount(); k++) {
         frames.add(t.frame(k));
       }
@@ -121,20 +127,20 @@ class KobAndersenCommandsTest {
     CliRunner th = CliRunner.run("thermo", run.toString(), "--frame", "5", "--json");
     assertEquals(0, th.exit(), th.err());
     JsonNode j = JSON.readTree(th.out());
-    assertEquals("ka:cutoff=2.5", j.get("potential").asText());
-    Thermo want = Thermodynamics.of(frames.get(5), ka, Double.NaN, StressConvention.CONSISTENT);
+    assertEquals(pot.spec(), j.get("potential").asText());
+    Thermo want = Thermodynamics.of(frames.get(5), pot, Double.NaN, StressConvention.CONSISTENT);
     assertRel(
         want.potentialEnergyPerParticle(),
         j.get("potential_energy_per_particle").asDouble(),
         "U/N");
-    assertTrue(want.potentialEnergyPerParticle() < 0, "ka is bound at rho 1.2");
+    assertTrue(want.potentialEnergyPerParticle() < 0, name + " is bound");
     assertRel(want.pressure(), j.get("pressure").asDouble(), "pressure");
     assertRel(want.sxx(), j.get("stress").get("xx").asDouble(), "sxx");
     assertRel(want.syy(), j.get("stress").get("yy").asDouble(), "syy");
     assertEquals(want.sxy(), j.get("stress").get("xy").asDouble(), REL * want.norm(), "sxy");
 
     // stress series of the thermal run at the run temperature
-    StressAnalysis sa = new StressAnalysis(ka, StressConvention.CONSISTENT);
+    StressAnalysis sa = new StressAnalysis(pot, StressConvention.CONSISTENT);
     assertStressSeries(run, T, frames, sa, tmp.resolve("thermal.csv"));
 
     // minimize the whole run into its IS trajectory; each frame as the library's CG finds it
@@ -145,7 +151,7 @@ class KobAndersenCommandsTest {
     assertEquals(0, m.exit(), m.err());
     JsonNode results = JSON.readTree(m.out()).get("results");
     assertEquals(frames.size(), results.size());
-    Minimizer cg = Method.parse("cg").create(ka);
+    Minimizer cg = Method.parse("cg").create(pot);
     List<Configuration> direct = new ArrayList<>();
     for (int k = 0; k < frames.size(); k++) {
       MinimizationResult r =
@@ -160,7 +166,7 @@ class KobAndersenCommandsTest {
     }
     List<Configuration> written = new ArrayList<>();
     try (Trajectory t = TrajectoryIO.read(is)) {
-      assertEquals("ka:cutoff=2.5", t.potential());
+      assertEquals(pot.spec(), t.potential());
       assertEquals(frames.size(), t.frameCount());
       for (int k = 0; k < t.frameCount(); k++) {
         Configuration c = t.frame(k);
@@ -178,7 +184,7 @@ class KobAndersenCommandsTest {
     CliRunner ti =
         CliRunner.run("thermo", is.toString(), "--frame", "3", "--temperature", "0", "--json");
     assertEquals(0, ti.exit(), ti.err());
-    Thermo atIs = Thermodynamics.of(written.get(3), ka, 0, StressConvention.CONSISTENT);
+    Thermo atIs = Thermodynamics.of(written.get(3), pot, 0, StressConvention.CONSISTENT);
     assertRel(
         atIs.potentialEnergyPerParticle(),
         JSON.readTree(ti.out()).get("potential_energy_per_particle").asDouble(),
@@ -218,7 +224,7 @@ class KobAndersenCommandsTest {
     JsonNode mj = JSON.readTree(md.out());
     HessianSpectrum spec =
         new LowestModes(ModeOptions.DEFAULT.withCount(5))
-            .compute(Hessian.compute(written.get(6), ka));
+            .compute(Hessian.compute(written.get(6), pot));
     assertEquals(spec.zeroModes(), mj.get("zero_modes").asInt());
     assertTrue(mj.get("stable").asBoolean(), md.out());
     for (int i = 0; i < 5; i++) {
