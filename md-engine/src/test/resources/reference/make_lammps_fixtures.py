@@ -53,6 +53,38 @@ def pair_coeffs(diam, cut=2 ** (1 / 6)):
     return "\n".join(lines)
 
 
+def gaussian_diameters(rng, n):
+    """n diameters 1 + 0.11 z, z standard normal redrawn beyond +-3 (the paper's polydispersity)."""
+    d = []
+    while len(d) < n:
+        z = rng.standard_normal()
+        if abs(z) <= 3:
+            d.append(1 + 0.11 * z)
+    return np.array(d)
+
+
+def binned_diameters(rng, n, ntypes):
+    """gaussian_diameters binned into ntypes equal-width bins: (bin-centre diameter per type, type per atom)."""
+    d = gaussian_diameters(rng, n)
+    edges = np.linspace(d.min(), d.max(), ntypes + 1)
+    types = np.clip(np.digitize(d, edges) - 1, 0, ntypes - 1)
+    return 0.5 * (edges[:-1] + edges[1:]), types
+
+
+# md-engine potential `ka` (2D Kob-Andersen mixture): LAMMPS type 1 = A (diameter 1.0), type 2 = B
+# (diameter 0.88, the label md-engine reads the species from); eps and sigma per pair AA, AB, BB
+KA_DIAMETERS = (1.0, 0.88)
+KA_FRACTION_A = 0.65
+KA_EPS = {(0, 0): 1.0, (0, 1): 1.5, (1, 1): 0.5}
+KA_SIGMA = {(0, 0): 1.0, (0, 1): 0.8, (1, 1): 0.88}
+
+
+def ka_pair_coeffs(cut=2.5):
+    """pair_coeff lines (a list) of the KA mixture, cutoff cut * sigma_ab."""
+    return ["pair_coeff %d %d %.17g %.17g %.17g" % (a + 1, b + 1, KA_EPS[(a, b)], KA_SIGMA[(a, b)], cut * KA_SIGMA[(a, b)])
+            for (a, b) in [(0, 0), (0, 1), (1, 1)]]
+
+
 def write_start_data(path, lx, ly, ntypes, types, pos, v):
     """LAMMPS data file (atom_style atomic, unit masses) with positions and velocities, full precision."""
     n = len(types)
@@ -138,15 +170,7 @@ def write_outputs(prefix, work, n, ntypes, diam, script, steps):
 
 def main():
     rng = np.random.default_rng(SEED)
-    d = []
-    while len(d) < N:
-        z = rng.standard_normal()
-        if abs(z) <= 3:
-            d.append(1 + 0.11 * z)
-    d = np.array(d)
-    edges = np.linspace(d.min(), d.max(), NTYPES + 1)
-    types = np.clip(np.digitize(d, edges) - 1, 0, NTYPES - 1)
-    diam = 0.5 * (edges[:-1] + edges[1:])
+    diam, types = binned_diameters(rng, N, NTYPES)
     L = np.sqrt(N / RHO)
     a = L / N_SIDE
     # small diameters first on the lattice is irrelevant; shuffle to mix sizes

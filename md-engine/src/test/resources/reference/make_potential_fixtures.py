@@ -29,7 +29,14 @@ import tempfile
 
 import numpy as np
 
-from make_lammps_fixtures import write_outputs, write_start_data
+from make_lammps_fixtures import (
+    KA_DIAMETERS,
+    KA_FRACTION_A,
+    binned_diameters,
+    ka_pair_coeffs,
+    write_outputs,
+    write_start_data,
+)
 
 N_SIDE = 20
 N = N_SIDE * N_SIDE
@@ -44,15 +51,7 @@ CUT = 2.5
 def lj_system(rng):
     """Polydisperse lj: per-type diameters, types per atom, pair coefficient lines."""
     ntypes = 10
-    d = []
-    while len(d) < N:
-        z = rng.standard_normal()
-        if abs(z) <= 3:
-            d.append(1 + 0.11 * z)
-    d = np.array(d)
-    edges = np.linspace(d.min(), d.max(), ntypes + 1)
-    types = np.clip(np.digitize(d, edges) - 1, 0, ntypes - 1)
-    diam = 0.5 * (edges[:-1] + edges[1:])
+    diam, types = binned_diameters(rng, N, ntypes)
     coeffs = []
     for i in range(ntypes):
         for j in range(i, ntypes):
@@ -63,14 +62,10 @@ def lj_system(rng):
 
 def ka_system(rng):
     """Binary KA: type 0 = A (d 1.0), type 1 = B (d 0.88), 65:35."""
-    diam = np.array([1.0, 0.88])
-    na = int(round(0.65 * N))
+    diam = np.array(KA_DIAMETERS)
+    na = int(round(KA_FRACTION_A * N))
     types = np.array([0] * na + [1] * (N - na))
-    eps = {(0, 0): 1.0, (0, 1): 1.5, (1, 1): 0.5}
-    sig = {(0, 0): 1.0, (0, 1): 0.8, (1, 1): 0.88}
-    coeffs = ["pair_coeff %d %d %.17g %.17g %.17g" % (a + 1, b + 1, eps[(a, b)], sig[(a, b)], CUT * sig[(a, b)])
-              for (a, b) in [(0, 0), (0, 1), (1, 1)]]
-    return diam, types, coeffs, CUT * 1.0, 1.2
+    return diam, types, ka_pair_coeffs(CUT), CUT * 1.0, 1.2
 
 
 def make(name, system, seed):

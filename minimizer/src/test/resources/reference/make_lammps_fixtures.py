@@ -19,6 +19,11 @@ to IS0 (max |IS1 - IS0| < 1e-8) and stops otherwise.
 With argument `lj`: the same with cutoff 2.5 sigma_ij (md-engine potential `lj`, shifted) and
 output lj256-is.txt.
 
+With argument `ka`: the 2D Kob-Andersen mixture (md-engine potential `ka`): 166 A (type 1, diameter
+1.0) + 90 B (type 2, diameter 0.88) in random order, rho = 1.2, eps/sigma AA 1/1, AB 1.5/0.8,
+BB 0.5/0.88, cutoff 2.5 sigma_ab, shifted (pair lines from md-engine's make_lammps_fixtures.py);
+output ka256-is.txt.
+
 Output wca256-is.txt (numbers %.17g): `#` header lines (tool versions, stats), then `N Lx Ly`,
 then `E_start E_IS1` (total energies from LAMMPS), then per atom (id order)
 `d x_start y_start ix_start iy_start x_is y_is ix_is iy_is` (wrapped positions + image flags).
@@ -30,14 +35,21 @@ import tempfile
 
 import numpy as np
 
+# shared with the md-engine fixtures: the diameter draw and the KA pair coefficients
+sys.path.insert(
+    0,
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../../md-engine/src/test/resources/reference"),
+)
+from make_lammps_fixtures import KA_DIAMETERS, KA_FRACTION_A, gaussian_diameters, ka_pair_coeffs  # noqa: E402
+
 N = 256
-RHO = 0.9
-NTYPES = 20
 FTOL = 1e-12
 PERTURB = 1e-3
 POTENTIAL = sys.argv[1] if len(sys.argv) > 1 else "wca"
-CUT = {"wca": 2 ** (1 / 6), "lj": 2.5}[POTENTIAL]
-SEED = {"wca": 4042, "lj": 7}[POTENTIAL]  # seeds whose IS LAMMPS finds again after the perturbation
+CUT = {"wca": 2 ** (1 / 6), "lj": 2.5, "ka": 2.5}[POTENTIAL]
+SEED = {"wca": 4042, "lj": 7, "ka": 11}[POTENTIAL]
+RHO = 1.2 if POTENTIAL == "ka" else 0.9
+NTYPES = 2 if POTENTIAL == "ka" else 20  # seeds whose IS LAMMPS finds again after the perturbation
 
 
 def lmp_version():
@@ -64,10 +76,13 @@ def minimize(workdir, L, types, tdiam, x, im):
     dmax = tdiam.max()
     lines = ["units lj", "dimension 2", "atom_style atomic", "boundary p p p", "read_data data.lmp",
              "pair_style lj/cut %.17g" % (CUT * dmax), "pair_modify shift yes"]
-    for a in range(NTYPES):
-        for b in range(a, NTYPES):
-            s = 0.5 * (tdiam[a] + tdiam[b])
-            lines.append("pair_coeff %d %d 1.0 %.17g %.17g" % (a + 1, b + 1, s, CUT * s))
+    if POTENTIAL == "ka":
+        lines += ka_pair_coeffs(CUT)
+    else:
+        for a in range(NTYPES):
+            for b in range(a, NTYPES):
+                s = 0.5 * (tdiam[a] + tdiam[b])
+                lines.append("pair_coeff %d %d 1.0 %.17g %.17g" % (a + 1, b + 1, s, CUT * s))
     lines += ["neighbor 0.3 bin", "neigh_modify every 1 delay 0 check yes",
               "thermo_style custom step pe fmax", "thermo_modify norm no format float %.17g",
               "min_style cg", "min_modify norm inf",
@@ -87,16 +102,17 @@ def minimize(workdir, L, types, tdiam, x, im):
 
 def main():
     rng = np.random.default_rng(SEED)
-    d = []
-    while len(d) < N:
-        z = rng.standard_normal()
-        if abs(z) <= 3:
-            d.append(1 + 0.11 * z)
-    d = np.array(d)
-    lo, hi = d.min(), d.max()
-    w = (hi - lo) / NTYPES
-    b = np.minimum(NTYPES - 1, np.floor((d - lo) / w)).astype(int)
-    tdiam = lo + (np.arange(NTYPES) + 0.5) * w
+    if POTENTIAL == "ka":
+        na = int(round(KA_FRACTION_A * N))
+        b = np.array([0] * na + [1] * (N - na))
+        rng.shuffle(b)
+        tdiam = np.array(KA_DIAMETERS)
+    else:
+        d = gaussian_diameters(rng, N)
+        lo, hi = d.min(), d.max()
+        w = (hi - lo) / NTYPES
+        b = np.minimum(NTYPES - 1, np.floor((d - lo) / w)).astype(int)
+        tdiam = lo + (np.arange(NTYPES) + 0.5) * w
     types = b + 1
     diam = tdiam[b]
     L = np.sqrt(N / RHO)

@@ -3,13 +3,17 @@
 
 Run from this directory with Debian's python3 and LAMMPS (`lmp`) on PATH:
 
-    /usr/bin/python3 make_is_fixtures.py
+    /usr/bin/python3 make_is_fixtures.py            # all systems
+    /usr/bin/python3 make_is_fixtures.py ka256      # only the named systems
 
 System: N polydisperse WCA disks (Gaussian diameters, mean 1, 11 % std, truncated at +-3 std,
 binned into 20 types: the binned diameter is the particle's diameter), 2D, rho = 0.9, `units lj`,
 pair lj/cut with per-pair sigma_ij = (d_i + d_j)/2, cutoff 2^(1/6) sigma_ij, `pair_modify shift
-yes` (= WCA); system lj256 the same with cutoff 2.5 sigma_ij (md-engine potential `lj`). Per system: jittered square lattice, 4000 steps fix nve + fix temp/rescale at T = 0.5
-(dt 0.003), then the thermal snapshot is written, then `min_style cg`, `minimize 0 1e-12 100000
+yes` (= WCA); system lj256 the same with cutoff 2.5 sigma_ij (md-engine potential `lj`); system
+ka256 the 2D Kob-Andersen mixture (md-engine potential `ka`: 166 A of diameter 1.0 + 90 B of
+diameter 0.88 in random order, rho = 1.2, eps/sigma AA 1/1, AB 1.5/0.8, BB 0.5/0.88, cutoff
+2.5 sigma_ab, shifted; the diameter column carries the species). Per system: jittered square
+lattice, 4000 steps fix nve + fix temp/rescale at T = 0.5 (dt 0.003), then the thermal snapshot is written, then `min_style cg`, `minimize 0 1e-12 100000
 1000000` (fix enforce2d on), then the IS is written.
 
 Outputs per system NAME (all numbers %.17g), the first line a `#` header with the LAMMPS version:
@@ -36,30 +40,44 @@ sys.path.insert(
     0,
     os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../../../md-engine/src/test/resources/reference"),
 )
-from make_lammps_fixtures import lmp_version, pair_coeffs, write_start_data  # noqa: E402
+from make_lammps_fixtures import (  # noqa: E402
+    KA_DIAMETERS,
+    KA_FRACTION_A,
+    binned_diameters,
+    ka_pair_coeffs,
+    lmp_version,
+    pair_coeffs,
+    write_start_data,
+)
 
-RHO = 0.9
 NTYPES = 20
 T = 0.5
 DT = 0.003
 WCA_CUT = 2 ** (1 / 6)
-# name, lattice nx, ny, seed, cutoff in units of sigma_ij (lj256: md-engine potential `lj`)
-SYSTEMS = [("wca256", 16, 16, 7, WCA_CUT), ("wca2000", 50, 40, 11, WCA_CUT), ("lj256", 16, 16, 7, 2.5)]
+KA_CUT = 2.5
+# name, lattice nx, ny, seed, potential: wca, lj (cutoff 2.5 sigma_ij) or ka (the md-engine names)
+SYSTEMS = [("wca256", 16, 16, 7, "wca"), ("wca2000", 50, 40, 11, "wca"), ("lj256", 16, 16, 7, "lj"),
+           ("ka256", 16, 16, 13, "ka")]
 
 
-def make(name, nx, ny, seed, cut, version, maxiter=100000):
+def make(name, nx, ny, seed, potential, version, maxiter=100000):
     rng = np.random.default_rng(20261121 + seed)
     n = nx * ny
-    d = []
-    while len(d) < n:
-        z = rng.standard_normal()
-        if abs(z) <= 3:
-            d.append(1 + 0.11 * z)
-    d = np.array(d)
-    edges = np.linspace(d.min(), d.max(), NTYPES + 1)
-    types = np.clip(np.digitize(d, edges) - 1, 0, NTYPES - 1)
-    diam = 0.5 * (edges[:-1] + edges[1:])
-    L = np.sqrt(n / RHO)
+    if potential == "ka":
+        diam = np.array(KA_DIAMETERS)
+        na = int(round(KA_FRACTION_A * n))
+        types = np.array([0] * na + [1] * (n - na))
+        coeffs = "\n".join(ka_pair_coeffs(KA_CUT))
+        rcmax = KA_CUT * 1.0  # sigma_AA, the largest
+        rho = 1.2
+    else:
+        cut = WCA_CUT if potential == "wca" else 2.5
+        diam, types = binned_diameters(rng, n, NTYPES)
+        coeffs = pair_coeffs(diam, cut)
+        rcmax = cut * diam.max()
+        rho = 0.9
+    ntypes = len(diam)
+    L = np.sqrt(n / rho)
     ax, ay = L / nx, L / ny
     rng.shuffle(types)
     pos = np.array([[(i % nx + 0.5) * ax, (i // nx + 0.5) * ay] for i in range(n)])
@@ -67,8 +85,7 @@ def make(name, nx, ny, seed, cut, version, maxiter=100000):
     v = rng.standard_normal((n, 2)) * np.sqrt(T)
     v -= v.mean(axis=0)
     work = tempfile.mkdtemp(prefix="glasslab-is-")
-    write_start_data(os.path.join(work, "start.data"), L, L, NTYPES, types, pos, v)
-    rcmax = cut * diam.max()
+    write_start_data(os.path.join(work, "start.data"), L, L, ntypes, types, pos, v)
     script = """units lj
 dimension 2
 atom_style atomic
@@ -100,7 +117,7 @@ minimize 0 1e-12 %d 1000000
 dump d2 all custom 1 is.dump id x y c_s[1] c_s[2] c_s[4]
 dump_modify d2 format float %%.17g sort id
 run 0
-""" % (rcmax, pair_coeffs(diam, cut), DT, T, T, maxiter)
+""" % (rcmax, coeffs, DT, T, T, maxiter)
     with open(os.path.join(work, "in.is"), "w") as f:
         f.write(script)
     subprocess.run(["lmp", "-in", "in.is", "-log", "log.is", "-screen", "none"], cwd=work, check=True)
@@ -152,12 +169,14 @@ def to_xyz(name):
 
 
 def main():
+    names = [a for a in sys.argv[1:] if not a.startswith("--")]
+    systems = [s for s in SYSTEMS if not names or s[0] in names]
     if "--xyz-only" not in sys.argv:
         version = lmp_version()
-        for name, nx, ny, seed, cut in SYSTEMS:
-            make(name, nx, ny, seed, cut, version)
-    for name, _, _, _, _ in SYSTEMS:
-        to_xyz(name)
+        for name, nx, ny, seed, potential in systems:
+            make(name, nx, ny, seed, potential, version)
+    for s in systems:
+        to_xyz(s[0])
 
 
 if __name__ == "__main__":

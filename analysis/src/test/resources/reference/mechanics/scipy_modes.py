@@ -2,8 +2,11 @@
 """scipy reference for the lowest Hessian modes (Debian /usr/bin/python3 with python3-scipy).
 
 Run from this directory:  /usr/bin/python3 scipy_modes.py NAME-is.txt ...
-Builds the WCA Hessian (lj*-is.txt: the lj Hessian, cutoff 2.5 sigma_ij) independently with numpy from the configuration (minimum image,
-U'' n n^T + U'/r (I - n n^T) per pair), and writes NAME-is-eigsh.txt with the 50 smallest
+Builds the Hessian independently with numpy from the configuration (minimum image,
+U'' n n^T + U'/r (I - n n^T) per pair) for the fixture's potential, named by its file: wca*: WCA;
+lj*: the lj potential (cutoff 2.5 sigma_ij, sigma_ij = (d_i + d_j)/2); ka*: the Kob-Andersen
+mixture (species from the diameter, 1.0 = A, 0.88 = B; eps/sigma AA 1/1, AB 1.5/0.8, BB 0.5/0.88;
+cutoff 2.5 sigma_ab); all shifted LJ 4 eps [(s/r)^12 - (s/r)^6] inside their cutoff, and writes NAME-is-eigsh.txt with the 50 smallest
 eigenvalues from scipy.sparse.linalg.eigsh(H, k=50, sigma=-1e-3, which='LM') (shift-invert,
 SuperLU factorization of H + 1e-3 I), ascending, %.17g, after a `#` header with the versions
 and a line `# dense zero modes: Z` with the number of eigenvalues |w| <= 1e-8 of a dense
@@ -33,8 +36,30 @@ def read_config(path):
     return n, lx, ly, a[:, 0], a[:, 1:3]
 
 
-def lj_hessian(n, lx, ly, d, x, cut2):
-    """Hessian of the (shifted) LJ pair potential with cutoff^2 = cut2 * s^2 (WCA: cut2 = 2^(1/3))."""
+def additive(di, dj):
+    """eps = 1 and sigma_ij = (d_i + d_j)/2 (wca, lj)."""
+    return np.ones_like(dj), 0.5 * (di + dj)
+
+
+KA_EPS = np.array([1.0, 1.5, 0.5])  # by pair type species_i + species_j: AA, AB, BB
+KA_SIGMA = np.array([1.0, 0.8, 0.88])
+
+
+def ka_species(d):
+    sp = np.where(np.abs(d - 1.0) <= 1e-6, 0, np.where(np.abs(d - 0.88) <= 1e-6, 1, -1))
+    assert (sp >= 0).all(), "ka fixture with a diameter other than 1.0 or 0.88"
+    return sp
+
+
+def kob_andersen(di, dj):
+    """eps_ab and sigma_ab of the KA mixture, species from the diameters."""
+    t = ka_species(np.atleast_1d(di))[0] + ka_species(dj)
+    return KA_EPS[t], KA_SIGMA[t]
+
+
+def lj_hessian(n, lx, ly, d, x, cut2, pair=additive):
+    """Hessian of the (shifted) LJ pair potential with per-pair (eps, sigma) = pair(d_i, d_j) and
+    cutoff^2 = cut2 * sigma^2 (WCA: cut2 = 2^(1/3))."""
     ii, jj, vv = [], [], []
     diag = np.zeros((n, 2, 2))
     for i in range(n - 1):
@@ -42,15 +67,15 @@ def lj_hessian(n, lx, ly, d, x, cut2):
         dx[:, 0] -= lx * np.round(dx[:, 0] / lx)
         dx[:, 1] -= ly * np.round(dx[:, 1] / ly)
         r2 = (dx**2).sum(axis=1)
-        s = 0.5 * (d[i] + d[i + 1 :])
+        e, s = pair(d[i], d[i + 1 :])
         m = r2 < cut2 * s * s
         if not m.any():
             continue
         j = np.nonzero(m)[0] + i + 1
-        dxm, r2m, sm = dx[m], r2[m], s[m]
+        dxm, r2m, sm, em = dx[m], r2[m], s[m], e[m]
         sr6 = (sm * sm / r2m) ** 3
-        fr = 24 * sr6 * (2 * sr6 - 1) / r2m  # -U'/r
-        upp = (624 * sr6 * sr6 - 168 * sr6) / r2m
+        fr = em * (24 * sr6 * (2 * sr6 - 1) / r2m)  # -U'/r
+        upp = em * ((624 * sr6 * sr6 - 168 * sr6) / r2m)
         a = (upp + fr) / r2m
         k = a[:, None, None] * dxm[:, :, None] * dxm[:, None, :] - fr[:, None, None] * np.eye(2)
         diag[i] += k.sum(axis=0)
@@ -78,9 +103,12 @@ def versions():
 
 def fixture(path):
     n, lx, ly, d, x = read_config(path)
-    # lj*-is.txt fixtures are md-engine potential `lj` (cutoff 2.5 s), the others WCA
-    cut2 = 2.5**2 if os.path.basename(path).startswith("lj") else 2 ** (1 / 3)
-    h = lj_hessian(n, lx, ly, d, x, cut2)
+    # lj*-is.txt fixtures are md-engine potential `lj` (cutoff 2.5 s), ka*-is.txt `ka`, the others WCA
+    base = os.path.basename(path)
+    if base.startswith("ka"):
+        h = lj_hessian(n, lx, ly, d, x, 2.5**2, kob_andersen)
+    else:
+        h = lj_hessian(n, lx, ly, d, x, 2.5**2 if base.startswith("lj") else 2 ** (1 / 3))
     asym = abs(h - h.T).max()
     assert asym < 1e-12 * abs(h).max(), asym
     h = ((h + h.T) * 0.5).tocsc()

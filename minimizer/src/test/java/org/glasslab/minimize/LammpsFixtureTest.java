@@ -7,9 +7,11 @@ import java.io.IOException;
 import org.glasslab.md.PairPotential;
 import org.glasslab.md.Potentials;
 import org.glasslab.md.StressConvention;
+import org.glasslab.md.Thermo;
 import org.glasslab.md.Thermodynamics;
 import org.glasslab.md.Wca;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -39,26 +41,32 @@ class LammpsFixtureTest {
   }
 
   /**
-   * The same with the shifted Lennard-Jones potential {@code lj} (cutoff 2.5 sigma_ij; fixture
-   * lj256-is.txt from {@code make_lammps_fixtures.py lj}): the IS energy equals LAMMPS' {@code
-   * minimize} result.
+   * The same with the other potentials of the registry: the shifted Lennard-Jones {@code lj}
+   * (cutoff 2.5 sigma_ij; fixture lj256-is.txt from {@code make_lammps_fixtures.py lj}) and the
+   * Kob–Andersen mixture {@code ka} (166 A + 90 B at rho = 1.2; ka256-is.txt from {@code
+   * make_lammps_fixtures.py ka}): both methods reach LAMMPS' IS and its {@code minimize} energy.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"cg", "fire"})
-  void ljReturnsToTheLammpsInherentStructure(String method) throws IOException {
-    TestConfigs.Fixture fx = TestConfigs.fixture("lj256-is.txt");
-    PairPotential lj = Potentials.byName("lj");
+  @CsvSource({
+    "lj256-is.txt, lj, cg",
+    "lj256-is.txt, lj, fire",
+    "ka256-is.txt, ka, cg",
+    "ka256-is.txt, ka, fire"
+  })
+  void returnsToTheLammpsInherentStructureOfEachPotential(
+      String fixture, String spec, String method) throws IOException {
+    TestConfigs.Fixture fx = TestConfigs.fixture(fixture);
+    PairPotential pot = Potentials.byName(spec);
     int n = fx.start().size();
     MinimizationResult r =
         Method.parse(method)
-            .create(lj)
+            .create(pot)
             .minimize(fx.start(), MinimizerOptions.defaults().withFtol(1e-12));
     assertTrue(r.converged(), r.toString());
     double dev = TestConfigs.maxDeviation(r.configuration(), fx.lammpsIs(), 0, 0);
-    assertTrue(dev < 1e-8, method + ": max deviation from the LAMMPS IS " + dev);
+    assertTrue(dev < 1e-8, spec + " " + method + ": max deviation from the LAMMPS IS " + dev);
     assertEquals(fx.lammpsEnergy() / n, r.energyPerParticle(), 1e-12);
-    double eLammpsIs =
-        Thermodynamics.of(fx.lammpsIs(), lj, 0.0, StressConvention.CONSISTENT).potentialEnergy();
-    assertEquals(eLammpsIs / n, r.energyPerParticle(), 1e-12);
+    Thermo atLammpsIs = Thermodynamics.of(fx.lammpsIs(), pot, 0.0, StressConvention.CONSISTENT);
+    assertEquals(atLammpsIs.potentialEnergy() / n, r.energyPerParticle(), 1e-12);
   }
 }

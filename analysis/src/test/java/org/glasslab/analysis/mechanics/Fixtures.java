@@ -7,10 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.md.PairPotential;
+import org.glasslab.md.Potentials;
 
 /** Reads the LAMMPS fixtures written by make_is_fixtures.py. */
 final class Fixtures {
   private Fixtures() {}
+
+  /**
+   * The md-engine potential of a fixture, by its name: {@code lj*} is {@code lj} (lj/cut 2.5
+   * sigma_ij, shifted), {@code ka*} is {@code ka} (the Kob–Andersen mixture), the rest {@code wca}.
+   */
+  static PairPotential potential(String name) {
+    return Potentials.byName(name.startsWith("lj") ? "lj" : name.startsWith("ka") ? "ka" : "wca");
+  }
 
   /** One fixture: configuration, LAMMPS pair energy and virial, per-atom virial stress. */
   record Fixture(

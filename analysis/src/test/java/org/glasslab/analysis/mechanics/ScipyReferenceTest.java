@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.glasslab.md.PairPotential;
-import org.glasslab.md.Potentials;
 import org.junit.jupiter.api.Test;
 
 /** Lowest modes against scipy eigsh fixtures (Hessian built independently with numpy). */
@@ -41,9 +39,8 @@ class ScipyReferenceTest {
   }
 
   static void compare(String fixture) throws IOException {
-    // lj256-is: md-engine potential lj (LAMMPS minimize with lj/cut 2.5 sigma_ij, shifted)
-    PairPotential pot = Potentials.byName(fixture.startsWith("lj") ? "lj" : "wca");
-    Hessian h = Hessian.compute(Fixtures.load(fixture + ".txt").config(), pot);
+    Hessian h =
+        Hessian.compute(Fixtures.load(fixture + ".txt").config(), Fixtures.potential(fixture));
     double[] ref = eigsh(fixture + "-eigsh.txt");
     double tol = ModeOptions.DEFAULT.zeroTolerance();
     List<Double> pos = new ArrayList<>();
@@ -73,6 +70,11 @@ class ScipyReferenceTest {
   @Test
   void ljInherentStructureMatchesScipyEigsh() throws IOException {
     compare("lj256-is");
+  }
+
+  @Test
+  void kobAndersenInherentStructureMatchesScipyEigsh() throws IOException {
+    compare("ka256-is");
   }
 
   @Test

@@ -9,7 +9,6 @@ import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairForces;
 import org.glasslab.md.PairPotential;
-import org.glasslab.md.Potentials;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Thermo;
 import org.glasslab.md.Wca;
@@ -17,11 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class StressAnalysisTest {
   static final double T = 0.5;
-
-  /** The potential of a LAMMPS fixture from make_is_fixtures.py: lj256-* is lj, the rest wca. */
-  private static PairPotential potentialOf(String fixture) {
-    return Potentials.byName(fixture.startsWith("lj") ? "lj" : "wca");
-  }
 
   @Test
   void globalStressEqualsLammpsVirialAndEngineObservables() {
@@ -31,10 +25,12 @@ class StressAnalysisTest {
             "wca2000-thermal.txt",
             "wca256-is.txt",
             "lj256-thermal.txt",
-            "lj256-is.txt")) {
+            "lj256-is.txt",
+            "ka256-thermal.txt",
+            "ka256-is.txt")) {
       Fixtures.Fixture f = Fixtures.load(name);
       Configuration c = f.config();
-      PairPotential pot = potentialOf(name);
+      PairPotential pot = Fixtures.potential(name);
       Thermo t = new StressAnalysis(pot, StressConvention.CONSISTENT).compute(c, T);
       assertEquals(f.energy(), t.potentialEnergy(), 1e-11 * Math.abs(f.energy()), name);
       double scale = Math.abs(f.virial()[0]);
@@ -71,10 +67,16 @@ class StressAnalysisTest {
 
   @Test
   void perParticleVirialEqualsLammpsStressAtomAndAveragesToGlobal() {
-    for (String name : List.of("wca256-thermal.txt", "wca2000-is.txt", "lj256-is.txt")) {
+    for (String name :
+        List.of(
+            "wca256-thermal.txt",
+            "wca2000-is.txt",
+            "lj256-is.txt",
+            "ka256-thermal.txt",
+            "ka256-is.txt")) {
       Fixtures.Fixture f = Fixtures.load(name);
       Configuration c = f.config();
-      StressAnalysis sa = new StressAnalysis(potentialOf(name), StressConvention.CONSISTENT);
+      StressAnalysis sa = new StressAnalysis(Fixtures.potential(name), StressConvention.CONSISTENT);
       double[] w = sa.perParticleVirial(c.box(), c.positions(), c.diameters(), null);
       double scale = 0;
       for (double v : f.atomStress()) {
