@@ -1,6 +1,7 @@
 package org.glasslab.pipeline.stages;
 
 import org.glasslab.pipeline.engine.StageRegistry;
+import org.glasslab.pipeline.task.EventsTask;
 import org.glasslab.pipeline.task.GofrTask;
 import org.glasslab.pipeline.task.MsdTask;
 
@@ -34,6 +35,12 @@ public final class Stages {
                 ImportStage.TRAJECTORY,
                 "radial distribution g(r) of a frame"))
         .register(new AvalanchesStage())
+        .register(
+            new TaskStage<>(
+                EventsTask.INSTANCE,
+                1,
+                MinimizeStage.IS,
+                "IS event catalogue judged against intervals of the same lag"))
         .register(new ModesStage())
         .register(new BettiStage())
         .register(new Fig1Stage())

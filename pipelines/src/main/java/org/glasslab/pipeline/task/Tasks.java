@@ -19,6 +19,7 @@ public final class Tasks {
           SoftnessTask.INSTANCE,
           StrainTask.INSTANCE,
           AvalanchesTask.INSTANCE,
+          EventsTask.INSTANCE,
           BettiTask.INSTANCE,
           EpmMeanfieldTask.INSTANCE);
 }
