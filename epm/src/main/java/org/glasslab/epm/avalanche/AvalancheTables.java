@@ -66,7 +66,7 @@ public final class AvalancheTables {
   }
 
   /** The two x_min histograms of a detector. */
-  public static String xMin(AvalancheDetector d) {
+  public static String xMin(LatticeAvalanches d) {
     StringBuilder sb = new StringBuilder("quantity,lower,upper,value,count\n");
     histogram(sb, "P(xmin|quiescent)", d.xMinQuiescent());
     histogram(sb, "P(xmin|start)", d.xMinAtStart());

@@ -20,5 +20,8 @@ public final class Tasks {
           StrainTask.INSTANCE,
           AvalanchesTask.INSTANCE,
           BettiTask.INSTANCE,
-          EpmMeanfieldTask.INSTANCE);
+          EpmMeanfieldTask.INSTANCE,
+          EpmGillespieTask.INSTANCE,
+          EpmLatticeTask.INSTANCE,
+          EpmTcScanTask.INSTANCE);
 }

@@ -20,7 +20,7 @@ import org.glasslab.epm.lattice.LatticeListener;
  * activations during the cascade, {@link Avalanche#unstableSize()} does not). x_min of every
  * quiescent state and of the state each avalanche started from is histogrammed.
  */
-public final class AvalancheDetector implements LatticeListener {
+public final class LatticeAvalanches implements LatticeListener {
   private final int sites;
   private final long maxSize;
   private final long maxDuration;
@@ -49,7 +49,7 @@ public final class AvalancheDetector implements LatticeListener {
    * @param runawayFactor c: an avalanche with more than c·N events is a runaway (&gt; 0)
    * @param maxDuration D_max: more steps than this is a runaway (&gt; 0)
    */
-  public AvalancheDetector(int sites, double runawayFactor, long maxDuration) {
+  public LatticeAvalanches(int sites, double runawayFactor, long maxDuration) {
     if (sites <= 0) {
       throw new IllegalArgumentException("number of sites must be positive, got " + sites);
     }
