@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.glasslab.data.random.Rng;
+import org.glasslab.data.stats.Histogram;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
 
@@ -50,8 +51,8 @@ public final class TcScan {
       long events,
       double time,
       boolean stuckInFlow,
-      LogHistogram xMinQuiescent,
-      LogHistogram xMinAtStart) {}
+      Histogram xMinQuiescent,
+      Histogram xMinAtStart) {}
 
   /**
    * T_c(L) for one runaway factor c. {@code tcError} combines in quadrature the bootstrap std and,

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.glasslab.data.stats.Histogram;
 import org.glasslab.epm.avalanche.Avalanche;
 import org.glasslab.epm.avalanche.AvalancheStatistics;
 import org.glasslab.epm.avalanche.AvalancheTables;
 import org.glasslab.epm.avalanche.LatticeAvalanches;
-import org.glasslab.epm.avalanche.LogHistogram;
 import org.glasslab.epm.avalanche.PersistenceTracker;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeListener;
@@ -422,11 +422,12 @@ public final class EpmLatticeTask
   /** P(S) of the completed avalanches on logarithmic bins (non-empty bins): size, p, count. */
   @Override
   public Table table(Params p, Result r) {
-    LogHistogram h = r.stats().sizeHistogram();
+    Histogram h = r.stats().sizeHistogram();
     List<double[]> rows = new ArrayList<>();
     for (int b = 0; b < h.bins(); b++) {
       if (h.count(b) > 0) {
-        rows.add(new double[] {Math.sqrt(h.lower(b) * h.upper(b)), h.density(b), h.count(b)});
+        rows.add(
+            new double[] {Math.sqrt(h.lower(b) * h.upper(b)), h.densityOfTotal(b), h.count(b)});
       }
     }
     double[] x = new double[rows.size()];
