@@ -112,25 +112,32 @@ public final class Histogram {
   public void add(double x) {
     if (Double.isNaN(x)) {
       skipped++;
-    } else if (log) {
-      if (!(x >= lo)) {
-        below++;
-        return;
-      }
-      int b = (int) ((Math.log10(x) - logLo) * perDecade);
-      if (b >= counts.length) {
-        above++;
-      } else {
-        counts[b]++;
-      }
+      return;
+    }
+    int b = bin(x);
+    if (b >= 0) {
+      counts[b]++;
     } else if (x < lo) {
       below++;
-    } else if (x > hi) {
-      above++;
     } else {
-      int k = (int) ((x - lo) / ((hi - lo) / counts.length));
-      counts[Math.min(k, counts.length - 1)]++;
+      above++;
     }
+  }
+
+  /** The bin of {@code x}, or -1 when x is below or above the bins, or NaN. */
+  public int bin(double x) {
+    if (!(x >= lo)) {
+      return -1;
+    }
+    if (log) {
+      int b = (int) ((Math.log10(x) - logLo) * perDecade);
+      return b < counts.length ? b : -1;
+    }
+    if (x > hi) {
+      return -1;
+    }
+    int k = (int) ((x - lo) / ((hi - lo) / counts.length));
+    return Math.min(k, counts.length - 1);
   }
 
   /** Adds every value of {@code values} (not modified). */

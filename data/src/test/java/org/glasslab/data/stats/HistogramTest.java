@@ -41,6 +41,10 @@ class HistogramTest {
     assertEquals(1, h.skipped());
     assertEquals(2 / (10.0 * (Math.sqrt(10) - 1)), h.densityOfTotal(0), 1e-15);
     assertThrows(IllegalStateException.class, h::width);
+    assertEquals(1, h.bin(5));
+    assertEquals(-1, h.bin(1000));
+    assertEquals(-1, h.bin(0.5));
+    assertEquals(-1, h.bin(Double.NaN));
   }
 
   @Test

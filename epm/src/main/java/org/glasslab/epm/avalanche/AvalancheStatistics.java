@@ -41,8 +41,8 @@ public record AvalancheStatistics(
       }
       hs.add(a.size());
       hd.add(a.duration());
-      int b = (int) Math.floor(Math.log10(a.duration()) * perDecade);
-      if (b >= 0 && b < sumS.length) {
+      int b = hd.bin(a.duration());
+      if (b >= 0) {
         sumS[b] += a.size();
         cnt[b]++;
       }
