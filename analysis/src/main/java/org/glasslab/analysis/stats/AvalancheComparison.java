@@ -1,6 +1,7 @@
 package org.glasslab.analysis.stats;
 
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.glasslab.data.stats.Histogram;
 
 /**
  * Before / at / after comparison of a per-particle field across an avalanche at frame k (the
@@ -52,7 +53,7 @@ public record AvalancheComparison(
     double[] before = pool(field, Math.max(0, k - window), k);
     double[] at = pool(field, k, k + 1);
     double[] after = pool(field, k + 1, Math.min(field.length, k + 1 + window));
-    double[] range = Histogram.finiteRange(before, at, after);
+    double[] range = Histogram.range(before, at, after);
     double lo = range[0];
     double hi = range[1];
     double[] fb = Summary.finite(before);

@@ -2,6 +2,7 @@ package org.glasslab.analysis.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.glasslab.data.stats.Histogram;
 
 /**
  * Ensemble average of a distribution over independent trajectories (the paper's "averaged over 12
@@ -59,10 +60,8 @@ public final class EnsembleHistogram {
     int m = densities.size();
     double[] mean = new double[bins];
     double[] se = new double[bins];
-    double w = (hi - lo) / bins;
-    double[] c = new double[bins];
+    double[] c = Histogram.linear(lo, hi, bins).centers();
     for (int k = 0; k < bins; k++) {
-      c[k] = lo + (k + 0.5) * w;
       double s = 0;
       for (double[] d : densities) {
         s += d[k];

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.glasslab.data.stats.Histogram;
 
 /**
  * Ensemble averages of one per-particle field over trajectories, grouped by temperature: one {@link

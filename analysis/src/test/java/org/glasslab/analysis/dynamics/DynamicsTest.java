@@ -64,7 +64,7 @@ class DynamicsTest {
     for (int k0 : new int[] {37, 80, 121}) {
       MemoryTrajectory traj = glassLike(160, k0, true, k0);
       double[] msd = new MeanSquareDisplacement().compute(traj).msd();
-      AvalancheDetector.Result r = new AvalancheDetector().detect(msd);
+      JumpDetector.Result r = new JumpDetector().detect(msd);
       assertEquals(1, r.events().size(), "events for k0 = " + k0);
       assertEquals(k0, r.events().get(0).frame());
       assertTrue(r.events().get(0).confidence() > 0.99);
@@ -79,8 +79,8 @@ class DynamicsTest {
     double[] u2 = new InherentStructureDisplacement().meanSquare(is);
     // Noise-free signal with a slow quadratic creep: rounding-level residuals make any curvature
     // "significant", so noise-free signals need an absolute jump floor (documented).
-    AvalancheDetector.Result r =
-        new AvalancheDetector(AvalancheDetector.Options.builder().minJump(1e-4).build()).detect(u2);
+    JumpDetector.Result r =
+        new JumpDetector(JumpDetector.Options.builder().minJump(1e-4).build()).detect(u2);
     assertEquals(1, r.events().size());
     assertEquals(64, r.events().get(0).frame());
   }
@@ -90,11 +90,11 @@ class DynamicsTest {
     // reference/lammps: 500 WCA disks quenched to T = 0.2; jumps by eye near 52, 147 and 651.
     double[] msd = org.glasslab.analysis.Fixtures.table("lammps/msd_T0.2.csv").get("msd");
     assertEquals(751, msd.length);
-    AvalancheDetector.Result r = new AvalancheDetector().detect(msd);
+    JumpDetector.Result r = new JumpDetector().detect(msd);
     int[] eye = {52, 147, 651};
     assertEquals(3, r.events().size(), r.events().toString());
     for (int e = 0; e < 3; e++) {
-      AvalancheDetector.Event ev = r.events().get(e);
+      JumpDetector.Event ev = r.events().get(e);
       assertTrue(Math.abs(ev.frame() - eye[e]) <= 3, "event " + ev + " vs " + eye[e]);
       assertTrue(ev.confidence() > 0.99, ev.toString());
       assertTrue(ev.jump() > 0.05, ev.toString());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.glasslab.analysis.Fixtures;
+import org.glasslab.data.stats.Histogram;
 import org.junit.jupiter.api.Test;
 
 class StatsTest {

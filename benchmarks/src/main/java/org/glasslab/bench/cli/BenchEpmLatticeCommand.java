@@ -13,10 +13,12 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.glasslab.bench.peer.PeerProcess;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
-import org.glasslab.epm.lattice.Protocol;
+import org.glasslab.epm.lattice.LatticeProtocol;
 import org.glasslab.epm.lattice.UnstableRule;
-import org.glasslab.pipeline.cli.EpmTcScanCommand;
+import org.glasslab.epm.propagator.Orientation;
 import org.glasslab.pipeline.cli.Json;
+import org.glasslab.pipeline.task.EpmLatticeTask;
+import org.glasslab.pipeline.task.InvalidParam;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +70,12 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--events, --peer-events and --repeats must be positive");
     }
-    var o = EpmTcScanCommand.parseOrientation(spec, orientation);
+    Orientation o;
+    try {
+      o = EpmLatticeTask.orientation(orientation);
+    } catch (InvalidParam e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--orientation " + e.reason());
+    }
     PeerProcess.Scratch scratch =
         noPeer ? null : PeerProcess.Scratch.create("glasslab-epm-lattice-peer");
     Path script = noPeer ? null : PeerProcess.script("epm_lattice_numpy.py", scratch.dir());
@@ -79,7 +86,7 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
         LatticeParams p =
             LatticeParams.defaults(l, temperature)
                 .withOrientation(o)
-                .withProtocol(Protocol.KMC, 1, UnstableRule.IMMEDIATE);
+                .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE);
         LatticeEpm m = LatticeEpm.create(p, 1);
         m.runEvents(Math.max(200, events / 4));
         double[] rates = new double[repeats];

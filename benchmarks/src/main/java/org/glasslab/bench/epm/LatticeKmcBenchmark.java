@@ -3,7 +3,7 @@ package org.glasslab.bench.epm;
 import java.util.concurrent.TimeUnit;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
-import org.glasslab.epm.lattice.Protocol;
+import org.glasslab.epm.lattice.LatticeProtocol;
 import org.glasslab.epm.lattice.UnstableRule;
 import org.glasslab.epm.propagator.Convention;
 import org.glasslab.epm.propagator.EshelbyPropagator;
@@ -44,7 +44,8 @@ public class LatticeKmcBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     LatticeParams p =
-        LatticeParams.defaults(size, 0.3).withProtocol(Protocol.KMC, 1, UnstableRule.IMMEDIATE);
+        LatticeParams.defaults(size, 0.3)
+            .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE);
     model = LatticeEpm.create(p, 1);
     propagator = EshelbyPropagator.random(size, Convention.IMPOSED_STRESS);
     sigma = new double[size * size];

@@ -2,6 +2,7 @@ package org.glasslab.epm.avalanche;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.glasslab.data.stats.Histogram;
 
 /**
  * Distributions of a set of avalanches (spec §3.4): P(S) and P(D) on logarithmic bins, the
@@ -17,8 +18,8 @@ import java.util.List;
 public record AvalancheStatistics(
     long total,
     long runaways,
-    LogHistogram sizeHistogram,
-    LogHistogram durationHistogram,
+    Histogram sizeHistogram,
+    Histogram durationHistogram,
     List<double[]> meanSizeByDuration) {
 
   /** Runaway fraction runaways/total (NaN when empty). */
@@ -28,8 +29,8 @@ public record AvalancheStatistics(
 
   /** Statistics of {@code avalanches} with {@code perDecade} log bins per decade. */
   public static AvalancheStatistics of(List<Avalanche> avalanches, int perDecade) {
-    LogHistogram hs = new LogHistogram(1, 1e9, perDecade);
-    LogHistogram hd = new LogHistogram(1, 1e9, perDecade);
+    Histogram hs = Histogram.log(1, 1e9, perDecade);
+    Histogram hd = Histogram.log(1, 1e9, perDecade);
     double[] sumS = new double[hd.bins()];
     long[] cnt = new long[hd.bins()];
     long runaways = 0;
@@ -40,8 +41,8 @@ public record AvalancheStatistics(
       }
       hs.add(a.size());
       hd.add(a.duration());
-      int b = (int) Math.floor(Math.log10(a.duration()) * perDecade);
-      if (b >= 0 && b < sumS.length) {
+      int b = hd.bin(a.duration());
+      if (b >= 0) {
         sumS[b] += a.size();
         cnt[b]++;
       }

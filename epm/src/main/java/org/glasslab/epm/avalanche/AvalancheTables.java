@@ -2,6 +2,7 @@ package org.glasslab.epm.avalanche;
 
 import java.util.List;
 import java.util.Locale;
+import org.glasslab.data.stats.Histogram;
 
 /**
  * CSV tables (header first, comma-separated, '.' decimals) of one lattice run: avalanches, their
@@ -41,13 +42,13 @@ public final class AvalancheTables {
   }
 
   /** Appends the non-empty bins of {@code h} as rows name,lower,upper,density,count. */
-  public static void histogram(StringBuilder sb, String name, LogHistogram h) {
+  public static void histogram(StringBuilder sb, String name, Histogram h) {
     for (int b = 0; b < h.bins(); b++) {
       if (h.count(b) == 0) {
         continue;
       }
       sb.append(name).append(',').append(num(h.lower(b))).append(',');
-      sb.append(num(h.upper(b))).append(',').append(num(h.density(b))).append(',');
+      sb.append(num(h.upper(b))).append(',').append(num(h.densityOfTotal(b))).append(',');
       sb.append(h.count(b)).append('\n');
     }
   }
@@ -66,7 +67,7 @@ public final class AvalancheTables {
   }
 
   /** The two x_min histograms of a detector. */
-  public static String xMin(AvalancheDetector d) {
+  public static String xMin(LatticeAvalanches d) {
     StringBuilder sb = new StringBuilder("quantity,lower,upper,value,count\n");
     histogram(sb, "P(xmin|quiescent)", d.xMinQuiescent());
     histogram(sb, "P(xmin|start)", d.xMinAtStart());

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.glasslab.data.random.Rng;
+import org.glasslab.data.stats.Histogram;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
 
@@ -18,7 +19,7 @@ import org.glasslab.epm.lattice.LatticeParams;
  * <ol>
  *   <li>For every (L, T) and sample: build and relax a model (a freshly quenched, marginally stable
  *       state), discard {@code warmupSweeps·N} events (default 0) and finish the avalanche in
- *       progress, then record avalanches ({@link AvalancheDetector}) until {@code
+ *       progress, then record avalanches ({@link LatticeAvalanches}) until {@code
  *       avalanchesPerSample} have ended, {@code budgetSweeps·N} events, or (optionally) the first
  *       runaway.
  *   <li>Runaway fraction f_c(L, T): with the default {@link TcScanOptions.Criterion#SAMPLE}, the
@@ -50,8 +51,8 @@ public final class TcScan {
       long events,
       double time,
       boolean stuckInFlow,
-      LogHistogram xMinQuiescent,
-      LogHistogram xMinAtStart) {}
+      Histogram xMinQuiescent,
+      Histogram xMinAtStart) {}
 
   /**
    * T_c(L) for one runaway factor c. {@code tcError} combines in quadrature the bootstrap std and,
@@ -124,8 +125,8 @@ public final class TcScan {
     while (m.unstableCount() > 0 && m.events() - startEvents < budget) {
       m.step();
     }
-    AvalancheDetector d =
-        new AvalancheDetector(n, o.runawayFactor(), (long) Math.ceil(o.runawayFactor() * n));
+    LatticeAvalanches d =
+        new LatticeAvalanches(n, o.runawayFactor(), (long) Math.ceil(o.runawayFactor() * n));
     List<Avalanche> list;
     boolean stuck = m.unstableCount() > 0;
     if (stuck) {

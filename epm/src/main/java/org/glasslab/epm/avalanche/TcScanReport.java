@@ -3,6 +3,7 @@ package org.glasslab.epm.avalanche;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.glasslab.data.stats.Histogram;
 
 /**
  * CSV tables of a {@link TcScan.Result} (header line first, comma-separated, '.' decimals). Files
@@ -130,8 +131,8 @@ public final class TcScanReport {
     StringBuilder sb = new StringBuilder("L,T,quantity,lower,upper,value,count\n");
     for (int l : r.options().sizes()) {
       for (double t : r.options().temperatures()) {
-        LogHistogram q = new LogHistogram(1e-6, 10, 10);
-        LogHistogram s0 = new LogHistogram(1e-6, 10, 10);
+        Histogram q = Histogram.log(1e-6, 10, 10);
+        Histogram s0 = Histogram.log(1e-6, 10, 10);
         for (TcScan.SampleResult s : r.cell(l, t)) {
           q.merge(s.xMinQuiescent());
           s0.merge(s.xMinAtStart());
@@ -192,8 +193,8 @@ public final class TcScanReport {
               0,
               Double.NaN,
               false,
-              new LogHistogram(1e-6, 10, 10),
-              new LogHistogram(1e-6, 10, 10)));
+              Histogram.log(1e-6, 10, 10),
+              Histogram.log(1e-6, 10, 10)));
     }
     return out;
   }
@@ -202,7 +203,7 @@ public final class TcScanReport {
     return s.equals("nan") ? Double.NaN : Double.parseDouble(s);
   }
 
-  static void appendHistogram(StringBuilder sb, int l, double t, String name, LogHistogram h) {
+  static void appendHistogram(StringBuilder sb, int l, double t, String name, Histogram h) {
     AvalancheTables.histogram(sb, l + "," + f(t) + "," + name, h);
   }
 }

@@ -1,6 +1,7 @@
 package org.glasslab.epm.coarsegrain;
 
 import java.util.Arrays;
+import org.glasslab.data.stats.Histogram;
 
 /**
  * Compares a coarse-grained particle field with the corresponding lattice-EPM field in the same,
@@ -146,17 +147,10 @@ public final class FieldComparison {
     double hi = Math.max(a[a.length - 1], b[b.length - 1]);
     double l1 = 0;
     if (hi > lo) {
-      double[] ha = new double[bins];
-      double[] hb = new double[bins];
-      double w = (hi - lo) / bins;
-      for (double v : a) {
-        ha[Math.min(bins - 1, (int) ((v - lo) / w))] += 1.0 / a.length;
-      }
-      for (double v : b) {
-        hb[Math.min(bins - 1, (int) ((v - lo) / w))] += 1.0 / b.length;
-      }
+      Histogram ha = Histogram.of(a, lo, hi, bins);
+      Histogram hb = Histogram.of(b, lo, hi, bins);
       for (int k = 0; k < bins; k++) {
-        l1 += Math.abs(ha[k] - hb[k]);
+        l1 += Math.abs((double) ha.count(k) / a.length - (double) hb.count(k) / b.length);
       }
     }
     double[] ma = moments(a);

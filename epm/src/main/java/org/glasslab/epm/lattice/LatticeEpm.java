@@ -367,9 +367,9 @@ public final class LatticeEpm {
    * one unit step).
    */
   public void step() {
-    if (params.protocol() == Protocol.KMC) {
+    if (params.protocol() == LatticeProtocol.KMC) {
       stepKmc();
-    } else if (params.protocol() == Protocol.EXTREMAL) {
+    } else if (params.protocol() == LatticeProtocol.EXTREMAL) {
       stepExtremal();
     } else if (unstableCount == 0) {
       stepDiscreteActivation();
@@ -629,7 +629,7 @@ public final class LatticeEpm {
     return events;
   }
 
-  /** Protocol steps so far (discrete: skipped empty steps included). */
+  /** LatticeProtocol steps so far (discrete: skipped empty steps included). */
   public long steps() {
     return steps;
   }

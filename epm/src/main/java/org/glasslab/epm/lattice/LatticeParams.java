@@ -42,7 +42,7 @@ public record LatticeParams(
     Convention convention,
     boolean localKernel,
     long recenterEvery,
-    Protocol protocol,
+    LatticeProtocol protocol,
     double dt,
     UnstableRule unstableRule,
     double extremalCutoff) {
@@ -112,7 +112,7 @@ public record LatticeParams(
         Convention.IMPOSED_STRESS,
         false,
         10_000,
-        Protocol.DISCRETE,
+        LatticeProtocol.DISCRETE,
         1.0,
         UnstableRule.IMMEDIATE,
         DEFAULT_EXTREMAL_CUTOFF);
@@ -139,7 +139,7 @@ public record LatticeParams(
   }
 
   /** Copy with another protocol, time step and unstable rule. */
-  public LatticeParams withProtocol(Protocol p, double step, UnstableRule rule) {
+  public LatticeParams withProtocol(LatticeProtocol p, double step, UnstableRule rule) {
     return toBuilder().protocol(p).dt(step).unstableRule(rule).build();
   }
 
@@ -178,7 +178,7 @@ public record LatticeParams(
     private Convention convention;
     private boolean localKernel;
     private long recenterEvery;
-    private Protocol protocol;
+    private LatticeProtocol protocol;
     private double dt;
     private UnstableRule unstableRule;
     private double extremalCutoff;
@@ -282,7 +282,7 @@ public record LatticeParams(
     }
 
     /** Sets {@code protocol}. */
-    public Builder protocol(Protocol v) {
+    public Builder protocol(LatticeProtocol v) {
       protocol = v;
       return this;
     }

@@ -122,7 +122,7 @@ public final class LatticeStateIO {
               Convention.valueOf(in.readUTF()),
               in.readBoolean(),
               in.readLong(),
-              Protocol.valueOf(in.readUTF()),
+              LatticeProtocol.valueOf(in.readUTF()),
               in.readDouble(),
               UnstableRule.valueOf(in.readUTF()),
               in.readDouble());

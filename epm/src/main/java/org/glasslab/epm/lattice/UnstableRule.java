@@ -1,6 +1,6 @@
 package org.glasslab.epm.lattice;
 
-/** How unstable sites (x ≤ 0) fail in the {@link Protocol#DISCRETE} protocol. */
+/** How unstable sites (x ≤ 0) fail in the {@link LatticeProtocol#DISCRETE} protocol. */
 public enum UnstableRule {
   /** Spec §3.2 (a): every unstable site yields in the next step, deterministically. */
   IMMEDIATE,

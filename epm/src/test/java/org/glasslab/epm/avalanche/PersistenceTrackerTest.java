@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
-import org.glasslab.epm.lattice.Protocol;
+import org.glasslab.epm.lattice.LatticeProtocol;
 import org.glasslab.epm.lattice.UnstableRule;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class PersistenceTrackerTest {
   @Test
   void infiniteTemperaturePersistenceIsExponentialAndChi4IsBinomial() {
     LatticeParams p =
-        LatticeParams.defaults(16, 1e12).withProtocol(Protocol.KMC, 1, UnstableRule.RATE);
+        LatticeParams.defaults(16, 1e12).withProtocol(LatticeProtocol.KMC, 1, UnstableRule.RATE);
     LatticeEpm m = LatticeEpm.create(p, 21);
     double[] lags = {0.1, 0.3, 0.7, 1.0, 1.5, 2.0, 3.0};
     PersistenceTracker tr = new PersistenceTracker(m.sites(), lags);

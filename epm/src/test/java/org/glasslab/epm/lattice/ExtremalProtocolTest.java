@@ -15,7 +15,7 @@ class ExtremalProtocolTest {
 
   private static LatticeParams extremal(int l, double x0) {
     return LatticeParams.defaults(l, 0.3).toBuilder()
-        .protocol(Protocol.EXTREMAL)
+        .protocol(LatticeProtocol.EXTREMAL)
         .extremalCutoff(x0)
         .build();
   }
@@ -115,7 +115,8 @@ class ExtremalProtocolTest {
     List<Double> logs = new ArrayList<>();
     for (long seed = 1; seed <= 400 && logs.size() < 150; seed++) {
       LatticeParams p =
-          LatticeParams.defaults(16, 0.3).withProtocol(Protocol.KMC, 1.0, UnstableRule.IMMEDIATE);
+          LatticeParams.defaults(16, 0.3)
+              .withProtocol(LatticeProtocol.KMC, 1.0, UnstableRule.IMMEDIATE);
       double[] x = LatticeEpm.create(p, seed).distances(new double[256]);
       int w = argmin(x);
       double b1 = Math.pow(x[w], 1.5);

@@ -64,7 +64,7 @@ class KmcEquivalenceTest {
   @Test
   void thinningAndGillespieGiveTheSameNextEventLaw() {
     LatticeParams p =
-        LatticeParams.defaults(6, 0.4).withProtocol(Protocol.KMC, 1, UnstableRule.IMMEDIATE);
+        LatticeParams.defaults(6, 0.4).withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE);
     LatticeEpm m = LatticeEpm.create(p, 17);
     m.runEvents(200);
     while (m.unstableCount() > 0) {

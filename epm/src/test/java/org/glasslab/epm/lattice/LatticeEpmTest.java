@@ -27,8 +27,8 @@ class LatticeEpmTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Protocol.class)
-  void meanStressConservedInImposedStressRuns(Protocol protocol) {
+  @EnumSource(LatticeProtocol.class)
+  void meanStressConservedInImposedStressRuns(LatticeProtocol protocol) {
     LatticeParams p =
         LatticeParams.defaults(32, 0.2)
             .withProtocol(protocol, 1.0, UnstableRule.IMMEDIATE)
@@ -46,7 +46,8 @@ class LatticeEpmTest {
   @Test
   void imposedStrainLowersMeanByReleasedStress() {
     LatticeParams p =
-        LatticeParams.defaults(16, 0.2).withProtocol(Protocol.KMC, 1.0, UnstableRule.IMMEDIATE);
+        LatticeParams.defaults(16, 0.2)
+            .withProtocol(LatticeProtocol.KMC, 1.0, UnstableRule.IMMEDIATE);
     p =
         p.toBuilder()
             .meanStress(0.5)
@@ -65,8 +66,8 @@ class LatticeEpmTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Protocol.class)
-  void sameSeedGivesBitIdenticalRunsAndRestoreReplays(Protocol protocol, @TempDir Path dir)
+  @EnumSource(LatticeProtocol.class)
+  void sameSeedGivesBitIdenticalRunsAndRestoreReplays(LatticeProtocol protocol, @TempDir Path dir)
       throws Exception {
     LatticeParams p =
         LatticeParams.defaults(16, 0.15).withProtocol(protocol, 1.0, UnstableRule.IMMEDIATE);
@@ -125,7 +126,7 @@ class LatticeEpmTest {
     }
   }
 
-  private static LatticeParams singleSite(double x, double t, Protocol protocol, double dt) {
+  private static LatticeParams singleSite(double x, double t, LatticeProtocol protocol, double dt) {
     return LatticeParams.defaults(8, t)
         .withLocalKernel(true)
         .withDisorder(x, 0.0, 0.0)
@@ -139,7 +140,7 @@ class LatticeEpmTest {
   void singleSiteArrheniusKmc(double t) {
     double x = 0.8;
     double rate = Math.exp(-Math.pow(x, 1.5) / t);
-    LatticeEpm m = LatticeEpm.create(singleSite(x, t, Protocol.KMC, 1.0), 9);
+    LatticeEpm m = LatticeEpm.create(singleSite(x, t, LatticeProtocol.KMC, 1.0), 9);
     Waits w = new Waits(m.sites());
     m.setListener(w);
     m.runEvents(100_000);
@@ -154,7 +155,7 @@ class LatticeEpmTest {
     double t = 0.5;
     double rate = Math.exp(-Math.pow(x, 1.5) / t);
     for (double dt : new double[] {1.0, 0.01}) {
-      LatticeEpm m = LatticeEpm.create(singleSite(x, t, Protocol.DISCRETE, dt), 10);
+      LatticeEpm m = LatticeEpm.create(singleSite(x, t, LatticeProtocol.DISCRETE, dt), 10);
       Waits w = new Waits(m.sites());
       m.setListener(w);
       m.runEvents(100_000);
@@ -222,10 +223,11 @@ class LatticeEpmTest {
     LatticeParams base = LatticeParams.defaults(16, 0.15);
     double tEnd = 20;
     double[] kmc =
-        eventsAndPersistence(base.withProtocol(Protocol.KMC, 1, UnstableRule.RATE), 60, tEnd);
+        eventsAndPersistence(
+            base.withProtocol(LatticeProtocol.KMC, 1, UnstableRule.RATE), 60, tEnd);
     double[] disc =
         eventsAndPersistence(
-            base.withProtocol(Protocol.DISCRETE, 0.01, UnstableRule.RATE), 60, tEnd);
+            base.withProtocol(LatticeProtocol.DISCRETE, 0.01, UnstableRule.RATE), 60, tEnd);
     double zEvents = (kmc[0] - disc[0]) / Math.hypot(kmc[1], disc[1]);
     double zPers = (kmc[2] - disc[2]) / Math.hypot(kmc[3], disc[3]);
     assertTrue(kmc[0] > 10, "the comparison needs activity: " + kmc[0] + " events");

@@ -2,11 +2,18 @@ package org.glasslab.pipeline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.glasslab.pipeline.engine.BuildInfo;
+import org.glasslab.pipeline.engine.Progress;
 import org.glasslab.pipeline.store.Fields;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.task.FramePair;
@@ -69,11 +76,21 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       spec.addOption(option(p));
     }
     spec.addOption(
-        OptionSpec.builder(task.outOptions().toArray(new String[0]))
-            .paramLabel("FILE")
-            .type(Path.class)
-            .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
-            .build());
+        task.files().isEmpty()
+            ? OptionSpec.builder(task.outOptions().toArray(new String[0]))
+                .paramLabel("FILE")
+                .type(Path.class)
+                .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
+                .build()
+            : OptionSpec.builder(task.outOptions().toArray(new String[0]))
+                .paramLabel("DIR")
+                .type(Path.class)
+                .required(true)
+                .description(
+                    "Output directory (created; files written atomically): "
+                        + String.join(", ", task.files())
+                        + ", manifest.json.")
+                .build());
     spec.addOption(
         OptionSpec.builder("--json")
             .type(boolean.class)
@@ -116,7 +133,9 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         OptionSpec.builder(p.options())
             .description(p.help())
             .paramLabel(p.label().isEmpty() ? "V" : p.label());
-    if (p.type() == Boolean.class) {
+    if (p.type() == Boolean.class && Boolean.TRUE.equals(p.defaultValue())) {
+      b.type(Boolean.class).arity("0").negatable(true);
+    } else if (p.type() == Boolean.class) {
       b.type(boolean.class).arity("0");
     } else if (p.type() == double[].class) {
       b.type(double[].class).splitRegex(",");
@@ -137,7 +156,8 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     CommandLine cl = spec.commandLine();
     P p = parameters(cl);
     Path out = value("--out");
-    if (out != null && !Fields.supported(out)) {
+    boolean directory = !task.files().isEmpty();
+    if (out != null && !directory && !Fields.supported(out)) {
       throw new CommandLine.ParameterException(
           cl, "--out " + out + ": use a .csv, .h5 or .hdf5 file");
     }
@@ -146,14 +166,25 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     try {
       long t0 = System.nanoTime();
       R r;
-      try {
-        r = task.run(p, in);
+      try (Bar bar = new Bar(task.name())) {
+        r = task.run(p, in, bar);
       } catch (InvalidParam e) {
         throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
       }
       double seconds = (System.nanoTime() - t0) * 1e-9;
       Map<String, Object> report = report(p, in, r, source, seconds);
-      if (out != null) {
+      if (directory) {
+        Files.createDirectories(out);
+        task.write(p, r, out::resolve);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("glasslab_version", BuildInfo.version());
+        manifest.put("java", Runtime.version().toString());
+        manifest.put("created", java.time.Instant.now().toString());
+        manifest.putAll(report);
+        manifest.put("command", "glasslab " + task.command());
+        manifest.put("files", task.files());
+        JsonFiles.write(out.resolve("manifest.json"), manifest);
+      } else if (out != null) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
         Fields.write(out, task.table(p, r), params);
@@ -174,6 +205,46 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       }
     }
     return 0;
+  }
+
+  /** A progress bar on stderr, shown once the task announces its total. */
+  private static final class Bar implements Progress, AutoCloseable {
+    private final String name;
+    private ProgressBar bar;
+
+    Bar(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void total(long units) {
+      if (bar == null) {
+        bar =
+            new ProgressBarBuilder()
+                .setTaskName(name)
+                .setInitialMax(units)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setUpdateIntervalMillis(500)
+                .build();
+      } else {
+        bar.maxHint(units);
+      }
+    }
+
+    @Override
+    public void step(long units) {
+      if (bar != null) {
+        bar.stepBy(units);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
   }
 
   private P parameters(CommandLine cl) {

@@ -1,7 +1,9 @@
 package org.glasslab.pipeline.plot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.glasslab.data.stats.Histogram;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -72,23 +74,13 @@ public final class HistogramPlot {
       double a = lo;
       double b = hi;
       if (Double.isNaN(a)) {
-        a = Double.POSITIVE_INFINITY;
-        b = Double.NEGATIVE_INFINITY;
-        for (Object[] s : sets) {
-          for (double v : (double[]) s[1]) {
-            if (Double.isFinite(v)) {
-              a = Math.min(a, v);
-              b = Math.max(b, v);
-            }
-          }
-        }
-        if (a > b) {
+        double[][] all = sets.stream().map(s -> (double[]) s[1]).toArray(double[][]::new);
+        if (Arrays.stream(all).flatMapToDouble(Arrays::stream).noneMatch(Double::isFinite)) {
           throw new IllegalArgumentException("histogram '" + title + "' has no finite sample");
         }
-        if (a == b) {
-          a -= 0.5;
-          b += 0.5;
-        }
+        double[] r = Histogram.range(all);
+        a = r[0];
+        b = r[1];
       }
       double w = (b - a) / bins;
       XYChart c = newChart(density ? "probability density" : "count");
@@ -96,15 +88,11 @@ public final class HistogramPlot {
       c.getStyler().setLegendVisible(sets.size() > 1);
       c.getStyler().setXAxisDecimalPattern(Math.abs(b - a) >= 100 ? "0" : "0.###");
       for (Object[] s : sets) {
-        double[] h = histogram((double[]) s[1], a, b, bins);
-        double total = 0;
-        for (double v : h) {
-          total += v;
-        }
+        Histogram h = Histogram.of((double[]) s[1], a, b, bins);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int k = 0; k < bins; k++) {
-          double y = density && total > 0 ? h[k] / (total * w) : h[k];
+          double y = density ? h.density(k) : h.count(k);
           if (logY && !(y > 0)) {
             continue;
           }
@@ -121,19 +109,5 @@ public final class HistogramPlot {
       }
       return new ChartFigure(c);
     }
-  }
-
-  /** Counts of {@code values} in {@code bins} equal bins over [a, b]; b falls in the last bin. */
-  public static double[] histogram(double[] values, double a, double b, int bins) {
-    double[] h = new double[bins];
-    double w = (b - a) / bins;
-    for (double v : values) {
-      if (!Double.isFinite(v) || v < a || v > b) {
-        continue;
-      }
-      int k = (int) Math.min(bins - 1, Math.floor((v - a) / w));
-      h[k]++;
-    }
-    return h;
   }
 }

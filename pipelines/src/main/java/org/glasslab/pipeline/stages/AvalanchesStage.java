@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.glasslab.analysis.dynamics.AvalancheDetector;
+import org.glasslab.analysis.dynamics.JumpDetector;
 import org.glasslab.analysis.dynamics.MeanSquareDisplacement;
 import org.glasslab.data.Trajectory;
 import org.glasslab.pipeline.engine.StageContext;
@@ -23,7 +23,7 @@ import org.glasslab.pipeline.task.AvalanchesTask;
  * source = largest-increment} so that nobody mistakes it for a detection.
  */
 public final class AvalanchesStage
-    extends TaskStage<AvalancheDetector.Options, Trajectory, AvalanchesTask.Result> {
+    extends TaskStage<JumpDetector.Options, Trajectory, AvalanchesTask.Result> {
   /** The stage (stateless). */
   public AvalanchesStage() {
     super(
@@ -38,7 +38,7 @@ public final class AvalanchesStage
 
   @Override
   public void run(StageContext ctx) throws Exception {
-    AvalancheDetector.Options o = parameters(ctx.params());
+    JumpDetector.Options o = parameters(ctx.params());
     Csv.Table t = Csv.read(ctx.input("msd.csv"));
     double[] msd = t.doubles("msd");
     int nf = msd.length;
@@ -56,7 +56,7 @@ public final class AvalanchesStage
     MeanSquareDisplacement.Result series =
         new MeanSquareDisplacement.Result(frames, steps, t.doubles("time"), msd);
     AvalanchesTask.Result r = AvalanchesTask.INSTANCE.detect(o, series);
-    List<AvalancheDetector.Event> events = r.events();
+    List<JumpDetector.Event> events = r.events();
     int best = -1;
     for (int i = 0; i < events.size(); i++) {
       if (best < 0 || events.get(i).jump() > events.get(best).jump()) {

@@ -13,7 +13,7 @@ import org.glasslab.analysis.mechanics.StressAnalysis;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.io.AtomicFile;
-import org.glasslab.epm.avalanche.LogHistogram;
+import org.glasslab.data.stats.Histogram;
 import org.glasslab.epm.coarsegrain.CoarseGrainOptions;
 import org.glasslab.epm.coarsegrain.CoarseGrainer;
 import org.glasslab.epm.coarsegrain.FieldComparison;
@@ -530,7 +530,7 @@ public final class ParticleLatticeStage extends AbstractStage {
   }
 
   /**
-   * Logarithmic-bin density (5 bins per decade from 1 unit, epm's {@link LogHistogram}) of positive
+   * Logarithmic-bin density (5 bins per decade from 1 unit, epm's {@link Histogram}) of positive
    * values that are multiples of {@code unit}: {x (bin centre), p (per unit, normalised by all
    * values, those below one unit included)}; empty bins left out.
    */
@@ -541,7 +541,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     }
     int perDecade = 5;
     int nb = Math.max(1, (int) Math.ceil(perDecade * Math.log10(max + 1)) + 1);
-    LogHistogram h = new LogHistogram(1, Math.pow(10, (double) nb / perDecade), perDecade);
+    Histogram h = Histogram.log(1, Math.pow(10, (double) nb / perDecade), perDecade);
     for (double a : v) {
       h.add(a / unit);
     }
@@ -554,7 +554,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     for (int b = 0; b < h.bins(); b++) {
       if (h.count(b) > 0) {
         o[0][k] = Math.sqrt(h.lower(b) * h.upper(b)) * unit;
-        o[1][k++] = h.density(b) / unit;
+        o[1][k++] = h.densityOfTotal(b) / unit;
       }
     }
     return o;

@@ -49,6 +49,7 @@ public final class Stages {
         .register(new CorrelateStage())
         .register(new CompareLocalStage())
         .register(new EpmMeanfieldStage())
+        .register(new EpmGillespieStage())
         .register(new EpmLatticeStage())
         .register(new EpmTcScanStage())
         .register(new EpmCompareStage())

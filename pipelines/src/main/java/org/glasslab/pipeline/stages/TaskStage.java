@@ -35,6 +35,9 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
   /** The task run by this stage. */
   protected final Task<P, I, R> task;
 
+  /** Prefix of a directory task's file names among the stage's artifacts (e.g. {@code epm_}). */
+  private final String prefix;
+
   /**
    * The generic stage: {@code inputArtifact} in, {@code NAME.csv} out.
    *
@@ -69,6 +72,31 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
       Map<String, String> extra) {
     super(name, version, Scope.BRANCH, inputs, outputs, description, merge(task, extra));
     this.task = task;
+    this.prefix = "";
+  }
+
+  /**
+   * The stage of a directory task (see {@link Task#files}) without input: its artifacts are the
+   * task's files, each named {@code prefix + file} (so that, e.g., a lattice's {@code
+   * avalanches.csv} is not taken for a particle branch's).
+   */
+  protected TaskStage(
+      String name,
+      Task<P, I, R> task,
+      int version,
+      String prefix,
+      String description,
+      Map<String, String> extra) {
+    super(
+        name,
+        version,
+        Scope.BRANCH,
+        List.of(),
+        task.files().stream().map(f -> prefix + f).toList(),
+        description,
+        merge(task, extra));
+    this.task = task;
+    this.prefix = prefix;
   }
 
   private static Map<String, String> merge(Task<?, ?, ?> task, Map<String, String> extra) {
@@ -88,10 +116,28 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
     }
   }
 
+  /** A task with a {@link Param#seed} parameter is stochastic (its seed is in the cache key). */
+  @Override
+  public boolean stochastic() {
+    return task.params().stream().anyMatch(q -> q.name().equals(Param.SEED));
+  }
+
   /** The task's parameter record from the spec's {@code params:}, errors naming the key. */
   public P parameters(Params p) {
+    return parameters(p, null);
+  }
+
+  /**
+   * The task's parameter record for a run: as {@link #parameters(Params)}, with the stage seed
+   * where the task has a seed parameter and the spec does not set it.
+   */
+  public P parameters(StageContext ctx) {
+    return parameters(ctx.params(), stochastic() ? ctx.seed() : null);
+  }
+
+  private P parameters(Params p, Long seed) {
     try {
-      return task.parameters(values(p));
+      return task.parameters(values(p, seed));
     } catch (InvalidParam e) {
       throw new ParamException(e.param().name(), e.reason());
     } catch (ParamException e) {
@@ -101,18 +147,23 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
     }
   }
 
-  /** The spec's parameters as task {@link Values} (absent keys give the declared defaults). */
-  static Values values(Params p) {
+  /**
+   * The spec's parameters as task {@link Values} (absent keys give the declared defaults, the seed
+   * parameter {@code seed} when not null).
+   */
+  static Values values(Params p, Long seed) {
     return new Values() {
       @Override
       public <T> T get(Param<T> q) {
         String k = q.name();
         if (!p.has(k)) {
-          return q.defaultValue();
+          return seed != null && k.equals(Param.SEED) ? q.type().cast(seed) : q.defaultValue();
         }
         Object v;
         if (q.type() == Integer.class) {
           v = p.getInt(k, 0);
+        } else if (q.type() == Long.class) {
+          v = p.getLong(k, 0);
         } else if (q.type() == Double.class) {
           v = p.requireDouble(k);
         } else if (q.type() == Boolean.class) {
@@ -131,11 +182,18 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
 
   @Override
   public void run(StageContext ctx) throws Exception {
-    P p = parameters(ctx.params());
-    I in = read(ctx.input(inputs().get(0)), ctx.params().getInt(FRAME, 0));
+    P p = parameters(ctx);
+    I in =
+        task.input() == Input.NONE
+            ? null
+            : read(ctx.input(inputs().get(0)), ctx.params().getInt(FRAME, 0));
     try {
-      R r = task.run(p, in);
-      Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
+      R r = task.run(p, in, ctx.progress());
+      if (task.files().isEmpty()) {
+        Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
+      } else {
+        task.write(p, r, f -> ctx.output(prefix + f));
+      }
       for (Figure f : task.figures(p, r)) {
         ctx.figure(f.name(), f.figure(), f.caption());
       }

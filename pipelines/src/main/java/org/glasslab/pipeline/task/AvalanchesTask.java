@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.glasslab.analysis.dynamics.AvalancheDetector;
+import org.glasslab.analysis.dynamics.JumpDetector;
 import org.glasslab.analysis.dynamics.MeanSquareDisplacement;
 import org.glasslab.data.Trajectory;
 import org.glasslab.pipeline.store.Table;
@@ -16,12 +16,12 @@ import org.glasslab.pipeline.store.Table;
  * analysis module's local change-point t-test: level + linear trend + step, jump in units of its
  * standard error, Bonferroni-corrected confidence). Table: frame, step, time, jump [diameters^2],
  * statistic, confidence, one row per event. A series shorter than 2 min_window + 1 frames has no
- * events. The parameter record is the analysis module's {@link AvalancheDetector.Options}.
+ * events. The parameter record is the analysis module's {@link JumpDetector.Options}.
  */
 public final class AvalanchesTask
-    extends AbstractTask<AvalancheDetector.Options, Trajectory, AvalanchesTask.Result> {
+    extends AbstractTask<JumpDetector.Options, Trajectory, AvalanchesTask.Result> {
 
-  private static final AvalancheDetector.Options DEFAULTS = AvalancheDetector.Options.defaults();
+  private static final JumpDetector.Options DEFAULTS = JumpDetector.Options.defaults();
 
   static final Param<Integer> WINDOW =
       Param.integer(
@@ -50,9 +50,9 @@ public final class AvalanchesTask
    * @param msd the first-frame MSD the events were detected in
    * @param detection the detector's result
    */
-  public record Result(MeanSquareDisplacement.Result msd, AvalancheDetector.Result detection) {
+  public record Result(MeanSquareDisplacement.Result msd, JumpDetector.Result detection) {
     /** The events (empty for a series too short to test). */
-    public List<AvalancheDetector.Event> events() {
+    public List<JumpDetector.Event> events() {
       return detection == null ? List.of() : detection.events();
     }
   }
@@ -72,17 +72,17 @@ public final class AvalanchesTask
   }
 
   @Override
-  public AvalancheDetector.Options parameters(Values v) {
+  public JumpDetector.Options parameters(Values v) {
     String d = v.get(DIRECTION);
-    AvalancheDetector.Direction dir;
+    JumpDetector.Direction dir;
     try {
-      dir = AvalancheDetector.Direction.valueOf(d.toUpperCase(Locale.ROOT));
+      dir = JumpDetector.Direction.valueOf(d.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw DIRECTION.invalid("expected up, down or both, got '" + d + "'");
     }
     int w = v.get(WINDOW);
     WINDOW.require(w >= DEFAULTS.minWindow(), "must be >= " + DEFAULTS.minWindow() + ", got " + w);
-    return AvalancheDetector.Options.builder()
+    return JumpDetector.Options.builder()
         .window(w)
         .threshold(v.get(THRESHOLD))
         .minJump(v.get(MIN_JUMP))
@@ -93,19 +93,19 @@ public final class AvalanchesTask
   }
 
   @Override
-  public Result run(AvalancheDetector.Options p, Trajectory t) {
+  public Result run(JumpDetector.Options p, Trajectory t) {
     return detect(p, new MeanSquareDisplacement().compute(t));
   }
 
   /** The detection on an MSD series already computed (the stage reads it from {@code msd.csv}). */
-  public Result detect(AvalancheDetector.Options p, MeanSquareDisplacement.Result msd) {
+  public Result detect(JumpDetector.Options p, MeanSquareDisplacement.Result msd) {
     boolean testable = msd.msd().length >= 2 * p.minWindow() + 1;
-    return new Result(msd, testable ? new AvalancheDetector(p).detect(msd.msd()) : null);
+    return new Result(msd, testable ? new JumpDetector(p).detect(msd.msd()) : null);
   }
 
   @Override
-  public Table table(AvalancheDetector.Options p, Result r) {
-    List<AvalancheDetector.Event> ev = r.events();
+  public Table table(JumpDetector.Options p, Result r) {
+    List<JumpDetector.Event> ev = r.events();
     int m = ev.size();
     int[] frame = new int[m];
     long[] step = new long[m];
@@ -114,7 +114,7 @@ public final class AvalanchesTask
     double[] stat = new double[m];
     double[] conf = new double[m];
     for (int i = 0; i < m; i++) {
-      AvalancheDetector.Event e = ev.get(i);
+      JumpDetector.Event e = ev.get(i);
       frame[i] = e.frame();
       step[i] = r.msd().steps()[e.frame()];
       time[i] = r.msd().times()[e.frame()];
@@ -133,7 +133,7 @@ public final class AvalanchesTask
   }
 
   /** The resolved detector options, for reports. */
-  static Map<String, Object> resolved(AvalancheDetector.Options o) {
+  static Map<String, Object> resolved(JumpDetector.Options o) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("window", o.window());
     p.put("min_window", o.minWindow());
@@ -150,9 +150,9 @@ public final class AvalanchesTask
   }
 
   @Override
-  public Map<String, Object> report(AvalancheDetector.Options p, Trajectory t, Result r) {
+  public Map<String, Object> report(JumpDetector.Options p, Trajectory t, Result r) {
     List<Map<String, Object>> events = new ArrayList<>();
-    for (AvalancheDetector.Event e : r.events()) {
+    for (JumpDetector.Event e : r.events()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("frame", e.frame());
       m.put("transition_start", e.transitionStart());
@@ -177,7 +177,7 @@ public final class AvalanchesTask
   }
 
   @Override
-  public void print(AvalancheDetector.Options p, Result r, String source, PrintWriter o) {
+  public void print(JumpDetector.Options p, Result r, String source, PrintWriter o) {
     o.printf("# %s: %d frame(s), %d event(s)%n", source, r.msd().msd().length, r.events().size());
     super.print(p, r, source, o);
   }

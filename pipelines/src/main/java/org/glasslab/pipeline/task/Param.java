@@ -9,7 +9,7 @@ import java.util.List;
  * description. Both the stage's accepted parameters and the command's options are derived from it.
  *
  * @param name spec key: lower case, digits and '_'
- * @param type Integer, Double, Boolean, String, double[] or List (of String)
+ * @param type Integer, Long, Double, Boolean, String, double[] or List (of String)
  * @param defaultValue used when the parameter is absent; null = "none given" (the task decides,
  *     e.g. an automatic cutoff, and documents that in {@code description})
  * @param unit e.g. {@code diameters}, or empty for dimensionless
@@ -38,7 +38,13 @@ public record Param<T>(
     if (!name.matches("[a-z][a-z0-9_]*")) {
       throw new IllegalArgumentException("parameter name '" + name + "' must be snake_case");
     }
-    if (!List.of(Integer.class, Double.class, Boolean.class, String.class, double[].class)
+    if (!List.of(
+                Integer.class,
+                Long.class,
+                Double.class,
+                Boolean.class,
+                String.class,
+                double[].class)
             .contains(type)
         && type != List.class) {
       throw new IllegalArgumentException(name + ": unsupported parameter type " + type);
@@ -51,6 +57,24 @@ public record Param<T>(
     return new Param<>(name, Integer.class, def, unit, label, description);
   }
 
+  /** A long integer parameter (event counts, seeds). */
+  public static Param<Long> count(
+      String name, Long def, String unit, String label, String description) {
+    return new Param<>(name, Long.class, def, unit, label, description);
+  }
+
+  /** Name of the seed parameter: a stage supplies its own seed when the spec gives none. */
+  public static final String SEED = "seed";
+
+  /**
+   * The seed of a stochastic task ({@code --seed S}, default 1); its stage is stochastic and, when
+   * the spec does not set {@code seed}, runs with the engine's stage seed (recorded in the
+   * manifest).
+   */
+  public static Param<Long> seed(String description) {
+    return count(SEED, 1L, "", "S", description);
+  }
+
   /** A real parameter; {@code def} null means "automatic" (say how in the description). */
   public static Param<Double> real(
       String name, Double def, String unit, String label, String description) {
@@ -60,6 +84,11 @@ public record Param<T>(
   /** A switch, false unless given. */
   public static Param<Boolean> flag(String name, String description) {
     return new Param<>(name, Boolean.class, false, "", "", description);
+  }
+
+  /** A switch, true unless turned off ({@code --no-NAME}; spec {@code NAME: false}). */
+  public static Param<Boolean> on(String name, String description) {
+    return new Param<>(name, Boolean.class, true, "", "", description);
   }
 
   /** A string parameter (a name from a fixed set, or a number-or-keyword). */
@@ -123,7 +152,9 @@ public record Param<T>(
     String text = description.replaceFirst("\\.$", "");
     String u = unit.isEmpty() ? "" : " [" + unit + "]";
     String d =
-        type == Boolean.class || defaultValue == null ? "" : " (default " + defaultText() + ")";
+        type == Boolean.class
+            ? (Boolean.TRUE.equals(defaultValue) ? " (default on)" : "")
+            : defaultValue == null ? "" : " (default " + defaultText() + ")";
     return text + u + d + ".";
   }
 

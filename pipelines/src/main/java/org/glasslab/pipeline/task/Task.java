@@ -1,8 +1,12 @@
 package org.glasslab.pipeline.task;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.glasslab.pipeline.engine.Progress;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Table;
 
@@ -56,8 +60,36 @@ public interface Task<P extends Record, I, R> {
   /** Computes the result; {@code input} is not modified (nor closed). */
   R run(P p, I input) throws Exception;
 
+  /**
+   * {@link #run} reporting progress to {@code monitor} (command: a progress bar; stage: the
+   * engine's progress); by default without progress. Long tasks override this one and make {@link
+   * #run} call it with {@link Progress#NONE}.
+   */
+  default R run(P p, I input, Progress monitor) throws Exception {
+    return run(p, input);
+  }
+
   /** The result as a table: the stage's artifact and the command's {@code --out} content. */
   Table table(P p, R r);
+
+  /**
+   * The files of a task whose result is several files (tables, a checkpoint) rather than one table:
+   * the command writes them into its {@code --out DIR} (required, created) beside a {@code
+   * manifest.json}, the stage into its directory (names possibly prefixed, see {@code TaskStage}).
+   * Empty, the default, for a table task.
+   */
+  default List<String> files() {
+    return List.of();
+  }
+
+  /**
+   * Writes every file of {@link #files} (a directory task's one writer, through the {@code store}).
+   *
+   * @param out maps a name of {@link #files} to the path to write
+   */
+  default void write(P p, R r, Function<String, Path> out) throws IOException {
+    throw new UnsupportedOperationException(name() + " writes one table");
+  }
 
   /**
    * The command's {@code --json} document: {@code parameters} (a map; the command adds the input

@@ -21,5 +21,8 @@ public final class Tasks {
           AvalanchesTask.INSTANCE,
           EventsTask.INSTANCE,
           BettiTask.INSTANCE,
-          EpmMeanfieldTask.INSTANCE);
+          EpmMeanfieldTask.INSTANCE,
+          EpmGillespieTask.INSTANCE,
+          EpmLatticeTask.INSTANCE,
+          EpmTcScanTask.INSTANCE);
 }

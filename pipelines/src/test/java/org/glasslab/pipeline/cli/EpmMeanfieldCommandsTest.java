@@ -95,4 +95,13 @@ class EpmMeanfieldCommandsTest {
     assertEquals(2, run("epm", "gillespie", "-T", "3", "--events", "10", "--seeds", "1").code());
     assertEquals(2, run("epm", "gillespie", "-T", "3", "--events", "10", "--engine", "x").code());
   }
+
+  @Test
+  void epmListsItsFourCommands() {
+    Result r = run("epm", "--help");
+    assertEquals(0, r.code(), r.err());
+    for (String c : new String[] {"meanfield", "gillespie", "lattice", "tc-scan"}) {
+      assertTrue(r.out().contains("  " + c + " "), c + " in: " + r.out());
+    }
+  }
 }

@@ -127,7 +127,8 @@ class PlotTest {
         "hist",
         640,
         400);
-    double[] h = HistogramPlot.histogram(new double[] {0, 0.5, 1, 1, 2}, 0, 2, 2);
+    long[] h =
+        org.glasslab.data.stats.Histogram.of(new double[] {0, 0.5, 1, 1, 2}, 0, 2, 2).counts();
     assertEquals(2, h[0]);
     assertEquals(3, h[1]);
   }

@@ -55,8 +55,13 @@ class TaskLayerTest {
           assertEquals(p.help(), s.parameters().get(p.name()), t.name() + " " + p.name());
         }
       }
-      // the declared defaults make a valid record
-      assertNotNull(t.parameters(Values.DEFAULTS), t.name());
+      // the declared defaults make a valid record, or the error names a required parameter
+      try {
+        assertNotNull(t.parameters(Values.DEFAULTS), t.name());
+      } catch (InvalidParam e) {
+        assertEquals(null, e.param().defaultValue(), t.name() + ": " + e.getMessage());
+        assertTrue(e.reason().startsWith("required"), e.getMessage());
+      }
     }
   }
 

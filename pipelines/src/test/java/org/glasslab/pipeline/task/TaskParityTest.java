@@ -246,4 +246,126 @@ class TaskParityTest {
     assertTrue(stage.startsWith("sigma,P_T0.3,P_T0.5\n"), stage);
     assertEquals(stage, Files.readString(out));
   }
+
+  @Test
+  void epmGillespieCommandEqualsStage() throws Exception {
+    Path specFile = dir.resolve("gil.yaml");
+    Files.writeString(
+        specFile,
+        """
+        name: gil
+        run_dir: out_gil
+        inputs:
+          - generate: epm-gillespie
+            label: gil
+            params: {n: 200, temperature: 3, events: 4000, seed: 3, seeds: 2, bins: 20}
+        stages: []
+        """);
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path out = dir.resolve("gil.csv");
+    CliRunner c =
+        CliRunner.run(
+            "epm",
+            "gillespie",
+            "--n",
+            "200",
+            "-T",
+            "3",
+            "--events",
+            "4000",
+            "--seed",
+            "3",
+            "--seeds",
+            "2",
+            "--bins",
+            "20",
+            "--out",
+            out.toString());
+    assertEquals(0, c.exit(), c.err());
+    String stage =
+        Files.readString(dir.resolve("out_gil/results/gil/epm-gillespie/epm-gillespie.csv"));
+    assertTrue(stage.startsWith("sigma_lo,sigma_hi,p_sim,p_sim_error,p_theory,"), stage);
+    assertEquals(21, stage.split("\n").length);
+    assertEquals(stage, Files.readString(out));
+  }
+
+  /**
+   * Runs {@code generate: stage} with {@code params} and the command {@code args} with {@code --out
+   * DIR}; every file of the directory task is identical (the stage's prefixed {@code epm_}).
+   */
+  static void directoryTaskParity(Task<?, ?, ?> task, String params, String... args)
+      throws Exception {
+    String label = task.name().replace("-", "");
+    Path specFile = dir.resolve(label + ".yaml");
+    Files.writeString(
+        specFile,
+        "name: "
+            + label
+            + "\nrun_dir: out_"
+            + label
+            + "\ninputs:\n  - generate: "
+            + task.name()
+            + "\n    label: "
+            + label
+            + "\n    params: "
+            + params
+            + "\nstages: []\n");
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path out = dir.resolve("cmd_" + label);
+    String[] full = java.util.Arrays.copyOf(args, args.length + 2);
+    full[args.length] = "--out";
+    full[args.length + 1] = out.toString();
+    CliRunner c = CliRunner.run(full);
+    assertEquals(0, c.exit(), c.err());
+    Path stage = dir.resolve("out_" + label + "/results/" + label + "/" + task.name());
+    for (String f : task.files()) {
+      assertArrayEquals(
+          Files.readAllBytes(stage.resolve("epm_" + f)), Files.readAllBytes(out.resolve(f)), f);
+    }
+    assertTrue(Files.isRegularFile(out.resolve("manifest.json")));
+  }
+
+  @Test
+  void epmLatticeCommandEqualsStage() throws Exception {
+    directoryTaskParity(
+        EpmLatticeTask.INSTANCE,
+        "{size: 8, temperature: 0.3, events: 400, seed: 5, snapshots: 3, lag_max: 50}",
+        "epm",
+        "lattice",
+        "--size",
+        "8",
+        "--temperature",
+        "0.3",
+        "--events",
+        "400",
+        "--seed",
+        "5",
+        "--snapshots",
+        "3",
+        "--lag-max",
+        "50");
+  }
+
+  @Test
+  void epmTcScanCommandEqualsStage() throws Exception {
+    directoryTaskParity(
+        EpmTcScanTask.INSTANCE,
+        "{sizes: [8], temperatures: [0.2, 2.0], samples: 3, avalanches: 5, bootstrap: 20, seed: 2}",
+        "epm",
+        "tc-scan",
+        "--sizes",
+        "8",
+        "--temperatures",
+        "0.2,2",
+        "--samples",
+        "3",
+        "--avalanches",
+        "5",
+        "--bootstrap",
+        "20",
+        "--seed",
+        "2");
+  }
 }

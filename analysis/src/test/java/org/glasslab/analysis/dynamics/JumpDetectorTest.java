@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The detector on synthetic noisy step signals: a plateau at level 1, a jump of height h at frame
  * k0, white Gaussian noise of standard deviation sigma. Documented range: sigma / h &le; 0.2.
  */
-class AvalancheDetectorTest {
+class JumpDetectorTest {
   private static final int FRAMES = 300;
   private static final int TRIALS = 400;
 
@@ -25,11 +25,11 @@ class AvalancheDetectorTest {
 
   private static double hitRate(double noiseOverJump, double drift, long seed) {
     Rng rng = new Rng(seed);
-    AvalancheDetector det = new AvalancheDetector();
+    JumpDetector det = new JumpDetector();
     int hits = 0;
     for (int t = 0; t < TRIALS; t++) {
       int k0 = 25 + rng.nextInt(FRAMES - 50);
-      AvalancheDetector.Result r = det.detect(step(rng, k0, 1.0, noiseOverJump, drift));
+      JumpDetector.Result r = det.detect(step(rng, k0, 1.0, noiseOverJump, drift));
       if (r.events().size() == 1 && r.events().get(0).frame() == k0) {
         hits++;
       }
@@ -39,7 +39,7 @@ class AvalancheDetectorTest {
 
   private static double falseAlarmRate(double drift, long seed) {
     Rng rng = new Rng(seed);
-    AvalancheDetector det = new AvalancheDetector();
+    JumpDetector det = new JumpDetector();
     int alarms = 0;
     for (int t = 0; t < TRIALS; t++) {
       if (det.detect(step(rng, FRAMES, 0, 0.1, drift)).found()) {
@@ -85,9 +85,9 @@ class AvalancheDetectorTest {
     for (int f = 0; f < s.length; f++) {
       s[f] = f >= 60 ? 3.0 : 1.0;
     }
-    AvalancheDetector.Result r = new AvalancheDetector().detect(s);
+    JumpDetector.Result r = new JumpDetector().detect(s);
     assertEquals(1, r.events().size());
-    AvalancheDetector.Event e = r.events().get(0);
+    JumpDetector.Event e = r.events().get(0);
     assertEquals(60, e.frame());
     assertEquals(2.0, e.jump(), 1e-12);
     assertEquals(1.0, e.confidence(), 0);
@@ -100,7 +100,7 @@ class AvalancheDetectorTest {
     for (int f = 0; f < s.length; f++) {
       s[f] = 1 + (f >= 90 ? 1 : 0) + (f >= 200 ? 1.5 : 0) + 0.1 * rng.nextGaussian();
     }
-    AvalancheDetector.Result r = new AvalancheDetector().detect(s);
+    JumpDetector.Result r = new JumpDetector().detect(s);
     assertEquals(2, r.events().size());
     assertEquals(90, r.events().get(0).frame());
     assertEquals(200, r.events().get(1).frame());
@@ -118,7 +118,7 @@ class AvalancheDetectorTest {
           s[f] = 1 + 0.05 * rng.nextGaussian() + (f >= 100 && f < 100 + len ? h : 0);
         }
         assertEquals(
-            0, new AvalancheDetector().detect(s).events().size(), "excursion " + len + ", " + h);
+            0, new JumpDetector().detect(s).events().size(), "excursion " + len + ", " + h);
       }
     }
   }
@@ -129,9 +129,9 @@ class AvalancheDetectorTest {
     for (int f = 0; f < s.length; f++) {
       s[f] = f >= 50 ? 0.0 : 1.0;
     }
-    assertEquals(0, new AvalancheDetector().detect(s).events().size());
-    AvalancheDetector.Options both =
-        AvalancheDetector.Options.builder().direction(AvalancheDetector.Direction.BOTH).build();
-    assertEquals(50, new AvalancheDetector(both).detect(s).events().get(0).frame());
+    assertEquals(0, new JumpDetector().detect(s).events().size());
+    JumpDetector.Options both =
+        JumpDetector.Options.builder().direction(JumpDetector.Direction.BOTH).build();
+    assertEquals(50, new JumpDetector(both).detect(s).events().get(0).frame());
   }
 }

@@ -2,6 +2,7 @@ package org.glasslab.epm.avalanche;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.glasslab.data.stats.Histogram;
 import org.glasslab.epm.lattice.LatticeListener;
 
 /**
@@ -20,13 +21,13 @@ import org.glasslab.epm.lattice.LatticeListener;
  * activations during the cascade, {@link Avalanche#unstableSize()} does not). x_min of every
  * quiescent state and of the state each avalanche started from is histogrammed.
  */
-public final class AvalancheDetector implements LatticeListener {
+public final class LatticeAvalanches implements LatticeListener {
   private final int sites;
   private final long maxSize;
   private final long maxDuration;
   private final List<Avalanche> avalanches = new ArrayList<>();
-  private final LogHistogram xMinQuiescent;
-  private final LogHistogram xMinAtStart;
+  private final Histogram xMinQuiescent;
+  private final Histogram xMinAtStart;
   private final int[] stamp;
   private int stampId = 1;
   private boolean active;
@@ -49,7 +50,7 @@ public final class AvalancheDetector implements LatticeListener {
    * @param runawayFactor c: an avalanche with more than c·N events is a runaway (&gt; 0)
    * @param maxDuration D_max: more steps than this is a runaway (&gt; 0)
    */
-  public AvalancheDetector(int sites, double runawayFactor, long maxDuration) {
+  public LatticeAvalanches(int sites, double runawayFactor, long maxDuration) {
     if (sites <= 0) {
       throw new IllegalArgumentException("number of sites must be positive, got " + sites);
     }
@@ -63,8 +64,8 @@ public final class AvalancheDetector implements LatticeListener {
     this.maxSize = (long) Math.ceil(runawayFactor * sites);
     this.maxDuration = maxDuration;
     this.stamp = new int[sites];
-    this.xMinQuiescent = new LogHistogram(1e-6, 10, 10);
-    this.xMinAtStart = new LogHistogram(1e-6, 10, 10);
+    this.xMinQuiescent = Histogram.log(1e-6, 10, 10);
+    this.xMinAtStart = Histogram.log(1e-6, 10, 10);
   }
 
   /**
@@ -191,12 +192,12 @@ public final class AvalancheDetector implements LatticeListener {
   }
 
   /** Histogram of x_min over quiescent states (one entry per quiescent step end). */
-  public LogHistogram xMinQuiescent() {
+  public Histogram xMinQuiescent() {
     return xMinQuiescent;
   }
 
   /** Histogram of x_min of the states avalanches started from. */
-  public LogHistogram xMinAtStart() {
+  public Histogram xMinAtStart() {
     return xMinAtStart;
   }
 

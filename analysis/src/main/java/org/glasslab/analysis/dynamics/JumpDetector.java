@@ -37,7 +37,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * large a jump anywhere in the series. {@code skipFrames} (default 1) keeps frames before it out of
  * every window, because the first-frame MSD is 0 at the reference frame by definition.
  *
- * <p>Validated range (AvalancheDetectorTest, 300-frame series, defaults): white Gaussian noise of
+ * <p>Validated range (JumpDetectorTest, 300-frame series, defaults): white Gaussian noise of
  * standard deviation sigma on a step of height h at a random frame at least 25 frames from either
  * end. The exact jump frame is reported in &ge; 95% of trials for {@code sigma / h <= 0.2}
  * (measured 97.8% at 0.2, 99.8% at 0.1 over 400 trials); stationary noise gives a false alarm in
@@ -45,7 +45,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * quench (DynamicsTest) the three jumps seen by eye are found within one frame. Beyond {@code sigma
  * / h = 0.25} jumps are increasingly missed (T below threshold) rather than misplaced.
  */
-public final class AvalancheDetector {
+public final class JumpDetector {
   private final Options options;
 
   /** Which jumps count. */
@@ -288,12 +288,12 @@ public final class AvalancheDetector {
   }
 
   /** A detector with the given parameters. */
-  public AvalancheDetector(Options options) {
+  public JumpDetector(Options options) {
     this.options = options;
   }
 
   /** A detector with {@link Options#defaults()}. */
-  public AvalancheDetector() {
+  public JumpDetector() {
     this(Options.defaults());
   }
 

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
-import org.glasslab.epm.lattice.Protocol;
+import org.glasslab.epm.lattice.LatticeProtocol;
 import org.glasslab.epm.lattice.UnstableRule;
 import org.junit.jupiter.api.Test;
 
 /** The spec §3.3 segmentation on hand-made step sequences, and on a real run. */
-class AvalancheDetectorTest {
+class LatticeAvalanchesTest {
 
   @Test
   void startContinueEndAndRunaway() {
-    AvalancheDetector d = new AvalancheDetector(10, 0.5, 100); // S_max = 5
+    LatticeAvalanches d = new LatticeAvalanches(10, 0.5, 100); // S_max = 5
     d.prime(true, 0.2);
     // quiescent, activation at site 1 creates 2 unstable sites
     d.onAdvance(1);
@@ -66,7 +66,7 @@ class AvalancheDetectorTest {
   @Test
   void lowTemperatureRunHasFiniteAvalanchesAndConservesEvents() {
     LatticeEpm m = LatticeEpm.create(LatticeParams.defaults(32, 0.2), 3);
-    AvalancheDetector d = new AvalancheDetector(m.sites(), 1.0, 1_000_000);
+    LatticeAvalanches d = new LatticeAvalanches(m.sites(), 1.0, 1_000_000);
     d.prime(m.unstableCount() == 0, m.xMin());
     m.setListener(d);
     long e0 = m.events();
@@ -91,9 +91,10 @@ class AvalancheDetectorTest {
     for (int k = 0; k < samples; k++) {
       LatticeEpm m =
           LatticeEpm.create(
-              LatticeParams.defaults(16, t).withProtocol(Protocol.KMC, 1, UnstableRule.IMMEDIATE),
+              LatticeParams.defaults(16, t)
+                  .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE),
               100 + k);
-      AvalancheDetector d = new AvalancheDetector(m.sites(), 1.0, 1_000_000);
+      LatticeAvalanches d = new LatticeAvalanches(m.sites(), 1.0, 1_000_000);
       d.prime(true, m.xMin());
       m.setListener(d);
       while (d.count() < 50 && d.runaways() == 0 && m.events() < 40L * m.sites()) {

@@ -1,7 +1,7 @@
 package org.glasslab.epm.lattice;
 
 /** Time evolution of the lattice thermal EPM (spec §3.2, §3.4 and §4.2). */
-public enum Protocol {
+public enum LatticeProtocol {
   /**
    * Exact continuous-time kinetic Monte Carlo (Gillespie, GooseEPM {@code SystemThermal}): total
    * rate R = Σ r_i, waiting time Exp(R), one site chosen with probability r_i/R; one event per
