@@ -21,11 +21,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StatusCommand.class,
       ReportCommand.class,
-      StressCommand.class,
       ModesCommand.class,
       EpmCommand.class,
       SimulateCommand.class,
-      ThermoCommand.class,
       MinimizeCommand.class
     })
 public final class GlasslabCommand implements Runnable {

@@ -68,6 +68,9 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     for (Param<?> p : task.params()) {
       spec.addOption(option(p));
     }
+    for (Param<?> p : task.commandParams()) {
+      spec.addOption(option(p));
+    }
     spec.addOption(
         OptionSpec.builder(task.outOptions().toArray(new String[0]))
             .paramLabel("FILE")
@@ -157,6 +160,12 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
         Fields.write(out, task.table(p, r), params);
+      }
+      for (Map.Entry<Path, org.glasslab.pipeline.store.Table> f : task.files(p, r).entrySet()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) report.get("parameters");
+        Fields.write(f.getKey(), f.getValue(), params);
+        cl.getErr().println("wrote " + f.getKey());
       }
       PrintWriter o = cl.getOut();
       if (Boolean.TRUE.equals(value("--json"))) {

@@ -11,6 +11,7 @@ import org.glasslab.md.Potentials;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.task.PhysicsParams;
 
 /** Small helpers shared by the physics stages: frame reading, index columns, avalanche frames. */
 final class StageSupport {
@@ -42,6 +43,12 @@ final class StageSupport {
     } catch (IllegalArgumentException e) {
       throw new ParamException("potential", e.getMessage());
     }
+  }
+
+  /** The stress {@code convention} key ({@link PhysicsParams#convention(String)}). */
+  static org.glasslab.md.StressConvention convention(Params p) {
+    return checked(
+        "convention", () -> PhysicsParams.convention(p.getString("convention", "consistent")));
   }
 
   /** Every frame of an H5MD file, read serially (jhdf readers are not thread-safe). */

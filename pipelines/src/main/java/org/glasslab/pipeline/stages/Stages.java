@@ -3,6 +3,7 @@ package org.glasslab.pipeline.stages;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.task.GofrTask;
 import org.glasslab.pipeline.task.MsdTask;
+import org.glasslab.pipeline.task.ThermoTask;
 
 /**
  * The stages GlassLab ships. To add a stage, add one {@code .register(...)} line here: a {@link
@@ -21,6 +22,12 @@ public final class Stages {
         .register(new SimulateStage())
         .register(new MinimizeStage())
         .register(new StressStage())
+        .register(
+            new TaskStage<>(
+                ThermoTask.INSTANCE,
+                1,
+                ImportStage.TRAJECTORY,
+                "potential energy, pressure and stress tensor of a frame (eqs 3-5)"))
         .register(
             new TaskStage<>(
                 MsdTask.INSTANCE,

@@ -90,8 +90,15 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
 
   /** The task's parameter record from the spec's {@code params:}, errors naming the key. */
   public P parameters(Params p) {
+    return parameters(values(p));
+  }
+
+  /**
+   * The task's parameter record from {@code v}, errors as {@link ParamException}s naming the key.
+   */
+  protected P parameters(Values v) {
     try {
-      return task.parameters(values(p));
+      return task.parameters(v);
     } catch (InvalidParam e) {
       throw new ParamException(e.param().name(), e.reason());
     } catch (ParamException e) {
@@ -131,7 +138,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
 
   @Override
   public void run(StageContext ctx) throws Exception {
-    P p = parameters(ctx.params());
+    P p = parameters(ctx);
     I in = read(ctx.input(inputs().get(0)), ctx.params().getInt(FRAME, 0));
     try {
       R r = task.run(p, in);
@@ -144,6 +151,14 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
         c.close();
       }
     }
+  }
+
+  /**
+   * The parameter record of a run: the spec's parameters; a stage may fill in values from its
+   * branch (e.g. the generator's temperature).
+   */
+  protected P parameters(StageContext ctx) {
+    return parameters(ctx.params());
   }
 
   /** Reads {@code file} as the task's input ({@code frame} for a single-frame task). */

@@ -46,6 +46,14 @@ public interface Task<P extends Record, I, R> {
   List<Param<?>> params();
 
   /**
+   * Parameters only the command has: paths of further files it writes (see {@link #files}). The
+   * stage does not accept them and gets their defaults.
+   */
+  default List<Param<?>> commandParams() {
+    return List.of();
+  }
+
+  /**
    * The parameter record from {@code values} (defaults where absent).
    *
    * @throws IllegalArgumentException ({@link InvalidParam} where one parameter is to blame) for an
@@ -72,6 +80,14 @@ public interface Task<P extends Record, I, R> {
    */
   default void print(P p, R r, String source, PrintWriter out) {
     Csv.print(out, table(p, r));
+  }
+
+  /**
+   * Further tables the command writes (to paths given by {@link #commandParams}), e.g. {@code
+   * stress --per-particle FILE}; none by default.
+   */
+  default Map<java.nio.file.Path, Table> files(P p, R r) {
+    return Map.of();
   }
 
   /** Figures for the pipeline report (none by default). */

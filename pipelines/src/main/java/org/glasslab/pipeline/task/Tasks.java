@@ -13,6 +13,8 @@ public final class Tasks {
   /** The tasks with a top-level command, in help order. */
   public static final List<Task<?, ?, ?>> ALL =
       List.of(
+          ThermoTask.INSTANCE,
+          StressTask.INSTANCE,
           MsdTask.INSTANCE,
           GofrTask.INSTANCE,
           CorrelateTask.INSTANCE,

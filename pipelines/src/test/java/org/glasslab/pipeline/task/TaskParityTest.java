@@ -56,6 +56,10 @@ class TaskParityTest {
             params: {frame: -1, dr: 0.05, rmax: 2.5}
           - stage: betti
             params: {alpha: 1.5, periodic: true}
+          - stage: thermo
+            params: {frame: 2, temperature: 0.3, convention: paper_half}
+          - stage: stress
+            params: {temperature: 0.5}
         """);
     CliRunner r = CliRunner.run("run", spec.toString());
     assertEquals(0, r.exit(), r.err());
@@ -94,6 +98,37 @@ class TaskParityTest {
             CliRunner.run(
                 "betti", traj.toString(), "--all-frames", "--alpha", "1.5", "--periodic"));
     assertEquals(stage, cmd);
+  }
+
+  @Test
+  void thermoCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("thermo/thermo.csv"));
+    assertTrue(stage.startsWith("step,time,n,area,density,temperature,"), stage);
+    assertEquals(2, stage.split("\n").length);
+    Path out = dir.resolve("thermo.csv");
+    CliRunner r =
+        CliRunner.run(
+            "thermo",
+            traj.toString(),
+            "--frame",
+            "2",
+            "--temperature",
+            "0.3",
+            "--stress-convention",
+            "PAPER_HALF",
+            "--out",
+            out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("U/N"), r.out());
+    assertEquals(stage, Files.readString(out));
+  }
+
+  @Test
+  void stressCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("stress/stress.csv"));
+    assertTrue(stage.startsWith("step,time,potential_energy,sxx,"), stage);
+    assertEquals(7, stage.split("\n").length);
+    assertEquals(stage, table(CliRunner.run("stress", traj.toString(), "--temperature", "0.5")));
   }
 
   @Test
