@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StatusCommand.class,
       ReportCommand.class,
-      ModesCommand.class,
       EpmCommand.class,
       SimulateCommand.class,
       MinimizeCommand.class

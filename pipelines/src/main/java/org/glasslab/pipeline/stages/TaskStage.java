@@ -141,7 +141,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
     P p = parameters(ctx);
     I in = read(ctx.input(inputs().get(0)), ctx.params().getInt(FRAME, 0));
     try {
-      R r = task.run(p, in);
+      R r = compute(ctx, p, in);
       Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
       for (Figure f : task.figures(p, r)) {
         ctx.figure(f.name(), f.figure(), f.caption());
@@ -159,6 +159,14 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
    */
   protected P parameters(StageContext ctx) {
     return parameters(ctx.params());
+  }
+
+  /**
+   * Runs the task; a stage may hand it the engine's resumable parallel frame loop (see {@link
+   * org.glasslab.pipeline.task.FrameMap}).
+   */
+  protected R compute(StageContext ctx, P p, I in) throws Exception {
+    return task.run(p, in);
   }
 
   /** Reads {@code file} as the task's input ({@code frame} for a single-frame task). */

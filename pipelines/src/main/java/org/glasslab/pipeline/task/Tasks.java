@@ -15,6 +15,7 @@ public final class Tasks {
       List.of(
           ThermoTask.INSTANCE,
           StressTask.INSTANCE,
+          ModesTask.INSTANCE,
           MsdTask.INSTANCE,
           GofrTask.INSTANCE,
           CorrelateTask.INSTANCE,

@@ -131,6 +131,35 @@ class TaskParityTest {
     assertEquals(stage, table(CliRunner.run("stress", traj.toString(), "--temperature", "0.5")));
   }
 
+  /** modes on the inherent structures of a small trajectory: every frame, as modes.csv. */
+  @Test
+  void modesCommandEqualsStage() throws Exception {
+    Path specFile = dir.resolve("modes.yaml");
+    Files.writeString(
+        specFile,
+        """
+        name: modes
+        run_dir: out_modes
+        inputs:
+          - files: a.h5
+        stages:
+          - import
+          - minimize
+          - stage: modes
+            params: {count: 4, zero_tolerance: 1.0e-7}
+        """);
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path res = dir.resolve("out_modes/results/a");
+    String stage = Files.readString(res.resolve("modes/modes.csv"));
+    assertTrue(stage.startsWith("frame,step,lambda_smallest,zero_modes,negative_modes,"), stage);
+    assertEquals(7, stage.split("\n").length);
+    Path is = res.resolve("minimize/is.h5");
+    assertEquals(
+        stage,
+        table(CliRunner.run("modes", is.toString(), "--count", "4", "--zero-tolerance", "1.0e-7")));
+  }
+
   @Test
   void gofrCommandEqualsStage() throws Exception {
     String stage = Files.readString(results.resolve("gofr/gofr.csv"));
