@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       EpmCommand.class,
       SimulateCommand.class,
-      MinimizeCommand.class
     })
 public final class GlasslabCommand implements Runnable {
 

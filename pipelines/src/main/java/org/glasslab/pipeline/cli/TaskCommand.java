@@ -48,6 +48,16 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
               .description(task.input().description())
               .build());
     }
+    if (task.outputArgument() != null) {
+      Param<String> o = task.outputArgument();
+      spec.addPositional(
+          PositionalParamSpec.builder()
+              .index("1")
+              .paramLabel(o.label())
+              .type(String.class)
+              .description(o.help())
+              .build());
+    }
     if (task.input() == Input.PAIR) {
       spec.addPositional(
           PositionalParamSpec.builder()
@@ -71,12 +81,28 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     for (Param<?> p : task.commandParams()) {
       spec.addOption(option(p));
     }
-    spec.addOption(
-        OptionSpec.builder(task.outOptions().toArray(new String[0]))
-            .paramLabel("FILE")
-            .type(Path.class)
-            .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
-            .build());
+    if (task.mapsFrames()) {
+      spec.addOption(
+          OptionSpec.builder("--jobs")
+              .paramLabel("N")
+              .type(Integer.class)
+              .description("Frames computed in parallel (default: number of cores).")
+              .build());
+      spec.addOption(
+          OptionSpec.builder("--no-progress")
+              .type(boolean.class)
+              .arity("0")
+              .description("No progress bar on stderr.")
+              .build());
+    }
+    if (!task.outOptions().isEmpty()) {
+      spec.addOption(
+          OptionSpec.builder(task.outOptions().toArray(new String[0]))
+              .paramLabel("FILE")
+              .type(Path.class)
+              .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
+              .build());
+    }
     spec.addOption(
         OptionSpec.builder("--json")
             .type(boolean.class)
@@ -132,7 +158,8 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
   }
 
   private <T> T value(String option) {
-    return spec.findOption(option).getValue();
+    OptionSpec o = spec.findOption(option);
+    return o == null ? null : o.getValue();
   }
 
   @Override
@@ -144,18 +171,29 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       throw new CommandLine.ParameterException(
           cl, "--out " + out + ": use a .csv, .h5 or .hdf5 file");
     }
+    FrameRunner frames = frames(cl, p);
     Map<String, Object> source = new LinkedHashMap<>();
     I in = read(source);
     try {
       long t0 = System.nanoTime();
       R r;
       try {
-        r = task.run(p, in);
+        r = frames == null ? task.run(p, in) : task.run(p, in, frames);
       } catch (InvalidParam e) {
         throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
       }
       double seconds = (System.nanoTime() - t0) * 1e-9;
       Map<String, Object> report = report(p, in, r, source, seconds);
+      if (frames != null) {
+        report.put("jobs", frames.jobs());
+        report.put("resumed_frames", frames.resumed());
+        if (frames.resumed() > 0) {
+          cl.getErr()
+              .printf(
+                  "glasslab %s: resumed %d frame(s) from %s%n",
+                  task.command(), frames.resumed(), task.frameDirectory(p));
+        }
+      }
       if (out != null) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
@@ -177,6 +215,11 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       if (out != null) {
         cl.getErr().println("wrote " + out);
       }
+      String failure = task.failure(p, r);
+      if (failure != null) {
+        cl.getErr().println("glasslab " + task.command() + ": " + failure);
+        return Cli.EXIT_FAILURE;
+      }
     } finally {
       if (in instanceof AutoCloseable c) {
         c.close();
@@ -185,12 +228,40 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     return 0;
   }
 
+  /** The frame loop of a task that maps frames (null otherwise). */
+  private FrameRunner frames(CommandLine cl, P p) {
+    if (!task.mapsFrames()) {
+      return null;
+    }
+    Integer jobs = value("--jobs");
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(cl, "--jobs: must be >= 1, got " + threads);
+    }
+    boolean quiet = Boolean.TRUE.equals(value("--no-progress"));
+    return new FrameRunner(task.name(), threads, task.frameDirectory(p), !quiet);
+  }
+
   private P parameters(CommandLine cl) {
+    Param<String> outArg = task.outputArgument();
+    if (outArg != null) {
+      Path in = spec.positionalParameters().get(0).getValue();
+      String o = spec.positionalParameters().get(1).getValue();
+      if (in != null
+          && o != null
+          && in.toAbsolutePath().normalize().equals(Path.of(o).toAbsolutePath().normalize())) {
+        throw new CommandLine.ParameterException(
+            cl, task.input().label() + " and " + outArg.label() + " are the same file");
+      }
+    }
     try {
       return task.parameters(
           new Values() {
             @Override
             public <T> T get(Param<T> q) {
+              if (q.equals(outArg)) {
+                return q.type().cast(spec.positionalParameters().get(1).getValue());
+              }
               T v = value(q.option());
               return v == null ? q.defaultValue() : v;
             }

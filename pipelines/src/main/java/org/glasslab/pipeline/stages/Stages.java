@@ -1,7 +1,10 @@
 package org.glasslab.pipeline.stages;
 
+import java.util.List;
+import java.util.Map;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.task.GofrTask;
+import org.glasslab.pipeline.task.ModesTask;
 import org.glasslab.pipeline.task.MsdTask;
 import org.glasslab.pipeline.task.ThermoTask;
 
@@ -41,7 +44,15 @@ public final class Stages {
                 ImportStage.TRAJECTORY,
                 "radial distribution g(r) of a frame"))
         .register(new AvalanchesStage())
-        .register(new ModesStage())
+        .register(
+            new TaskStage<>(
+                "modes",
+                ModesTask.INSTANCE,
+                2,
+                List.of(MinimizeStage.IS),
+                List.of("modes.csv"),
+                "lambda_smallest, zero and negative modes of every inherent structure (Fig 1 e)",
+                Map.of()))
         .register(new BettiStage())
         .register(new Fig1Stage())
         .register(new LocalStage())

@@ -59,7 +59,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
    *
    * @param extra parameter name to one-line description, besides the task's
    */
-  protected TaskStage(
+  public TaskStage(
       String name,
       Task<P, I, R> task,
       int version,
@@ -142,6 +142,10 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
     I in = read(ctx.input(inputs().get(0)), ctx.params().getInt(FRAME, 0));
     try {
       R r = compute(ctx, p, in);
+      String failure = task.failure(p, r);
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
       Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
       for (Figure f : task.figures(p, r)) {
         ctx.figure(f.name(), f.figure(), f.caption());
@@ -166,7 +170,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
    * org.glasslab.pipeline.task.FrameMap}).
    */
   protected R compute(StageContext ctx, P p, I in) throws Exception {
-    return task.run(p, in);
+    return task.run(p, in, (n, key, f) -> ctx.mapFrames(name(), n, f::apply));
   }
 
   /** Reads {@code file} as the task's input ({@code frame} for a single-frame task). */

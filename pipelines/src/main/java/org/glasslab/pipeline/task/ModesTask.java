@@ -13,7 +13,6 @@ import org.glasslab.analysis.mechanics.LowestModes;
 import org.glasslab.analysis.mechanics.ModeOptions;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
-import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.PairPotential;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Csv;
@@ -26,7 +25,7 @@ import org.glasslab.pipeline.store.Table;
  * frames by default (one row each: {@code modes.csv}, Fig. 1 e); with {@code frame} one frame and
  * its full report (eigenvalues, participation ratios, timings).
  */
-public final class ModesTask extends AbstractTask<ModesTask.Options, Trajectory, ModesTask.Result> {
+public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Result> {
 
   static final Param<Integer> FRAME =
       Param.integer(
@@ -74,7 +73,6 @@ public final class ModesTask extends AbstractTask<ModesTask.Options, Trajectory,
         "modes",
         "Lowest Hessian eigenvalues of inherent structures: the m smallest positive ones,"
             + " lambda_smallest = their mean (eq. 6), zero modes, negative modes.",
-        Input.TRAJECTORY,
         List.of(FRAME, COUNT, ZERO_TOLERANCE, BLOCK, PhysicsParams.POTENTIAL));
   }
 
@@ -142,31 +140,11 @@ public final class ModesTask extends AbstractTask<ModesTask.Options, Trajectory,
   }
 
   @Override
-  public Result run(Options p, Trajectory t) throws Exception {
-    return run(p, t, FrameMap.SERIAL);
-  }
-
-  /** {@link #run(Options, Trajectory)} with the frames mapped by {@code map}. */
   public Result run(Options p, Trajectory t, FrameMap map) throws Exception {
     PairPotential pot = PhysicsParams.potential(p.potential(), t, "the input");
-    int[] index;
-    if (p.frame() == null) {
-      index = new int[t.frameCount()];
-      for (int k = 0; k < index.length; k++) {
-        index[k] = k;
-      }
-    } else {
-      try {
-        index = new int[] {TrajectoryIO.frameIndex(t, p.frame(), Path.of("input"))};
-      } catch (IllegalArgumentException e) {
-        throw FRAME.invalid(e.getMessage());
-      }
-    }
-    // read serially (file readers are not thread-safe), then solve frame by frame
-    Configuration[] c = new Configuration[index.length];
-    for (int k = 0; k < c.length; k++) {
-      c[k] = t.frame(index[k]);
-    }
+    Selection sel = select(t, p.frame(), FRAME);
+    int[] index = sel.index();
+    Configuration[] c = sel.frames();
     if (c.length > 0 && 2 * c[0].size() <= p.modes().count() + 2) {
       throw COUNT.invalid(
           p.modes().count() + " modes requested but the Hessian has dimension " + 2 * c[0].size());
@@ -174,6 +152,7 @@ public final class ModesTask extends AbstractTask<ModesTask.Options, Trajectory,
     double[][] rows =
         map.map(
             c.length,
+            k -> null,
             k -> {
               long t0 = System.nanoTime();
               Hessian h = Hessian.compute(c[k], pot);

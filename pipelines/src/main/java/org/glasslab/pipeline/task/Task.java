@@ -64,6 +64,43 @@ public interface Task<P extends Record, I, R> {
   /** Computes the result; {@code input} is not modified (nor closed). */
   R run(P p, I input) throws Exception;
 
+  /**
+   * {@link #run(Record, Object)} with its per-frame work mapped by {@code frames} (parallel and
+   * resumable in the adapters); by default {@code frames} is not used.
+   */
+  default R run(P p, I input, FrameMap frames) throws Exception {
+    return run(p, input);
+  }
+
+  /** True when {@link #run(Record, Object, FrameMap)} maps frames (the command gets --jobs). */
+  default boolean mapsFrames() {
+    return false;
+  }
+
+  /**
+   * A parameter the command takes as its second positional argument rather than an option (the
+   * output file of {@code minimize IN OUT}); null for none. The stage supplies its artifact.
+   */
+  default Param<String> outputArgument() {
+    return null;
+  }
+
+  /**
+   * Where the command keeps finished frames so that a rerun resumes (e.g. {@code OUT.frames/});
+   * null: nothing is kept.
+   */
+  default java.nio.file.Path frameDirectory(P p) {
+    return null;
+  }
+
+  /**
+   * Why the result is a failure though its files were written (e.g. frames that did not converge):
+   * the command exits with status 1 after printing it, the stage fails. Null: success.
+   */
+  default String failure(P p, R r) {
+    return null;
+  }
+
   /** The result as a table: the stage's artifact and the command's {@code --out} content. */
   Table table(P p, R r);
 

@@ -16,6 +16,7 @@ public final class Tasks {
           ThermoTask.INSTANCE,
           StressTask.INSTANCE,
           ModesTask.INSTANCE,
+          MinimizeTask.INSTANCE,
           MsdTask.INSTANCE,
           GofrTask.INSTANCE,
           CorrelateTask.INSTANCE,

@@ -131,9 +131,13 @@ class TaskParityTest {
     assertEquals(stage, table(CliRunner.run("stress", traj.toString(), "--temperature", "0.5")));
   }
 
-  /** modes on the inherent structures of a small trajectory: every frame, as modes.csv. */
+  /**
+   * minimize and modes on a small trajectory: the command's IS trajectory and convergence table
+   * equal the stage's is.h5 and minimize.csv (but for the wall times), and modes.csv equals the
+   * command's table on the IS trajectory.
+   */
   @Test
-  void modesCommandEqualsStage() throws Exception {
+  void minimizeAndModesCommandsEqualStages() throws Exception {
     Path specFile = dir.resolve("modes.yaml");
     Files.writeString(
         specFile,
@@ -155,6 +159,27 @@ class TaskParityTest {
     assertTrue(stage.startsWith("frame,step,lambda_smallest,zero_modes,negative_modes,"), stage);
     assertEquals(7, stage.split("\n").length);
     Path is = res.resolve("minimize/is.h5");
+    Path cmdIs = dir.resolve("cmd-is.h5");
+    CliRunner m =
+        CliRunner.run(
+            "minimize", traj.toString(), cmdIs.toString(), "--no-progress", "--jobs", "2");
+    assertEquals(0, m.exit(), m.err());
+    Csv.Table a = Csv.read(res.resolve("minimize/minimize.csv"));
+    Csv.Table b = Csv.read(MinimizeTask.tablePath(cmdIs));
+    assertEquals(a.header(), b.header());
+    for (String col : a.header()) {
+      if (!col.equals("wall_seconds") && !col.equals("stop_reason")) {
+        assertArrayEquals(a.doubles(col), b.doubles(col), col);
+      }
+    }
+    try (var x = org.glasslab.data.io.TrajectoryIO.read(is);
+        var y = org.glasslab.data.io.TrajectoryIO.read(cmdIs)) {
+      assertEquals(6, y.frameCount());
+      for (int k = 0; k < 6; k++) {
+        assertArrayEquals(x.frame(k).positions(), y.frame(k).positions());
+        assertArrayEquals(x.frame(k).images(), y.frame(k).images());
+      }
+    }
     assertEquals(
         stage,
         table(CliRunner.run("modes", is.toString(), "--count", "4", "--zero-tolerance", "1.0e-7")));
