@@ -21,8 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StatusCommand.class,
       ReportCommand.class,
-      EpmCommand.class,
-      SimulateCommand.class,
+      EpmCommand.class
     })
 public final class GlasslabCommand implements Runnable {
 

@@ -1,8 +1,13 @@
 package org.glasslab.pipeline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +85,14 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     }
     for (Param<?> p : task.commandParams()) {
       spec.addOption(option(p));
+    }
+    if (task.configFile()) {
+      spec.addOption(
+          OptionSpec.builder("--config")
+              .paramLabel("FILE.yaml")
+              .type(Path.class)
+              .description("YAML mapping of parameters by name (options given here win).")
+              .build());
     }
     if (task.mapsFrames()) {
       spec.addOption(
@@ -228,6 +241,79 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     return 0;
   }
 
+  /** The {@code --config} file's parameters by name (empty without one), names checked. */
+  private Map<String, JsonNode> config(CommandLine cl) {
+    Path file = value("--config");
+    Map<String, JsonNode> m = new LinkedHashMap<>();
+    if (file == null) {
+      return m;
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(
+          cl, "--config " + file + ": cannot read (" + e.getMessage() + ")");
+    }
+    if (!(root instanceof ObjectNode o)) {
+      throw new CommandLine.ParameterException(
+          cl, "--config " + file + ": expected a YAML mapping of parameters");
+    }
+    List<String> known = new ArrayList<>();
+    for (Param<?> p : task.params()) {
+      known.add(p.name());
+    }
+    for (Param<?> p : task.commandParams()) {
+      known.add(p.name());
+    }
+    o.fields()
+        .forEachRemaining(
+            e -> {
+              if (!known.contains(e.getKey())) {
+                throw new CommandLine.ParameterException(
+                    cl,
+                    "--config "
+                        + file
+                        + ": unknown key '"
+                        + e.getKey()
+                        + "'; known keys: "
+                        + String.join(", ", known));
+              }
+              m.put(e.getKey(), e.getValue());
+            });
+    return m;
+  }
+
+  /** A config value as the parameter's type. */
+  private static <T> T fromConfig(Param<T> q, JsonNode v) {
+    Object o;
+    Class<?> t = q.type();
+    if (t == Integer.class && v.canConvertToInt() && v.isIntegralNumber()) {
+      o = v.asInt();
+    } else if (t == Long.class && v.isIntegralNumber()) {
+      o = v.asLong();
+    } else if (t == Double.class && v.isNumber()) {
+      o = v.asDouble();
+    } else if (t == Boolean.class && v.isBoolean()) {
+      o = v.asBoolean();
+    } else if (t == String.class && v.isValueNode()) {
+      o = v.asText();
+    } else if (t == double[].class && v.isArray()) {
+      double[] d = new double[v.size()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = v.get(i).asDouble();
+      }
+      o = d;
+    } else if (t == List.class && v.isArray()) {
+      List<String> l = new ArrayList<>();
+      v.forEach(x -> l.add(x.asText()));
+      o = l;
+    } else {
+      throw q.invalid("expected a " + t.getSimpleName() + " in the config file, got " + v);
+    }
+    return q.type().cast(o);
+  }
+
   /** The frame loop of a task that maps frames (null otherwise). */
   private FrameRunner frames(CommandLine cl, P p) {
     if (!task.mapsFrames()) {
@@ -254,16 +340,28 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
             cl, task.input().label() + " and " + outArg.label() + " are the same file");
       }
     }
+    Map<String, JsonNode> config = config(cl);
     try {
       return task.parameters(
           new Values() {
+            @Override
+            public boolean given(Param<?> q) {
+              return cl.getParseResult().hasMatchedOption(q.option())
+                  || config.containsKey(q.name());
+            }
+
             @Override
             public <T> T get(Param<T> q) {
               if (q.equals(outArg)) {
                 return q.type().cast(spec.positionalParameters().get(1).getValue());
               }
-              T v = value(q.option());
-              return v == null ? q.defaultValue() : v;
+              if (cl.getParseResult().hasMatchedOption(q.option())) {
+                return value(q.option());
+              }
+              if (config.containsKey(q.name())) {
+                return fromConfig(q, config.get(q.name()));
+              }
+              return q.defaultValue();
             }
           });
     } catch (InvalidParam e) {

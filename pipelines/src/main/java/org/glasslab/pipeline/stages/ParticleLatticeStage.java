@@ -75,7 +75,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     m.put("rc", "D2min neighbour cutoff [diameters] (default: second minimum of g(r), frame 0)");
     m.put("bins", "histogram bins of the L1 distance and the plots (default 30)");
     m.put("fit_fraction", "share of the smallest x in the pseudogap fit (default 0.1)");
-    m.put("potential", StageSupport.POTENTIAL_DOC);
+    m.put("potential", org.glasslab.pipeline.task.PhysicsParams.POTENTIAL.help());
     m.put("convention", "per-particle stress convention: consistent (default) or paper_half");
     return m;
   }

@@ -17,13 +17,6 @@ import org.glasslab.pipeline.task.PhysicsParams;
 final class StageSupport {
   private StageSupport() {}
 
-  /** Documentation of the {@code potential} key of the stages that compute with a potential. */
-  static final String POTENTIAL_DOC =
-      "pair potential spec name or name:key=value,... with name one of "
-          + String.join(", ", Potentials.names())
-          + " (default: the one the input records, else wca; an input recorded with another one"
-          + " is refused)";
-
   /**
    * The pair potential of a stage whose input is {@code h5}: the {@code potential} key checked
    * against the potential the file records ({@link Potentials#resolve}).

@@ -112,6 +112,11 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
   static Values values(Params p) {
     return new Values() {
       @Override
+      public boolean given(Param<?> q) {
+        return p.has(q.name());
+      }
+
+      @Override
       public <T> T get(Param<T> q) {
         String k = q.name();
         if (!p.has(k)) {
@@ -120,6 +125,8 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
         Object v;
         if (q.type() == Integer.class) {
           v = p.getInt(k, 0);
+        } else if (q.type() == Long.class) {
+          v = p.getLong(k, 0);
         } else if (q.type() == Double.class) {
           v = p.requireDouble(k);
         } else if (q.type() == Boolean.class) {

@@ -9,7 +9,7 @@ import java.util.List;
  * description. Both the stage's accepted parameters and the command's options are derived from it.
  *
  * @param name spec key: lower case, digits and '_'
- * @param type Integer, Double, Boolean, String, double[] or List (of String)
+ * @param type Integer, Long, Double, Boolean, String, double[] or List (of String)
  * @param defaultValue used when the parameter is absent; null = "none given" (the task decides,
  *     e.g. an automatic cutoff, and documents that in {@code description})
  * @param unit e.g. {@code diameters}, or empty for dimensionless
@@ -38,7 +38,13 @@ public record Param<T>(
     if (!name.matches("[a-z][a-z0-9_]*")) {
       throw new IllegalArgumentException("parameter name '" + name + "' must be snake_case");
     }
-    if (!List.of(Integer.class, Double.class, Boolean.class, String.class, double[].class)
+    if (!List.of(
+                Integer.class,
+                Long.class,
+                Double.class,
+                Boolean.class,
+                String.class,
+                double[].class)
             .contains(type)
         && type != List.class) {
       throw new IllegalArgumentException(name + ": unsupported parameter type " + type);
@@ -49,6 +55,12 @@ public record Param<T>(
   public static Param<Integer> integer(
       String name, Integer def, String unit, String label, String description) {
     return new Param<>(name, Integer.class, def, unit, label, description);
+  }
+
+  /** A long integer parameter (seeds, step counts). */
+  public static Param<Long> longInt(
+      String name, Long def, String unit, String label, String description) {
+    return new Param<>(name, Long.class, def, unit, label, description);
   }
 
   /** A real parameter; {@code def} null means "automatic" (say how in the description). */

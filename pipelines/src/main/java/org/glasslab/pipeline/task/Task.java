@@ -72,6 +72,14 @@ public interface Task<P extends Record, I, R> {
     return run(p, input);
   }
 
+  /**
+   * True when the command takes {@code --config FILE.yaml}: a mapping from parameter names to
+   * values (options given on the command line win).
+   */
+  default boolean configFile() {
+    return false;
+  }
+
   /** True when {@link #run(Record, Object, FrameMap)} maps frames (the command gets --jobs). */
   default boolean mapsFrames() {
     return false;

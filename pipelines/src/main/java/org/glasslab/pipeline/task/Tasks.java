@@ -13,6 +13,7 @@ public final class Tasks {
   /** The tasks with a top-level command, in help order. */
   public static final List<Task<?, ?, ?>> ALL =
       List.of(
+          SimulateTask.INSTANCE,
           ThermoTask.INSTANCE,
           StressTask.INSTANCE,
           ModesTask.INSTANCE,

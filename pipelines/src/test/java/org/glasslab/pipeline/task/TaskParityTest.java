@@ -22,6 +22,7 @@ import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.store.Table;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,68 @@ class TaskParityTest {
     assertEquals(
         stage,
         table(CliRunner.run("modes", is.toString(), "--count", "4", "--zero-tolerance", "1.0e-7")));
+  }
+
+  /**
+   * simulate: the stage (with its engine-derived seed) and the command with that seed and the same
+   * parameters (one spec file given to both: the stage's params and the command's --config) give
+   * the same trajectory, bit for bit.
+   */
+  @Test
+  void simulateCommandEqualsStage() throws Exception {
+    String params =
+        "particles: 48\ntemperature: 0.4\nequilibration_time: 0.9\nwaiting_time: 0.3\n"
+            + "block_size: 32\nn_cfg: 4\nblocks: 2\npotential: lj\n";
+    Path specFile = dir.resolve("sim.yaml");
+    Files.writeString(
+        specFile,
+        "name: sim\nrun_dir: out_sim\nseed: 3\ninputs:\n  - generate: simulate\n    label: md\n"
+            + "    params:\n"
+            + params.replaceAll("(?m)^", "      ").stripTrailing()
+            + "\nstages: []\n");
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    var manifest = JsonFiles.read(dir.resolve("out_sim/manifest.json"));
+    long seed = -1;
+    String out = null;
+    for (var st : manifest.get("stages")) {
+      if (st.get("stage").asText().equals("simulate")) {
+        seed = st.get("seed").asLong();
+        out = st.get("dir").asText();
+      }
+    }
+    assertTrue(out != null, manifest.toString());
+    Path stageTraj = dir.resolve("out_sim").resolve(out).resolve("trajectory.h5");
+    if (!Files.exists(stageTraj)) {
+      stageTraj = Path.of(out).resolve("trajectory.h5");
+    }
+    Path config = dir.resolve("sim-config.yaml");
+    Files.writeString(config, params);
+    Path cmdDir = dir.resolve("sim-cmd");
+    CliRunner c =
+        CliRunner.run(
+            "simulate",
+            "--config",
+            config.toString(),
+            "--seed",
+            Long.toString(seed),
+            "--no-progress",
+            "--output",
+            cmdDir.toString());
+    assertEquals(0, c.exit(), c.err());
+    try (var a =
+            org.glasslab.data.io.H5md.read(stageTraj, org.glasslab.data.io.ReadOptions.DEFAULTS);
+        var b = org.glasslab.data.io.TrajectoryIO.read(cmdDir)) {
+      assertEquals(8, a.frameCount());
+      assertEquals(a.frameCount(), b.frameCount());
+      assertEquals("lj:cutoff=2.5", a.potential());
+      assertEquals(a.potential(), b.potential());
+      for (int k = 0; k < a.frameCount(); k++) {
+        assertEquals(a.step(k), b.step(k));
+        assertArrayEquals(a.frame(k).positions(), b.frame(k).positions());
+        assertArrayEquals(a.frame(k).velocities(), b.frame(k).velocities());
+      }
+    }
   }
 
   @Test
