@@ -56,7 +56,8 @@ public final class SimulateStage
             ctx.progress().step(permille - done[0]);
             done[0] = permille;
           }
-        });
+        },
+        m -> ctx.log("%s", m));
     Map<String, TimeSeries> obs;
     int nf;
     try (Trajectory t = new RunDirectory(md).open()) {

@@ -256,7 +256,7 @@ public final class SimulateTask
 
   @Override
   public Result run(Options p, Void in) throws Exception {
-    return simulate(p, null);
+    return simulate(p, null, m -> System.err.println("glasslab simulate: " + m));
   }
 
   /**
@@ -264,13 +264,16 @@ public final class SimulateTask
    *
    * @param progress receives (engine step, total); null = the stderr progress bar if {@code
    *     p.progress()}
+   * @param log receives one-line notes (preparing, resuming)
    */
-  public Result simulate(Options p, ProtocolDriver.Progress progress) throws Exception {
+  public Result simulate(
+      Options p, ProtocolDriver.Progress progress, java.util.function.Consumer<String> log)
+      throws Exception {
     OUTPUT.require(p.output() != null, "missing the output directory");
     try (DirectoryLock lock = DirectoryLock.acquire(p.output(), "glasslab simulate")) {
       lock.deleteStaleTemporaries(p.output());
       RunDirectory dir = new RunDirectory(p.output());
-      ProtocolRun run = open(p, dir);
+      ProtocolRun run = open(p, dir, log);
       Protocol pr = run.protocol();
       long startStep = run.engineStep();
       long t0 = System.nanoTime();
@@ -318,7 +321,8 @@ public final class SimulateTask
     }
   }
 
-  private static ProtocolRun open(Options p, RunDirectory dir) throws IOException {
+  private static ProtocolRun open(
+      Options p, RunDirectory dir, java.util.function.Consumer<String> log) throws IOException {
     Path out = p.output();
     switch (p.mode()) {
       case RESUME -> {
@@ -328,17 +332,24 @@ public final class SimulateTask
             p.potential(),
             run.protocol().potential().spec(),
             out.resolve(RunDirectory.CHECKPOINT).toString());
-        System.err.printf(
-            Locale.ROOT,
-            "glasslab simulate: resuming at engine step %d, frame %d%n",
-            run.engineStep(),
-            run.nextFrame());
+        log.accept(
+            String.format(
+                Locale.ROOT,
+                "resuming at engine step %d, frame %d",
+                run.engineStep(),
+                run.nextFrame()));
         return run;
       }
       case RESTART_OR_RESUME -> {
         if (dir.hasCheckpoint()) {
           ProtocolRun restored = ProtocolRun.restore(dir.readCheckpoint());
           if (restored.protocol().equals(p.protocol())) {
+            log.accept(
+                String.format(
+                    Locale.ROOT,
+                    "resuming the interrupted MD run at engine step %d of %d",
+                    restored.engineStep(),
+                    p.protocol().totalSteps()));
             return restored;
           }
           deleteTree(out);
@@ -351,11 +362,7 @@ public final class SimulateTask
           throw OUTPUT.invalid(
               out + " already holds a run; use --resume to continue it or another output");
         }
-        System.err.println(
-            "glasslab simulate: preparing "
-                + p.protocol().n()
-                + " particles, seed "
-                + p.protocol().seed());
+        log.accept("preparing " + p.protocol().n() + " particles, seed " + p.protocol().seed());
         return ProtocolRun.prepare(p.protocol());
       }
     }

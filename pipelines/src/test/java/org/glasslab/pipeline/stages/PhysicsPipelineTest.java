@@ -53,7 +53,7 @@ class PhysicsPipelineTest {
     root.put("name", "demo-ci");
     ArrayNode inputs = (ArrayNode) root.get("inputs");
     ObjectNode md = (ObjectNode) inputs.get(0).get("params");
-    md.put("n", 64);
+    md.put("particles", 64);
     md.put("equilibration_time", 3);
     md.put("waiting_time", 3);
     md.put("block_size", 200);
