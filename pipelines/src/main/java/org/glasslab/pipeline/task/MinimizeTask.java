@@ -80,7 +80,7 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
   private MinimizeTask() {
     super(
         "minimize",
-        "Minimize the potential energy of every frame of IN (or --frame K) into its"
+        "Minimize the potential energy of every frame of TRAJ (or --frame K) into its"
             + " inherent-structure trajectory OUT, with the convergence table OUT.minimize.csv;"
             + " resumable (frames finished in OUT.frames/ are reused); exit code 1 if a frame did"
             + " not reach --ftol.",
