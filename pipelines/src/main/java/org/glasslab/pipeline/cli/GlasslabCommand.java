@@ -21,12 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StatusCommand.class,
       ReportCommand.class,
-      StressCommand.class,
-      ModesCommand.class,
-      EpmCommand.class,
-      SimulateCommand.class,
-      ThermoCommand.class,
-      MinimizeCommand.class
+      EpmCommand.class
     })
 public final class GlasslabCommand implements Runnable {
 

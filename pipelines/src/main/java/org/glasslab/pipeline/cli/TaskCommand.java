@@ -1,9 +1,14 @@
 package org.glasslab.pipeline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,16 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
               .description(task.input().description())
               .build());
     }
+    if (task.outputArgument() != null) {
+      Param<String> o = task.outputArgument();
+      spec.addPositional(
+          PositionalParamSpec.builder()
+              .index("1")
+              .paramLabel(o.label())
+              .type(String.class)
+              .description(o.help())
+              .build());
+    }
     if (task.input() == Input.PAIR) {
       spec.addPositional(
           PositionalParamSpec.builder()
@@ -75,22 +90,50 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     for (Param<?> p : task.params()) {
       spec.addOption(option(p));
     }
-    spec.addOption(
-        task.files().isEmpty()
-            ? OptionSpec.builder(task.outOptions().toArray(new String[0]))
-                .paramLabel("FILE")
-                .type(Path.class)
-                .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
-                .build()
-            : OptionSpec.builder(task.outOptions().toArray(new String[0]))
-                .paramLabel("DIR")
-                .type(Path.class)
-                .required(true)
-                .description(
-                    "Output directory (created; files written atomically): "
-                        + String.join(", ", task.files())
-                        + ", manifest.json.")
-                .build());
+    for (Param<?> p : task.commandParams()) {
+      spec.addOption(option(p));
+    }
+    if (task.configFile()) {
+      spec.addOption(
+          OptionSpec.builder("--config")
+              .paramLabel("FILE.yaml")
+              .type(Path.class)
+              .description("YAML mapping of parameters by name (options given here win).")
+              .build());
+    }
+    if (task.mapsFrames()) {
+      spec.addOption(
+          OptionSpec.builder("--jobs")
+              .paramLabel("N")
+              .type(Integer.class)
+              .description("Frames computed in parallel (default: number of cores).")
+              .build());
+      spec.addOption(
+          OptionSpec.builder("--no-progress")
+              .type(boolean.class)
+              .arity("0")
+              .description("No progress bar on stderr.")
+              .build());
+    }
+    if (!task.files().isEmpty()) {
+      spec.addOption(
+          OptionSpec.builder(task.outOptions().toArray(new String[0]))
+              .paramLabel("DIR")
+              .type(Path.class)
+              .required(true)
+              .description(
+                  "Output directory (created; files written atomically): "
+                      + String.join(", ", task.files())
+                      + ", manifest.json.")
+              .build());
+    } else if (!task.outOptions().isEmpty()) {
+      spec.addOption(
+          OptionSpec.builder(task.outOptions().toArray(new String[0]))
+              .paramLabel("FILE")
+              .type(Path.class)
+              .description("The result table to FILE (.csv, or .h5/.hdf5 with the parameters).")
+              .build());
+    }
     spec.addOption(
         OptionSpec.builder("--json")
             .type(boolean.class)
@@ -148,7 +191,8 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
   }
 
   private <T> T value(String option) {
-    return spec.findOption(option).getValue();
+    OptionSpec o = spec.findOption(option);
+    return o == null ? null : o.getValue();
   }
 
   @Override
@@ -161,18 +205,29 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       throw new CommandLine.ParameterException(
           cl, "--out " + out + ": use a .csv, .h5 or .hdf5 file");
     }
+    FrameRunner frames = frames(cl, p);
     Map<String, Object> source = new LinkedHashMap<>();
     I in = read(source);
     try {
       long t0 = System.nanoTime();
       R r;
       try (Bar bar = new Bar(task.name())) {
-        r = task.run(p, in, bar);
+        r = frames == null ? task.run(p, in, bar) : task.run(p, in, frames);
       } catch (InvalidParam e) {
         throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
       }
       double seconds = (System.nanoTime() - t0) * 1e-9;
       Map<String, Object> report = report(p, in, r, source, seconds);
+      if (frames != null) {
+        report.put("jobs", frames.jobs());
+        report.put("resumed_frames", frames.resumed());
+        if (frames.resumed() > 0) {
+          cl.getErr()
+              .printf(
+                  "glasslab %s: resumed %d frame(s) from %s%n",
+                  task.command(), frames.resumed(), task.frameDirectory(p));
+        }
+      }
       if (directory) {
         Files.createDirectories(out);
         task.write(p, r, out::resolve);
@@ -189,6 +244,12 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
         Fields.write(out, task.table(p, r), params);
       }
+      for (Map.Entry<Path, org.glasslab.pipeline.store.Table> f : task.files(p, r).entrySet()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) report.get("parameters");
+        Fields.write(f.getKey(), f.getValue(), params);
+        cl.getErr().println("wrote " + f.getKey());
+      }
       PrintWriter o = cl.getOut();
       if (Boolean.TRUE.equals(value("--json"))) {
         JsonFiles.print(o, report);
@@ -198,6 +259,11 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       o.flush();
       if (out != null) {
         cl.getErr().println("wrote " + out);
+      }
+      String failure = task.failure(p, r);
+      if (failure != null) {
+        cl.getErr().println("glasslab " + task.command() + ": " + failure);
+        return Cli.EXIT_FAILURE;
       }
     } finally {
       if (in instanceof AutoCloseable c) {
@@ -247,14 +313,127 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     }
   }
 
+  /** The {@code --config} file's parameters by name (empty without one), names checked. */
+  private Map<String, JsonNode> config(CommandLine cl) {
+    Path file = value("--config");
+    Map<String, JsonNode> m = new LinkedHashMap<>();
+    if (file == null) {
+      return m;
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(
+          cl, "--config " + file + ": cannot read (" + e.getMessage() + ")");
+    }
+    if (!(root instanceof ObjectNode o)) {
+      throw new CommandLine.ParameterException(
+          cl, "--config " + file + ": expected a YAML mapping of parameters");
+    }
+    List<String> known = new ArrayList<>();
+    for (Param<?> p : task.params()) {
+      known.add(p.name());
+    }
+    for (Param<?> p : task.commandParams()) {
+      known.add(p.name());
+    }
+    o.fields()
+        .forEachRemaining(
+            e -> {
+              if (!known.contains(e.getKey())) {
+                throw new CommandLine.ParameterException(
+                    cl,
+                    "--config "
+                        + file
+                        + ": unknown key '"
+                        + e.getKey()
+                        + "'; known keys: "
+                        + String.join(", ", known));
+              }
+              m.put(e.getKey(), e.getValue());
+            });
+    return m;
+  }
+
+  /** A config value as the parameter's type. */
+  private static <T> T fromConfig(Param<T> q, JsonNode v) {
+    Object o;
+    Class<?> t = q.type();
+    if (t == Integer.class && v.canConvertToInt() && v.isIntegralNumber()) {
+      o = v.asInt();
+    } else if (t == Long.class && v.isIntegralNumber()) {
+      o = v.asLong();
+    } else if (t == Double.class && v.isNumber()) {
+      o = v.asDouble();
+    } else if (t == Boolean.class && v.isBoolean()) {
+      o = v.asBoolean();
+    } else if (t == String.class && v.isValueNode()) {
+      o = v.asText();
+    } else if (t == double[].class && v.isArray()) {
+      double[] d = new double[v.size()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = v.get(i).asDouble();
+      }
+      o = d;
+    } else if (t == List.class && v.isArray()) {
+      List<String> l = new ArrayList<>();
+      v.forEach(x -> l.add(x.asText()));
+      o = l;
+    } else {
+      throw q.invalid("expected a " + t.getSimpleName() + " in the config file, got " + v);
+    }
+    return q.type().cast(o);
+  }
+
+  /** The frame loop of a task that maps frames (null otherwise). */
+  private FrameRunner frames(CommandLine cl, P p) {
+    if (!task.mapsFrames()) {
+      return null;
+    }
+    Integer jobs = value("--jobs");
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(cl, "--jobs: must be >= 1, got " + threads);
+    }
+    boolean quiet = Boolean.TRUE.equals(value("--no-progress"));
+    return new FrameRunner(task.name(), threads, task.frameDirectory(p), !quiet);
+  }
+
   private P parameters(CommandLine cl) {
+    Param<String> outArg = task.outputArgument();
+    if (outArg != null) {
+      Path in = spec.positionalParameters().get(0).getValue();
+      String o = spec.positionalParameters().get(1).getValue();
+      if (in != null
+          && o != null
+          && in.toAbsolutePath().normalize().equals(Path.of(o).toAbsolutePath().normalize())) {
+        throw new CommandLine.ParameterException(
+            cl, task.input().label() + " and " + outArg.label() + " are the same file");
+      }
+    }
+    Map<String, JsonNode> config = config(cl);
     try {
       return task.parameters(
           new Values() {
             @Override
+            public boolean given(Param<?> q) {
+              return cl.getParseResult().hasMatchedOption(q.option())
+                  || config.containsKey(q.name());
+            }
+
+            @Override
             public <T> T get(Param<T> q) {
-              T v = value(q.option());
-              return v == null ? q.defaultValue() : v;
+              if (q.equals(outArg)) {
+                return q.type().cast(spec.positionalParameters().get(1).getValue());
+              }
+              if (cl.getParseResult().hasMatchedOption(q.option())) {
+                return value(q.option());
+              }
+              if (config.containsKey(q.name())) {
+                return fromConfig(q, config.get(q.name()));
+              }
+              return q.defaultValue();
             }
           });
     } catch (InvalidParam e) {

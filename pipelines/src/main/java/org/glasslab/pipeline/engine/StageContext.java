@@ -1,10 +1,6 @@
 package org.glasslab.pipeline.engine;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +13,11 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import java.util.function.Consumer;
 import org.glasslab.data.Trajectory;
-import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.data.random.Rng;
 import org.glasslab.pipeline.plot.Figure;
 import org.glasslab.pipeline.plot.Figures;
+import org.glasslab.pipeline.store.FrameRows;
 
 /**
  * What a running stage instance sees: its parameters, the paths of its input artifacts, the output
@@ -291,12 +287,11 @@ public final class StageContext {
     parallelFor(
         n,
         k -> {
-          Path file = dir.resolve(k + ".bin");
-          double[] r = Files.exists(file) ? readArray(file) : null;
+          Path file = dir.resolve(k + ".row");
+          double[] r = FrameRows.read(file, "");
           if (r == null) {
             r = f.apply(k);
-            final double[] res = r;
-            AtomicFile.write(file, tmp -> writeArray(tmp, res));
+            FrameRows.write(file, "", r);
           } else {
             synchronized (resumed) {
               resumed[0]++;
@@ -309,33 +304,6 @@ public final class StageContext {
       log("resumed %d of %d frames of '%s' from a previous attempt", resumed[0], n, name);
     }
     return out;
-  }
-
-  private static void writeArray(Path file, double[] a) throws IOException {
-    try (OutputStream os = Files.newOutputStream(file);
-        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os))) {
-      out.writeInt(a.length);
-      for (double v : a) {
-        out.writeDouble(v);
-      }
-    }
-  }
-
-  private static double[] readArray(Path file) {
-    try (InputStream is = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(is))) {
-      int len = in.readInt();
-      if (len < 0 || 8L * len + 4 != Files.size(file)) {
-        return null;
-      }
-      double[] a = new double[len];
-      for (int i = 0; i < len; i++) {
-        a[i] = in.readDouble();
-      }
-      return a;
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /**

@@ -75,7 +75,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     m.put("rc", "D2min neighbour cutoff [diameters] (default: second minimum of g(r), frame 0)");
     m.put("bins", "histogram bins of the L1 distance and the plots (default 30)");
     m.put("fit_fraction", "share of the smallest x in the pseudogap fit (default 0.1)");
-    m.put("potential", StageSupport.POTENTIAL_DOC);
+    m.put("potential", org.glasslab.pipeline.task.PhysicsParams.POTENTIAL.help());
     m.put("convention", "per-particle stress convention: consistent (default) or paper_half");
     return m;
   }
@@ -104,7 +104,7 @@ public final class ParticleLatticeStage extends AbstractStage {
   public void validate(Params p) {
     options(p);
     kernel(p);
-    StressStage.convention(p);
+    StageSupport.convention(p);
     p.getPositive("cell_size", 2.5);
     if (p.has("grid")) {
       p.getInt("grid", 8, 1, 4096);
@@ -181,7 +181,7 @@ public final class ParticleLatticeStage extends AbstractStage {
             ? p.getPositive("rc", 1)
             : StageSupport.checked("rc", () -> new LocalAffineFit(lo).resolveCutoff(c[0]));
     LocalAffineFit fit = new LocalAffineFit(lo.withCutoff(rc));
-    StressAnalysis sa = new StressAnalysis(pot, StressStage.convention(p));
+    StressAnalysis sa = new StressAnalysis(pot, StageSupport.convention(p));
     int cells = cg.gridSize() * cg.gridSize();
     double[][] r =
         ctx.mapFrames(

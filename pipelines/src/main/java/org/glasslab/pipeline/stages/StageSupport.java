@@ -11,17 +11,11 @@ import org.glasslab.md.Potentials;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.task.PhysicsParams;
 
 /** Small helpers shared by the physics stages: frame reading, index columns, avalanche frames. */
 final class StageSupport {
   private StageSupport() {}
-
-  /** Documentation of the {@code potential} key of the stages that compute with a potential. */
-  static final String POTENTIAL_DOC =
-      "pair potential spec name or name:key=value,... with name one of "
-          + String.join(", ", Potentials.names())
-          + " (default: the one the input records, else wca; an input recorded with another one"
-          + " is refused)";
 
   /**
    * The pair potential of a stage whose input is {@code h5}: the {@code potential} key checked
@@ -42,6 +36,12 @@ final class StageSupport {
     } catch (IllegalArgumentException e) {
       throw new ParamException("potential", e.getMessage());
     }
+  }
+
+  /** The stress {@code convention} key ({@link PhysicsParams#convention(String)}). */
+  static org.glasslab.md.StressConvention convention(Params p) {
+    return checked(
+        "convention", () -> PhysicsParams.convention(p.getString("convention", "consistent")));
   }
 
   /** Every frame of an H5MD file, read serially (jhdf readers are not thread-safe). */

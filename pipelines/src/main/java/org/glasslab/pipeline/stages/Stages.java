@@ -1,9 +1,13 @@
 package org.glasslab.pipeline.stages;
 
+import java.util.List;
+import java.util.Map;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.task.EventsTask;
 import org.glasslab.pipeline.task.GofrTask;
+import org.glasslab.pipeline.task.ModesTask;
 import org.glasslab.pipeline.task.MsdTask;
+import org.glasslab.pipeline.task.ThermoTask;
 
 /**
  * The stages GlassLab ships. To add a stage, add one {@code .register(...)} line here: a {@link
@@ -24,6 +28,12 @@ public final class Stages {
         .register(new StressStage())
         .register(
             new TaskStage<>(
+                ThermoTask.INSTANCE,
+                1,
+                ImportStage.TRAJECTORY,
+                "potential energy, pressure and stress tensor of a frame (eqs 3-5)"))
+        .register(
+            new TaskStage<>(
                 MsdTask.INSTANCE,
                 1,
                 ImportStage.TRAJECTORY,
@@ -41,7 +51,15 @@ public final class Stages {
                 1,
                 MinimizeStage.IS,
                 "IS event catalogue judged against intervals of the same lag"))
-        .register(new ModesStage())
+        .register(
+            new TaskStage<>(
+                "modes",
+                ModesTask.INSTANCE,
+                2,
+                List.of(MinimizeStage.IS),
+                List.of("modes.csv"),
+                "lambda_smallest, zero and negative modes of every inherent structure (Fig 1 e)",
+                Map.of()))
         .register(new BettiStage())
         .register(new Fig1Stage())
         .register(new LocalStage())

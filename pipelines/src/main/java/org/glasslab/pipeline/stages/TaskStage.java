@@ -62,7 +62,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
    *
    * @param extra parameter name to one-line description, besides the task's
    */
-  protected TaskStage(
+  public TaskStage(
       String name,
       Task<P, I, R> task,
       int version,
@@ -124,20 +124,15 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
 
   /** The task's parameter record from the spec's {@code params:}, errors naming the key. */
   public P parameters(Params p) {
-    return parameters(p, null);
+    return parameters(values(p, null));
   }
 
   /**
-   * The task's parameter record for a run: as {@link #parameters(Params)}, with the stage seed
-   * where the task has a seed parameter and the spec does not set it.
+   * The task's parameter record from {@code v}, errors as {@link ParamException}s naming the key.
    */
-  public P parameters(StageContext ctx) {
-    return parameters(ctx.params(), stochastic() ? ctx.seed() : null);
-  }
-
-  private P parameters(Params p, Long seed) {
+  protected P parameters(Values v) {
     try {
-      return task.parameters(values(p, seed));
+      return task.parameters(v);
     } catch (InvalidParam e) {
       throw new ParamException(e.param().name(), e.reason());
     } catch (ParamException e) {
@@ -147,12 +142,22 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
     }
   }
 
+  /** The spec's parameters as task {@link Values} (absent keys give the declared defaults). */
+  static Values values(Params p) {
+    return values(p, null);
+  }
+
   /**
    * The spec's parameters as task {@link Values} (absent keys give the declared defaults, the seed
    * parameter {@code seed} when not null).
    */
   static Values values(Params p, Long seed) {
     return new Values() {
+      @Override
+      public boolean given(Param<?> q) {
+        return p.has(q.name());
+      }
+
       @Override
       public <T> T get(Param<T> q) {
         String k = q.name();
@@ -188,7 +193,11 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
             ? null
             : read(ctx.input(inputs().get(0)), ctx.params().getInt(FRAME, 0));
     try {
-      R r = task.run(p, in, ctx.progress());
+      R r = compute(ctx, p, in);
+      String failure = task.failure(p, r);
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
       if (task.files().isEmpty()) {
         Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
       } else {
@@ -202,6 +211,25 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
         c.close();
       }
     }
+  }
+
+  /**
+   * The parameter record of a run: the spec's parameters, with the stage seed where the task has a
+   * seed parameter and the spec does not set it; a stage may fill in values from its branch (e.g.
+   * the generator's temperature).
+   */
+  protected P parameters(StageContext ctx) {
+    return parameters(values(ctx.params(), stochastic() ? ctx.seed() : null));
+  }
+
+  /**
+   * Runs the task; a stage may hand it the engine's resumable parallel frame loop (see {@link
+   * org.glasslab.pipeline.task.FrameMap}).
+   */
+  protected R compute(StageContext ctx, P p, I in) throws Exception {
+    return task.mapsFrames()
+        ? task.run(p, in, (n, key, f) -> ctx.mapFrames(name(), n, f::apply))
+        : task.run(p, in, ctx.progress());
   }
 
   /** Reads {@code file} as the task's input ({@code frame} for a single-frame task). */

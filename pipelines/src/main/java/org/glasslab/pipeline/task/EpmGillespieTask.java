@@ -34,9 +34,9 @@ public final class EpmGillespieTask
       Param.real("temperature", null, "", "T", "Temperature T > 0 (required).")
           .cli("--temperature", "-T");
   static final Param<Long> EVENTS =
-      Param.count("events", null, "", "E", "Measured events per seed (required).");
+      Param.longInt("events", null, "", "E", "Measured events per seed (required).");
   static final Param<Long> BURN_IN =
-      Param.count("burn_in", null, "", "E", "Events discarded first (default: events/4).");
+      Param.longInt("burn_in", null, "", "E", "Events discarded first (default: events/4).");
   static final Param<Long> SEED = Param.seed("First seed.");
   static final Param<Integer> SEEDS =
       Param.integer(
@@ -54,7 +54,7 @@ public final class EpmGillespieTask
   static final Param<Double> SIGMA_MAX =
       Param.real("sigma_max", 1.5, "", "S", "Histogram range [-S, S].");
   static final Param<Long> SAMPLE_EVERY =
-      Param.count("sample_every", null, "", "E", "Events between histogram samples (default N).");
+      Param.longInt("sample_every", null, "", "E", "Events between histogram samples (default N).");
   static final Param<String> SAVE_STATE =
       Param.text(
           "save_state",

@@ -49,7 +49,7 @@ public final class EpmLatticeTask
   static final Param<String> ORIENTATION =
       Param.text("orientation", "random", "O", "Event orientation: random or fixed.");
   static final Param<Long> EVENTS =
-      Param.count(
+      Param.longInt(
           "events",
           null,
           "",

@@ -57,8 +57,8 @@ public record Param<T>(
     return new Param<>(name, Integer.class, def, unit, label, description);
   }
 
-  /** A long integer parameter (event counts, seeds). */
-  public static Param<Long> count(
+  /** A long integer parameter (seeds, step and event counts). */
+  public static Param<Long> longInt(
       String name, Long def, String unit, String label, String description) {
     return new Param<>(name, Long.class, def, unit, label, description);
   }
@@ -72,7 +72,7 @@ public record Param<T>(
    * manifest).
    */
   public static Param<Long> seed(String description) {
-    return count(SEED, 1L, "", "S", description);
+    return longInt(SEED, 1L, "", "S", description);
   }
 
   /** A real parameter; {@code def} null means "automatic" (say how in the description). */

@@ -50,6 +50,14 @@ public interface Task<P extends Record, I, R> {
   List<Param<?>> params();
 
   /**
+   * Parameters only the command has: paths of further files it writes (see {@link #files}). The
+   * stage does not accept them and gets their defaults.
+   */
+  default List<Param<?>> commandParams() {
+    return List.of();
+  }
+
+  /**
    * The parameter record from {@code values} (defaults where absent).
    *
    * @throws IllegalArgumentException ({@link InvalidParam} where one parameter is to blame) for an
@@ -67,6 +75,51 @@ public interface Task<P extends Record, I, R> {
    */
   default R run(P p, I input, Progress monitor) throws Exception {
     return run(p, input);
+  }
+
+  /**
+   * {@link #run(Record, Object)} with its per-frame work mapped by {@code frames} (parallel and
+   * resumable in the adapters); by default {@code frames} is not used.
+   */
+  default R run(P p, I input, FrameMap frames) throws Exception {
+    return run(p, input);
+  }
+
+  /**
+   * True when the command takes {@code --config FILE.yaml}: a mapping from parameter names to
+   * values (options given on the command line win).
+   */
+  default boolean configFile() {
+    return false;
+  }
+
+  /** True when {@link #run(Record, Object, FrameMap)} maps frames (the command gets --jobs). */
+  default boolean mapsFrames() {
+    return false;
+  }
+
+  /**
+   * A parameter the command takes as its second positional argument rather than an option (the
+   * output file of {@code minimize IN OUT}); null for none. The stage supplies its artifact.
+   */
+  default Param<String> outputArgument() {
+    return null;
+  }
+
+  /**
+   * Where the command keeps finished frames so that a rerun resumes (e.g. {@code OUT.frames/});
+   * null: nothing is kept.
+   */
+  default java.nio.file.Path frameDirectory(P p) {
+    return null;
+  }
+
+  /**
+   * Why the result is a failure though its files were written (e.g. frames that did not converge):
+   * the command exits with status 1 after printing it, the stage fails. Null: success.
+   */
+  default String failure(P p, R r) {
+    return null;
   }
 
   /** The result as a table: the stage's artifact and the command's {@code --out} content. */
@@ -104,6 +157,14 @@ public interface Task<P extends Record, I, R> {
    */
   default void print(P p, R r, String source, PrintWriter out) {
     Csv.print(out, table(p, r));
+  }
+
+  /**
+   * Further tables the command writes (to paths given by {@link #commandParams}), e.g. {@code
+   * stress --per-particle FILE}; none by default.
+   */
+  default Map<java.nio.file.Path, Table> files(P p, R r) {
+    return Map.of();
   }
 
   /** Figures for the pipeline report (none by default). */

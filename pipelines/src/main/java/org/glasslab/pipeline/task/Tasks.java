@@ -13,6 +13,11 @@ public final class Tasks {
   /** The tasks with a top-level command, in help order. */
   public static final List<Task<?, ?, ?>> ALL =
       List.of(
+          SimulateTask.INSTANCE,
+          ThermoTask.INSTANCE,
+          StressTask.INSTANCE,
+          ModesTask.INSTANCE,
+          MinimizeTask.INSTANCE,
           MsdTask.INSTANCE,
           GofrTask.INSTANCE,
           CorrelateTask.INSTANCE,

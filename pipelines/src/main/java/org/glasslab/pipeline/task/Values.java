@@ -8,6 +8,11 @@ public interface Values {
   /** The value of {@code p}, or its default when not given. */
   <T> T get(Param<T> p);
 
+  /** Whether {@code p} was given (not defaulted). */
+  default boolean given(Param<?> p) {
+    return false;
+  }
+
   /** Only defaults (a task run with nothing given). */
   Values DEFAULTS =
       new Values() {

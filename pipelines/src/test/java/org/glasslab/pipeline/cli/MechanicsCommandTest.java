@@ -43,7 +43,16 @@ class MechanicsCommandTest {
     TrajectoryIO.write(f, MemoryTrajectory.of(List.of(triangular(8, 8, 1.05, 0))));
     Path vec = dir.resolve("vec.csv");
     CliRunner r =
-        CliRunner.run("modes", f.toString(), "--count", "5", "--json", "--vectors", vec.toString());
+        CliRunner.run(
+            "modes",
+            f.toString(),
+            "--frame",
+            "0",
+            "--count",
+            "5",
+            "--json",
+            "--vectors",
+            vec.toString());
     assertEquals(0, r.exit(), r.err());
     JsonNode j = Json.mapper().readTree(r.out());
     assertEquals(2, j.get("zero_modes").asInt());
@@ -52,9 +61,12 @@ class MechanicsCommandTest {
     double first = j.get("eigenvalues").get(0).asDouble();
     assertTrue(first > 0);
     assertEquals(1 + 2 * 64, Files.readAllLines(vec).size());
-    CliRunner text = CliRunner.run("modes", f.toString(), "--count", "3");
+    CliRunner text = CliRunner.run("modes", f.toString(), "--count", "3", "--frame", "-1");
     assertEquals(0, text.exit(), text.err());
     assertTrue(text.out().contains("lambda_smallest"));
+    assertTrue(text.out().contains("eigenvalues       m = 3"), text.out());
+    // --vectors writes one frame's modes
+    assertEquals(2, CliRunner.run("modes", f.toString(), "--vectors", vec.toString()).exit());
     assertEquals(2, CliRunner.run("modes", f.toString(), "--count", "0").exit());
   }
 

@@ -1,5 +1,6 @@
 package org.glasslab.pipeline.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
-import org.glasslab.minimize.InherentStructures;
+import org.glasslab.pipeline.task.MinimizeTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,10 +77,40 @@ class MinimizeCommandTest {
         assertEquals(md.time(k), t.time(k));
       }
     }
-    assertTrue(Files.exists(InherentStructures.tablePath(out)));
+    assertTrue(Files.exists(MinimizeTask.tablePath(out)));
+    double[] first;
+    try (Trajectory t = TrajectoryIO.read(out)) {
+      first = t.frame(2).positions();
+    }
     CliRunner again =
         CliRunner.run("minimize", in.toString(), out.toString(), "--json", "--no-progress");
     assertEquals(3, Json.mapper().readTree(again.out()).get("resumed_frames").asInt());
+    // a deleted and a damaged frame file are recomputed, serially, to the same numbers
+    Path frames =
+        MinimizeTask.INSTANCE.frameDirectory(
+            MinimizeTask.INSTANCE.parameters(
+                new org.glasslab.pipeline.task.Values() {
+                  @Override
+                  public <T> T get(org.glasslab.pipeline.task.Param<T> p) {
+                    return p.equals(MinimizeTask.OUTPUT)
+                        ? p.type().cast(out.toString())
+                        : p.defaultValue();
+                  }
+                }));
+    Files.delete(frames.resolve("frame-000002.row"));
+    Files.write(frames.resolve("frame-000001.row"), new byte[] {1, 2, 3});
+    CliRunner third =
+        CliRunner.run(
+            "minimize", in.toString(), out.toString(), "--json", "--no-progress", "--jobs", "1");
+    assertEquals(1, Json.mapper().readTree(third.out()).get("resumed_frames").asInt());
+    try (Trajectory t = TrajectoryIO.read(out)) {
+      assertArrayEquals(first, t.frame(2).positions());
+    }
+    // other settings: nothing is reused
+    CliRunner other =
+        CliRunner.run(
+            "minimize", in.toString(), out.toString(), "--json", "--no-progress", "--ftol", "1e-9");
+    assertEquals(0, Json.mapper().readTree(other.out()).get("resumed_frames").asInt());
   }
 
   @Test

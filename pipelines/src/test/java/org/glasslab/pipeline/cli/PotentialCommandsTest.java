@@ -71,7 +71,7 @@ class PotentialCommandsTest {
     assertEquals(0, st.exit(), st.err());
     CliRunner sw = CliRunner.run("stress", is.toString(), "--potential", "harmonic");
     assertNotEquals(0, sw.exit());
-    CliRunner md = CliRunner.run("modes", is.toString(), "--count", "3", "--json");
+    CliRunner md = CliRunner.run("modes", is.toString(), "--frame", "0", "--count", "3", "--json");
     assertEquals(0, md.exit(), md.err());
     assertTrue(JSON.readTree(md.out()).get("eigenvalues").get(0).asDouble() > 0, md.out());
     CliRunner mw = CliRunner.run("modes", is.toString(), "--potential", "lj:cutoff=3");

@@ -31,7 +31,7 @@ class SimulateKillResumeTest {
         - generate: simulate
           label: md
           params:
-            n: 200
+            particles: 200
             temperature: 0.4
             equilibration_time: 30
             waiting_time: 60

@@ -53,7 +53,7 @@ class PhysicsPipelineTest {
     root.put("name", "demo-ci");
     ArrayNode inputs = (ArrayNode) root.get("inputs");
     ObjectNode md = (ObjectNode) inputs.get(0).get("params");
-    md.put("n", 64);
+    md.put("particles", 64);
     md.put("equilibration_time", 3);
     md.put("waiting_time", 3);
     md.put("block_size", 200);
@@ -361,7 +361,7 @@ class PhysicsPipelineTest {
     Path spec = dir.resolve("bad.yaml");
     String base = "name: bad\ninputs:\n  - generate: simulate\n    params: {%s}\nstages:\n  - %s\n";
     String[][] cases = {
-      {"n: 64", "msd", "temperature: required"},
+      {"particles: 64", "msd", "temperature: required"},
       {"temperature: 0.3, n_cfg: 30, block_size: 100", "msd", "inputs[0].params"},
       {"temperature: 0.3", "{stage: minimize, params: {method: sgd}}", "stages[0].params.method"},
       {"temperature: 0.3", "{stage: betti, params: {alpha: big}}", "expected a number or 'paper'"},

@@ -27,7 +27,7 @@ class PotentialStagesTest {
       run_dir: %s
       inputs:
         - generate: simulate
-          params: {temperature: 0.4, n: 64, equilibration_time: 1.5, waiting_time: 0.6,
+          params: {temperature: 0.4, particles: 64, equilibration_time: 1.5, waiting_time: 0.6,
                    block_size: 64, n_cfg: 4, blocks: 1, potential: lj}
       stages:
         - minimize

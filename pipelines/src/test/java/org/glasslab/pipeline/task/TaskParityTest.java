@@ -22,6 +22,7 @@ import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.store.Table;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,10 @@ class TaskParityTest {
             params: {frame: -1, dr: 0.05, rmax: 2.5}
           - stage: betti
             params: {alpha: 1.5, periodic: true}
+          - stage: thermo
+            params: {frame: 2, temperature: 0.3, convention: paper_half}
+          - stage: stress
+            params: {temperature: 0.5}
         """);
     CliRunner r = CliRunner.run("run", spec.toString());
     assertEquals(0, r.exit(), r.err());
@@ -94,6 +99,153 @@ class TaskParityTest {
             CliRunner.run(
                 "betti", traj.toString(), "--all-frames", "--alpha", "1.5", "--periodic"));
     assertEquals(stage, cmd);
+  }
+
+  @Test
+  void thermoCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("thermo/thermo.csv"));
+    assertTrue(stage.startsWith("step,time,n,area,density,temperature,"), stage);
+    assertEquals(2, stage.split("\n").length);
+    Path out = dir.resolve("thermo.csv");
+    CliRunner r =
+        CliRunner.run(
+            "thermo",
+            traj.toString(),
+            "--frame",
+            "2",
+            "--temperature",
+            "0.3",
+            "--stress-convention",
+            "PAPER_HALF",
+            "--out",
+            out.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("U/N"), r.out());
+    assertEquals(stage, Files.readString(out));
+  }
+
+  @Test
+  void stressCommandEqualsStage() throws Exception {
+    String stage = Files.readString(results.resolve("stress/stress.csv"));
+    assertTrue(stage.startsWith("step,time,potential_energy,sxx,"), stage);
+    assertEquals(7, stage.split("\n").length);
+    assertEquals(stage, table(CliRunner.run("stress", traj.toString(), "--temperature", "0.5")));
+  }
+
+  /**
+   * minimize and modes on a small trajectory: the command's IS trajectory and convergence table
+   * equal the stage's is.h5 and minimize.csv (but for the wall times), and modes.csv equals the
+   * command's table on the IS trajectory.
+   */
+  @Test
+  void minimizeAndModesCommandsEqualStages() throws Exception {
+    Path specFile = dir.resolve("modes.yaml");
+    Files.writeString(
+        specFile,
+        """
+        name: modes
+        run_dir: out_modes
+        inputs:
+          - files: a.h5
+        stages:
+          - import
+          - minimize
+          - stage: modes
+            params: {count: 4, zero_tolerance: 1.0e-7}
+        """);
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    Path res = dir.resolve("out_modes/results/a");
+    String stage = Files.readString(res.resolve("modes/modes.csv"));
+    assertTrue(stage.startsWith("frame,step,lambda_smallest,zero_modes,negative_modes,"), stage);
+    assertEquals(7, stage.split("\n").length);
+    Path is = res.resolve("minimize/is.h5");
+    Path cmdIs = dir.resolve("cmd-is.h5");
+    CliRunner m =
+        CliRunner.run(
+            "minimize", traj.toString(), cmdIs.toString(), "--no-progress", "--jobs", "2");
+    assertEquals(0, m.exit(), m.err());
+    Csv.Table a = Csv.read(res.resolve("minimize/minimize.csv"));
+    Csv.Table b = Csv.read(MinimizeTask.tablePath(cmdIs));
+    assertEquals(a.header(), b.header());
+    for (String col : a.header()) {
+      if (!col.equals("wall_seconds") && !col.equals("stop_reason")) {
+        assertArrayEquals(a.doubles(col), b.doubles(col), col);
+      }
+    }
+    try (var x = org.glasslab.data.io.TrajectoryIO.read(is);
+        var y = org.glasslab.data.io.TrajectoryIO.read(cmdIs)) {
+      assertEquals(6, y.frameCount());
+      for (int k = 0; k < 6; k++) {
+        assertArrayEquals(x.frame(k).positions(), y.frame(k).positions());
+        assertArrayEquals(x.frame(k).images(), y.frame(k).images());
+      }
+    }
+    assertEquals(
+        stage,
+        table(CliRunner.run("modes", is.toString(), "--count", "4", "--zero-tolerance", "1.0e-7")));
+  }
+
+  /**
+   * simulate: the stage (with its engine-derived seed) and the command with that seed and the same
+   * parameters (one spec file given to both: the stage's params and the command's --config) give
+   * the same trajectory, bit for bit.
+   */
+  @Test
+  void simulateCommandEqualsStage() throws Exception {
+    String params =
+        "particles: 48\ntemperature: 0.4\nequilibration_time: 0.9\nwaiting_time: 0.3\n"
+            + "block_size: 32\nn_cfg: 4\nblocks: 2\npotential: lj\n";
+    Path specFile = dir.resolve("sim.yaml");
+    Files.writeString(
+        specFile,
+        "name: sim\nrun_dir: out_sim\nseed: 3\ninputs:\n  - generate: simulate\n    label: md\n"
+            + "    params:\n"
+            + params.replaceAll("(?m)^", "      ").stripTrailing()
+            + "\nstages: []\n");
+    CliRunner run = CliRunner.run("run", specFile.toString());
+    assertEquals(0, run.exit(), run.err());
+    var manifest = JsonFiles.read(dir.resolve("out_sim/manifest.json"));
+    long seed = -1;
+    String out = null;
+    for (var st : manifest.get("stages")) {
+      if (st.get("stage").asText().equals("simulate")) {
+        seed = st.get("seed").asLong();
+        out = st.get("dir").asText();
+      }
+    }
+    assertTrue(out != null, manifest.toString());
+    Path stageTraj = dir.resolve("out_sim").resolve(out).resolve("trajectory.h5");
+    if (!Files.exists(stageTraj)) {
+      stageTraj = Path.of(out).resolve("trajectory.h5");
+    }
+    Path config = dir.resolve("sim-config.yaml");
+    Files.writeString(config, params);
+    Path cmdDir = dir.resolve("sim-cmd");
+    CliRunner c =
+        CliRunner.run(
+            "simulate",
+            "--config",
+            config.toString(),
+            "--seed",
+            Long.toString(seed),
+            "--no-progress",
+            "--output",
+            cmdDir.toString());
+    assertEquals(0, c.exit(), c.err());
+    try (var a =
+            org.glasslab.data.io.H5md.read(stageTraj, org.glasslab.data.io.ReadOptions.DEFAULTS);
+        var b = org.glasslab.data.io.TrajectoryIO.read(cmdDir)) {
+      assertEquals(8, a.frameCount());
+      assertEquals(a.frameCount(), b.frameCount());
+      assertEquals("lj:cutoff=2.5", a.potential());
+      assertEquals(a.potential(), b.potential());
+      for (int k = 0; k < a.frameCount(); k++) {
+        assertEquals(a.step(k), b.step(k));
+        assertArrayEquals(a.frame(k).positions(), b.frame(k).positions());
+        assertArrayEquals(a.frame(k).velocities(), b.frame(k).velocities());
+      }
+    }
   }
 
   @Test
