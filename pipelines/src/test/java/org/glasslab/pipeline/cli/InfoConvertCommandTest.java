@@ -24,7 +24,12 @@ class InfoConvertCommandTest {
   @TempDir Path dir;
 
   static MemoryTrajectory sample(int n, int frames) {
-    SplittableRandom r = new SplittableRandom(5);
+    return sample(n, frames, 5);
+  }
+
+  /** {@code frames} random configurations of {@code n} disks at density 0.9 from {@code seed}. */
+  static MemoryTrajectory sample(int n, int frames, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
     Box box = Box.square(n, 0.9);
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {

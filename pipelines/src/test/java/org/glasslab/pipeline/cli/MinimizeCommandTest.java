@@ -126,4 +126,29 @@ class MinimizeCommandTest {
     assertEquals(Cli.EXIT_USAGE, CliRunner.run("minimize", in.toString(), o, "--jobs", "0").exit());
     assertFalse(Files.exists(Path.of(o)));
   }
+
+  @Test
+  void anotherInputWithTheSameOutputNameRecomputesEveryFrame() throws Exception {
+    Path out = dir.resolve("is.h5");
+    Path a = dir.resolve("a.h5");
+    TrajectoryIO.write(a, InfoConvertCommandTest.sample(200, 3));
+    assertEquals(
+        0, CliRunner.run("minimize", a.toString(), out.toString(), "--no-progress").exit());
+    // Same N, frame count, steps and times; other positions: another run's frames.
+    Path b = dir.resolve("b.h5");
+    MemoryTrajectory other = InfoConvertCommandTest.sample(200, 3, 99);
+    TrajectoryIO.write(b, other);
+    CliRunner r =
+        CliRunner.run("minimize", b.toString(), out.toString(), "--json", "--no-progress");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(0, Json.mapper().readTree(r.out()).get("resumed_frames").asInt());
+    CliRunner single = CliRunner.run("minimize", b.toString(), dir.resolve("fresh.h5").toString());
+    assertEquals(0, single.exit(), single.err());
+    try (Trajectory x = TrajectoryIO.read(out);
+        Trajectory y = TrajectoryIO.read(dir.resolve("fresh.h5"))) {
+      for (int k = 0; k < 3; k++) {
+        assertArrayEquals(y.frame(k).positions(), x.frame(k).positions());
+      }
+    }
+  }
 }
