@@ -2,12 +2,8 @@ package org.glasslab.pipeline.engine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +14,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
 import org.glasslab.pipeline.store.JsonFiles;
@@ -128,14 +125,7 @@ public final class Engine {
         return result(t0);
       }
       Files.createDirectories(cache.dir());
-      try (FileChannel ch =
-              FileChannel.open(
-                  runDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = tryLock(ch)) {
-        if (lock == null) {
-          throw new IllegalStateException(
-              "run directory " + runDir + " is in use by another glasslab run");
-        }
+      try (DirectoryLock lock = DirectoryLock.acquire(runDir, "glasslab run")) {
         cache.cleanTemporaries();
         ForkJoinPool pool = new ForkJoinPool(opt.jobs());
         try (ProgressBars bars = new ProgressBars(opt.progressBars())) {
@@ -146,14 +136,6 @@ public final class Engine {
         RunResult r = result(t0);
         Manifest.write(plan, r, opt.jobs(), cache);
         return r;
-      }
-    }
-
-    private static FileLock tryLock(FileChannel ch) throws IOException {
-      try {
-        return ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        return null;
       }
     }
 

@@ -207,16 +207,11 @@ class EngineTest {
   void aRunDirectoryIsUsedByOneRunAtATime() throws Exception {
     Path f = dir.resolve("toy.yaml");
     Files.writeString(f, spec(0));
-    Files.createDirectories(dir.resolve("run"));
-    try (var ch =
-            java.nio.channels.FileChannel.open(
-                dir.resolve("run/.lock"),
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE);
-        var lock = ch.lock()) {
-      IllegalStateException e =
+    try (var held =
+        org.glasslab.data.io.DirectoryLock.acquire(dir.resolve("run"), "glasslab run")) {
+      java.io.IOException e =
           org.junit.jupiter.api.Assertions.assertThrows(
-              IllegalStateException.class, () -> run(f, false, new StringWriter()));
+              java.io.IOException.class, () -> run(f, false, new StringWriter()));
       assertTrue(e.getMessage().contains("is in use by another glasslab run"), e.getMessage());
     }
     assertTrue(run(f, false, new StringWriter()).ok(), "free again after the other run");
