@@ -73,7 +73,7 @@ class KillResumeTest {
       return 0;
     }
     try (Stream<Path> s = Files.walk(cache)) {
-      return s.filter(x -> x.toString().contains(".partial-") && x.toString().endsWith(".bin"))
+      return s.filter(x -> x.toString().contains(".partial-") && x.toString().endsWith(".row"))
           .count();
     } catch (java.io.UncheckedIOException | java.io.IOException e) {
       return 0; // entries move while we look
