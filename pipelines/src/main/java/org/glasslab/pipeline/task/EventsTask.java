@@ -207,6 +207,9 @@ public final class EventsTask extends AbstractTask<EventOptions, Trajectory, Eve
         z[m++] = i.z();
       }
     }
+    if (m == 0) {
+      return List.of(); // nothing judged (too few blocks): the table says UNJUDGED or QUIET
+    }
     return List.of(
         new Figure(
             "events_z",

@@ -333,14 +333,14 @@ class PhysicsPipelineTest {
     PipelineSpec demo =
         SpecLoader.load(
             DemoCommand.withRunDir(DemoCommand.embeddedSpec(), run), dir.resolve("d.yaml"), reg);
-    assertEquals(19, dryRun(demo, reg).nodes().size());
+    assertEquals(20, dryRun(demo, reg).nodes().size());
     assertFalse(Files.exists(run), "a dry run writes nothing");
     Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
     assertEquals(
         DemoCommand.embeddedSpec(),
         Files.readString(examples.resolve("demo.yaml")),
         "examples/demo.yaml is a copy of the embedded spec");
-    int[] expected = {19, 11, 6 * 12 + 2, 1 + 3 + 1 + 1};
+    int[] expected = {20, 11, 6 * 12 + 2, 1 + 3 + 1 + 1};
     String[] names = {"demo.yaml", "lammps-dump.yaml", "temperature-sweep.yaml", "epm-tscan.yaml"};
     for (int i = 0; i < names.length; i++) {
       Path f = examples.resolve(names[i]);
