@@ -8,6 +8,7 @@ import java.util.Map;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.FrameSchedule;
+import org.glasslab.data.Limits;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.TimeSeries;
 import org.glasslab.data.random.Rng;
@@ -76,6 +77,9 @@ public final class ProtocolRun {
    * velocities at T_p (all drawn from one {@link Rng} seeded with {@code protocol.seed()}).
    */
   public static ProtocolRun prepare(Protocol p) {
+    // About 250 bytes a particle: positions, velocities, forces, images, diameters, the Verlet and
+    // cell lists, the frames of one block in memory.
+    Limits.elements(p.n(), 250, "MD state for N = " + p.n() + " particles");
     Rng rng = new Rng(p.seed());
     double[] fixed = p.potential().sampleDiameters(p.n());
     double[] d =

@@ -2,6 +2,7 @@ package org.glasslab.analysis.structure;
 
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.Limits;
 import org.glasslab.data.geometry.PairList;
 
 /**
@@ -191,11 +192,22 @@ public final class CagingSoftness {
               + half);
     }
     double hMax = Double.isNaN(options.gridSpacing()) ? delta / 20 : options.gridSpacing();
-    int intervals = (int) Math.ceil((rMax - rMin) / hMax - 1e-9);
-    if (intervals % 2 == 1) {
-      intervals++;
-    }
-    intervals = Math.max(intervals, 2);
+    // Simpson needs an even number of intervals; checked before the int conversion can overflow.
+    double wanted = 2 * Math.ceil(0.5 * Math.ceil((rMax - rMin) / hMax - 1e-9));
+    int intervals =
+        Math.max(
+            2,
+            Limits.elements(
+                    wanted + 1,
+                    24,
+                    "softness integration points for grid spacing "
+                        + hMax
+                        + " on ["
+                        + rMin
+                        + ", "
+                        + rMax
+                        + "]")
+                - 1);
     double h = (rMax - rMin) / intervals;
     int points = intervals + 1;
 

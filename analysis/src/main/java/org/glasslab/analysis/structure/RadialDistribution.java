@@ -2,6 +2,7 @@ package org.glasslab.analysis.structure;
 
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.Limits;
 import org.glasslab.data.geometry.CellList;
 
 /**
@@ -119,7 +120,9 @@ public final class RadialDistribution {
   public Result compute(Box box, double[] positions) {
     double rMax = options.resolveRMax(box);
     double dr = options.binWidth();
-    int bins = (int) Math.ceil(rMax / dr - 1e-9);
+    int bins =
+        Limits.elements(
+            Math.ceil(rMax / dr - 1e-9), 8, "g(r) bins of width " + dr + " up to r = " + rMax);
     double top = bins * dr;
     if (top >= 0.5 * Math.min(box.lx(), box.ly())) {
       bins--;

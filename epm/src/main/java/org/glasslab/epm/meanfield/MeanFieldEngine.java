@@ -1,5 +1,6 @@
 package org.glasslab.epm.meanfield;
 
+import org.glasslab.data.Limits;
 import org.glasslab.data.random.Rng;
 
 /**
@@ -33,6 +34,8 @@ abstract sealed class MeanFieldEngine implements MeanFieldSimulation
     if (n < 2) {
       throw new IllegalArgumentException("need at least 2 sites, got " + n);
     }
+    // sigma (8 bytes a site) plus the engine's own per-site array (cumulative rates or marks, 8)
+    Limits.elements(n, 16, "mean-field Gillespie with " + n + " sites");
     this.model = model;
     this.temperature = temperature;
     this.seed = seed;
