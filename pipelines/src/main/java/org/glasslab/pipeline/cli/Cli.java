@@ -40,7 +40,7 @@ public final class Cli {
             cmd.getErr().println("Try 'glasslab " + cmd.getCommandName() + " --help'.");
             return EXIT_USAGE;
           }
-          String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+          String msg = message(e);
           cmd.getErr().println("glasslab " + cmd.getCommandName() + ": " + firstLine(msg));
           if (System.getenv("GLASSLAB_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());
@@ -64,5 +64,25 @@ public final class Cli {
   private static String firstLine(String s) {
     int i = s.indexOf('\n');
     return i < 0 ? s : s.substring(0, i);
+  }
+
+  /**
+   * The one-line message of a failure: file-system errors carry only a path as their message, so
+   * they get what went wrong in front of it.
+   */
+  static String message(Throwable e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+      return f.getFile() + ": exists already";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException f) {
+      return f.getFile() + ": no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException f) {
+      return f.getFile() + ": permission denied";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException f) {
+      return f.getFile() + ": not a directory";
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 }

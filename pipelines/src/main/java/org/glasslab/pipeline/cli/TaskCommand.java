@@ -205,6 +205,10 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       throw new CommandLine.ParameterException(
           cl, "--out " + out + ": use a .csv, .h5 or .hdf5 file");
     }
+    if (out != null && directory && Files.exists(out) && !Files.isDirectory(out)) {
+      throw new CommandLine.ParameterException(
+          cl, "--out " + out + ": exists and is not a directory (an output directory is expected)");
+    }
     FrameRunner frames = frames(cl, p);
     Map<String, Object> source = new LinkedHashMap<>();
     I in = read(source);

@@ -52,4 +52,26 @@ class ResourceLimitsTest {
       assertTrue(s.allMatch(p -> p.getFileName().toString().equals(".lock")), "nothing written");
     }
   }
+
+  @Test
+  void anOutputDirectoryThatIsAFileIsRefusedBeforeTheWork() throws Exception {
+    Path file = dir.resolve("o");
+    Files.writeString(file, "keep me");
+    CliRunner r =
+        CliRunner.run(
+            "epm",
+            "lattice",
+            "--size",
+            "8",
+            "--temperature",
+            "0.3",
+            "--events",
+            "100",
+            "--out",
+            file.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains(file + ": exists and is not a directory"), r.err());
+    assertFalse(r.err().contains("epm-lattice 100%"), "refused before the run: " + r.err());
+    assertEquals("keep me", Files.readString(file));
+  }
 }
