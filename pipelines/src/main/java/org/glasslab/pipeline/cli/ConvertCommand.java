@@ -79,7 +79,9 @@ public final class ConvertCommand implements Callable<Integer> {
               + " lammps-dump or lammps-data");
     }
     if (Files.exists(out) && Files.isSameFile(in, out)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "IN and OUT are the same file");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "IN and OUT are the same file (" + in + "): the output would overwrite its input");
     }
     long t0 = System.nanoTime();
     int frames;

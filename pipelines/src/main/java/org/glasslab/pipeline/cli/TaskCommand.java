@@ -413,7 +413,13 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
           && o != null
           && in.toAbsolutePath().normalize().equals(Path.of(o).toAbsolutePath().normalize())) {
         throw new CommandLine.ParameterException(
-            cl, task.input().label() + " and " + outArg.label() + " are the same file");
+            cl,
+            task.input().label()
+                + " and "
+                + outArg.label()
+                + " are the same file ("
+                + in
+                + "): the output would overwrite its input");
       }
     }
     Map<String, JsonNode> config = config(cl);

@@ -151,4 +151,17 @@ class MinimizeCommandTest {
       }
     }
   }
+
+  @Test
+  void theSameFileAsInputAndOutputIsNamed() throws Exception {
+    Path f = dir.resolve("md.h5");
+    TrajectoryIO.write(f, InfoConvertCommandTest.sample(50, 1));
+    byte[] before = Files.readAllBytes(f);
+    for (String cmd : new String[] {"minimize", "convert"}) {
+      CliRunner r = CliRunner.run(cmd, f.toString(), f.toString());
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().contains("are the same file (" + f + ")"), r.err());
+    }
+    assertArrayEquals(before, Files.readAllBytes(f));
+  }
 }
