@@ -13,6 +13,7 @@ import org.glasslab.pipeline.engine.Engine;
 import org.glasslab.pipeline.engine.PipelineSpec;
 import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.StageRegistry;
+import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.report.RunReport;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;

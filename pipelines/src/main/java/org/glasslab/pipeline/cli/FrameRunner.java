@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.store.FrameRows;
 import org.glasslab.pipeline.task.FrameMap;
 
@@ -58,7 +59,7 @@ final class FrameRunner implements FrameMap {
     }
     double[][] out = new double[n][];
     ProgressBar bar =
-        progress && n > 0
+        progress && n > 0 && Terminal.stderrIsTerminal()
             ? new ProgressBarBuilder()
                 .setTaskName(name)
                 .setInitialMax(n)

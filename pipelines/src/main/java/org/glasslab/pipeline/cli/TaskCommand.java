@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.glasslab.pipeline.engine.BuildInfo;
 import org.glasslab.pipeline.engine.Progress;
+import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.store.Fields;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.task.FramePair;
@@ -288,6 +289,9 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
 
     @Override
     public void total(long units) {
+      if (!Terminal.stderrIsTerminal()) {
+        return; // bars only where a person watches; logs and pipes stay clean
+      }
       if (bar == null) {
         bar =
             new ProgressBarBuilder()

@@ -21,6 +21,7 @@ import org.glasslab.md.Protocol;
 import org.glasslab.md.ProtocolDriver;
 import org.glasslab.md.ProtocolRun;
 import org.glasslab.md.RunDirectory;
+import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -278,7 +279,7 @@ public final class SimulateTask
       long startStep = run.engineStep();
       long t0 = System.nanoTime();
       ProgressBar bar =
-          progress == null && p.progress()
+          progress == null && p.progress() && Terminal.stderrIsTerminal()
               ? new ProgressBarBuilder()
                   .setTaskName("simulate")
                   .setInitialMax(pr.totalSteps())

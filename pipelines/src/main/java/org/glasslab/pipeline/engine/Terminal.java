@@ -1,16 +1,16 @@
-package org.glasslab.pipeline.cli;
+package org.glasslab.pipeline.engine;
 
 import java.io.Console;
 
 /** Whether the process talks to a terminal (for progress bars). */
-final class Terminal {
+public final class Terminal {
   private Terminal() {}
 
   /**
    * True when a console is attached and, on JDK 22+, {@code Console.isTerminal()} says so. Output
    * redirected to a file or pipe gives false, so logs stay free of bar redraws.
    */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     if (System.getenv("CI") != null) {
       return false;
     }
