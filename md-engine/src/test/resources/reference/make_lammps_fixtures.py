@@ -168,17 +168,24 @@ def write_outputs(prefix, work, n, ntypes, diam, script, steps):
     return version
 
 
-def main():
-    rng = np.random.default_rng(SEED)
-    diam, types = binned_diameters(rng, N, NTYPES)
-    L = np.sqrt(N / RHO)
+def lattice_start(rng, rho):
+    """N particles on a square lattice of N_SIDE^2 sites at density rho, jittered by 0.1 spacing,
+    with Gaussian velocities at T and zero momentum: (L, positions [N,2], velocities [N,2])."""
+    L = np.sqrt(N / rho)
     a = L / N_SIDE
-    # small diameters first on the lattice is irrelevant; shuffle to mix sizes
-    rng.shuffle(types)
     pos = np.array([[(i % N_SIDE + 0.5) * a, (i // N_SIDE + 0.5) * a] for i in range(N)])
     pos += 0.1 * a * (rng.random((N, 2)) - 0.5)
     v = rng.standard_normal((N, 2)) * np.sqrt(T)
     v -= v.mean(axis=0)
+    return L, pos, v
+
+
+def main():
+    rng = np.random.default_rng(SEED)
+    diam, types = binned_diameters(rng, N, NTYPES)
+    # small diameters first on the lattice is irrelevant; shuffle to mix sizes
+    rng.shuffle(types)
+    L, pos, v = lattice_start(rng, RHO)
     work = tempfile.mkdtemp(prefix="glasslab-lmp-")
     write_start_data(os.path.join(work, "start.data"), L, L, NTYPES, types, pos, v)
     common = """units lj

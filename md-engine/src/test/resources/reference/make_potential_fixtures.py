@@ -32,15 +32,15 @@ import numpy as np
 from make_lammps_fixtures import (
     KA_DIAMETERS,
     KA_FRACTION_A,
+    N,
+    T,
     binned_diameters,
     ka_pair_coeffs,
+    lattice_start,
     write_outputs,
     write_start_data,
 )
 
-N_SIDE = 20
-N = N_SIDE * N_SIDE
-T = 0.5
 DT = 0.003
 EQ_STEPS = 2000
 REF_STEPS = 200
@@ -73,12 +73,7 @@ def make(name, system, seed):
     diam, types, coeffs, rcmax, rho = system(rng)
     ntypes = len(diam)
     rng.shuffle(types)
-    L = np.sqrt(N / rho)
-    a = L / N_SIDE
-    pos = np.array([[(i % N_SIDE + 0.5) * a, (i // N_SIDE + 0.5) * a] for i in range(N)])
-    pos += 0.1 * a * (rng.random((N, 2)) - 0.5)
-    v = rng.standard_normal((N, 2)) * np.sqrt(T)
-    v -= v.mean(axis=0)
+    L, pos, v = lattice_start(rng, rho)
     work = tempfile.mkdtemp(prefix="glasslab-lmp-")
     write_start_data(os.path.join(work, "start.data"), L, L, ntypes, types, pos, v)
     common = """units lj

@@ -168,7 +168,8 @@ public final class CheckpointIO {
             in.readInt(),
             in.readLong(),
             in.readDouble(),
-            StressConvention.valueOf(in.readUTF()));
+            StressConvention.valueOf(in.readUTF()),
+            Wca.INSTANCE); // the potential is stored after the state; set below
     byte[] rng = new byte[in.readInt()];
     in.readFully(rng);
     Box box = new Box(in.readDouble(), in.readDouble());

@@ -44,40 +44,6 @@ public record Protocol(
     StressConvention convention,
     PairPotential potential) {
 
-  /** The protocol with the {@link Wca} potential. */
-  public Protocol(
-      int n,
-      double density,
-      double polydispersity,
-      double parentTemperature,
-      double temperature,
-      double equilibrationTime,
-      double waitingTime,
-      double dt,
-      long blockSize,
-      int nCfg,
-      int blocks,
-      long seed,
-      double skin,
-      StressConvention convention) {
-    this(
-        n,
-        density,
-        polydispersity,
-        parentTemperature,
-        temperature,
-        equilibrationTime,
-        waitingTime,
-        dt,
-        blockSize,
-        nCfg,
-        blocks,
-        seed,
-        skin,
-        convention,
-        Wca.INSTANCE);
-  }
-
   /** Validates every parameter with an actionable message. */
   public Protocol {
     if (n < 2) {
@@ -132,7 +98,8 @@ public record Protocol(
         blocks,
         seed,
         MdOptions.DEFAULT_SKIN,
-        StressConvention.CONSISTENT);
+        StressConvention.CONSISTENT,
+        Wca.INSTANCE);
   }
 
   /** Steps at T_p: {@code round(equilibrationTime / dt)}. */

@@ -23,7 +23,21 @@ class ProtocolTest {
 
   static Protocol small(long seed) {
     return new Protocol(
-        64, 0.9, 0.11, 0.5, 0.3, 3.0, 1.5, 0.003, 64, 6, 3, seed, 0.3, StressConvention.CONSISTENT);
+        64,
+        0.9,
+        0.11,
+        0.5,
+        0.3,
+        3.0,
+        1.5,
+        0.003,
+        64,
+        6,
+        3,
+        seed,
+        0.3,
+        StressConvention.CONSISTENT,
+        Wca.INSTANCE);
   }
 
   @Test

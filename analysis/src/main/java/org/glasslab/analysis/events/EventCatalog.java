@@ -264,27 +264,41 @@ public final class EventCatalog {
             }
           });
     }
-    // Cluster sizes and strengths by root.
-    Map<Integer, double[]> byRoot = new HashMap<>();
+    // Cluster sizes and strengths accumulated at their roots (the union-find's scratch arrays).
+    int roots = 0;
     for (int i = 0; i < n; i++) {
       if (moved[i]) {
-        double[] acc = byRoot.computeIfAbsent(clusters.find(i), r -> new double[2]);
-        acc[0] += 1;
-        acc[1] += d2[i];
+        int r = clusters.find(i);
+        if (clusters.count[r] == 0) {
+          clusters.roots[roots++] = r;
+        }
+        clusters.count[r]++;
+        clusters.strength[r] += d2[i];
       }
     }
-    List<Map.Entry<Integer, double[]>> ranked = new ArrayList<>(byRoot.entrySet());
-    ranked.sort((u, v) -> Double.compare(v.getValue()[1], u.getValue()[1]));
-    int kept = Math.min(KEPT_CLUSTERS, ranked.size());
+    // The strongest KEPT_CLUSTERS, strongest first (selection: clusters are few).
+    int kept = Math.min(KEPT_CLUSTERS, roots);
     int[] sizes = new int[kept];
     double[] strengths = new double[kept];
+    int[] keptRoots = new int[kept];
     for (int c = 0; c < kept; c++) {
-      sizes[c] = (int) ranked.get(c).getValue()[0];
-      strengths[c] = ranked.get(c).getValue()[1];
+      int best = -1;
+      for (int q = 0; q < roots; q++) {
+        int r = clusters.roots[q];
+        if (r >= 0
+            && (best < 0 || clusters.strength[r] > clusters.strength[clusters.roots[best]])) {
+          best = q;
+        }
+      }
+      int r = clusters.roots[best];
+      keptRoots[c] = r;
+      sizes[c] = clusters.count[r];
+      strengths[c] = clusters.strength[r];
+      clusters.roots[best] = -1;
     }
     int[] members = new int[0];
     if (kept > 0) {
-      int root = ranked.get(0).getKey();
+      int root = keptRoots[0];
       members = new int[sizes[0]];
       int m = 0;
       for (int i = 0; i < n; i++) {
@@ -380,15 +394,26 @@ public final class EventCatalog {
     private final int[] parent;
     private final int[] size;
 
+    /** Per root: moved particles in its cluster, their Σ d², and the list of roots seen. */
+    final int[] count;
+
+    final double[] strength;
+    final int[] roots;
+
     Clusters(int n) {
       parent = new int[n];
       size = new int[n];
+      count = new int[n];
+      strength = new double[n];
+      roots = new int[n];
     }
 
     void reset() {
       for (int i = 0; i < parent.length; i++) {
         parent[i] = i;
         size[i] = 1;
+        count[i] = 0;
+        strength[i] = 0.0;
       }
     }
 

@@ -249,7 +249,8 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
         Fields.write(out, task.table(p, r), params);
       }
-      for (Map.Entry<Path, org.glasslab.pipeline.store.Table> f : task.files(p, r).entrySet()) {
+      for (Map.Entry<Path, org.glasslab.pipeline.store.Table> f :
+          task.commandFiles(p, r).entrySet()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
         Fields.write(f.getKey(), f.getValue(), params);

@@ -356,7 +356,7 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
   }
 
   @Override
-  public Map<Path, Table> files(Options p, Result r) {
+  public Map<Path, Table> commandFiles(Options p, Result r) {
     return Map.of(tablePath(p.output()), table(p, r));
   }
 

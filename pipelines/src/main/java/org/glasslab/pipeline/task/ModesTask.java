@@ -204,7 +204,7 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
   }
 
   @Override
-  public Map<Path, Table> files(Options p, Result r) {
+  public Map<Path, Table> commandFiles(Options p, Result r) {
     if (p.vectors() == null) {
       return Map.of();
     }

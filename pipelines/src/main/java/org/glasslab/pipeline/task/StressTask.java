@@ -148,7 +148,7 @@ public final class StressTask
   }
 
   @Override
-  public Map<Path, Table> files(Options p, Result r) {
+  public Map<Path, Table> commandFiles(Options p, Result r) {
     return r.perParticle() == null ? Map.of() : Map.of(p.perParticle(), r.perParticle());
   }
 

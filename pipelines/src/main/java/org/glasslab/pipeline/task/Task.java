@@ -50,8 +50,8 @@ public interface Task<P extends Record, I, R> {
   List<Param<?>> params();
 
   /**
-   * Parameters only the command has: paths of further files it writes (see {@link #files}). The
-   * stage does not accept them and gets their defaults.
+   * Parameters only the command has: paths of further files it writes (see {@link #commandFiles}).
+   * The stage does not accept them and gets their defaults.
    */
   default List<Param<?>> commandParams() {
     return List.of();
@@ -141,7 +141,9 @@ public interface Task<P extends Record, I, R> {
    * @param out maps a name of {@link #files} to the path to write
    */
   default void write(P p, R r, Function<String, Path> out) throws IOException {
-    throw new UnsupportedOperationException(name() + " writes one table");
+    // Only directory tasks (non-empty files()) are asked to write; a table task's one output is
+    // table(), written by the adapters.
+    throw new IllegalStateException(name() + " is a table task: its output is table(p, r)");
   }
 
   /**
@@ -163,7 +165,7 @@ public interface Task<P extends Record, I, R> {
    * Further tables the command writes (to paths given by {@link #commandParams}), e.g. {@code
    * stress --per-particle FILE}; none by default.
    */
-  default Map<java.nio.file.Path, Table> files(P p, R r) {
+  default Map<java.nio.file.Path, Table> commandFiles(P p, R r) {
     return Map.of();
   }
 
