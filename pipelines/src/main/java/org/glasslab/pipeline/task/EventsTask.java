@@ -7,6 +7,7 @@ import java.util.Map;
 import org.glasslab.analysis.events.EventCatalog;
 import org.glasslab.analysis.events.EventCatalog.Interval;
 import org.glasslab.analysis.events.EventOptions;
+import org.glasslab.analysis.events.ScheduleCheck;
 import org.glasslab.data.Trajectory;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Table;
@@ -177,6 +178,12 @@ public final class EventsTask extends AbstractTask<EventOptions, Trajectory, Eve
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("parameters", params);
     report.put("kinds", counts);
+    ScheduleCheck.Result check = ScheduleCheck.of(r.intervals());
+    Map<String, Object> schedule = new LinkedHashMap<>();
+    schedule.put("long_lag_steps", check.longLag());
+    schedule.put("changed", share(check.changed()));
+    schedule.put("events", share(check.events()));
+    report.put("schedule_check", schedule);
     report.put(
         "events",
         r.events().stream()
@@ -193,6 +200,17 @@ public final class EventsTask extends AbstractTask<EventOptions, Trajectory, Eve
                 })
             .toList());
     return report;
+  }
+
+  private static Map<String, Object> share(ScheduleCheck.Share s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("intervals", s.flagged());
+    m.put("at_long_lags", s.atLong());
+    m.put("observed_share", s.observedShare());
+    m.put("share_by_count", s.shareByCount());
+    m.put("share_by_time", s.shareByTime());
+    m.put("rate_per_step", s.rate());
+    return m;
   }
 
   @Override

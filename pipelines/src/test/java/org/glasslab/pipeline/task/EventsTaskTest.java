@@ -47,6 +47,11 @@ class EventsTaskTest {
             CliRunner.run(
                 "events", is.toString(), "--move-threshold", "0.05", "--min-cluster-size", "2"));
     assertEquals(stage, cmd);
+    // the JSON report carries the schedule check (equally spaced frames: every lag is the longest)
+    CliRunner json = CliRunner.run("events", is.toString(), "--json");
+    assertEquals(0, json.exit(), json.err());
+    assertTrue(json.out().contains("\"long_lag_steps\" : 10"), json.out());
+    assertTrue(json.out().contains("\"share_by_count\" : 1.0"), json.out());
     // a bad value names the option
     CliRunner bad = CliRunner.run("events", is.toString(), "--z-threshold", "-1");
     assertEquals(2, bad.exit(), bad.err());
