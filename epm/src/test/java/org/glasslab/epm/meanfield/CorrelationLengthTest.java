@@ -111,15 +111,20 @@ class CorrelationLengthTest {
     double tc = MeanFieldAsymptotics.tcEq10(M);
     double[] dt = {8e-3, 4e-3, 2e-3};
     double[] xi = new double[dt.length];
+    double[] tau = new double[dt.length];
     for (int k = 0; k < dt.length; k++) {
-      xi[k] =
-          CorrelationLength.of(FokkerPlanckSolver.solve(M, RateLaw.MCT_EQ10, tc + dt[k], 1e-6), 1)
-              .xi();
+      CorrelationLength.Point p =
+          CorrelationLength.of(FokkerPlanckSolver.solve(M, RateLaw.MCT_EQ10, tc + dt[k], 1e-6), 1);
+      xi[k] = p.xi();
+      tau[k] = p.tau();
     }
     for (int k = 1; k < dt.length; k++) {
       double local = Math.log(xi[k] / xi[k - 1]) / Math.log(dt[k] / dt[k - 1]);
       assertEquals(-0.5, local, 0.02, "local exponent at T - T_c = " + dt[k]);
     }
+    // ξ–τ power law: Γ ∝ (T − T_c)^3 makes ξ ∝ τ^(1/6)
+    double xiTau = Math.log(xi[2] / xi[1]) / Math.log(tau[2] / tau[1]);
+    assertEquals(1.0 / 6, xiTau, 0.01);
     // eq 16 has the same exponent; its amplitude differs (reported in docs/epm-meanfield.md)
     double r16 =
         MeanFieldAsymptotics.xiEq16(M, tc + 2e-3, 1.0)
@@ -131,12 +136,16 @@ class CorrelationLengthTest {
   @Test
   void exactRateXiGrowsAsTMinusOneHalfAtLowTemperature() {
     double[] ts = {0.004, 0.002};
-    double x0 =
-        CorrelationLength.of(FokkerPlanckSolver.solve(M, RateLaw.EXACT, ts[0], 1e-7), 1).xi();
-    double x1 =
-        CorrelationLength.of(FokkerPlanckSolver.solve(M, RateLaw.EXACT, ts[1], 1e-7), 1).xi();
-    double local = Math.log(x1 / x0) / Math.log(ts[1] / ts[0]);
+    CorrelationLength.Point p0 =
+        CorrelationLength.of(FokkerPlanckSolver.solve(M, RateLaw.EXACT, ts[0], 1e-7), 1);
+    CorrelationLength.Point p1 =
+        CorrelationLength.of(FokkerPlanckSolver.solve(M, RateLaw.EXACT, ts[1], 1e-7), 1);
+    double local = Math.log(p1.xi() / p0.xi()) / Math.log(ts[1] / ts[0]);
     assertEquals(-0.5, local, 0.03);
+    // ξ–τ logarithmic: ξ² linear in ln τ with slope → (m/α)·lim(Tξ²/(m/α))/Ē = 0.1695/Ē
+    double slope = (p1.xi() * p1.xi() - p0.xi() * p0.xi()) / Math.log(p1.tau() / p0.tau());
+    assertEquals(0.1695 / M.barrierAtEdge(), slope, 0.1 * 0.1695 / M.barrierAtEdge());
+    assertTrue(Math.log(p1.xi() / p0.xi()) / Math.log(p1.tau() / p0.tau()) < 0.03);
     // eq 23 has ξ ∝ T^−1/2 exactly
     assertEquals(
         Math.sqrt(2),
