@@ -496,7 +496,8 @@ public final class EpmGillespieTask
     for (int b = 0; b < x.length; b++) {
       x[b] = 0.5 * (lo[b] + hi[b]);
     }
-    return List.of(
+    List<Figure> out = new ArrayList<>();
+    out.add(
         new Figure(
             "p_sigma",
             LinePlot.builder("P(sigma), mean-field Gillespie", "sigma", "P(sigma)")
@@ -510,5 +511,45 @@ public final class EpmGillespieTask
                 p.options().n(),
                 p.options().temperature(),
                 p.seeds())));
+    FiniteSizeExtrapolation fit = r.extrapolation();
+    if (fit != null) {
+      int k = r.sizes().size();
+      double[] inv = new double[k];
+      double[] g = new double[k];
+      double[] line = new double[k + 1];
+      double[] lineX = new double[k + 1];
+      double[] fp = new double[k + 1];
+      for (int i = 0; i < k; i++) {
+        inv[i] = 1.0 / r.sizes().get(i).n();
+        g[i] = r.sizes().get(i).ensemble().gamma();
+      }
+      for (int i = 0; i <= k; i++) {
+        lineX[i] = i == 0 ? 0 : inv[k - i];
+        line[i] = fit.valueAtInfinity() + fit.slope() * lineX[i];
+        fp[i] = r.theory().gamma();
+      }
+      out.add(
+          new Figure(
+              "gamma_of_n",
+              LinePlot.builder("Gamma(N), mean-field Gillespie", "1/N", "Gamma [1/tau_0]")
+                  .series("simulation", inv, g)
+                  .series("fit Gamma_inf + b/N", lineX, line)
+                  .series("Fokker-Planck (N -> inf)", lineX, fp)
+                  .points(true)
+                  .build(),
+              String.format(
+                  Locale.ROOT,
+                  "Finite-N bias of the activity at T = %.4g: Gamma against 1/N (%d seeds per N),"
+                      + " the weighted fit Gamma_inf + b/N (Gamma_inf = %.6g +- %.2g, %+.1f s.e."
+                      + " from Fokker-Planck; b = %.4g +- %.2g) and the Fokker-Planck value",
+                  p.options().temperature(),
+                  p.seeds(),
+                  fit.valueAtInfinity(),
+                  fit.valueAtInfinityError(),
+                  fit.zInfinity(),
+                  fit.slope(),
+                  fit.slopeError())));
+    }
+    return out;
   }
 }
