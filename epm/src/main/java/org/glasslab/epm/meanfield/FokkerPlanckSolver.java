@@ -90,21 +90,9 @@ public final class FokkerPlanckSolver {
     if (cells < 8) {
       throw new IllegalArgumentException("need at least 8 cells, got " + cells);
     }
-    DoubleUnaryOperator nuF = law.at(model, temperature);
     int n = cells;
-    double h = 1.0 / n;
     double[] sigma = new double[n + 1];
-    double[] nu = new double[n + 1];
-    double[] y = new double[n + 1];
-    for (int i = 0; i <= n; i++) {
-      double s = i * h;
-      sigma[i] = s;
-      // At the node σ = 1 the ν and y values of the half cell [1 − h/2, 1] are used (y(1−)).
-      double sInside = i == n ? Math.nextDown(1.0) : s;
-      nu[i] = nuF.applyAsDouble(sInside);
-      y[i] = BaronBiroliModel.redrawDensity(sInside);
-    }
-    Grid g = new Grid(model.alpha(), h, nu, y);
+    Grid g = grid(model, law, temperature, cells, sigma);
     UnivariateFunction f = lnGamma -> g.logMass(lnGamma);
     double hi = 0.0;
     while (f.value(hi) <= 0) {
@@ -141,6 +129,53 @@ public final class FokkerPlanckSolver {
         n,
         sigma,
         p);
+  }
+
+  /** The discretised problem on {@code cells} uniform cells; fills {@code sigma} with the nodes. */
+  private static Grid grid(
+      BaronBiroliModel model, RateLaw law, double temperature, int cells, double[] sigma) {
+    DoubleUnaryOperator nuF = law.at(model, temperature);
+    int n = cells;
+    double h = 1.0 / n;
+    double[] nu = new double[n + 1];
+    double[] y = new double[n + 1];
+    for (int i = 0; i <= n; i++) {
+      double s = i * h;
+      sigma[i] = s;
+      // At the node σ = 1 the ν and y values of the half cell [1 − h/2, 1] are used (y(1−)).
+      double sInside = i == n ? Math.nextDown(1.0) : s;
+      nu[i] = nuF.applyAsDouble(sInside);
+      y[i] = BaronBiroliModel.redrawDensity(sInside);
+    }
+    return new Grid(model.alpha(), h, nu, y);
+  }
+
+  /**
+   * The slope μ = ∂ ln∫P / ∂ ln Γ at the solution's Γ, for the unnormalised solution of α P'' −
+   * (ν/Γ) P + y = 0 on the solution's own grid (its normalisation condition is ∫P = 1). μ is the
+   * "on-shell" stiffness of the Landau theory: 1 − μ = ∂ ln Γ / ∂ ln D along the local constraint
+   * Q(Γ, D) = 0, so μ → 0 where the homogeneous solution becomes marginal (see {@link
+   * CorrelationLength}). Central differences in ln Γ at steps 2h and h, Richardson-combined (error
+   * O(h^4), h = 1e-3).
+   *
+   * @param sol a non-frozen finite-volume solution (from {@link #solve} or {@link #solveOnGrid})
+   * @return μ, in (0, 1] for every law solved here
+   * @throws IllegalArgumentException for a frozen or a shooting solution
+   */
+  public static double logMassSlope(StationarySolution sol) {
+    if (sol.frozen() || !"finite-volume".equals(sol.method())) {
+      throw new IllegalArgumentException(
+          "mass slope needs a non-frozen finite-volume solution, got "
+              + sol.method()
+              + (sol.frozen() ? " (frozen)" : ""));
+    }
+    Grid g =
+        grid(sol.model(), sol.law(), sol.temperature(), sol.cells(), new double[sol.cells() + 1]);
+    double l = Math.log(sol.gamma());
+    double h = 1e-3;
+    double d1 = (g.logMass(l + h) - g.logMass(l - h)) / (2 * h);
+    double d2 = (g.logMass(l + 2 * h) - g.logMass(l - 2 * h)) / (4 * h);
+    return (4 * d1 - d2) / 3;
   }
 
   private static StationarySolution frozen(

@@ -115,11 +115,46 @@ public final class MeanFieldAsymptotics {
     if (gap >= 0) {
       return 0.0;
     }
-    double nrm = BaronBiroliModel.REDRAW_NORM;
-    double common = (Math.exp(sbar) - 1) * sbar / (Math.E * nrm);
-    double beta1 = -4.0 / 7.0 * common;
-    double beta2 = 36.0 / 49.0 * sbar / RateLaw.mctSlope(m.a(), t) + 8.0 / 21.0 * common;
+    double beta1 = beta1(sbar);
+    double beta2 = 36.0 / 49.0 * sbar / RateLaw.mctSlope(m.a(), t) - 2.0 / 3.0 * beta1;
     return beta1 / beta2 * gap * gap * gap;
+  }
+
+  /** β_1 = −(4/7)(e^σ̄ − 1)σ̄/(e𝒩) of eq C3 (negative). */
+  private static double beta1(double sbar) {
+    return -4.0 / 7.0 * (Math.exp(sbar) - 1) * sbar / (Math.E * BaronBiroliModel.REDRAW_NORM);
+  }
+
+  /**
+   * Eq 16: ξ = √(m/|β_1(σ_B(T) − σ̄)|) of the MCT-like scheme (eq 10), with β_1 of eq C3 and m =
+   * (m/α)·α; it diverges as (T − T_c)^(−1/2). NaN at and below T_c (no homogeneous Γ &gt; 0).
+   *
+   * @param mOverAlpha m/α from the kernel (eq A5) [lattice units²]
+   * @return ξ [lattice units]
+   */
+  public static double xiEq16(BaronBiroliModel m, double t, double mOverAlpha) {
+    double gap = RateLaw.mctSigmaB(m.a(), t) - m.sigmaBar();
+    if (gap >= 0) {
+      return Double.NaN;
+    }
+    return Math.sqrt(mOverAlpha * m.alpha() / Math.abs(beta1(m.sigmaBar()) * gap));
+  }
+
+  /**
+   * Eq 23–24: ξ² = m/(α²|c_1|T_1) at low T, with c_1 of eq D8 (read as {@link #gammaEq21} does), m
+   * = (m/α)·α and T_1 = T/(a(1 − σ̄)^(a−1)); ξ ∝ T^(−1/2).
+   *
+   * @param mOverAlpha m/α from the kernel (eq A5) [lattice units²]
+   * @param literal true: c_1 ∝ e^(σ̄−1) as printed; false: c_1 ∝ (e^σ̄ − 1)
+   * @return ξ [lattice units]
+   */
+  public static double xiEq23(BaronBiroliModel m, double t, double mOverAlpha, boolean literal) {
+    double sbar = m.sigmaBar();
+    double t1 = t / (m.a() * Math.pow(1 - sbar, m.a() - 1));
+    double al = m.alpha();
+    double c1 =
+        -2 * (literal ? Math.exp(sbar - 1) : Math.exp(sbar) - 1) * sbar / (al * al * (Math.E - 1));
+    return Math.sqrt(mOverAlpha * al / (al * al * Math.abs(c1) * t1));
   }
 
   /**

@@ -8,8 +8,9 @@ import org.glasslab.pipeline.task.EpmGillespieTask;
 
 /**
  * {@code epm-gillespie} (generator, no trajectory): the task {@link EpmGillespieTask} → {@code
- * epm-gillespie.csv} (P(σ) per bin, simulation ± error and Fokker–Planck) and the P(σ) plot. Seeded
- * from the stage seed unless the spec sets {@code seed}.
+ * epm-gillespie.csv} (P(σ) per bin of the largest N, simulation ± error and Fokker–Planck) and the
+ * P(σ) plot; {@code n} may list several N (the 1/N extrapolation of Γ is in the command's report).
+ * Seeded from the stage seed unless the spec sets {@code seed}.
  */
 public final class EpmGillespieStage
     extends TaskStage<EpmGillespieTask.Params, Void, EpmGillespieTask.Result> {

@@ -11,8 +11,9 @@ import org.glasslab.pipeline.task.Figure;
  * {@code epm-meanfield} (generator, no trajectory): the stationary state of the mean-field
  * elastoplastic model (epm module, Baron–Biroli Fokker–Planck equation) at each temperature of a
  * scan → {@code gamma.csv} (T, Gamma, D = alpha Gamma, frozen, cells) and {@code p_sigma.csv}
- * (P(sigma) per T on a uniform grid), the Gamma(T) plot with T_c (eq. 10) marked and the P(sigma)
- * plot. Deterministic (no random numbers).
+ * (P(sigma) per T on a uniform grid), {@code xi.csv} (Baron–Biroli's correlation length ξ(T),
+ * {@link EpmMeanfieldTask#xiTable}), the Gamma(T) plot with T_c (eq. 10) marked, the P(sigma) plot
+ * and the ξ(T) and ξ(τ) plots. Deterministic (no random numbers).
  */
 public final class EpmMeanfieldStage
     extends TaskStage<EpmMeanfieldTask.Params, Void, EpmMeanfieldTask.Result> {
@@ -23,7 +24,7 @@ public final class EpmMeanfieldStage
         EpmMeanfieldTask.INSTANCE,
         2,
         List.of(),
-        List.of("gamma.csv", "p_sigma.csv"),
+        List.of("gamma.csv", "p_sigma.csv", "xi.csv"),
         "mean-field EPM stationary states: Gamma(T) and P(sigma) (Fokker-Planck, epm module)",
         Map.of());
   }
@@ -34,6 +35,7 @@ public final class EpmMeanfieldStage
     EpmMeanfieldTask.Result r = task.run(p, null);
     Csv.write(ctx.output("gamma.csv"), EpmMeanfieldTask.INSTANCE.gammaTable(p, r));
     Csv.write(ctx.output("p_sigma.csv"), task.table(p, r));
+    Csv.write(ctx.output("xi.csv"), EpmMeanfieldTask.INSTANCE.xiTable(p, r));
     for (Figure f : task.figures(p, r)) {
       ctx.figure(f.name(), f.figure(), f.caption());
     }

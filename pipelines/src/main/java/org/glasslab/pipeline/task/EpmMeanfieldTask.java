@@ -1,6 +1,7 @@
 package org.glasslab.pipeline.task;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.glasslab.epm.meanfield.BaronBiroliModel;
+import org.glasslab.epm.meanfield.CorrelationLength;
 import org.glasslab.epm.meanfield.FokkerPlanckSolver;
 import org.glasslab.epm.meanfield.MeanFieldAsymptotics;
 import org.glasslab.epm.meanfield.RateLaw;
 import org.glasslab.epm.meanfield.ShootingSolver;
 import org.glasslab.epm.meanfield.StationarySolution;
+import org.glasslab.epm.propagator.Convention;
+import org.glasslab.epm.propagator.EshelbyPropagator;
+import org.glasslab.epm.propagator.KernelMoments;
+import org.glasslab.epm.propagator.Orientation;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Table;
 
@@ -20,8 +26,10 @@ import org.glasslab.pipeline.store.Table;
  * {@code epm meanfield} / stage {@code epm-meanfield}: the stationary Baron–Biroli mean-field
  * solution (eq 8) at one or more temperatures — Γ, D = αΓ, σ̄ (eq 18), the approximation schemes
  * (eqs 7, 10, 19) and closed forms (eqs 9/B6, 12, 21) — with P(σ) tabulated on [-sigma_max,
- * sigma_max] (table: sigma, P_T&lt;T&gt; per temperature). The stage also writes {@link
- * #gammaTable}.
+ * sigma_max] (table: sigma, P_T&lt;T&gt; per temperature), and Baron–Biroli's correlation length
+ * ξ(T) (eqs 15–16, 23–24; {@link CorrelationLength}) with m/α from the lattice kernel (eq A5). The
+ * stage also writes {@link #gammaTable} and {@link #xiTable}; the command writes the latter with
+ * {@code --xi-table FILE}.
  */
 public final class EpmMeanfieldTask
     extends AbstractTask<EpmMeanfieldTask.Params, Void, EpmMeanfieldTask.Result> {
@@ -49,6 +57,26 @@ public final class EpmMeanfieldTask
       Param.real("sigma_max", 1.5, "", "S", "P(sigma) table on [-S, S].");
   static final Param<Integer> POINTS =
       Param.integer("points", 601, "", "N", "Rows of the P(sigma) table.");
+  static final Param<Integer> KERNEL_SIZE =
+      Param.integer(
+          "kernel_size",
+          64,
+          "",
+          "L",
+          "Lattice size L of the Eshelby kernel whose moments give m/alpha (eq A5) for xi.");
+  static final Param<String> ORIENTATION =
+      Param.text(
+          "orientation",
+          "random",
+          "O",
+          "Kernel orientation for m/alpha: random (averaged over theta) or fixed.");
+  static final Param<String> XI_TABLE =
+      Param.text(
+          "xi_table",
+          null,
+          "FILE",
+          "Also write the xi(T) table (temperature, gamma, tau, mass_slope, xi, xi of the eq 10"
+              + " scheme, xi of eqs 16 and 23) to FILE.");
 
   /**
    * @param temperatures T > 0, at least one
@@ -58,6 +86,8 @@ public final class EpmMeanfieldTask
    * @param check also solve by shooting
    * @param sigmaMax half-width of the P(sigma) table
    * @param points rows of the table, >= 2
+   * @param kernel the θ-averaged kernel moments giving m/α (eq A5)
+   * @param xiTable where the command writes the ξ table, or null
    */
   public record Params(
       double[] temperatures,
@@ -66,7 +96,9 @@ public final class EpmMeanfieldTask
       double tolerance,
       boolean check,
       double sigmaMax,
-      int points) {
+      int points,
+      KernelMoments kernel,
+      Path xiTable) {
     /** Validates. */
     public Params {
       TEMPERATURES.require(temperatures.length > 0, "give at least one temperature");
@@ -81,9 +113,15 @@ public final class EpmMeanfieldTask
 
   /**
    * @param solutions one per temperature, in order
-   * @param rows per temperature: Gamma, its error, D, the schemes and closed forms (JSON rows)
+   * @param rows per temperature: Gamma, its error, D, the schemes and closed forms, ξ (JSON rows)
+   * @param xi per temperature ξ of the solved law (null where frozen)
+   * @param xiScheme per temperature ξ of the eq 10 scheme (null at and below its T_c)
    */
-  public record Result(List<StationarySolution> solutions, List<Map<String, Object>> rows) {}
+  public record Result(
+      List<StationarySolution> solutions,
+      List<Map<String, Object>> rows,
+      List<CorrelationLength.Point> xi,
+      List<CorrelationLength.Point> xiScheme) {}
 
   /** The task. */
   public static final EpmMeanfieldTask INSTANCE = new EpmMeanfieldTask();
@@ -94,9 +132,34 @@ public final class EpmMeanfieldTask
         "epm meanfield",
         "Solve the stationary mean-field Fokker-Planck problem (Baron & Biroli eq 8): activity"
             + " Gamma, D = alpha*Gamma, sigma_bar (eq 18), P(sigma); per temperature the"
-            + " approximation schemes (eqs 7, 10, 19) and closed forms (eqs 9/B6, 12, 21).",
+            + " approximation schemes (eqs 7, 10, 19) and closed forms (eqs 9/B6, 12, 21); the"
+            + " correlation length xi(T) (eqs 15-16, 23-24) with m/alpha from the lattice"
+            + " Eshelby kernel (eq A5), in lattice spacings.",
         Input.NONE,
-        List.of(TEMPERATURES, ALPHA, BARRIER_EXPONENT, RATE, TOLERANCE, CHECK, SIGMA_MAX, POINTS));
+        List.of(
+            TEMPERATURES,
+            ALPHA,
+            BARRIER_EXPONENT,
+            RATE,
+            TOLERANCE,
+            CHECK,
+            SIGMA_MAX,
+            POINTS,
+            KERNEL_SIZE,
+            ORIENTATION));
+  }
+
+  @Override
+  public List<Param<?>> commandParams() {
+    return List.of(XI_TABLE);
+  }
+
+  static Orientation orientation(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "random" -> Orientation.RANDOM;
+      case "fixed" -> Orientation.FIXED;
+      default -> throw ORIENTATION.invalid("expected random or fixed, got '" + s + "'");
+    };
   }
 
   static RateLaw law(String s) {
@@ -118,6 +181,12 @@ public final class EpmMeanfieldTask
     } catch (IllegalArgumentException e) {
       throw ALPHA.invalid(e.getMessage());
     }
+    int l = v.get(KERNEL_SIZE);
+    KERNEL_SIZE.require(l >= 4 && l <= 1024, "must be in [4, 1024], got " + l);
+    KernelMoments kernel =
+        KernelMoments.of(
+            EshelbyPropagator.of(l, orientation(v.get(ORIENTATION)), Convention.IMPOSED_STRESS));
+    String xi = v.get(XI_TABLE);
     return new Params(
         v.get(TEMPERATURES),
         model,
@@ -125,7 +194,9 @@ public final class EpmMeanfieldTask
         v.get(TOLERANCE),
         v.get(CHECK),
         v.get(SIGMA_MAX),
-        v.get(POINTS));
+        v.get(POINTS),
+        kernel,
+        xi == null ? null : Path.of(xi));
   }
 
   @Override
@@ -142,10 +213,23 @@ public final class EpmMeanfieldTask
     }
     BaronBiroliModel model = p.model();
     double a = model.a();
+    double ratio = p.kernel().mOverAlpha();
+    StationarySolution[] scheme = new StationarySolution[ts.length];
+    IntStream.range(0, ts.length)
+        .parallel()
+        .forEach(k -> scheme[k] = solveOrNull(model, RateLaw.MCT_EQ10, ts[k]));
     List<Map<String, Object>> rows = new ArrayList<>();
+    List<CorrelationLength.Point> xi = new ArrayList<>();
+    List<CorrelationLength.Point> xiScheme = new ArrayList<>();
     for (int k = 0; k < ts.length; k++) {
       double t = ts[k];
       StationarySolution s = sol[k];
+      CorrelationLength.Point x = s.frozen() ? null : CorrelationLength.of(s, ratio);
+      StationarySolution sc = scheme[k];
+      CorrelationLength.Point xs =
+          sc == null || sc.frozen() ? null : CorrelationLength.of(sc, ratio);
+      xi.add(x);
+      xiScheme.add(xs);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("temperature", t);
       row.put("rate_law", p.law().label());
@@ -161,19 +245,34 @@ public final class EpmMeanfieldTask
         row.put("shooting_relative_difference", sh.gamma() / s.gamma() - 1);
       }
       row.put("gamma_eq7", t >= a / Math.pow(2, a) ? gammaOf(model, RateLaw.HIGH_T_EQ7, t) : null);
-      row.put("gamma_eq10", gammaOf(model, RateLaw.MCT_EQ10, t));
+      row.put("gamma_eq10", scheme[k] == null ? null : scheme[k].gamma());
       row.put("gamma_eq19", gammaOf(model, RateLaw.LOW_T_EQ19, t));
       row.put("gamma_eq9_B6", 1 - MeanFieldAsymptotics.tOnsetPaperB6(model) / t);
       row.put("gamma_eq12", MeanFieldAsymptotics.gammaEq12(model, t));
       row.put("gamma_eq21", MeanFieldAsymptotics.gammaEq21(model, t, true));
+      row.put("tau", x == null ? null : x.tau());
+      row.put("mass_slope", x == null ? null : x.massSlope());
+      row.put("xi", x == null ? null : x.xi());
+      row.put("xi_eq10_scheme", xs == null ? null : xs.xi());
+      row.put("xi_eq16", finiteOrNull(MeanFieldAsymptotics.xiEq16(model, t, ratio)));
+      row.put("xi_eq23", MeanFieldAsymptotics.xiEq23(model, t, ratio, true));
       rows.add(row);
     }
-    return new Result(List.of(sol), rows);
+    return new Result(List.of(sol), rows, xi, xiScheme);
+  }
+
+  private static Double finiteOrNull(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   private static Double gammaOf(BaronBiroliModel model, RateLaw law, double t) {
+    StationarySolution s = solveOrNull(model, law, t);
+    return s == null ? null : s.gamma();
+  }
+
+  private static StationarySolution solveOrNull(BaronBiroliModel model, RateLaw law, double t) {
     try {
-      return FokkerPlanckSolver.solve(model, law, t, 1e-6).gamma();
+      return FokkerPlanckSolver.solve(model, law, t, 1e-6);
     } catch (IllegalArgumentException | IllegalStateException e) {
       return null;
     }
@@ -227,6 +326,33 @@ public final class EpmMeanfieldTask
         cells);
   }
 
+  /**
+   * ξ(T) per temperature: temperature, gamma, tau = 1/gamma [τ_0], mass_slope μ, xi [lattice units]
+   * of the solved law, xi_eq10_scheme (the eq 10 rate solved exactly), xi_eq16, xi_eq23 (closed
+   * forms); NaN where undefined (frozen, or at and below T_c for the eq 10 columns).
+   */
+  public Table xiTable(Params p, Result r) {
+    int nt = r.rows().size();
+    String[] keys = {"gamma", "tau", "mass_slope", "xi", "xi_eq10_scheme", "xi_eq16", "xi_eq23"};
+    List<String> header = new ArrayList<>(List.of("temperature"));
+    List<Object> cols = new ArrayList<>(List.of(p.temperatures().clone()));
+    for (String key : keys) {
+      double[] c = new double[nt];
+      for (int k = 0; k < nt; k++) {
+        Object o = r.rows().get(k).get(key);
+        c[k] = o == null ? Double.NaN : ((Number) o).doubleValue();
+      }
+      header.add(key);
+      cols.add(c);
+    }
+    return new Table(header, cols.toArray());
+  }
+
+  @Override
+  public Map<Path, Table> commandFiles(Params p, Result r) {
+    return p.xiTable() == null ? Map.of() : Map.of(p.xiTable(), xiTable(p, r));
+  }
+
   @Override
   public Map<String, Object> report(Params p, Void none, Result r) {
     BaronBiroliModel model = p.model();
@@ -243,6 +369,18 @@ public final class EpmMeanfieldTask
     result.put("t_onset_exact", MeanFieldAsymptotics.tOnsetExact(model));
     result.put("t_onset_paper_B6", MeanFieldAsymptotics.tOnsetPaperB6(model));
     result.put("t_c_eq10", MeanFieldAsymptotics.tcEq10(model));
+    KernelMoments km = p.kernel();
+    Map<String, Object> kernel = new LinkedHashMap<>();
+    kernel.put("size", km.size());
+    kernel.put("orientation", km.orientation().name().toLowerCase(Locale.ROOT));
+    kernel.put("sum_g2", km.sumSquares());
+    kernel.put("nearest_sum_g2", km.nearestSumSquares());
+    kernel.put("m_over_alpha", km.mOverAlpha());
+    kernel.put("alpha_per_drop_variance", km.alphaPerDropVariance());
+    kernel.put("mean_square_drop", CorrelationLength.meanSquareDrop(model));
+    kernel.put("alpha_kernel", km.alphaPerDropVariance() * CorrelationLength.meanSquareDrop(model));
+    kernel.put("alpha_self_consistent", CorrelationLength.selfConsistentAlpha(km.sumSquares()));
+    result.put("kernel", kernel);
     result.put("solutions", r.rows());
     return result;
   }
@@ -261,6 +399,16 @@ public final class EpmMeanfieldTask
         MeanFieldAsymptotics.tOnsetExact(model),
         MeanFieldAsymptotics.tOnsetPaperB6(model));
     w.printf(Locale.ROOT, "T_c (eq 10)      %.5f%n", MeanFieldAsymptotics.tcEq10(model));
+    w.printf(
+        Locale.ROOT,
+        "m/alpha (eq A5)  %.6f lattice units^2 (%s kernel, L = %d)%n",
+        p.kernel().mOverAlpha(),
+        p.kernel().orientation().name().toLowerCase(Locale.ROOT),
+        p.kernel().size());
+    w.printf(
+        Locale.ROOT,
+        "alpha of kernel  %.5f self-consistent (eq A5 with <dsigma^2> = 2 alpha + 2 <sigma'^2>_y)%n",
+        CorrelationLength.selfConsistentAlpha(p.kernel().sumSquares()));
     List<Map<String, Object>> rows = res.rows();
     if (rows.size() == 1) {
       Map<String, Object> r = rows.get(0);
@@ -273,6 +421,14 @@ public final class EpmMeanfieldTask
           r.get("gamma_error"),
           r.get("cells"));
       w.printf(Locale.ROOT, "D = alpha*Gamma  %.10g%n", r.get("diffusion"));
+      if (r.get("xi") != null) {
+        w.printf(
+            Locale.ROOT,
+            "xi               %.6g lattice units (mass slope %.6g; eq 23: %.4g)%n",
+            r.get("xi"),
+            r.get("mass_slope"),
+            r.get("xi_eq23"));
+      }
       if (r.containsKey("gamma_shooting")) {
         w.printf(
             Locale.ROOT,
@@ -286,7 +442,7 @@ public final class EpmMeanfieldTask
     } else {
       w.printf(
           Locale.ROOT,
-          "%-9s %-14s %-12s %-12s %-12s %-12s %-12s %-12s%n",
+          "%-9s %-14s %-12s %-12s %-12s %-12s %-12s %-12s %-10s %-10s%n",
           "T",
           "Gamma",
           "eq7",
@@ -294,11 +450,13 @@ public final class EpmMeanfieldTask
           "eq19",
           "eq9/B6",
           "eq12",
-          "eq21");
+          "eq21",
+          "xi",
+          "xi_eq10");
       for (Map<String, Object> r : rows) {
         w.printf(
             Locale.ROOT,
-            "%-9.5g %-14.8g %-12s %-12s %-12s %-12s %-12s %-12s%n",
+            "%-9.5g %-14.8g %-12s %-12s %-12s %-12s %-12s %-12s %-10s %-10s%n",
             r.get("temperature"),
             r.get("gamma"),
             fmt(r.get("gamma_eq7")),
@@ -306,7 +464,9 @@ public final class EpmMeanfieldTask
             fmt(r.get("gamma_eq19")),
             fmt(r.get("gamma_eq9_B6")),
             fmt(r.get("gamma_eq12")),
-            fmt(r.get("gamma_eq21")));
+            fmt(r.get("gamma_eq21")),
+            fmt(r.get("xi")),
+            fmt(r.get("xi_eq10_scheme")));
       }
     }
     w.flush();
@@ -350,6 +510,93 @@ public final class EpmMeanfieldTask
             "p_sigma",
             pb.build(),
             "Stationary local stress distribution P(sigma) of the mean-field EPM at each"
-                + " temperature"));
+                + " temperature"),
+        xiOfT(p, r, tc),
+        xiOfTau(p, r));
+  }
+
+  /** Positive finite (x, y) pairs of two table columns, for logarithmic axes. */
+  private static double[][] positive(double[] x, double[] y) {
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] > 0 && y[i] > 0 && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        n++;
+      }
+    }
+    double[][] out = new double[2][n];
+    int j = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] > 0 && y[i] > 0 && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        out[0][j] = x[i];
+        out[1][j++] = y[i];
+      }
+    }
+    return out;
+  }
+
+  private static void series(LinePlot.Builder b, String name, double[] x, double[] y) {
+    double[][] xy = positive(x, y);
+    if (xy[0].length > 0) {
+      b.series(name, xy[0], xy[1]);
+    }
+  }
+
+  private Figure xiOfT(Params p, Result r, double tc) {
+    Table xt = xiTable(p, r);
+    double[] t = (double[]) xt.column("temperature");
+    LinePlot.Builder b =
+        LinePlot.builder(
+                "Correlation length xi(T), mean-field EPM",
+                "T [K sigma_c^a]",
+                "xi [lattice spacings]")
+            .log(true, true)
+            .points(true);
+    series(b, "xi (" + p.law().label() + ")", t, (double[]) xt.column("xi"));
+    series(b, "xi (eq 10 scheme)", t, (double[]) xt.column("xi_eq10_scheme"));
+    series(b, "eq 16 (T > T_c)", t, (double[]) xt.column("xi_eq16"));
+    series(b, "eq 23 (T -> 0)", t, (double[]) xt.column("xi_eq23"));
+    if (tc > 0) {
+      b.marker(tc, "T_c (eq. 10)");
+    }
+    return new Figure(
+        "xi_of_t",
+        b.build(),
+        String.format(
+            Locale.ROOT,
+            "Baron-Biroli dynamical correlation length xi = sqrt((m/alpha)(1-mu)/mu) (eqs 15-16,"
+                + " 23-24), m/alpha = %.4f lattice spacings^2 from the %s Eshelby kernel (L = %d,"
+                + " eq A5); mu = dln(int P)/dln(Gamma) of the Fokker-Planck solution. The eq 10"
+                + " scheme diverges as (T - T_c)^(-1/2) at T_c = %.4g; the exact rate grows as"
+                + " T^(-1/2) as T -> 0",
+            p.kernel().mOverAlpha(),
+            p.kernel().orientation().name().toLowerCase(Locale.ROOT),
+            p.kernel().size(),
+            tc));
+  }
+
+  private Figure xiOfTau(Params p, Result r) {
+    Table xt = xiTable(p, r);
+    double[] tau = (double[]) xt.column("tau");
+    double[] tauScheme = new double[tau.length];
+    for (int k = 0; k < tau.length; k++) {
+      CorrelationLength.Point xs = r.xiScheme().get(k);
+      tauScheme[k] = xs == null ? Double.NaN : xs.tau();
+    }
+    LinePlot.Builder b =
+        LinePlot.builder(
+                "Correlation length vs relaxation time, mean-field EPM",
+                "tau = 1/Gamma [tau_0]",
+                "xi [lattice spacings]")
+            .log(true, true)
+            .points(true);
+    series(b, "xi (" + p.law().label() + ")", tau, (double[]) xt.column("xi"));
+    series(b, "xi (eq 10 scheme)", tauScheme, (double[]) xt.column("xi_eq10_scheme"));
+    return new Figure(
+        "xi_of_tau",
+        b.build(),
+        "Correlation length against the relaxation time tau = 1/Gamma of the same solution. Eq 10"
+            + " scheme: power law xi ~ tau^(1/6) as T -> T_c+ (Gamma ~ (T - T_c)^3, xi ~ (T -"
+            + " T_c)^(-1/2)); exact rate at low T: xi^2 grows linearly in ln tau (xi ~ T^(-1/2),"
+            + " tau ~ e^(E_bar/T)/T^2), a logarithmic relation.");
   }
 }

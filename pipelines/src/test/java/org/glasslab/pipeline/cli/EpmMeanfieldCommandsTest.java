@@ -58,6 +58,52 @@ class EpmMeanfieldCommandsTest {
   }
 
   @Test
+  void meanfieldXiTable(@TempDir Path dir) throws Exception {
+    Path xi = dir.resolve("xi.csv");
+    Result r = run("epm", "meanfield", "-T", "0.3,0.07", "--json", "--xi-table", xi.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertEquals(0.10459, j.get("kernel").get("m_over_alpha").asDouble(), 1e-5);
+    assertEquals(0.0996, j.get("kernel").get("alpha_self_consistent").asDouble(), 1e-4);
+    JsonNode s = j.get("solutions").get(0);
+    assertEquals(0.1510, s.get("xi").asDouble(), 1e-4);
+    assertEquals(0.2421, s.get("xi_eq10_scheme").asDouble(), 1e-3);
+    List<String> lines = Files.readAllLines(xi);
+    assertEquals(
+        "temperature,gamma,tau,mass_slope,xi,xi_eq10_scheme,xi_eq16,xi_eq23", lines.get(0));
+    assertEquals(3, lines.size());
+    assertEquals(2, run("epm", "meanfield", "-T", "0.3", "--orientation", "diagonal").code());
+  }
+
+  @Test
+  void gillespieSeveralSizesExtrapolate() throws Exception {
+    Result r =
+        run(
+            "epm",
+            "gillespie",
+            "--n",
+            "400,100,200",
+            "-T",
+            "3",
+            "--events",
+            "20000",
+            "--seeds",
+            "4",
+            "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertEquals(400, j.get("n").asInt());
+    assertEquals(3, j.get("sizes").size());
+    assertEquals(100, j.get("sizes").get(0).get("n").asInt());
+    JsonNode e = j.get("extrapolation");
+    assertEquals(1, e.get("dof").asInt());
+    assertEquals(0.8982, e.get("gamma_infinity").asDouble(), 0.02);
+    assertTrue(e.get("gamma_infinity_error").asDouble() > 0);
+    assertEquals(2, run("epm", "gillespie", "--n", "100.5", "-T", "3", "--events", "10").code());
+    assertEquals(2, run("epm", "gillespie", "--n", "100,100", "-T", "3", "--events", "10").code());
+  }
+
+  @Test
   void meanfieldRejectsImpossibleParameters() {
     assertEquals(2, run("epm", "meanfield", "-T", "0").code());
     assertEquals(2, run("epm", "meanfield", "-T", "0.5", "--alpha", "0.5").code());

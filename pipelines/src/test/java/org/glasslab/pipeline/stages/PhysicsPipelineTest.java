@@ -216,6 +216,14 @@ class PhysicsPipelineTest {
     for (int k = 1; k < g.length; k++) {
       assertTrue(g[k] > g[k - 1], "Gamma(T) increases: " + java.util.Arrays.toString(g));
     }
+    // mean-field xi: positive, finite, and growing as T falls (the CI scan is above T_c)
+    Csv.Table xi = Csv.read(res.resolve("meanfield/epm-meanfield/xi.csv"));
+    double[] x = xi.doubles("xi");
+    for (int k = 0; k < x.length; k++) {
+      assertTrue(x[k] > 0 && Double.isFinite(x[k]), "xi " + x[k]);
+      assertTrue(
+          k == 0 || x[k] < x[k - 1], "xi(T) decreases with T: " + java.util.Arrays.toString(x));
+    }
     // lattice P(S): the bin counts add up to the completed avalanches of the table
     Csv.Table ps = Csv.read(res.resolve("lattice/epm-lattice/epm_ps.csv"));
     Csv.Table aval = Csv.read(res.resolve("lattice/epm-lattice/epm_avalanches.csv"));
@@ -293,6 +301,8 @@ class PhysicsPipelineTest {
             "scatter_d2min_m",
             "gamma_of_t",
             "p_sigma",
+            "xi_of_t",
+            "xi_of_tau",
             "compare_d2min",
             "msd_avalanches",
             "p_sigma_particle_lattice",
