@@ -123,8 +123,16 @@ final class StageSupport {
     try {
       return EventChoice.choose(rows, p.getString("event", null), name);
     } catch (InvalidParam e) {
-      throw new ParamException(e.param().name(), e.reason());
+      throw atRun(e.param().name(), e.reason());
     }
+  }
+
+  /**
+   * A parameter problem found while running (against the input files): the message names the key,
+   * since no spec field is pointed at then.
+   */
+  static ParamException atRun(String key, String message) {
+    return new ParamException(key, "parameter '" + key + "': " + message);
   }
 
   /**
@@ -199,7 +207,7 @@ final class StageSupport {
       Path dir = Path.of(refined);
       Path file = dir.resolve(refinedFile);
       if (!Files.isRegularFile(file)) {
-        throw new ParamException(
+        throw atRun(
             REFINED, dir + " has no " + refinedFile + " (expected a refined event directory)");
       }
       Path md = dir.resolve("md.h5");
@@ -209,9 +217,14 @@ final class StageSupport {
       }
       try (Trajectory t = H5md.read(file, ReadOptions.DEFAULTS)) {
         long[] steps = steps(t);
-        EventFrames f = checked(REFINED, () -> EventFrames.refined(steps));
+        EventFrames f;
+        try {
+          f = EventFrames.refined(steps);
+        } catch (IllegalArgumentException e) {
+          throw atRun(REFINED, file + ": " + e.getMessage());
+        }
         if (steps[0] < row.stepA() || steps[3] > row.stepB()) {
-          throw new ParamException(
+          throw atRun(
               REFINED,
               String.format(
                   Locale.ROOT,

@@ -118,7 +118,6 @@ class EventStagesTest {
   }
 
   RunResult run(String name, boolean truncate, String stages) throws Exception {
-    Samples.hopping(dir.resolve("hop.h5"), HOP);
     Path spec = dir.resolve(name + ".yaml");
     Files.writeString(
         spec,
@@ -138,8 +137,17 @@ class EventStagesTest {
 
   @Test
   void signaturesAndSnapshotsOfTheCatalogueEvent() throws Exception {
+    Path hop = Samples.hopping(dir.resolve("hop.h5"), HOP);
+    // a refined event directory inside the event [59, 60] (steps 60000..61000)
+    Path ok = refined(dir.resolve("refined"), hop, 60_100, 250);
     RunResult r =
-        run("ev", false, "  - signatures\n  - {stage: snapshots, params: {pixels: 200}}\n");
+        run(
+            "ev",
+            false,
+            "  - signatures\n  - {stage: snapshots, params: {pixels: 200}}\n"
+                + "  - {stage: local, params: {rc: 2.4, refined: '"
+                + ok
+                + "'}}\n");
     assertTrue(r.ok(), r.toString());
     Path res = dir.resolve("ev/results/hop");
 
@@ -198,12 +206,78 @@ class EventStagesTest {
       }
     }
     assertTrue(Files.exists(res.resolve("snapshots/snapshot_at.png")));
+
+    // local on the refined frames: before 0 -> 1, at 1 -> 2, after 2 -> 3; the pair at the
+    // refined event holds the hop, so its table is the strain command's on frames 59 -> 60
+    Path local = res.resolve("local/local.h5");
+    assertArrayEquals(new long[] {60_350, 60_600}, (long[]) Hdf5Arrays.read(local, "at/steps"));
+    assertArrayEquals(new int[] {2, 3}, (int[]) Hdf5Arrays.read(local, "after/frames"));
+    Path strain = dir.resolve("strain.csv");
+    CliRunner s =
+        CliRunner.run(
+            "strain",
+            hop.toString(),
+            hop.toString(),
+            "--ref-frame",
+            "59",
+            "--cur-frame",
+            "60",
+            "--rc",
+            "2.4",
+            "--out",
+            strain.toString());
+    assertEquals(0, s.exit(), s.err());
+    assertEquals(Files.readString(strain), Files.readString(res.resolve("local/local.csv")));
+  }
+
+  /** A refined event directory: frames 59, 59, 60, 60 of the hop file at 4 equal steps. */
+  static Path refined(Path dir, Path hop, long first, long spacing) throws Exception {
+    Files.createDirectories(dir);
+    try (Trajectory t = TrajectoryIO.read(hop)) {
+      int[] from = {HOP - 1, HOP - 1, HOP, HOP};
+      List<Configuration> frames = new ArrayList<>();
+      for (int k = 0; k < 4; k++) {
+        Configuration c = t.frame(from[k]);
+        long step = first + k * spacing;
+        frames.add(
+            new Configuration(
+                c.box(),
+                c.positions(),
+                c.images(),
+                c.diameters(),
+                null,
+                null,
+                null,
+                step,
+                0.003 * step));
+      }
+      TrajectoryIO.write(dir.resolve("is.h5"), MemoryTrajectory.of(frames));
+      TrajectoryIO.write(dir.resolve("md.h5"), MemoryTrajectory.of(frames));
+    }
+    return dir;
   }
 
   @Test
   void mdAndIsThatDoNotMatchAreRefusedNamingBothFilesAndNothingIsWritten() throws Exception {
-    RunResult r = run("bad", true, "  - signatures\n  - snapshots\n");
+    Path hop = Samples.hopping(dir.resolve("hop.h5"), HOP);
+    Path outside = refined(dir.resolve("outside"), hop, 70_000, 100);
+    RunResult r =
+        run(
+            "bad",
+            true,
+            "  - signatures\n  - snapshots\n  - {stage: local, params: {refined: '"
+                + outside
+                + "'}}\n");
     assertFalse(r.ok());
+    // a refined directory outside the chosen event is refused too, naming the key
+    String m0 =
+        r.nodes().stream()
+            .filter(x -> x.stage().equals("local"))
+            .findFirst()
+            .orElseThrow()
+            .message();
+    assertTrue(
+        m0.startsWith("parameter 'refined': ") && m0.contains("outside the chosen event"), m0);
     for (String stage : List.of("signatures", "snapshots")) {
       RunResult.NodeResult n =
           r.nodes().stream().filter(x -> x.stage().equals(stage)).findFirst().orElseThrow();
