@@ -16,18 +16,25 @@ import java.util.Arrays;
  * is not read as a jump. The z-score is robust: z = (ΔX − median) / s with s = 1.4826 × the median
  * absolute deviation of the references, or, when that is 0 (more than half of the references equal,
  * as for integer series), 1.2533 × their mean absolute deviation from the median (both equal the
- * standard deviation for Gaussian noise). Frames where X is NaN take no part.
+ * standard deviation for Gaussian noise). s is floored at the series' resolution {@value
+ * #RESOLUTION} × median_f |X(f)|: a series that does not change at all at this lag elsewhere
+ * (λ_smallest of inherent structures that did not change; rounding-level increments) gives a large
+ * but finite z for a real change, not one over rounding noise. Frames where X is NaN take no part.
  */
 public final class EqualLagJumps {
   private EqualLagJumps() {}
+
+  /** The resolution floor of the spread, relative to the series' median absolute value. */
+  public static final double RESOLUTION = 1e-3;
 
   /**
    * One judged jump.
    *
    * @param jump ΔX = X(b) − X(a) [units of X] (NaN if either value is NaN)
    * @param median median of the reference increments [units of X] (NaN without references)
-   * @param spread s, the robust standard deviation of the references [units of X] (0 when all
-   *     references are equal; NaN without references)
+   * @param spread s, the robust standard deviation of the references, at least the resolution floor
+   *     [units of X] (0 only for a series that is 0 at more than half of its frames and whose
+   *     references are all equal; NaN without references)
    * @param references how many reference increments there are
    * @param z (ΔX − median) / s; NaN when there are fewer than the minimum references, when s = 0,
    *     or when the jump is NaN
@@ -103,8 +110,21 @@ public final class EqualLagJumps {
     if (s == 0) {
       s = 1.2533 * meanDev;
     }
+    s = Math.max(s, RESOLUTION * medianAbs(x));
     double z = m >= minReferences && s > 0 ? (jump - med) / s : Double.NaN;
     return new Jump(jump, med, s, m, z);
+  }
+
+  /** Median of |x| over the non-NaN values (0 if none). */
+  private static double medianAbs(double[] x) {
+    double[] a = new double[x.length];
+    int n = 0;
+    for (double v : x) {
+      if (!Double.isNaN(v)) {
+        a[n++] = Math.abs(v);
+      }
+    }
+    return n == 0 ? 0 : median(Arrays.copyOf(a, n));
   }
 
   /** Median of {@code v} (not modified; at least one value). */

@@ -112,15 +112,21 @@ class EqualLagJumpsTest {
   }
 
   @Test
-  void fewReferencesOrConstantNoiseGiveNoScore() {
+  void fewReferencesOrUnchangingReferences() {
     long[] steps = {0, 1, 2, 4, 8};
     double[] x = {0, 0, 0, 1, 1};
     assertTrue(Double.isNaN(EqualLagJumps.judge(steps, x, 3, 4, 3).z()), "lag 4 occurs once");
+    // references that never change (an IS series where nothing moved): the resolution floor,
+    // 1e-3 of the median |X| (here 1.5), sets the scale
     long[] lin = {0, 1, 2, 3, 4, 5};
-    double[] flat = {0, 0, 0, 1, 1, 1};
+    double[] flat = {2, 2, 2, 1, 1, 1};
     EqualLagJumps.Jump j = EqualLagJumps.judge(lin, flat, 2, 3, 3);
-    assertEquals(0, j.spread());
-    assertTrue(Double.isNaN(j.z()), "references never change: no scale to judge by");
+    assertEquals(0.0015, j.spread(), 1e-15);
+    assertEquals(-1 / 0.0015, j.z(), 1e-9);
+    // a series that is zero at most frames and never changes elsewhere: no scale at all
+    double[] zero = {0, 0, 0, 0, 1, 1};
+    assertEquals(0, EqualLagJumps.judge(lin, zero, 3, 4, 3).spread());
+    assertTrue(Double.isNaN(EqualLagJumps.judge(lin, zero, 3, 4, 3).z()));
   }
 
   @Test
