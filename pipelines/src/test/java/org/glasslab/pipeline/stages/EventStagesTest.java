@@ -188,6 +188,31 @@ class EventStagesTest {
     assertEquals(0, c.exit(), c.err());
     assertEquals(Files.readString(res.resolve("signatures/signatures.csv")), Files.readString(out));
 
+    // a series table of another trajectory (steps shifted): one line naming it, nothing written
+    Path shifted = dir.resolve("other-modes.csv");
+    Files.writeString(
+        shifted,
+        Files.readString(res.resolve("fake_series/modes.csv"))
+            .replaceAll(",(\\d+)000,", ",$1001,"));
+    Path out2 = dir.resolve("sig2.csv");
+    CliRunner bad =
+        CliRunner.run(
+            "signatures",
+            res.resolve("events/events.csv").toString(),
+            "--series",
+            shifted.toString(),
+            "--columns",
+            "lambda_smallest",
+            "--out",
+            out2.toString());
+    assertEquals(1, bad.exit(), bad.out());
+    assertEquals(1, bad.err().strip().split("\n").length, bad.err());
+    assertTrue(
+        bad.err().contains("other-modes.csv has no frame at step 60000")
+            && bad.err().contains("different trajectories"),
+        bad.err());
+    assertFalse(Files.exists(out2));
+
     // the report shows the signature table
     String html = Files.readString(RunReport.build(dir.resolve("ev")));
     assertTrue(html.contains("Per-event signatures") && html.contains("lambda_smallest"), html);
