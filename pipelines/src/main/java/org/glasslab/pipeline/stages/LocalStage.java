@@ -7,6 +7,7 @@ import java.util.Map;
 import org.glasslab.analysis.events.EventFrames;
 import org.glasslab.analysis.local.LocalAffineFit;
 import org.glasslab.analysis.local.LocalFitResult;
+import org.glasslab.analysis.stats.Summary;
 import org.glasslab.data.Configuration;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
@@ -33,6 +34,10 @@ import org.glasslab.pipeline.task.StrainTask;
 public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, StrainTask.Result> {
   static final String[] PAIRS = EventFrames.NAMES;
 
+  /** The per-particle metrics whose distributions are compared before/at/after (m = mobility). */
+  static final List<String> METRICS =
+      List.of("d2min", "m", "dev_norm", "eps_vol", "abs_eps_vol", "total_norm", "detH");
+
   /** The stage (stateless). */
   public LocalStage() {
     super(
@@ -40,7 +45,7 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
         StrainTask.INSTANCE,
         3,
         List.of(MinimizeStage.IS, "events.csv"),
-        List.of("local.h5", "local.csv"),
+        List.of("local.h5", "local.csv", "pairs.csv"),
         "D2min, non-affine vectors, strain measures, mobility before/at/after a catalogue event"
             + " (equal-time frame pairs)",
         extra());
@@ -137,7 +142,8 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
               scale,
               res[i].size() - res[i].validCount()));
     }
-    for (String f : List.of("d2min", "m", "dev_norm", "abs_eps_vol")) {
+    writePairs(ctx, w, res, mob);
+    for (String f : METRICS) {
       HistogramPlot.Builder h = HistogramPlot.builder("P(" + f + ")", f, 30);
       for (int i = 0; i < 3; i++) {
         double[] vals = f.equals("m") ? mob[i] : res[i].columns().get(f);
@@ -148,6 +154,58 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
           h.build(),
           "Distribution of " + f + " over particles for the frame pairs of " + w.summary());
     }
+  }
+
+  /**
+   * {@code pairs.csv} (shown in the report): per pair its frames, steps and span [steps], and the
+   * median and 95th percentile of every metric over the fitted particles.
+   */
+  private static void writePairs(
+      StageContext ctx, StageSupport.EventWindow w, LocalFitResult[] res, double[][] mob)
+      throws java.io.IOException {
+    List<String> header =
+        new java.util.ArrayList<>(
+            List.of("pair", "ref_frame", "cur_frame", "ref_step", "cur_step", "span_steps"));
+    Object[] cols = new Object[6 + 2 * METRICS.size()];
+    String[] name = new String[3];
+    int[] rf = new int[3];
+    int[] cf = new int[3];
+    long[] rs = new long[3];
+    long[] cs = new long[3];
+    long[] span = new long[3];
+    for (int i = 0; i < 3; i++) {
+      name[i] = PAIRS[i];
+      rf[i] = w.frames().pairs()[i][0];
+      cf[i] = w.frames().pairs()[i][1];
+      rs[i] = w.configs()[i][0].step();
+      cs[i] = w.configs()[i][1].step();
+      span[i] = w.frames().spans()[i];
+    }
+    Object[] fixed = {name, rf, cf, rs, cs, span};
+    System.arraycopy(fixed, 0, cols, 0, 6);
+    int c = 6;
+    for (String f : METRICS) {
+      double[] med = new double[3];
+      double[] q95 = new double[3];
+      for (int i = 0; i < 3; i++) {
+        Summary sm = Summary.of(finiteOnly(f.equals("m") ? mob[i] : res[i].columns().get(f)));
+        med[i] = sm.median();
+        q95[i] = sm.q95();
+      }
+      header.add(f + "_median");
+      header.add(f + "_q95");
+      cols[c++] = med;
+      cols[c++] = q95;
+    }
+    Csv.write(ctx.output("pairs.csv"), header, cols);
+    ctx.table(
+        "pairs.csv",
+        "Frame pairs before/at/after "
+            + w.choice().label()
+            + " (spans in steps; the event's lag is "
+            + w.choice().row().lag()
+            + ") and the median and 95th percentile of each per-particle metric over the fitted"
+            + " particles (m = mobility).");
   }
 
   static double[] finiteOrZero(double[] v) {

@@ -216,6 +216,7 @@ class EventStagesTest {
     // the report shows the signature table
     String html = Files.readString(RunReport.build(dir.resolve("ev")));
     assertTrue(html.contains("Per-event signatures") && html.contains("lambda_smallest"), html);
+    assertTrue(html.contains("Frame pairs before/at/after") && html.contains("d2min_median"), html);
 
     // snapshots: the MD displacement over each pair of the event (linear schedule: lag 1 frame)
     Path disp = res.resolve("snapshots/displacement.h5");
