@@ -523,6 +523,9 @@ public final class ParticleLatticeStage extends AbstractStage {
       return Double.NaN;
     }
     int f = StageSupport.eventFrame(avalanches);
+    if (f < 0) {
+      return Double.NaN;
+    }
     for (int i = 0; i < s.areaPair().length; i++) {
       if (s.areaPair()[i] == f) {
         return s.area()[i];

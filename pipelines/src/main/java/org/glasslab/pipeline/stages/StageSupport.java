@@ -142,9 +142,11 @@ final class StageSupport {
    */
   static int eventFrame(Path eventsCsv) throws IOException {
     String name = eventsCsv.getFileName().toString();
-    return EventChoice.choose(EventChoice.rows(Fields.readCsv(eventsCsv), name), null, name)
-        .row()
-        .frame();
+    List<EventChoice.Row> rows = EventChoice.rows(Fields.readCsv(eventsCsv), name);
+    if (rows.stream().noneMatch(r -> r.moved() > 0)) {
+      return -1;
+    }
+    return EventChoice.choose(rows, null, name).row().frame();
   }
 
   /**
