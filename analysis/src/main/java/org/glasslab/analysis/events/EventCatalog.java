@@ -1,7 +1,6 @@
 package org.glasslab.analysis.events;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -341,7 +340,6 @@ public final class EventCatalog {
       int others = group.size() - 1;
       double z = Double.NaN;
       int significant = 0;
-      Kind kind;
       double[] reference = new double[others];
       int m = 0;
       for (int q : group) {
@@ -349,17 +347,13 @@ public final class EventCatalog {
           reference[m++] = Math.log(eps + raw.get(q).largestStrength());
         }
       }
-      if (r.moved() == 0) {
-        kind = Kind.QUIET;
-      } else if (others < options.minSameLag()) {
-        kind = Kind.UNJUDGED;
-      } else {
-        double med = median(reference);
+      if (r.moved() > 0 && others >= options.minSameLag()) {
+        double med = EqualLagJumps.median(reference);
         double[] dev = new double[others];
         for (int q = 0; q < others; q++) {
           dev[q] = Math.abs(reference[q] - med);
         }
-        double spread = 1.4826 * Math.max(median(dev), LOG_SPREAD_FLOOR);
+        double spread = 1.4826 * Math.max(EqualLagJumps.median(dev), LOG_SPREAD_FLOOR);
         z = (Math.log(eps + r.largestStrength()) - med) / spread;
         for (int c = 0; c < r.clusterSizes().length; c++) {
           double zc = (Math.log(eps + r.clusterStrengths()[c]) - med) / spread;
@@ -367,18 +361,26 @@ public final class EventCatalog {
             significant++;
           }
         }
-        kind = significant == 0 ? Kind.CREEP : significant == 1 ? Kind.AVALANCHE : Kind.MULTIPLE;
       }
-      out.add(r.judged(others, z, significant, kind));
+      out.add(r.judged(others, z, significant, kindOf(r.moved(), !Double.isNaN(z), significant)));
     }
     return out;
   }
 
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  /**
+   * The classification of an interval: {@code QUIET} if nothing moved, {@code UNJUDGED} if it was
+   * not compared, else by its number of significant clusters (0 {@code CREEP}, 1 {@code AVALANCHE},
+   * more {@code MULTIPLE}). Readers of a stored catalogue use it to recover the kind from the
+   * numbers.
+   */
+  public static Kind kindOf(int moved, boolean judged, int significant) {
+    if (moved == 0) {
+      return Kind.QUIET;
+    }
+    if (!judged) {
+      return Kind.UNJUDGED;
+    }
+    return significant == 0 ? Kind.CREEP : significant == 1 ? Kind.AVALANCHE : Kind.MULTIPLE;
   }
 
   private static double mean(double[] v) {

@@ -2,7 +2,6 @@ package org.glasslab.analysis.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,95 +10,10 @@ import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
-import org.glasslab.data.random.Rng;
 import org.glasslab.testsupport.SyntheticFrames;
 import org.junit.jupiter.api.Test;
 
 class DynamicsTest {
-
-  /**
-   * A glass-like synthetic trajectory: particles vibrate (amplitude a) around lattice sites that
-   * creep slowly; at frame k0 the 25 sites nearest the box centre hop by 0.6 (a local
-   * rearrangement). With {@code vibrate = false} it is the inherent-structure trajectory.
-   */
-  static MemoryTrajectory glassLike(int frames, int k0, boolean vibrate, long seed) {
-    double[][] lat = SyntheticFrames.lattice(20, 24, 0.9, 0.1, seed);
-    double[] sites = lat[0];
-    Box box = new Box(lat[1][0], lat[1][1]);
-    int n = sites.length / 2;
-    double cx = box.lx() / 2;
-    double cy = box.ly() / 2;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(
-        order,
-        (p, q) ->
-            Double.compare(
-                Math.hypot(sites[2 * p] - cx, sites[2 * p + 1] - cy),
-                Math.hypot(sites[2 * q] - cx, sites[2 * q + 1] - cy)));
-    Rng rng = new Rng(seed + 1);
-    double[] hop = new double[2 * n];
-    for (int m = 0; m < 25; m++) {
-      double ang = 2 * Math.PI * rng.nextDouble();
-      hop[2 * order[m]] = 0.6 * Math.cos(ang);
-      hop[2 * order[m] + 1] = 0.6 * Math.sin(ang);
-    }
-    List<Configuration> list = new ArrayList<>();
-    for (int f = 0; f < frames; f++) {
-      double[] u = new double[2 * n];
-      for (int k = 0; k < u.length; k++) {
-        double creep = 1e-5 * f * ((k & 1) == 0 ? 1 : -1);
-        u[k] =
-            sites[k] + creep + (f >= k0 ? hop[k] : 0) + (vibrate ? 0.05 * rng.nextGaussian() : 0);
-      }
-      list.add(SyntheticFrames.fromUnwrapped(box, u, 1000L * f, 3.0 * f));
-    }
-    return MemoryTrajectory.of(list);
-  }
-
-  @Test
-  void avalancheFoundInMsdOfAGlassLikeTrajectory() {
-    for (int k0 : new int[] {37, 80, 121}) {
-      MemoryTrajectory traj = glassLike(160, k0, true, k0);
-      double[] msd = new MeanSquareDisplacement().compute(traj).msd();
-      JumpDetector.Result r = new JumpDetector().detect(msd);
-      assertEquals(1, r.events().size(), "events for k0 = " + k0);
-      assertEquals(k0, r.events().get(0).frame());
-      assertTrue(r.events().get(0).confidence() > 0.99);
-      // jump = 25 * 0.36 / N
-      assertEquals(25 * 0.36 / traj.particleCount(), r.events().get(0).jump(), 2e-3);
-    }
-  }
-
-  @Test
-  void avalancheFoundInInherentStructureDisplacement() {
-    MemoryTrajectory is = glassLike(120, 64, false, 9);
-    double[] u2 = new InherentStructureDisplacement().meanSquare(is);
-    // Noise-free signal with a slow quadratic creep: rounding-level residuals make any curvature
-    // "significant", so noise-free signals need an absolute jump floor (documented).
-    JumpDetector.Result r =
-        new JumpDetector(JumpDetector.Options.builder().minJump(1e-4).build()).detect(u2);
-    assertEquals(1, r.events().size());
-    assertEquals(64, r.events().get(0).frame());
-  }
-
-  @Test
-  void findsTheThreeJumpsOfARealLammpsTrajectory() {
-    // reference/lammps: 500 WCA disks quenched to T = 0.2; jumps by eye near 52, 147 and 651.
-    double[] msd = org.glasslab.analysis.Fixtures.table("lammps/msd_T0.2.csv").get("msd");
-    assertEquals(751, msd.length);
-    JumpDetector.Result r = new JumpDetector().detect(msd);
-    int[] eye = {52, 147, 651};
-    assertEquals(3, r.events().size(), r.events().toString());
-    for (int e = 0; e < 3; e++) {
-      JumpDetector.Event ev = r.events().get(e);
-      assertTrue(Math.abs(ev.frame() - eye[e]) <= 3, "event " + ev + " vs " + eye[e]);
-      assertTrue(ev.confidence() > 0.99, ev.toString());
-      assertTrue(ev.jump() > 0.05, ev.toString());
-    }
-  }
 
   @Test
   void msdFromFirstFrameUsesUnwrappedPositions() {

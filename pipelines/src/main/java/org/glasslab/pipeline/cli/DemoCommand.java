@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Run the built-in demo study (examples/demo.yaml): simulate a 500-particle glass,"
-            + " minimize, stress, modes, beta_1, MSD, avalanches, local fields, softness,"
+            + " minimize, stress, modes, beta_1, MSD, the IS event catalogue and per-event signatures,"
+            + " local fields, softness,"
             + " correlations, EPM; then build the HTML report and print the path of its"
             + " index.html. Reruns are served from the cache.")
 public final class DemoCommand implements Callable<Integer> {

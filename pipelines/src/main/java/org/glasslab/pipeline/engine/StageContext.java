@@ -36,8 +36,11 @@ public final class StageContext {
     double[] apply(int k) throws Exception;
   }
 
-  /** A figure written by the stage, for the report. */
-  public record FigureEntry(String name, String png, String svg, String caption) {}
+  /**
+   * A figure (png, svg) or a table (csv: {@code table} non-null) written by the stage, for the
+   * report.
+   */
+  public record FigureEntry(String name, String png, String svg, String caption, String table) {}
 
   private final Plan.Node node;
   private final Path outputDir;
@@ -315,7 +318,18 @@ public final class StageContext {
       throw new IllegalArgumentException("figure name '" + name + "' must be a plain file name");
     }
     Figures.writeBoth(fig, outputDir, name);
-    figures.add(new FigureEntry(name, name + ".png", name + ".svg", caption));
+    figures.add(new FigureEntry(name, name + ".png", name + ".svg", caption, null));
+  }
+
+  /**
+   * Shows the output table {@code csv} (already written by this stage) in the report, with {@code
+   * caption}; recorded beside the figures.
+   */
+  public void table(String csv, String caption) {
+    if (!Files.isRegularFile(outputDir.resolve(csv))) {
+      throw new IllegalArgumentException("report table '" + csv + "' is not a written output");
+    }
+    figures.add(new FigureEntry(csv, null, null, caption, csv));
   }
 
   List<FigureEntry> figures() {

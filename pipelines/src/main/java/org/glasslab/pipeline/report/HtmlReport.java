@@ -21,6 +21,9 @@ public final class HtmlReport {
   /** A figure: PNG (shown) and optional SVG (linked) source files with a caption. */
   public record FigureRef(Path png, Path svg, String caption) {}
 
+  /** A table with a header row and a caption. */
+  record Grid(String caption, List<String> header, List<String[]> rows) {}
+
   /** A section: a heading, text paragraphs, key/value tables and figures. */
   public static final class Section {
     private final String heading;
@@ -28,6 +31,7 @@ public final class HtmlReport {
     private final List<Map<String, String>> tables = new ArrayList<>();
     private final List<String> tableTitles = new ArrayList<>();
     private final List<FigureRef> figures = new ArrayList<>();
+    private final List<Grid> grids = new ArrayList<>();
 
     Section(String heading) {
       this.heading = heading;
@@ -43,6 +47,15 @@ public final class HtmlReport {
     public Section table(String title, Map<String, String> rows) {
       tableTitles.add(title);
       tables.add(new LinkedHashMap<>(rows));
+      return this;
+    }
+
+    /**
+     * Adds a table with a header row (e.g. a stage's result table) and a caption; numbers with a
+     * fraction are shown with 4 significant digits.
+     */
+    public Section grid(String caption, List<String> header, List<String[]> rows) {
+      grids.add(new Grid(caption, List.copyOf(header), List.copyOf(rows)));
       return this;
     }
 
@@ -114,6 +127,21 @@ public final class HtmlReport {
           }
           h.append("</table>\n");
         }
+        for (Grid g : s.grids) {
+          h.append("<table>\n<tr>");
+          for (String c : g.header()) {
+            h.append("<th>").append(esc(c)).append("</th>");
+          }
+          h.append("</tr>\n");
+          for (String[] row : g.rows()) {
+            h.append("<tr>");
+            for (String c : row) {
+              h.append("<td class=\"v\">").append(esc(cell(c))).append("</td>");
+            }
+            h.append("</tr>\n");
+          }
+          h.append("</table>\n<p><small>").append(esc(g.caption())).append("</small></p>\n");
+        }
         for (FigureRef f : s.figures) {
           figNo++;
           String base = String.format(java.util.Locale.ROOT, "fig%03d", figNo);
@@ -157,6 +185,18 @@ public final class HtmlReport {
   }
 
   /** HTML-escapes text. */
+  /** A number with a fraction to 4 significant digits; anything else as it is. */
+  static String cell(String c) {
+    if (c.indexOf('.') < 0 && c.indexOf('e') < 0 && c.indexOf('E') < 0) {
+      return c;
+    }
+    try {
+      return String.format(java.util.Locale.ROOT, "%.4g", Double.parseDouble(c));
+    } catch (NumberFormatException e) {
+      return c;
+    }
+  }
+
   static String esc(String s) {
     if (s == null) {
       return "";

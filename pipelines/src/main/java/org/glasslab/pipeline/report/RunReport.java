@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.JsonFiles;
 
 /**
  * Builds {@code RUN/report/} from a run directory: a summary (pipeline, GlassLab version and
  * commit, seed, timings), the inputs, and one section per stage with its parameters and the figures
- * its instances wrote (from each cache entry's {@code figures.json}), plus failures.
+ * and tables its instances wrote (from each cache entry's {@code figures.json}), plus failures.
  */
 public final class RunReport {
+  /** Rows of a stage's table shown in the report (the file has them all). */
+  static final int MAX_ROWS = 60;
+
   private RunReport() {}
 
   /**
@@ -93,6 +97,14 @@ public final class RunReport {
         continue;
       }
       for (JsonNode f : JsonFiles.read(figs)) {
+        if (f.hasNonNull("table")) {
+          Csv.Table t = Csv.read(dir.resolve(f.path("table").asText()));
+          sec.grid(
+              f.path("caption").asText() + " [" + s.path("label").asText() + "]",
+              t.header(),
+              t.rows().subList(0, Math.min(t.rows().size(), MAX_ROWS)));
+          continue;
+        }
         Path png = dir.resolve(f.path("png").asText());
         Path svg = f.hasNonNull("svg") ? dir.resolve(f.path("svg").asText()) : null;
         if (Files.exists(png)) {

@@ -42,8 +42,9 @@ import org.glasslab.pipeline.store.JsonFiles;
  * compared with every {@code epm-lattice} branch ({@code epm_sites.csv} snapshots from {@code
  * epm_from} of the run on, {@code epm_avalanches.csv} areas × cell area). Outputs the table {@code
  * particle_lattice.csv}, {@code particle_lattice.json} and {@code particle_lattice.md}, overlays of
- * P(σ/σ_rms), P(x/⟨x⟩), P(area) and maps of the coarse-grained σ_xy and D²min around the selected
- * avalanche.
+ * P(σ/σ_rms), P(x/⟨x⟩), P(area) and maps of the coarse-grained σ_xy and D²min around the strongest
+ * event of the IS catalogue ({@code events.csv}, {@link StageSupport#eventFrame}). Version 2: the
+ * event from the catalogue.
  */
 public final class ParticleLatticeStage extends AbstractStage {
   static final String TABLE = "particle_lattice.csv";
@@ -54,9 +55,9 @@ public final class ParticleLatticeStage extends AbstractStage {
   public ParticleLatticeStage() {
     super(
         "particle-lattice",
-        1,
+        2,
         Scope.ENSEMBLE,
-        List.of(MinimizeStage.IS, "avalanches.csv", EpmLatticeStage.SITES, "epm_avalanches.csv"),
+        List.of(MinimizeStage.IS, "events.csv", EpmLatticeStage.SITES, "epm_avalanches.csv"),
         List.of(TABLE, JSON, MARKDOWN),
         "coarse-grained particle stress/D2min vs the lattice EPM: P(sigma), P(x), P(area)",
         params());
@@ -291,7 +292,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     ParticleLatticeComparison.Options o = options(p);
     double from = StageSupport.nonNegative(p, "epm_from", 0.5);
     Map<String, Path> is = ctx.inputsByBranch(MinimizeStage.IS);
-    Map<String, Path> av = ctx.inputsByBranch("avalanches.csv");
+    Map<String, Path> av = ctx.inputsByBranch("events.csv");
     Map<String, Path> sites = ctx.inputsByBranch(EpmLatticeStage.SITES);
     Map<String, Path> epmAv = ctx.inputsByBranch("epm_avalanches.csv");
     if (is.isEmpty() || sites.isEmpty()) {
@@ -513,16 +514,20 @@ public final class ParticleLatticeStage extends AbstractStage {
   }
 
   /**
-   * Rearranging area at the selected avalanche frame a (pair a-1 → a), NaN if not a rearrangement.
+   * Rearranging area at the strongest event [f, f+1] of the IS catalogue ({@code events.csv}), NaN
+   * if not a rearrangement.
    */
   private static double selectedArea(Path avalanches, ParticleLatticeComparison.ParticleSide s)
       throws Exception {
     if (avalanches == null) {
       return Double.NaN;
     }
-    int a = StageSupport.avalancheFrame(avalanches);
+    int f = StageSupport.eventFrame(avalanches);
+    if (f < 0) {
+      return Double.NaN;
+    }
     for (int i = 0; i < s.areaPair().length; i++) {
-      if (s.areaPair()[i] == a - 1) {
+      if (s.areaPair()[i] == f) {
         return s.area()[i];
       }
     }
@@ -672,8 +677,8 @@ public final class ParticleLatticeStage extends AbstractStage {
   }
 
   /**
-   * Map of the coarse-grained σ_xy of frame a-1, the reference of the pair at the selected
-   * avalanche (one map only: heatmap rendering costs about a second per figure).
+   * Map of the coarse-grained σ_xy of frame f, the reference of the strongest catalogue event [f,
+   * f+1] (one map only: heatmap rendering costs about a second per figure).
    */
   private static void fieldMaps(
       StageContext ctx,
@@ -683,8 +688,8 @@ public final class ParticleLatticeStage extends AbstractStage {
       ParticleLatticeComparison.Options o)
       throws Exception {
     int nf = g.sigma().length;
-    int a = avalanches == null ? 1 : StageSupport.avalancheFrame(avalanches);
-    int k = StageSupport.clamp(a - 1, nf - 2);
+    int k =
+        avalanches == null ? 0 : StageSupport.clamp(StageSupport.eventFrame(avalanches), nf - 2);
     int l = g.cg().gridSize();
     String[] rowsLab = new String[l];
     String[] colsLab = new String[l];
@@ -712,13 +717,14 @@ public final class ParticleLatticeStage extends AbstractStage {
         String.format(
             Locale.ROOT,
             "Coarse-grained shear stress (virial per cell area) of IS frame %d on the %dx%d grid"
-                + " (cell side %.3f), the reference frame of the pair at the selected avalanche"
-                + " frame %d; row = cell y index (up), column = cell x index",
+                + " (cell side %.3f), the reference frame of the strongest event of the IS"
+                + " catalogue (interval [%d, %d]); row = cell y index (up), column = cell x index",
             k,
             l,
             l,
             g.cg().cellSizeX(),
-            a));
+            k,
+            k + 1));
   }
 
   private static double[] flat(double[][] m) {

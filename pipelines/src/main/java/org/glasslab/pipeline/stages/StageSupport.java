@@ -1,19 +1,32 @@
 package org.glasslab.pipeline.stages;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.glasslab.analysis.events.EventFrames;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.H5md;
+import org.glasslab.data.io.MatchingFrames;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.md.PairPotential;
 import org.glasslab.md.Potentials;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
-import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.task.EventChoice;
+import org.glasslab.pipeline.task.InvalidParam;
 import org.glasslab.pipeline.task.PhysicsParams;
 
-/** Small helpers shared by the physics stages: frame reading, index columns, avalanche frames. */
+/**
+ * Small helpers shared by the physics stages: frame reading, index columns, the catalogue event and
+ * its equal-time frame pairs.
+ */
 final class StageSupport {
   private StageSupport() {}
 
@@ -82,20 +95,204 @@ final class StageSupport {
     return s;
   }
 
+  /** Stage key of the refined event directory (see {@link #window}). */
+  static final String REFINED = "refined";
+
+  /** Help of the stage keys {@code event} and {@code refined}. */
+  static Map<String, String> eventKeys() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(EventChoice.EVENT.name(), EventChoice.EVENT.help());
+    m.put(
+        REFINED,
+        "directory of a refined (replayed) event: md.h5 and is.h5 of exactly 4 frames equally"
+            + " spaced in time inside the chosen event (pairs 0-1 before, 1-2 at, 2-3 after);"
+            + " default none: equal-time pairs of the trajectory");
+    return m;
+  }
+
+  /** Checks the {@code event} and {@code refined} keys. */
+  static void validateEvent(Params p) {
+    checked(EventChoice.EVENT.name(), () -> EventChoice.check(p.getString("event", null)));
+    p.getString(REFINED, null);
+  }
+
+  /** The catalogue interval the {@code event} key chooses from {@code eventsCsv}. */
+  static EventChoice.Choice event(Params p, Path eventsCsv) throws IOException {
+    String name = eventsCsv.getFileName().toString();
+    List<EventChoice.Row> rows = EventChoice.rows(Fields.readCsv(eventsCsv), name);
+    try {
+      return EventChoice.choose(rows, p.getString("event", null), name);
+    } catch (InvalidParam e) {
+      throw atRun(e.param().name(), e.reason());
+    }
+  }
+
   /**
-   * The selected avalanche frame recorded by {@code avalanches} in {@code avalanches.csv} (the row
-   * with {@code selected = 1}).
+   * A parameter problem found while running (against the input files): the message names the key,
+   * since no spec field is pointed at then.
    */
-  static int avalancheFrame(Path avalanchesCsv) throws IOException {
-    Csv.Table t = Csv.read(avalanchesCsv);
-    double[] frame = t.doubles("frame");
-    double[] sel = t.doubles("selected");
-    for (int r = 0; r < frame.length; r++) {
-      if (sel[r] == 1) {
-        return (int) frame[r];
+  static ParamException atRun(String key, String message) {
+    return new ParamException(key, "parameter '" + key + "': " + message);
+  }
+
+  /**
+   * The first frame f of the default choice ({@code rank:1}: the strongest event, else the
+   * strongest interval) of the catalogue {@code eventsCsv}: for stages that look at one event
+   * without an {@code event} key.
+   */
+  static int eventFrame(Path eventsCsv) throws IOException {
+    String name = eventsCsv.getFileName().toString();
+    List<EventChoice.Row> rows = EventChoice.rows(Fields.readCsv(eventsCsv), name);
+    if (rows.stream().noneMatch(r -> r.moved() > 0)) {
+      return -1;
+    }
+    return EventChoice.choose(rows, null, name).row().frame();
+  }
+
+  /**
+   * The chosen event with its before/at/after frame pairs and the configurations of those frames.
+   *
+   * @param choice the catalogue interval
+   * @param frames the three pairs (indices into {@code source}) and their spans in steps
+   * @param configs [3][2] reference and current configuration of each pair
+   * @param source the trajectory the frames come from (the branch's, or the refined directory's)
+   * @param refined true when the frames are a refined event's
+   */
+  record EventWindow(
+      EventChoice.Choice choice,
+      EventFrames frames,
+      Configuration[][] configs,
+      Path source,
+      boolean refined) {
+    /** E.g. {@code before: frames 3 -> 5 (steps 1000 -> 1064, span 64 steps)}. */
+    String describe(int i) {
+      int[] pr = frames.pairs()[i];
+      return String.format(
+          Locale.ROOT,
+          "%s: %sframes %d -> %d (steps %d -> %d, span %d steps%s)",
+          EventFrames.NAMES[i],
+          refined ? "refined " : "",
+          pr[0],
+          pr[1],
+          configs[i][0].step(),
+          configs[i][1].step(),
+          frames.spans()[i],
+          frames.missing()[i] ? "; no frame on this side: the event pair repeated" : "");
+    }
+
+    /** One line: the event, the lag, and the three pairs. */
+    String summary() {
+      return "event "
+          + choice.label()
+          + ", lag "
+          + choice.row().lag()
+          + " steps; "
+          + String.join("; ", describe(0), describe(1), describe(2));
+    }
+  }
+
+  /**
+   * The window of the event chosen by the {@code event} key in {@code eventsCsv}, with frames from
+   * {@code trajectory} (pairs of equal elapsed time, {@link EventFrames#around}) or, when the
+   * {@code refined} key names a directory, from its file {@code refinedFile} ({@code is.h5} or
+   * {@code md.h5}; {@link EventFrames#refined}).
+   *
+   * @throws IllegalArgumentException when the catalogue's steps are not the trajectory's, or the
+   *     refined directory is not 4 equally spaced frames inside the chosen event
+   */
+  static EventWindow window(Params p, Path eventsCsv, Path trajectory, String refinedFile)
+      throws IOException {
+    EventChoice.Choice c = event(p, eventsCsv);
+    EventChoice.Row row = c.row();
+    String refined = p.getString(REFINED, null);
+    if (refined != null) {
+      Path dir = Path.of(refined);
+      Path file = dir.resolve(refinedFile);
+      if (!Files.isRegularFile(file)) {
+        throw atRun(
+            REFINED, dir + " has no " + refinedFile + " (expected a refined event directory)");
+      }
+      Path md = dir.resolve("md.h5");
+      Path is = dir.resolve("is.h5");
+      if (Files.isRegularFile(md) && Files.isRegularFile(is)) {
+        requireMatching(md, is);
+      }
+      try (Trajectory t = H5md.read(file, ReadOptions.DEFAULTS)) {
+        long[] steps = steps(t);
+        EventFrames f;
+        try {
+          f = EventFrames.refined(steps);
+        } catch (IllegalArgumentException e) {
+          throw atRun(REFINED, file + ": " + e.getMessage());
+        }
+        if (steps[0] < row.stepA() || steps[3] > row.stepB()) {
+          throw atRun(
+              REFINED,
+              String.format(
+                  Locale.ROOT,
+                  "%s spans steps %d..%d, outside the chosen event %s at steps %d..%d",
+                  file,
+                  steps[0],
+                  steps[3],
+                  c.label(),
+                  row.stepA(),
+                  row.stepB()));
+        }
+        return new EventWindow(c, f, read(t, f), file, true);
       }
     }
-    throw new IOException(avalanchesCsv + ": no row with selected = 1");
+    try (Trajectory t = H5md.read(trajectory, ReadOptions.DEFAULTS)) {
+      long[] steps = steps(t);
+      int f = row.frame();
+      if (f + 1 >= steps.length || steps[f] != row.stepA() || steps[f + 1] != row.stepB()) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s and %s do not match: interval [%d, %d] is at steps %d..%d in the catalogue,"
+                    + " not in the trajectory (%d frames)",
+                eventsCsv.getFileName(),
+                trajectory.getFileName(),
+                f,
+                f + 1,
+                row.stepA(),
+                row.stepB(),
+                steps.length));
+      }
+      EventFrames ef = EventFrames.around(steps, f);
+      return new EventWindow(c, ef, read(t, ef), trajectory, false);
+    }
+  }
+
+  /** The configurations of the three pairs of {@code f}, each frame read once. */
+  private static Configuration[][] read(Trajectory t, EventFrames f) {
+    Map<Integer, Configuration> cache = new HashMap<>();
+    Configuration[][] c = new Configuration[3][2];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 2; j++) {
+        c[i][j] = cache.computeIfAbsent(f.pairs()[i][j], t::frame);
+      }
+    }
+    return c;
+  }
+
+  /** Steps of every frame of {@code t} (no frame is read). */
+  static long[] steps(Trajectory t) {
+    long[] s = new long[t.frameCount()];
+    for (int k = 0; k < s.length; k++) {
+      s[k] = t.step(k);
+    }
+    return s;
+  }
+
+  /**
+   * Checks that the MD trajectory {@code md} and the IS trajectory {@code is} match ({@link
+   * MatchingFrames}); the message names both files.
+   */
+  static void requireMatching(Path md, Path is) throws IOException {
+    try (Trajectory a = H5md.read(md, ReadOptions.DEFAULTS);
+        Trajectory b = H5md.read(is, ReadOptions.DEFAULTS)) {
+      MatchingFrames.require(a, md.toString(), b, is.toString());
+    }
   }
 
   /** Reads and range-checks a non-negative double parameter. */

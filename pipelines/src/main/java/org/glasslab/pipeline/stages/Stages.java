@@ -44,13 +44,13 @@ public final class Stages {
                 1,
                 ImportStage.TRAJECTORY,
                 "radial distribution g(r) of a frame"))
-        .register(new AvalanchesStage())
         .register(
             new TaskStage<>(
                 EventsTask.INSTANCE,
                 1,
                 MinimizeStage.IS,
                 "IS event catalogue judged against intervals of the same lag"))
+        .register(new SignaturesStage())
         .register(
             new TaskStage<>(
                 "modes",

@@ -1,23 +1,19 @@
 package org.glasslab.pipeline.engine;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.cli.CliRunner;
 import org.glasslab.pipeline.store.Csv;
-import org.glasslab.pipeline.store.Hdf5Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,49 +140,6 @@ class FilePipelineTest {
         r.err().strip());
     CliRunner j = CliRunner.run("run", spec.toString(), "--jobs", "0");
     assertEquals(2, j.exit());
-  }
-
-  @Test
-  void snapshotsStageWritesDisplacementsAndFigures() throws Exception {
-    Files.writeString(
-        spec,
-        """
-        name: snaps
-        run_dir: snaps
-        inputs:
-          - files: data/b.h5
-        stages:
-          - import
-          - {stage: snapshots, params: {frames: [1, -1], reference: 0, pixels: 300}}
-        """);
-    CliRunner r = CliRunner.run("run", spec.toString());
-    assertEquals(0, r.exit(), r.err());
-    Path entry = dir.resolve("snaps/results/b/snapshots");
-    double[][] u = (double[][]) Hdf5Arrays.read(entry.resolve("displacement.h5"), "displacement");
-    assertArrayEquals(
-        new int[] {1, 3}, (int[]) Hdf5Arrays.read(entry.resolve("displacement.h5"), "frames"));
-    try (Trajectory t = TrajectoryIO.read(dir.resolve("data/b.h5"))) {
-      double[] r0 = t.frame(0).unwrappedPositions();
-      double[] r3 = t.frame(3).unwrappedPositions();
-      for (int j = 0; j < r0.length; j++) {
-        assertEquals(r3[j] - r0[j], u[1][j], 0.0);
-      }
-    }
-    for (String f : List.of("snapshot_frame1", "snapshot_frame3")) {
-      BufferedImage img = ImageIO.read(entry.resolve(f + ".png").toFile());
-      assertTrue(img.getWidth() > 300 && img.getHeight() > 300, f);
-      assertTrue(Files.size(entry.resolve(f + ".svg")) > 10000, f);
-    }
-    String html = Files.readString(dir.resolve("snaps/report/index.html"));
-    assertTrue(html.contains("Stage snapshots") && html.contains("fig002.png"), html);
-    Files.writeString(spec, Files.readString(spec).replace("[1, -1]", "[1, 9]"));
-    CliRunner bad = CliRunner.run("run", spec.toString(), "--no-report");
-    assertEquals(1, bad.exit());
-    assertTrue(
-        bad.err()
-            .contains(
-                "[b/snapshots] failed: parameter 'frames': frame 9 does not exist; the trajectory has 4 frame(s)"),
-        bad.err());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.glasslab.pipeline.stages;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Hdf5Arrays;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,11 +70,6 @@ class PhysicsPipelineTest {
     tc.putArray("sizes").add(16).add(24);
     tc.putArray("temperatures").add(0.4).add(0.7).add(1.0).add(1.4).add(2.0);
     tc.put("samples", 6);
-    for (var s : root.get("stages")) {
-      if (s.isObject() && s.path("stage").asText().equals("avalanches")) {
-        ((ObjectNode) s.get("params")).put("window", 5);
-      }
-    }
     ((ArrayNode) root.get("stages"))
         .addObject()
         .put("stage", "modes")
@@ -118,8 +115,9 @@ class PhysicsPipelineTest {
             "md/minimize",
             "md/stress",
             "md/msd",
-            "md/avalanches",
+            "md/events",
             "md/modes",
+            "md/signatures",
             "md/betti",
             "md/fig1",
             "md/local",
@@ -182,15 +180,19 @@ class PhysicsPipelineTest {
       assertTrue(b >= 0 && b == Math.rint(b));
     }
 
-    // exactly one selected avalanche frame, inside the trajectory
-    Csv.Table av = Csv.read(res.resolve("md/avalanches/avalanches.csv"));
-    double sel = 0;
-    for (double s : av.doubles("selected")) {
-      sel += s;
+    // the catalogue: one row per interval; local's pairs around the chosen interval; the
+    // signatures of every event, five series each, matched to the catalogue by step
+    Csv.Table ev = Csv.read(res.resolve("md/events/events.csv"));
+    assertEquals(17, ev.rows().size());
+    int ef = StageSupport.eventFrame(res.resolve("md/events/events.csv"));
+    int[] at = (int[]) Hdf5Arrays.read(res.resolve("md/local/local.h5"), "at/frames");
+    assertArrayEquals(new int[] {ef, ef + 1}, at);
+    Csv.Table sig = Csv.read(res.resolve("md/signatures/signatures.csv"));
+    long events = 0;
+    for (double c : ev.doubles("significant_clusters")) {
+      events += c >= 1 ? 1 : 0;
     }
-    assertEquals(1.0, sel);
-    int a = StageSupport.avalancheFrame(res.resolve("md/avalanches/avalanches.csv"));
-    assertTrue(a >= 1 && a < 18, "avalanche frame " + a);
+    assertEquals(5 * events, sig.rows().size());
 
     // local fields: one row per particle; D2min >= 0 where fitted; softness per particle
     Csv.Table local = Csv.read(res.resolve("md/local/local.csv"));
@@ -304,7 +306,7 @@ class PhysicsPipelineTest {
             "xi_of_t",
             "xi_of_tau",
             "compare_d2min",
-            "msd_avalanches",
+            "snapshot_at",
             "p_sigma_particle_lattice",
             "p_x_particle_lattice",
             "cg_sigma_map")) {
@@ -318,7 +320,8 @@ class PhysicsPipelineTest {
     assertEquals(0, again.exit(), again.err());
     assertFalse(again.out().contains("\"RAN\""), again.out());
 
-    // a beta_1 threshold that changes beta_1 reruns exactly betti and the Fig 1 panels (one that
+    // a beta_1 threshold that changes beta_1 reruns exactly betti, the signatures and the Fig 1
+    // panels (one that
     // left betti.csv byte-identical would stop at betti: keys use output hashes)
     Files.writeString(
         spec,
@@ -333,7 +336,7 @@ class PhysicsPipelineTest {
         reran.add(line.split("\\s+")[1]);
       }
     }
-    assertEquals(Set.of("md/betti", "md/fig1"), reran, third.out());
+    assertEquals(Set.of("md/betti", "md/fig1", "md/signatures"), reran, third.out());
   }
 
   @Test
@@ -350,7 +353,7 @@ class PhysicsPipelineTest {
         DemoCommand.embeddedSpec(),
         Files.readString(examples.resolve("demo.yaml")),
         "examples/demo.yaml is a copy of the embedded spec");
-    int[] expected = {20, 11, 6 * 12 + 2, 1 + 3 + 1 + 1};
+    int[] expected = {20, 12, 6 * 13 + 2, 1 + 3 + 1 + 1};
     String[] names = {"demo.yaml", "lammps-dump.yaml", "temperature-sweep.yaml", "epm-tscan.yaml"};
     for (int i = 0; i < names.length; i++) {
       Path f = examples.resolve(names[i]);
@@ -375,7 +378,7 @@ class PhysicsPipelineTest {
       {"temperature: 0.3, n_cfg: 30, block_size: 100", "msd", "inputs[0].params"},
       {"temperature: 0.3", "{stage: minimize, params: {method: sgd}}", "stages[0].params.method"},
       {"temperature: 0.3", "{stage: betti, params: {alpha: big}}", "expected a number or 'paper'"},
-      {"temperature: 0.3", "{stage: avalanches, params: {window: 2}}", "stages[0].params.window"},
+      {"temperature: 0.3", "{stage: local, params: {event: 'top:1'}}", "stages[0].params.event"},
       {"temperature: 0.3, potential: morse", "msd", "wca, lj, harmonic, ka"},
       {"temperature: 0.3", "{stage: modes, params: {potential: 'lj:rc=2'}}", "params.potential"},
     };

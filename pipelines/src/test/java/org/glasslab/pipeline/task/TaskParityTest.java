@@ -22,6 +22,7 @@ import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Fields;
+import org.glasslab.pipeline.store.Hdf5Arrays;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.store.Table;
 import org.junit.jupiter.api.BeforeAll;
@@ -281,7 +282,7 @@ class TaskParityTest {
 
   /**
    * strain/local, softness and correlate: the stages run on the inherent-structure pairs around the
-   * selected avalanche; the commands on the same frames give the same tables.
+   * strongest event of the IS catalogue; the commands on the same frames give the same tables.
    */
   @Test
   void localSoftnessCorrelateCommandsEqualStages() throws Exception {
@@ -296,9 +297,8 @@ class TaskParityTest {
           - files: hop.h5
         stages:
           - import
-          - msd
-          - avalanches
           - trajectory_as_is
+          - events
           - stage: local
             params: {rc: 2.4}
           - stage: softness
@@ -313,20 +313,16 @@ class TaskParityTest {
                 new Engine.Options(1, false, false, new PrintWriter(new StringWriter())));
     assertTrue(run.ok(), run.toString());
     Path res = dir.resolve("out_local/results/hop");
-    Csv.Table av = Csv.read(res.resolve("avalanches/avalanches.csv"));
-    int a = -1;
-    for (int r = 0; r < av.rows().size(); r++) {
-      if (av.doubles("selected")[r] == 1) {
-        a = (int) av.doubles("frame")[r];
-      }
-    }
-    assertEquals(60, a);
-    // avalanches: the stage's table is the command's with the columns selected and source added
-    StringBuilder detected = new StringBuilder();
-    for (String line : Files.readAllLines(res.resolve("avalanches/avalanches.csv"))) {
-      detected.append(line.replaceFirst(",[^,]*,[^,]*$", "")).append('\n');
-    }
-    assertEquals(detected.toString(), table(CliRunner.run("avalanches", hop.toString())));
+    // the hop between frames 59 and 60 is the catalogue's one event; equal lags (linear
+    // schedule): before = 58 -> 59, at = 59 -> 60, after = 60 -> 61
+    int a = 60;
+    assertArrayEquals(
+        new int[][] {{58, 59}, {59, 60}, {60, 61}},
+        new int[][] {
+          (int[]) Hdf5Arrays.read(res.resolve("local/local.h5"), "before/frames"),
+          (int[]) Hdf5Arrays.read(res.resolve("local/local.h5"), "at/frames"),
+          (int[]) Hdf5Arrays.read(res.resolve("local/local.h5"), "after/frames")
+        });
 
     Path strain = dir.resolve("strain.csv");
     CliRunner s =
@@ -357,10 +353,10 @@ class TaskParityTest {
             "--out",
             soft.toString());
     assertEquals(0, so.exit(), so.err());
-    double[] stage = Csv.read(res.resolve("softness/softness.csv")).doubles("softness_before");
+    double[] stage = Csv.read(res.resolve("softness/softness.csv")).doubles("softness_at");
     assertArrayEquals(stage, Csv.read(soft).doubles("softness"));
 
-    // The stage correlates local.csv with softness_before: the command on the strain table with
+    // The stage correlates local.csv with softness_at: the command on the strain table with
     // the command's softness column added gives the same correlation.csv.
     Map<String, double[]> cols = new LinkedHashMap<>(Fields.readCsv(strain));
     cols.put("softness", Csv.read(soft).doubles("softness"));
