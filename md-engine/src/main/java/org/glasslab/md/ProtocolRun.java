@@ -22,7 +22,9 @@ import org.glasslab.data.random.Rng;
  * engine reaches {@link Protocol#equilibrationSteps()}: the thermostat target becomes T and the
  * velocities are rescaled at once. Frame {@code f} is recorded at engine step {@code
  * productionStart + S(f)}, and stored with step {@code S(f)} and time {@code S(f) dt} (the paper's
- * frame-to-time conversion, eq. 2).
+ * frame-to-time conversion, eq. 2). Before a frame is recorded the engine is reset to it ({@link
+ * Simulation#resetToSnapshot()}), so that {@link Replay} can continue from any stored frame bit for
+ * bit.
  */
 public final class ProtocolRun {
   /** Per-frame observable names written with each block. */
@@ -184,6 +186,7 @@ public final class ProtocolRun {
   private void record(Listener listener) throws IOException {
     int f = nextFrame;
     long s = schedule.step(f);
+    sim.resetToSnapshot(); // the stored frame is then the whole engine state: exact replay
     Configuration c = sim.snapshot().withStepAndTime(s, s * protocol.dt());
     Thermo t = sim.thermo(protocol.convention());
     pendingFrames.add(c);
