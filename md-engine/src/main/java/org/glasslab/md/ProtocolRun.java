@@ -210,13 +210,39 @@ public final class ProtocolRun {
   }
 
   /**
-   * The frames of a block with their observables: potential_energy, kinetic_energy, temperature,
-   * stress (sxx, syy, sxy, syx), volumetric_stress, stress_norm, pressure.
+   * The frames of a block with their observables (see {@link #withObservables}).
    *
    * @param raw per frame (U, K, T, W_xx, W_yy, W_xy)
    */
   static MemoryTrajectory blockTrajectory(
       List<Configuration> frames, List<double[]> raw, Protocol p) {
+    List<Thermo> thermo = new ArrayList<>(frames.size());
+    for (int k = 0; k < frames.size(); k++) {
+      Configuration c = frames.get(k);
+      double[] r = raw.get(k);
+      thermo.add(
+          Thermo.of(
+              c.size(),
+              c.box().area(),
+              r[0],
+              r[1],
+              r[2],
+              new double[] {r[3], r[4], r[5]},
+              p.convention()));
+    }
+    return withObservables(frames, thermo, p.potential().spec());
+  }
+
+  /**
+   * Frames with the per-frame observables a run stores ({@link #OBSERVABLES}): potential_energy,
+   * kinetic_energy, temperature, stress (sxx, syy, sxy, syx), volumetric_stress, stress_norm,
+   * pressure — the layout of every block file, also used for replayed frames.
+   *
+   * @param thermo the observables of each frame, in frame order
+   * @param potential the pair potential's spec, recorded with the trajectory
+   */
+  public static MemoryTrajectory withObservables(
+      List<Configuration> frames, List<Thermo> thermo, String potential) {
     int nf = frames.size();
     long[] steps = new long[nf];
     double[] times = new double[nf];
@@ -225,16 +251,7 @@ public final class ProtocolRun {
       Configuration c = frames.get(k);
       steps[k] = c.step();
       times[k] = c.time();
-      double[] r = raw.get(k);
-      Thermo t =
-          Thermo.of(
-              c.size(),
-              c.box().area(),
-              r[0],
-              r[1],
-              r[2],
-              new double[] {r[3], r[4], r[5]},
-              p.convention());
+      Thermo t = thermo.get(k);
       values[0][k] = new double[] {t.potentialEnergy()};
       values[1][k] = new double[] {t.kineticEnergy()};
       values[2][k] = new double[] {t.temperature()};
@@ -247,6 +264,6 @@ public final class ProtocolRun {
     for (int o = 0; o < OBSERVABLES.length; o++) {
       obs.put(OBSERVABLES[o], new TimeSeries(OBSERVABLES[o], steps, times, values[o]));
     }
-    return new MemoryTrajectory(frames, obs, p.potential().spec());
+    return new MemoryTrajectory(frames, obs, potential);
   }
 }

@@ -1,6 +1,8 @@
 package org.glasslab.md;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.glasslab.data.Configuration;
 
@@ -33,8 +35,23 @@ public final class Replay {
    * @param potential the pair potential
    * @param temperature the Brown–Clarke target T of production [energy/k_B]
    * @param options time step, skin, sort period and list limit of the original engine
+   * @param convention stress convention of the run's stored observables
    */
-  public record Setup(PairPotential potential, double temperature, MdOptions options) {
+  public record Setup(
+      PairPotential potential, double temperature, MdOptions options, StressConvention convention) {
+
+    /**
+     * {@code frames} (of this run, with velocities) with the observables a run stores for its
+     * frames ({@link ProtocolRun#withObservables}), evaluated as the engine does at a frame.
+     */
+    public org.glasslab.data.MemoryTrajectory withObservables(List<Configuration> frames) {
+      List<Thermo> thermo = new ArrayList<>(frames.size());
+      for (Configuration c : frames) {
+        thermo.add(
+            new Simulation(c, potential, new BrownClarke(temperature), options).thermo(convention));
+      }
+      return ProtocolRun.withObservables(frames, thermo, potential.spec());
+    }
 
     /**
      * The setup of a run from its provenance ({@code run.json}'s {@code provenance}, or the
@@ -64,11 +81,20 @@ public final class Replay {
       double skin = number(provenance, "skin", source);
       int sortEvery = (int) number(provenance, SORT_EVERY_KEY, source);
       String pot = provenance.get(Potentials.METADATA_KEY);
+      String conv = provenance.get("stress_convention");
       MdOptions defaults = MdOptions.defaults(dt);
+      StressConvention convention;
+      try {
+        convention = conv == null ? StressConvention.CONSISTENT : StressConvention.valueOf(conv);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            source + ": run parameter 'stress_convention' is '" + conv + "', not a convention");
+      }
       return new Setup(
           Potentials.byName(pot == null ? "wca" : pot),
           t,
-          new MdOptions(dt, skin, sortEvery, defaults.maxNeighbours()));
+          new MdOptions(dt, skin, sortEvery, defaults.maxNeighbours()),
+          convention);
     }
 
     private static double number(Map<String, String> p, String key, String source) {

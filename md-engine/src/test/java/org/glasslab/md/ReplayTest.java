@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
@@ -46,6 +47,17 @@ class ReplayTest {
         r.advanceTo(t.step(f + 1));
         assertSameBits(t.frame(f + 1), r.snapshot(), "frame " + (f + 1) + " from " + f);
         assertEquals(t.step(f + 1) - t.step(f), r.stepsDone());
+      }
+      // the observables of stored frames are re-evaluated to the same bits
+      List<Configuration> some = List.of(t.frame(1), t.frame(7), t.frame(t.frameCount() - 1));
+      Trajectory again = setup.withObservables(some);
+      for (String name : ProtocolRun.OBSERVABLES) {
+        double[][] stored = t.observables().get(name).values();
+        double[][] replayed = again.observables().get(name).values();
+        int[] idx = {1, 7, t.frameCount() - 1};
+        for (int k = 0; k < 3; k++) {
+          assertTrue(Arrays.equals(stored[idx[k]], replayed[k]), name + " of frame " + idx[k]);
+        }
       }
       // across several stored frames and a block boundary, with read-only snapshots on the way
       Replay r = new Replay(t.frame(2), setup, steps);

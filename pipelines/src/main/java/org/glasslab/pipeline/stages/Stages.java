@@ -51,6 +51,7 @@ public final class Stages {
                 1,
                 MinimizeStage.IS,
                 "IS event catalogue judged against intervals of the same lag"))
+        .register(new RefineStage())
         .register(
             new TaskStage<>(
                 "modes",
