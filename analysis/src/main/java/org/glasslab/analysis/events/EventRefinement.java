@@ -22,9 +22,9 @@ import org.glasslab.minimize.MinimizerOptions;
  * exactly from stored frame f ({@link Replay}), the interval is cut into {@code subdivisions} equal
  * sub-intervals whose end points are minimized, the sub-interval in which the event's particles
  * moved most is kept, and so on until the kept window [a, b] is at most {@code maxWindow} steps
- * long. The result is four MD frames and their inherent structures equally spaced in time, at a −
- * w, a, b, b + w with w = b − a: the pairs 0→1, 1→2, 2→3 are the windows before, at and after the
- * event.
+ * long and its before window starts at the first stored frame or later. The result is four MD
+ * frames and their inherent structures equally spaced in time, at a − w, a, b, b + w with w = b −
+ * a: the pairs 0→1, 1→2, 2→3 are the windows before, at and after the event.
  *
  * <p>The event's particles are the strongest cluster of moved particles between the inherent
  * structures of frames f and f+1 ({@link EventCatalog}: moved more than the move threshold in mean
@@ -189,7 +189,10 @@ public final class EventRefinement {
     Configuration isLo = isA;
     Configuration isHi = isB;
     int levels = 0;
-    while (hi - lo > options.maxWindow()) {
+    // Cut while the window is longer than W, or while its before window would reach back past the
+    // first stored frame (the production start, step 0, is not stored: an interval [2^j, 2^(j+1)]
+    // of the first block needs one cut).
+    while (hi - lo > options.maxWindow() || (lo - (hi - lo) < frameSteps[0] && hi - lo > 1)) {
       levels++;
       int k = (int) Math.min(options.subdivisions(), hi - lo);
       long[] points = new long[k + 1];

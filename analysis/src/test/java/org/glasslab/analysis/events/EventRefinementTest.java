@@ -77,6 +77,16 @@ class EventRefinementTest {
       assertTrue(r.levels() >= 2, "levels " + r.levels());
       assertTrue(r.stepsReplayed() >= r.stepB() - r.stepA(), "steps " + r.stepsReplayed());
       assertTrue(r.cpuSeconds() > 0);
+
+      // W above the lag: [2048, 4096] needs no cut for W, but its before window [0, 2048] would
+      // start at production step 0, which is not a stored frame; one cut fixes that
+      EventRefinement.Options wide =
+          new EventRefinement.Options(
+              100_000, 4, Method.CG, MinimizerOptions.defaults(), EventOptions.defaults());
+      EventRefinement.Result once = new EventRefinement(wide).refine(md, f, setup);
+      assertEquals(1, once.levels());
+      assertEquals(512, once.window());
+      assertTrue(once.steps()[0] >= md.step(0), "before window starts at a stored frame or later");
     }
   }
 
