@@ -84,7 +84,8 @@ public final class EventRefinement {
    * @param members the event's particles (the strongest cluster of [f, f+1]), sorted
    * @param movedInInterval particles moved between the inherent structures of f and f+1
    * @param movedInBracket particles moved between the inherent structures at a and b
-   * @param captured share of the event particles' Σ d_i² over [f, f+1] that moved within [a, b]
+   * @param captured the event particles' Σ d_i² within [a, b] over their Σ d_i² across [f, f+1]
+   *     (above 1 when they moved inside the bracket and partly back later)
    * @param levels subdivision levels done
    * @param minimizationsDone minimizations done in all (bisection and final frames)
    * @param stepsReplayed MD steps replayed in all
