@@ -54,6 +54,17 @@ public interface Trajectory extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Parameters of the MD run that wrote the frames (key to value, as in {@code run.json}'s {@code
+   * provenance}: {@code dt}, {@code T}, {@code skin}, {@code seed}, ...), empty when the file
+   * records none (imports, LAMMPS dumps, minimized trajectories). A run directory gives its index's
+   * provenance; H5MD stores it as attributes {@code run.KEY} of {@code /parameters/glasslab}.
+   * Replay of the MD (md-engine {@code Replay}) needs it.
+   */
+  default Map<String, String> provenance() {
+    return Map.of();
+  }
+
   /** Releases file handles; a no-op for in-memory trajectories. */
   @Override
   default void close() throws IOException {}

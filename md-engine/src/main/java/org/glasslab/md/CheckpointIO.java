@@ -29,7 +29,10 @@ public final class CheckpointIO {
   // spec follows the protocol. Version 1 (main until December 2026) held the two longs of the
   // former
   // hand-written SplitMix64 and cannot continue the same stream; version 2 was never released.
-  private static final int VERSION = 3;
+  // Version 4 adds the sort phase of the engine (list rebuilds since the last frame reset): from
+  // version 4 on the engine resets its particle order and lists at every stored frame, so that
+  // frames can be replayed exactly; a version-3 run cannot continue in that rhythm.
+  private static final int VERSION = 4;
 
   private CheckpointIO() {}
 
@@ -110,6 +113,7 @@ public final class CheckpointIO {
     doubles(out, s.buildPositions());
     out.writeLong(s.step());
     out.writeLong(s.rebuilds());
+    out.writeLong(s.sortPhase());
     Thermostat t = s.thermostat();
     out.writeUTF(t.name());
     if (t instanceof BrownClarke bc) {
@@ -151,7 +155,10 @@ public final class CheckpointIO {
               + VERSION
               + (version == 1
                   ? " (version 1 holds the former random generator; restart the run)"
-                  : ""));
+                  : version == 3
+                      ? " (version 3 runs do not reset the engine at stored frames, which exact"
+                          + " replay needs; restart the run)"
+                      : ""));
     }
     Protocol p =
         new Protocol(
@@ -182,6 +189,7 @@ public final class CheckpointIO {
     double[] xb = doubles(in, 2 * n);
     long step = in.readLong();
     long rebuilds = in.readLong();
+    long sortPhase = in.readLong();
     String tname = in.readUTF();
     Thermostat t;
     if ("brown-clarke".equals(tname)) {
@@ -192,7 +200,8 @@ public final class CheckpointIO {
       throw new IOException(file + ": unknown thermostat " + tname);
     }
     MdOptions o = new MdOptions(in.readDouble(), in.readDouble(), in.readInt(), in.readInt());
-    SimulationState s = new SimulationState(box, x, v, d, images, order, xb, step, rebuilds, t, o);
+    SimulationState s =
+        new SimulationState(box, x, v, d, images, order, xb, step, rebuilds, sortPhase, t, o);
     boolean quenched = in.readBoolean();
     int nextFrame = in.readInt();
     int pending = in.readInt();

@@ -173,6 +173,8 @@ public record Protocol(
     m.put("blocks", Integer.toString(blocks));
     m.put("seed", Long.toString(seed));
     m.put("skin", Double.toString(skin));
+    m.put(Replay.SORT_EVERY_KEY, Integer.toString(mdOptions().sortEvery()));
+    m.put(Replay.PROVENANCE_KEY, Replay.PROVENANCE_VALUE);
     m.put("stress_convention", convention.name());
     m.put("step_origin", "frame steps are counted from the start of production (after t_w)");
     return m;

@@ -22,7 +22,9 @@ import org.glasslab.data.random.Rng;
  * engine reaches {@link Protocol#equilibrationSteps()}: the thermostat target becomes T and the
  * velocities are rescaled at once. Frame {@code f} is recorded at engine step {@code
  * productionStart + S(f)}, and stored with step {@code S(f)} and time {@code S(f) dt} (the paper's
- * frame-to-time conversion, eq. 2).
+ * frame-to-time conversion, eq. 2). Before a frame is recorded the engine is reset to it ({@link
+ * Simulation#resetToSnapshot()}), so that {@link Replay} can continue from any stored frame bit for
+ * bit.
  */
 public final class ProtocolRun {
   /** Per-frame observable names written with each block. */
@@ -184,6 +186,7 @@ public final class ProtocolRun {
   private void record(Listener listener) throws IOException {
     int f = nextFrame;
     long s = schedule.step(f);
+    sim.resetToSnapshot(); // the stored frame is then the whole engine state: exact replay
     Configuration c = sim.snapshot().withStepAndTime(s, s * protocol.dt());
     Thermo t = sim.thermo(protocol.convention());
     pendingFrames.add(c);
@@ -207,13 +210,39 @@ public final class ProtocolRun {
   }
 
   /**
-   * The frames of a block with their observables: potential_energy, kinetic_energy, temperature,
-   * stress (sxx, syy, sxy, syx), volumetric_stress, stress_norm, pressure.
+   * The frames of a block with their observables (see {@link #withObservables}).
    *
    * @param raw per frame (U, K, T, W_xx, W_yy, W_xy)
    */
   static MemoryTrajectory blockTrajectory(
       List<Configuration> frames, List<double[]> raw, Protocol p) {
+    List<Thermo> thermo = new ArrayList<>(frames.size());
+    for (int k = 0; k < frames.size(); k++) {
+      Configuration c = frames.get(k);
+      double[] r = raw.get(k);
+      thermo.add(
+          Thermo.of(
+              c.size(),
+              c.box().area(),
+              r[0],
+              r[1],
+              r[2],
+              new double[] {r[3], r[4], r[5]},
+              p.convention()));
+    }
+    return withObservables(frames, thermo, p.potential().spec());
+  }
+
+  /**
+   * Frames with the per-frame observables a run stores ({@link #OBSERVABLES}): potential_energy,
+   * kinetic_energy, temperature, stress (sxx, syy, sxy, syx), volumetric_stress, stress_norm,
+   * pressure — the layout of every block file, also used for replayed frames.
+   *
+   * @param thermo the observables of each frame, in frame order
+   * @param potential the pair potential's spec, recorded with the trajectory
+   */
+  public static MemoryTrajectory withObservables(
+      List<Configuration> frames, List<Thermo> thermo, String potential) {
     int nf = frames.size();
     long[] steps = new long[nf];
     double[] times = new double[nf];
@@ -222,16 +251,7 @@ public final class ProtocolRun {
       Configuration c = frames.get(k);
       steps[k] = c.step();
       times[k] = c.time();
-      double[] r = raw.get(k);
-      Thermo t =
-          Thermo.of(
-              c.size(),
-              c.box().area(),
-              r[0],
-              r[1],
-              r[2],
-              new double[] {r[3], r[4], r[5]},
-              p.convention());
+      Thermo t = thermo.get(k);
       values[0][k] = new double[] {t.potentialEnergy()};
       values[1][k] = new double[] {t.kineticEnergy()};
       values[2][k] = new double[] {t.temperature()};
@@ -244,6 +264,6 @@ public final class ProtocolRun {
     for (int o = 0; o < OBSERVABLES.length; o++) {
       obs.put(OBSERVABLES[o], new TimeSeries(OBSERVABLES[o], steps, times, values[o]));
     }
-    return new MemoryTrajectory(frames, obs, p.potential().spec());
+    return new MemoryTrajectory(frames, obs, potential);
   }
 }

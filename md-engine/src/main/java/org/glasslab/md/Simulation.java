@@ -45,6 +45,9 @@ public final class Simulation {
   private Thermostat thermostat;
   private long step;
   private long rebuilds;
+  // rebuilds since the last frame reset (or start): the periodic sort happens when it is a
+  // multiple of sortEvery, so the sorting rhythm restarts at every frame reset
+  private long sortPhase;
   // sort scratch
   private final int[] sortKey;
   private final int[] sortPerm;
@@ -72,6 +75,7 @@ public final class Simulation {
         null,
         start.step(),
         0,
+        0,
         potential,
         thermostat,
         options);
@@ -89,6 +93,7 @@ public final class Simulation {
         s.buildPositions(),
         s.step(),
         s.rebuilds(),
+        s.sortPhase(),
         potential,
         s.thermostat(),
         s.options());
@@ -104,6 +109,7 @@ public final class Simulation {
       double[] buildPositions,
       long step,
       long rebuilds,
+      long sortPhase,
       PairPotential potential,
       Thermostat thermostat,
       MdOptions options) {
@@ -121,6 +127,7 @@ public final class Simulation {
     this.order = order.clone();
     this.step = step;
     this.rebuilds = rebuilds;
+    this.sortPhase = sortPhase;
     double dMax = 0;
     for (double di : d) {
       dMax = Math.max(dMax, di);
@@ -213,11 +220,51 @@ public final class Simulation {
       images[k] += box.wrap(x[k], k & 1, wrapTmp);
       x[k] = wrapTmp[0];
     }
-    if (options.sortEvery() > 0 && rebuilds % options.sortEvery() == 0) {
+    if (options.sortEvery() > 0 && sortPhase % options.sortEvery() == 0) {
       spatialSort();
     }
     list.build(x, d, potential);
     rebuilds++;
+    sortPhase++;
+  }
+
+  /**
+   * Puts the engine in the state a new {@code Simulation} built from {@link #snapshot()} (same
+   * potential, thermostat and options) would have: positions wrapped into the box, particles back
+   * in their original order, then the start-up list build (a spatial sort, the cell and Verlet
+   * lists, the periodic-sort rhythm restarted) and the forces recomputed. The positions and
+   * velocities are not changed, only how the engine holds them, so the physics is unchanged; but
+   * afterwards the state is a function of {@code snapshot()} alone. {@code ProtocolRun} calls this
+   * at every stored frame, which is what makes a replay from a stored frame ({@link Replay})
+   * reproduce the next stored frame bit for bit. Not per step: it costs one list build.
+   */
+  public void resetToSnapshot() {
+    for (int k = 0; k < n; k++) {
+      int o = order[k];
+      for (int c = 0; c < 2; c++) {
+        int shift = box.wrap(x[2 * k + c], c, wrapTmp);
+        scratchD[2 * o + c] = wrapTmp[0];
+        scratchI[2 * o + c] = images[2 * k + c] + shift;
+      }
+    }
+    System.arraycopy(scratchD, 0, x, 0, 2 * n);
+    System.arraycopy(scratchI, 0, images, 0, 2 * n);
+    for (int k = 0; k < n; k++) {
+      int o = order[k];
+      scratchD[2 * o] = v[2 * k];
+      scratchD[2 * o + 1] = v[2 * k + 1];
+    }
+    System.arraycopy(scratchD, 0, v, 0, 2 * n);
+    for (int k = 0; k < n; k++) {
+      scratchD[order[k]] = d[k];
+    }
+    System.arraycopy(scratchD, 0, d, 0, n);
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    sortPhase = 0;
+    rebuild();
+    forces.forces(x, d, f);
   }
 
   /** Reorders particles by cell (counting sort, stable) for memory locality. */
@@ -419,6 +466,7 @@ public final class Simulation {
         list.buildPositions(),
         step,
         rebuilds,
+        sortPhase,
         thermostat,
         options);
   }

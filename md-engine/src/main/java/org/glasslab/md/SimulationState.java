@@ -16,6 +16,8 @@ import org.glasslab.data.Box;
  * @param buildPositions [2N] wrapped positions at the last list build [length]
  * @param step current MD step
  * @param rebuilds number of list rebuilds so far
+ * @param sortPhase list rebuilds since the last {@link Simulation#resetToSnapshot()} (or start);
+ *     the periodic spatial sort happens when it is a multiple of {@code options.sortEvery()}
  * @param thermostat the thermostat in force
  * @param options numerical options
  */
@@ -29,6 +31,7 @@ public record SimulationState(
     double[] buildPositions,
     long step,
     long rebuilds,
+    long sortPhase,
     Thermostat thermostat,
     MdOptions options) {
 

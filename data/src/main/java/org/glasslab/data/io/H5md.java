@@ -36,7 +36,8 @@ import org.glasslab.data.Trajectory;
  * /particles/all/species [N] int32, /particles/all/id [N] int32   when present
  * /observables/NAME/{value [T] or [T,C], step [T], time [T]}
  * /parameters/glasslab        attrs dimension=2, layout="2D embedded in 3D, z = 0"; potential
- *                             (attribute and dataset: pair potential spec) when the trajectory has one
+ *                             (attribute and dataset: pair potential spec) when the trajectory has one;
+ *                             attrs run.KEY = the MD run's provenance (dt, T, skin, ...) when it has one
  * </pre>
  *
  * <p>Why 3D: MDAnalysis' H5MD reader accepts only {@code dimension = 3} and a [T,3,3] edge matrix,
@@ -47,6 +48,9 @@ import org.glasslab.data.Trajectory;
  * a torn one. Long MD runs write one such file per segment (see the md-engine docs).
  */
 public final class H5md {
+  /** Prefix of the {@code /parameters/glasslab} attributes holding the MD run's provenance. */
+  static final String RUN_PREFIX = "run.";
+
   private H5md() {}
 
   /** Writes {@code t} (all frames and observables) atomically to {@code file}. */
@@ -137,6 +141,9 @@ public final class H5md {
     if (t.potential() != null) {
       params.putAttribute("potential", t.potential());
       params.putDataset("potential", t.potential());
+    }
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(t.provenance()).entrySet()) {
+      params.putAttribute(RUN_PREFIX + e.getKey(), e.getValue());
     }
   }
 
@@ -235,6 +242,7 @@ public final class H5md {
     private final Dataset velocity;
     private final Map<String, TimeSeries> observables = new LinkedHashMap<>();
     private String potential;
+    private final Map<String, String> provenance = new java.util.TreeMap<>();
 
     Reader(Path file, HdfFile h, ReadOptions options) throws IOException {
       this.file = file;
@@ -322,6 +330,15 @@ public final class H5md {
           && gl.getAttribute("potential") instanceof Attribute pa) {
         potential = String.valueOf(pa.getData());
       }
+      if (h.getChild("parameters") instanceof Group pgroup
+          && pgroup.getChild("glasslab") instanceof Group gl) {
+        for (Map.Entry<String, Attribute> a : gl.getAttributes().entrySet()) {
+          if (a.getKey().startsWith(RUN_PREFIX)) {
+            provenance.put(
+                a.getKey().substring(RUN_PREFIX.length()), String.valueOf(a.getValue().getData()));
+          }
+        }
+      }
       // Validate frame 0 eagerly so that broken data fails at open time.
       frame(0);
     }
@@ -329,6 +346,11 @@ public final class H5md {
     @Override
     public String potential() {
       return potential;
+    }
+
+    @Override
+    public Map<String, String> provenance() {
+      return provenance;
     }
 
     private TimeSeries readSeries(Group g) throws IOException {

@@ -266,7 +266,7 @@ public final class RunDirectoryFormat {
         check(b, t, file, parts.get(0), dir.resolve(index.blocks().get(0).file()));
       }
       String pot = index.provenance().get("potential");
-      return new Segments(parts, pot != null ? pot : parts.get(0).potential());
+      return new Segments(parts, pot != null ? pot : parts.get(0).potential(), index.provenance());
     } catch (IOException | RuntimeException e) {
       try {
         closeAll(parts);
@@ -382,10 +382,12 @@ public final class RunDirectoryFormat {
     private final Map<String, TimeSeries> observables = new LinkedHashMap<>();
 
     private final String potential;
+    private final Map<String, String> provenance;
 
-    Segments(List<Trajectory> parts, String potential) {
+    Segments(List<Trajectory> parts, String potential, Map<String, String> provenance) {
       this.parts = List.copyOf(parts);
       this.potential = potential;
+      this.provenance = Map.copyOf(provenance);
       this.offset = new int[parts.size() + 1];
       for (int k = 0; k < parts.size(); k++) {
         offset[k + 1] = offset[k] + parts.get(k).frameCount();
@@ -474,6 +476,11 @@ public final class RunDirectoryFormat {
     @Override
     public String potential() {
       return potential;
+    }
+
+    @Override
+    public Map<String, String> provenance() {
+      return provenance;
     }
 
     @Override

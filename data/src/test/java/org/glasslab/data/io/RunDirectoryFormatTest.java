@@ -98,6 +98,24 @@ class RunDirectoryFormatTest {
   }
 
   @Test
+  void theRunProvenanceTravelsThroughTheDirectoryIntoAnH5mdCopy() throws Exception {
+    Path dir = run("prov", 2, 2);
+    Path copy = tmp.resolve("copy.h5");
+    try (Trajectory t = TrajectoryIO.read(dir)) {
+      assertEquals("7", t.provenance().get("seed"));
+      H5md.write(copy, t);
+    }
+    try (Trajectory c = H5md.read(copy, ReadOptions.DEFAULTS)) {
+      assertEquals("7", c.provenance().get("seed"));
+      assertEquals(RunDirectoryFormat.readIndex(dir).provenance(), c.provenance());
+    }
+    try (Trajectory plain =
+        H5md.read(dir.resolve(RunDirectoryFormat.blockFile(0)), ReadOptions.DEFAULTS)) {
+      assertTrue(plain.provenance().isEmpty(), "a block file records no run provenance");
+    }
+  }
+
+  @Test
   void readsTheListedBlocksAsOneTrajectoryBitForBit() throws Exception {
     Path dir = run("ok", 3, 3);
     assertEquals(Format.RUN_DIR, Format.of(dir));

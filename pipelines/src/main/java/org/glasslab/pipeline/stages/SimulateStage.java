@@ -16,8 +16,9 @@ import org.glasslab.pipeline.task.SimulateTask;
  * {@code simulate} (generator): the {@link SimulateTask} in the instance's resumable directory
  * (segments and checkpoint survive a kill, so a rerun continues bit for bit; the engine deletes
  * them once the instance is published), seeded with the engine-derived stage seed, assembled into
- * one H5MD trajectory {@code trajectory.h5} with the engine's per-frame observables, so that every
- * downstream stage reads generated and imported branches the same way.
+ * one H5MD trajectory {@code trajectory.h5} with the engine's per-frame observables and the run's
+ * parameters (so that {@code refine} can replay it), so that every downstream stage reads generated
+ * and imported branches the same way.
  */
 public final class SimulateStage
     extends TaskStage<SimulateTask.Options, Void, SimulateTask.Result> {
@@ -26,7 +27,7 @@ public final class SimulateStage
     super(
         "simulate",
         SimulateTask.INSTANCE,
-        2,
+        3,
         List.of(),
         List.of(ImportStage.TRAJECTORY),
         "prepare a polydisperse glass and run MD on the log-block schedule (md-engine)",

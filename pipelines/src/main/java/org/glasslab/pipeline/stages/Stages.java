@@ -51,6 +51,7 @@ public final class Stages {
                 MinimizeStage.IS,
                 "IS event catalogue judged against intervals of the same lag"))
         .register(new SignaturesStage())
+        .register(new RefineStage())
         .register(
             new TaskStage<>(
                 "modes",

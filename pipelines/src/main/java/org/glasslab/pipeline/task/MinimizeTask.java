@@ -139,29 +139,36 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
   public Options parameters(Values v) {
     String out = v.get(OUTPUT);
     OUTPUT.require(out != null, "give the output file");
-    Method m;
+    Method m = method(v);
+    MinimizerOptions o = minimizerOptions(v);
+    return new Options(
+        Path.of(out), m, o, v.get(FRAME), v.get(ALLOW_UNCONVERGED), PhysicsParams.potentialSpec(v));
+  }
+
+  /** The {@code method} parameter (also read by tasks that minimize as minimize does). */
+  static Method method(Values v) {
     try {
-      m = Method.parse(v.get(METHOD));
+      return Method.parse(v.get(METHOD));
     } catch (IllegalArgumentException e) {
       throw METHOD.invalid(e.getMessage());
     }
+  }
+
+  /** The minimizer options from {@code ftol}, {@code etol} and {@code max_iter}. */
+  static MinimizerOptions minimizerOptions(Values v) {
     int maxIter = v.get(MAX_ITER);
     MAX_ITER.require(maxIter >= 1, "must be >= 1, got " + maxIter);
     double ftol = v.get(FTOL);
     FTOL.require(ftol > 0 && Double.isFinite(ftol), "must be finite and > 0, got " + ftol);
-    MinimizerOptions o;
     try {
-      o =
-          MinimizerOptions.defaults()
-              .withFtol(ftol)
-              .withEtol(v.get(ETOL))
-              .withMaxIterations(maxIter)
-              .withMaxForceEvaluations(Math.max(1_000_000L, 20L * maxIter));
+      return MinimizerOptions.defaults()
+          .withFtol(ftol)
+          .withEtol(v.get(ETOL))
+          .withMaxIterations(maxIter)
+          .withMaxForceEvaluations(Math.max(1_000_000L, 20L * maxIter));
     } catch (IllegalArgumentException e) {
       throw ETOL.invalid(e.getMessage());
     }
-    return new Options(
-        Path.of(out), m, o, v.get(FRAME), v.get(ALLOW_UNCONVERGED), PhysicsParams.potentialSpec(v));
   }
 
   @Override
@@ -276,7 +283,8 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
     }
   }
 
-  private static Map<String, TimeSeries> observables(List<FrameResult> rows) {
+  /** The IS trajectory's observables: potential_energy_per_particle and max_force per frame. */
+  static Map<String, TimeSeries> observables(List<FrameResult> rows) {
     int nf = rows.size();
     long[] steps = new long[nf];
     double[] times = new double[nf];

@@ -25,6 +25,7 @@ public final class Tasks {
           StrainTask.INSTANCE,
           EventsTask.INSTANCE,
           SignaturesTask.INSTANCE,
+          RefineTask.INSTANCE,
           BettiTask.INSTANCE,
           EpmMeanfieldTask.INSTANCE,
           EpmGillespieTask.INSTANCE,
