@@ -285,6 +285,13 @@ public final class Engine {
       if (s.stochastic()) {
         sb.append("seed ").append(n.seed()).append('\n');
       }
+      for (Path f : s.parameterFiles(n.params())) {
+        sb.append("file ")
+            .append(f)
+            .append(' ')
+            .append(Files.isRegularFile(f) ? Hashes.ofFile(f) : "missing")
+            .append('\n');
+      }
       boolean unknown = false;
       for (String in : s.inputs()) {
         String h;

@@ -1,5 +1,6 @@
 package org.glasslab.pipeline.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,15 @@ public interface Stage {
    */
   default boolean stochastic() {
     return false;
+  }
+
+  /**
+   * Files outside the run that parameters name (e.g. a refined event directory's trajectories):
+   * their content enters the cache key, so that rewriting such a file recomputes the instance (the
+   * key never depends on a path alone). Missing files enter as missing.
+   */
+  default List<Path> parameterFiles(Params params) {
+    return List.of();
   }
 
   /**

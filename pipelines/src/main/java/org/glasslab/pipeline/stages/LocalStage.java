@@ -1,5 +1,6 @@
 package org.glasslab.pipeline.stages;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -233,5 +234,10 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
       }
     }
     return o;
+  }
+
+  @Override
+  public List<Path> parameterFiles(Params p) {
+    return StageSupport.refinedFiles(p);
   }
 }

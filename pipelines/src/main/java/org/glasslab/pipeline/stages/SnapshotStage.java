@@ -106,4 +106,9 @@ public final class SnapshotStage extends AbstractStage {
     attrs.put("frames_source", w.source().toString());
     Hdf5Arrays.write(ctx.output("displacement.h5"), ds, attrs);
   }
+
+  @Override
+  public List<Path> parameterFiles(Params p) {
+    return StageSupport.refinedFiles(p);
+  }
 }

@@ -1,5 +1,6 @@
 package org.glasslab.pipeline.stages;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.glasslab.analysis.events.EventFrames;
@@ -89,5 +90,10 @@ public final class SoftnessStage
             + ", the last before event "
             + w.choice().label()
             + ", coloured by caging softness");
+  }
+
+  @Override
+  public List<Path> parameterFiles(Params p) {
+    return StageSupport.refinedFiles(p);
   }
 }

@@ -110,6 +110,19 @@ final class StageSupport {
     return m;
   }
 
+  /**
+   * The refined event's trajectories named by the {@code refined} key (none without it): their
+   * content enters the cache key ({@link org.glasslab.pipeline.engine.Stage#parameterFiles}).
+   */
+  static List<Path> refinedFiles(Params p) {
+    String refined = p.getString(REFINED, null);
+    if (refined == null) {
+      return List.of();
+    }
+    Path dir = Path.of(refined);
+    return List.of(dir.resolve("md.h5"), dir.resolve("is.h5"));
+  }
+
   /** Checks the {@code event} and {@code refined} keys. */
   static void validateEvent(Params p) {
     checked(EventChoice.EVENT.name(), () -> EventChoice.check(p.getString("event", null)));

@@ -19,7 +19,7 @@ import org.glasslab.data.io.H5md;
 import org.glasslab.md.Replay;
 import org.glasslab.minimize.FrameResult;
 import org.glasslab.minimize.MinimizationResult;
-import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Fields;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.store.Table;
 
@@ -43,21 +43,6 @@ public final class RefineTask
           "FILE",
           "The event catalogue (events.csv of glasslab events on the IS trajectory of TRAJ)");
 
-  static final Param<Integer> EVENT =
-      Param.integer(
-          "event",
-          0,
-          "",
-          "K",
-          "Refine the K-th event (AVALANCHE or MULTIPLE row) of the catalogue, in catalogue order"
-              + " from 0");
-  static final Param<Integer> INTERVAL =
-      Param.integer(
-          "interval",
-          null,
-          "",
-          "F",
-          "Refine the interval [F, F+1] whatever its kind, instead of a catalogue event");
   static final Param<Long> MAX_WINDOW =
       Param.longInt(
           "max_window", 1000L, "steps", "W", "Bracket the event to a window of at most W steps");
@@ -90,8 +75,7 @@ public final class RefineTask
         Input.TRAJECTORY,
         List.of(
             CATALOG,
-            EVENT,
-            INTERVAL,
+            EventChoice.EVENT,
             MAX_WINDOW,
             SUBDIVISIONS,
             MinimizeTask.METHOD,
@@ -103,13 +87,11 @@ public final class RefineTask
   }
 
   /**
-   * @param catalog the catalogue (null when {@code interval} is given)
-   * @param event the event's rank in catalogue order
-   * @param interval the interval's first frame, or null for the catalogue's event
+   * @param catalog the catalogue (may be null when {@code event} is {@code frame:F})
+   * @param event the {@code event} choice ({@link EventChoice}: rank:K, size:K or frame:F)
    * @param refinement the refinement parameters
    */
-  public record Options(
-      Path catalog, int event, Integer interval, EventRefinement.Options refinement) {}
+  public record Options(Path catalog, String event, EventRefinement.Options refinement) {}
 
   /**
    * @param frame the refined interval's first frame
@@ -133,11 +115,11 @@ public final class RefineTask
   @Override
   public Options parameters(Values v) {
     String cat = v.get(CATALOG);
-    Integer interval = v.get(INTERVAL);
+    String event = v.get(EventChoice.EVENT);
+    EventChoice.check(event);
     CATALOG.require(
-        cat != null || interval != null, "give the event catalogue (or --interval F instead)");
-    int event = v.get(EVENT);
-    EVENT.require(event >= 0, "must be >= 0, got " + event);
+        cat != null || event.startsWith("frame:"),
+        "give the event catalogue (or --event frame:F for an interval without one)");
     long w = v.get(MAX_WINDOW);
     MAX_WINDOW.require(w >= 1, "must be >= 1 step, got " + w);
     int k = v.get(SUBDIVISIONS);
@@ -152,7 +134,6 @@ public final class RefineTask
     return new Options(
         cat == null ? null : Path.of(cat),
         event,
-        interval,
         new EventRefinement.Options(
             w, k, MinimizeTask.method(v), MinimizeTask.minimizerOptions(v), events));
   }
@@ -166,25 +147,39 @@ public final class RefineTask
     }
     int f;
     String kind;
-    if (p.interval() != null) {
-      f = p.interval();
+    if (p.catalog() == null) {
+      f = Integer.parseInt(p.event().substring("frame:".length()).strip());
       kind = "interval";
     } else {
-      String[] row = eventRow(p.catalog(), p.event());
-      f = Integer.parseInt(row[0]);
-      kind = row[1];
-      long stepA = Long.parseLong(row[2]);
-      if (f + 1 >= md.frameCount() || md.step(f) != stepA) {
+      if (!Files.isRegularFile(p.catalog())) {
+        throw CATALOG.invalid(p.catalog() + ": no such file (the events.csv of glasslab events)");
+      }
+      String name = p.catalog().toString();
+      EventChoice.Choice c =
+          EventChoice.choose(EventChoice.rows(Fields.readCsv(p.catalog()), name), p.event(), name);
+      f = c.row().frame();
+      kind = c.row().kind().name();
+      if (f + 1 >= md.frameCount() || md.step(f) != c.row().stepA()) {
         throw new IllegalArgumentException(
             p.catalog()
-                + ": event "
-                + p.event()
-                + " is at frame "
+                + ": "
+                + c.label()
+                + " is at step "
+                + c.row().stepA()
+                + ", which is not frame "
                 + f
-                + ", step "
-                + stepA
-                + ", which is not a frame of the MD trajectory (a catalogue of another run?)");
+                + " of the MD trajectory (a catalogue of another run?)");
       }
+    }
+    if (f < 0 || f + 1 >= md.frameCount()) {
+      throw EventChoice.EVENT.invalid(
+          "interval ["
+              + f
+              + ", "
+              + (f + 1)
+              + "] is not in the MD trajectory of "
+              + md.frameCount()
+              + " frames");
     }
     EventRefinement.Result r = new EventRefinement(p.refinement()).refine(md, f, setup);
     List<FrameResult> rows = new ArrayList<>(4);
@@ -213,35 +208,6 @@ public final class RefineTask
     return new Result(f, kind, r, setup.withObservables(r.md()), is);
   }
 
-  /** Frame, kind and step_a of the {@code k}-th AVALANCHE or MULTIPLE row of the catalogue. */
-  private static String[] eventRow(Path catalog, int k) throws IOException {
-    if (!Files.isRegularFile(catalog)) {
-      throw CATALOG.invalid(catalog + ": no such file (the events.csv of glasslab events)");
-    }
-    Csv.Table t = Csv.read(catalog);
-    int[] col = new int[3];
-    List<String> names = List.of("frame", "kind", "step_a");
-    for (int c = 0; c < 3; c++) {
-      col[c] = t.header().indexOf(names.get(c));
-      if (col[c] < 0) {
-        throw CATALOG.invalid(
-            catalog
-                + ": no column '"
-                + names.get(c)
-                + "' (expected the events.csv of glasslab events)");
-      }
-    }
-    int seen = 0;
-    for (String[] row : t.rows()) {
-      String kind = row[col[1]];
-      if ((kind.equals("AVALANCHE") || kind.equals("MULTIPLE")) && seen++ == k) {
-        return new String[] {row[col[0]], kind, row[col[2]]};
-      }
-    }
-    throw EVENT.invalid(
-        catalog + " lists " + seen + " event(s) (AVALANCHE or MULTIPLE), no event " + k);
-  }
-
   @Override
   public void write(Options p, Result r, Function<String, Path> out) throws IOException {
     H5md.write(out.apply(MD), r.md());
@@ -253,7 +219,7 @@ public final class RefineTask
   static Map<String, Object> eventJson(Options p, Result r) {
     EventRefinement.Result e = r.refined();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("event", p.interval() == null ? p.event() : null);
+    m.put("event", p.event());
     m.put("kind", r.kind());
     m.put("frame_a", e.frame());
     m.put("frame_b", e.frame() + 1);
@@ -310,7 +276,6 @@ public final class RefineTask
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("catalog", p.catalog() == null ? null : p.catalog().toString());
     params.put("event", p.event());
-    params.put("interval", p.interval());
     params.put("max_window", p.refinement().maxWindow());
     params.put("subdivisions", p.refinement().subdivisions());
     params.put("method", p.refinement().method().id());

@@ -254,6 +254,20 @@ class EventStagesTest {
             strain.toString());
     assertEquals(0, s.exit(), s.err());
     assertEquals(Files.readString(strain), Files.readString(res.resolve("local/local.csv")));
+
+    // the refined files' content is part of local's cache key: refined again into the same
+    // directory, the same spec recomputes local from the new frames (never stale by path)
+    refined(ok, hop, 60_200, 200);
+    RunResult again =
+        run(
+            "ev",
+            false,
+            "  - signatures\n  - {stage: snapshots, params: {pixels: 200}}\n"
+                + "  - {stage: local, params: {rc: 2.4, refined: '"
+                + ok
+                + "'}}\n");
+    assertTrue(again.ok(), again.toString());
+    assertArrayEquals(new long[] {60_400, 60_600}, (long[]) Hdf5Arrays.read(local, "at/steps"));
   }
 
   /** A refined event directory: frames 59, 59, 60, 60 of the hop file at 4 equal steps. */

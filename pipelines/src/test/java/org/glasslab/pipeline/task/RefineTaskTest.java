@@ -54,7 +54,7 @@ class RefineTaskTest {
           - minimize
           - events
           - stage: refine
-            params: {interval: %d, max_window: 16, subdivisions: 4}
+            params: {event: "frame:%d", max_window: 16, subdivisions: 4}
         """
             .formatted(INTERVAL));
     CliRunner r = CliRunner.run("run", spec.toString());
@@ -92,7 +92,8 @@ class RefineTaskTest {
 
     // the command on the stage's files: the same trajectories, byte for byte
     Path cmd = dir.resolve("cmd");
-    CliRunner c = refine(traj, cmd, "--catalog", catalog.toString(), "--interval", "" + INTERVAL);
+    CliRunner c =
+        refine(traj, cmd, "--catalog", catalog.toString(), "--event", "frame:" + INTERVAL);
     assertEquals(0, c.exit(), c.err());
     assertArrayEquals(
         Files.readAllBytes(stage.resolve("refined_md.h5")),
@@ -108,14 +109,17 @@ class RefineTaskTest {
     edited.add(lines.get(0));
     for (int i = 1; i < lines.size(); i++) {
       String row = lines.get(i);
-      String base = row.substring(0, row.lastIndexOf(','));
+      // columns end with significant_clusters, z, kind: only this interval is significant
+      String[] col = row.split(",", -1);
       boolean mine = row.startsWith(INTERVAL + ",");
-      edited.add(base + (mine ? ",AVALANCHE" : ",CREEP"));
+      col[col.length - 3] = mine ? "1" : "0";
+      col[col.length - 1] = mine ? "AVALANCHE" : "CREEP";
+      edited.add(String.join(",", col));
     }
     Path one = dir.resolve("one-event.csv");
     Files.write(one, edited);
     Path byEvent = dir.resolve("by-event");
-    CliRunner e = refine(traj, byEvent, "--catalog", one.toString(), "--event", "0");
+    CliRunner e = refine(traj, byEvent, "--catalog", one.toString(), "--event", "rank:1");
     assertEquals(0, e.exit(), e.err());
     assertArrayEquals(
         Files.readAllBytes(cmd.resolve("md.h5")), Files.readAllBytes(byEvent.resolve("md.h5")));
@@ -126,11 +130,11 @@ class RefineTaskTest {
             "--catalog",
             one.toString(),
             "--event",
-            "1",
+            "rank:2",
             "--out",
             dir.resolve("none").toString());
     assertNotEquals(0, none.exit());
-    assertTrue(none.err().contains("lists 1 event(s)"), none.err());
+    assertTrue(none.err().contains("has 1 event(s)"), none.err());
     assertFalse(Files.exists(dir.resolve("none")));
   }
 
@@ -164,7 +168,7 @@ class RefineTaskTest {
     for (Path in : List.of(dump, h5)) {
       Path out = dir.resolve("out-" + in.getFileName());
       CliRunner r =
-          CliRunner.run("refine", in.toString(), "--interval", "0", "--out", out.toString());
+          CliRunner.run("refine", in.toString(), "--event", "frame:0", "--out", out.toString());
       assertEquals(1, r.exit(), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertTrue(r.err().contains("no MD run parameters recorded"), r.err());
@@ -198,7 +202,7 @@ class RefineTaskTest {
     Files.writeString(index, Files.readString(index).replaceAll("(?m)^.*\"replay\".*\\R", ""));
     Path out = dir.resolve("out-old");
     CliRunner old =
-        CliRunner.run("refine", run.toString(), "--interval", "1", "--out", out.toString());
+        CliRunner.run("refine", run.toString(), "--event", "frame:1", "--out", out.toString());
     assertEquals(1, old.exit(), old.err());
     assertEquals(1, old.err().strip().lines().count(), old.err());
     assertTrue(old.err().contains("cannot be replayed exactly"), old.err());
