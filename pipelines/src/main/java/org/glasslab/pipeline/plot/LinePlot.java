@@ -36,6 +36,7 @@ public final class LinePlot {
     private boolean lines = true;
     private final List<Object[]> series = new ArrayList<>();
     private final List<Object[]> markers = new ArrayList<>();
+    private final List<Object[]> bands = new ArrayList<>();
 
     Builder(String title, String xLabel, String yLabel) {
       super(title, xLabel, yLabel, 640, 400);
@@ -48,6 +49,23 @@ public final class LinePlot {
             "series '" + name + "': x has " + x.length + " points, y " + y.length);
       }
       series.add(new Object[] {name, x.clone(), y.clone()});
+      return this;
+    }
+
+    /**
+     * An error band around the last added series: its lower and upper ends drawn as thin dashed
+     * lines in the series' colour, without a legend entry; {@code x}, {@code lo}, {@code hi} [same
+     * length] are not modified.
+     */
+    public Builder band(double[] x, double[] lo, double[] hi) {
+      if (series.isEmpty()) {
+        throw new IllegalArgumentException("a band needs a series before it");
+      }
+      if (x.length != lo.length || x.length != hi.length || x.length == 0) {
+        throw new IllegalArgumentException(
+            "band: x has " + x.length + " points, lo " + lo.length + ", hi " + hi.length);
+      }
+      bands.add(new Object[] {series.size() - 1, x.clone(), lo.clone(), hi.clone()});
       return this;
     }
 
@@ -107,7 +125,12 @@ public final class LinePlot {
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
       };
-      for (Object[] s : series) {
+      List<Object[]> all = new ArrayList<>(series);
+      for (Object[] b : bands) {
+        all.add(new Object[] {series.get((int) b[0])[0] + " (lo)", b[1], b[2], b[0]});
+        all.add(new Object[] {series.get((int) b[0])[0] + " (hi)", b[1], b[3], b[0]});
+      }
+      for (Object[] s : all) {
         double[] x = (double[]) s[1];
         double[] y = (double[]) s[2];
         for (int i = 0; i < y.length; i++) {
@@ -126,6 +149,21 @@ public final class LinePlot {
           }
         }
         XYSeries xs = c.addSeries((String) s[0], x, y);
+        if (s.length > 3) {
+          java.awt.Color col = Style.CYCLE[(int) s[3] % Style.CYCLE.length];
+          xs.setLineColor(new java.awt.Color(col.getRed(), col.getGreen(), col.getBlue(), 150));
+          xs.setLineStyle(
+              new java.awt.BasicStroke(
+                  1f,
+                  java.awt.BasicStroke.CAP_BUTT,
+                  java.awt.BasicStroke.JOIN_ROUND,
+                  10f,
+                  new float[] {4f, 3f},
+                  0f));
+          xs.setMarker(SeriesMarkers.NONE);
+          xs.setShowInLegend(false);
+          continue;
+        }
         xs.setMarker(points ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         if (!lines) {
           xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

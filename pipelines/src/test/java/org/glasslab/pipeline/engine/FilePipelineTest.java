@@ -9,13 +9,12 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.cli.CliRunner;
+import org.glasslab.pipeline.report.ReportLinks;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Hdf5Arrays;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,21 +73,18 @@ class FilePipelineTest {
     assertEquals(0, again.exit());
     assertFalse(again.out().contains("\"RAN\""), "second run from cache: " + again.out());
 
-    // Every image referenced by the report exists inside the report folder.
+    // Every image and link of every report page resolves.
     CliRunner rep = CliRunner.run("report", out.toString());
     assertEquals(0, rep.exit(), rep.err());
     Path index = Path.of(rep.out().strip());
     assertEquals(out.resolve("report/index.html").toAbsolutePath(), index);
-    String html = Files.readString(index);
-    Matcher m = Pattern.compile("(?:src|href)=\"([^\"#]+)\"").matcher(html);
-    int refs = 0;
-    while (m.find()) {
-      refs++;
-      assertTrue(Files.exists(index.getParent().resolve(m.group(1))), "missing " + m.group(1));
-    }
-    // Only b.h5 carries an observable (extended XYZ stores none): one PNG and its SVG.
-    assertEquals(2, refs, html);
-    assertTrue(html.contains("Stage observables"));
+    ReportLinks.Result links = ReportLinks.check(index.getParent());
+    // index + one page per branch; only b.h5 carries an observable (extended XYZ stores none):
+    // one figure, shown and linked as PNG, and its SVG.
+    assertEquals(1 + 3, links.pages().size(), links.pages().toString());
+    assertEquals(1, links.images());
+    String b = Files.readString(index.resolveSibling("branch/b.html"));
+    assertTrue(b.contains("Stage observables"), b);
   }
 
   @Test
@@ -177,8 +173,8 @@ class FilePipelineTest {
       assertTrue(img.getWidth() > 300 && img.getHeight() > 300, f);
       assertTrue(Files.size(entry.resolve(f + ".svg")) > 10000, f);
     }
-    String html = Files.readString(dir.resolve("snaps/report/index.html"));
-    assertTrue(html.contains("Stage snapshots") && html.contains("fig002.png"), html);
+    String html = Files.readString(dir.resolve("snaps/report/branch/b.html"));
+    assertTrue(html.contains("Stage snapshots") && html.contains("snapshot_frame3.png"), html);
     Files.writeString(spec, Files.readString(spec).replace("[1, -1]", "[1, 9]"));
     CliRunner bad = CliRunner.run("run", spec.toString(), "--no-report");
     assertEquals(1, bad.exit());

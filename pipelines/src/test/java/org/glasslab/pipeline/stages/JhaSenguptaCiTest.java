@@ -1,0 +1,82 @@
+package org.glasslab.pipeline.stages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.glasslab.pipeline.cli.CliRunner;
+import org.glasslab.pipeline.report.ReportLinks;
+import org.glasslab.pipeline.store.Csv;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * examples/jha-sengupta.yaml run as documented, CI-sized ({@code --profile ci}: 2 temperatures x 3
+ * replicas of 64 particles, about 2 minutes on 2 busy cores, hence the validation tier that CI
+ * runs): every stage runs; the per-temperature ensemble curves and means equal an independent numpy
+ * pooling of the same per-particle files with the recorded bootstrap draws
+ * (src/test/resources/reference/ensemble_pool.py); every page of the report resolves its images and
+ * links, with one page per branch and per temperature.
+ */
+@Tag("validation")
+class JhaSenguptaCiTest {
+  @TempDir static Path dir;
+  static Path run;
+  static CliRunner result;
+
+  @BeforeAll
+  static void runCiProfile() throws Exception {
+    Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+    Path spec = dir.resolve("jha-sengupta.yaml");
+    Files.copy(examples.resolve("jha-sengupta.yaml"), spec);
+    result = CliRunner.run("run", spec.toString(), "--profile", "ci", "--jobs", "2", "-q");
+    run = dir.resolve("runs/jha-sengupta-ci");
+  }
+
+  @Test
+  void everyStageRunsOnTwoTemperaturesTimesThreeReplicas() throws Exception {
+    assertEquals(0, result.exit(), result.out() + result.err());
+    int ran = 0;
+    for (String line : result.out().split("\n")) {
+      if (line.startsWith("ran ")) {
+        ran++;
+      }
+    }
+    assertEquals(6 * 13 + 2, ran, result.out());
+    Csv.Table means =
+        Csv.read(
+            run.resolve("results/ensemble/temperature-ensemble/" + TemperatureEnsembleStage.MEANS));
+    for (double s : means.doubles("stderr")) {
+      assertTrue(s > 0 && Double.isFinite(s), "bootstrap stderr " + s);
+    }
+  }
+
+  @Test
+  void ensembleCurvesEqualAnIndependentNumpyPooling() throws Exception {
+    assertEquals(0, result.exit(), result.err());
+    TemperatureEnsembleTest.assertNumpyPoolingAgrees(run, 2 * LagFieldsStage.FIELDS.size());
+  }
+
+  @Test
+  void reportHasAPagePerBranchAndTemperatureAndEveryLinkResolves() throws Exception {
+    assertEquals(0, result.exit(), result.err());
+    Path report = run.resolve("report");
+    ReportLinks.Result links = TemperatureEnsembleTest.assertReport(run, "0.3", "0.4");
+    assertTrue(links.images() > 6 * 10, "images: " + links.images());
+    // thumbnails only for the ensemble figures; branch figures are linked, not copied
+    long size;
+    try (Stream<Path> s = Files.walk(report)) {
+      size = s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+    try (Stream<Path> s = Files.walk(report)) {
+      assertEquals(0, s.filter(f -> f.toString().endsWith(".svg")).count(), "no figure copied");
+    }
+    System.out.printf(
+        "CI-sized jha-sengupta report: %d pages, %d bytes%n", links.pages().size(), size);
+    assertTrue(size < 2_000_000, "report size " + size);
+  }
+}
