@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,8 +26,9 @@ public final class ReportLinks {
    * @param pages the pages found
    * @param links the references checked (images and links)
    * @param images the {@code img src} references among them
+   * @param targets every distinct file referenced
    */
-  public record Result(List<Path> pages, int links, int images) {}
+  public record Result(List<Path> pages, int links, int images, Set<Path> targets) {}
 
   /** Asserts that every src/href of every .html page under {@code reportDir} exists. */
   public static Result check(Path reportDir) throws IOException {
@@ -35,6 +38,7 @@ public final class ReportLinks {
     }
     int links = 0;
     int images = 0;
+    Set<Path> targets = new TreeSet<>();
     for (Path page : pages) {
       String html = Files.readString(page);
       Matcher m = REF.matcher(html);
@@ -45,12 +49,13 @@ public final class ReportLinks {
             page.getParent().resolve(URLDecoder.decode(ref, StandardCharsets.UTF_8)).normalize();
         assertTrue(Files.exists(target), page + ": missing " + ref);
         links++;
+        targets.add(target);
         if (html.startsWith("src", m.start())) {
           images++;
           assertTrue(Files.size(target) > 0, page + ": empty image " + ref);
         }
       }
     }
-    return new Result(pages, links, images);
+    return new Result(pages, links, images, targets);
   }
 }

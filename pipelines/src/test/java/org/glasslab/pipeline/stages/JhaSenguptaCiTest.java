@@ -75,8 +75,21 @@ class JhaSenguptaCiTest {
     try (Stream<Path> s = Files.walk(report)) {
       assertEquals(0, s.filter(f -> f.toString().endsWith(".svg")).count(), "no figure copied");
     }
+    long html;
+    try (Stream<Path> s = Files.walk(report)) {
+      html =
+          s.filter(f -> f.toString().endsWith(".html")).mapToLong(f -> f.toFile().length()).sum();
+    }
+    long linked = 0;
+    for (Path f : links.targets()) {
+      if (!f.startsWith(report)) {
+        linked += Files.size(f);
+      }
+    }
     System.out.printf(
-        "CI-sized jha-sengupta report: %d pages, %d bytes%n", links.pages().size(), size);
+        "CI-sized jha-sengupta report: %d pages, %d bytes in report/ (%d of HTML), %d bytes of"
+            + " figures linked%n",
+        links.pages().size(), size, html, linked);
     assertTrue(size < 2_000_000, "report size " + size);
   }
 }
