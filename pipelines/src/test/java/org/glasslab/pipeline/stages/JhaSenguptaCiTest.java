@@ -53,6 +53,34 @@ class JhaSenguptaCiTest {
     for (double s : means.doubles("stderr")) {
       assertTrue(s > 0 && Double.isFinite(s), "bootstrap stderr " + s);
     }
+    // compare-observables: one row per temperature and observable, the mean over the replicas of
+    // each replica's mean, its standard error across replicas
+    Csv.Table obs =
+        Csv.read(run.resolve("results/ensemble/compare-observables/observables_summary.csv"));
+    int checked = 0;
+    for (int i = 0; i < obs.rows().size(); i++) {
+      String[] row = obs.rows().get(i);
+      assertTrue(row[0].equals("T-temperature=0.3") || row[0].equals("T-temperature=0.4"), row[0]);
+      assertEquals(3, obs.doubles("replicas")[i]);
+      double[] m = new double[3];
+      for (int r = 0; r < 3; r++) {
+        double[] v =
+            Csv.read(run.resolve("results/" + row[0] + "-r" + r + "/observables/observables.csv"))
+                .doubles(row[1]);
+        m[r] = java.util.Arrays.stream(v).average().orElseThrow();
+      }
+      double mean = (m[0] + m[1] + m[2]) / 3;
+      double var = 0;
+      for (double x : m) {
+        var += (x - mean) * (x - mean) / 2;
+      }
+      assertEquals(mean, obs.doubles("mean")[i], 1e-12 * Math.max(1, Math.abs(mean)), row[1]);
+      // rounding-level spreads (the isokinetic kinetic energy) compare absolutely
+      double tol = 1e-12 * Math.max(1, Math.abs(mean));
+      assertEquals(Math.sqrt(var / 3), obs.doubles("stderr")[i], tol, row[1]);
+      checked++;
+    }
+    assertTrue(checked >= 2 * 2, "rows " + checked);
   }
 
   @Test
