@@ -258,9 +258,9 @@ public final class TemperatureEnsembleStage extends AbstractStage {
       if (!log || r.density()[k] > 0) {
         x[i] = bins.center(k);
         y[i] = r.density()[k];
-        // on a logarithmic axis a band reaching 0 is drawn down to the smallest drawn density
+        // on a logarithmic axis a band end at 0 is drawn at the smallest drawn density
         lo[i] = log ? Math.max(r.densityLo()[k], floor) : r.densityLo()[k];
-        hi[i] = r.densityHi()[k];
+        hi[i] = log ? Math.max(r.densityHi()[k], floor) : r.densityHi()[k];
         i++;
       }
     }
