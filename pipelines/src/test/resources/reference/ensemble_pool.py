@@ -6,7 +6,8 @@ Usage: /usr/bin/python3 ensemble_pool.py RUN_DIR
 Reads RUN_DIR/results/*/lag-fields/lag_fields.h5 (one replica per branch, grouped by its
 'temperature' attribute) and RUN_DIR/results/ensemble/temperature-ensemble/{ensemble_curves.csv,
 ensemble_means.csv, ensemble.json}. Recomputes from the raw per-particle arrays: the common bins of
-each field (log bins from the smallest positive value, 'per_decade' per decade; det H linear bins
+each field (log bins from the smallest positive value but at most 'decades' decades below the
+largest, 'per_decade' per decade; det H linear bins
 over its range), the pooled density n_b / (n w_b) and mean per temperature, and, with the bootstrap
 draws recorded in ensemble.json, the 68 % percentile bands (numpy's default interpolation), the
 standard deviation of the resampled means and their interval. Prints one line per field and
@@ -68,7 +69,8 @@ def main(run):
         b = rec["binning"][field]
         if log:
             pos = allv[allv > 0]
-            lo, hi = pos.min(), pos.max() * (1 + 1e-9)
+            lo = max(pos.min(), pos.max() * 10.0 ** -b["decades"])
+            hi = pos.max() * (1 + 1e-9)
             pd = b["per_decade"]
             nb = int(math.ceil((math.log10(hi) - math.log10(lo)) * pd))
             l0 = math.log10(lo)

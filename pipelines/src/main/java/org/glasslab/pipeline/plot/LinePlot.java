@@ -53,19 +53,28 @@ public final class LinePlot {
     }
 
     /**
-     * An error band around the last added series: its lower and upper ends drawn as thin dashed
-     * lines in the series' colour, without a legend entry; {@code x}, {@code lo}, {@code hi} [same
-     * length] are not modified.
+     * An error band around the last added series: its lower ends ({@code xLo}, {@code lo}) and
+     * upper ends ({@code xHi}, {@code hi}) drawn as thin dashed lines in the series' colour,
+     * without a legend entry (separate abscissae, so that points a logarithmic axis cannot show are
+     * left out); the arrays are not modified.
      */
-    public Builder band(double[] x, double[] lo, double[] hi) {
+    public Builder band(double[] xLo, double[] lo, double[] xHi, double[] hi) {
       if (series.isEmpty()) {
         throw new IllegalArgumentException("a band needs a series before it");
       }
-      if (x.length != lo.length || x.length != hi.length || x.length == 0) {
+      if (xLo.length != lo.length || xHi.length != hi.length) {
         throw new IllegalArgumentException(
-            "band: x has " + x.length + " points, lo " + lo.length + ", hi " + hi.length);
+            "band: "
+                + xLo.length
+                + " x for "
+                + lo.length
+                + " lower ends, "
+                + xHi.length
+                + " x for "
+                + hi.length
+                + " upper ends");
       }
-      bands.add(new Object[] {series.size() - 1, x.clone(), lo.clone(), hi.clone()});
+      bands.add(new Object[] {series.size() - 1, xLo.clone(), lo.clone(), xHi.clone(), hi.clone()});
       return this;
     }
 
@@ -127,8 +136,12 @@ public final class LinePlot {
       };
       List<Object[]> all = new ArrayList<>(series);
       for (Object[] b : bands) {
-        all.add(new Object[] {series.get((int) b[0])[0] + " (lo)", b[1], b[2], b[0]});
-        all.add(new Object[] {series.get((int) b[0])[0] + " (hi)", b[1], b[3], b[0]});
+        if (((double[]) b[1]).length > 0) {
+          all.add(new Object[] {series.get((int) b[0])[0] + " (lo)", b[1], b[2], b[0]});
+        }
+        if (((double[]) b[3]).length > 0) {
+          all.add(new Object[] {series.get((int) b[0])[0] + " (hi)", b[3], b[4], b[0]});
+        }
       }
       for (Object[] s : all) {
         double[] x = (double[]) s[1];

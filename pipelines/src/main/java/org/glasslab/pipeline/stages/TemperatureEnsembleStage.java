@@ -30,11 +30,11 @@ import org.glasslab.pipeline.store.JsonFiles;
  * to all temperatures ({@link ReplicaBootstrap}: density per unit of the field, 68 % bands from
  * resampling whole replicas), one curve per temperature. Positive fields (all but det H) use
  * logarithmic bins ({@code per_decade}) from the smallest to the largest positive value over all
- * branches, det H {@code bins} linear bins over its range. Outputs {@code ensemble_curves.csv}
- * (field, temperature, bin, lower, upper, center, density, density_lo, density_hi), {@code
- * ensemble_means.csv} (field, temperature, replicas, values, mean, stderr, mean_lo, mean_hi) and
- * {@code ensemble.json} (lag, level, binning, the branches of each temperature in replica order,
- * the seed and every bootstrap draw as replica indices).
+ * branches but over at most {@code decades} decades, det H {@code bins} linear bins over its range.
+ * Outputs {@code ensemble_curves.csv} (field, temperature, bin, lower, upper, center, density,
+ * density_lo, density_hi), {@code ensemble_means.csv} (field, temperature, replicas, values, mean,
+ * stderr, mean_lo, mean_hi) and {@code ensemble.json} (lag, level, binning, the branches of each
+ * temperature in replica order, the seed and every bootstrap draw as replica indices).
  */
 public final class TemperatureEnsembleStage extends AbstractStage {
   /** The curves table. */
@@ -70,9 +70,16 @@ public final class TemperatureEnsembleStage extends AbstractStage {
         List.of(CURVES, MEANS, RECORD),
         "per-particle fields pooled over the replicas of each temperature, bootstrap bands",
         Map.of(
-            "per_decade", "logarithmic bins per decade for positive fields (default 10)",
-            "bins", "linear bins for det H (default 40)",
-            "bootstrap", "bootstrap resamples of the replicas (default 1000)"));
+            "per_decade",
+            "logarithmic bins per decade for positive fields (default 10)",
+            "decades",
+            "decades binned below the largest value of a positive field (default 8; smaller"
+                + " values, e.g. round-off D2min of particles that moved affinely, are counted"
+                + " but not binned)",
+            "bins",
+            "linear bins for det H (default 40)",
+            "bootstrap",
+            "bootstrap resamples of the replicas (default 1000)"));
   }
 
   @Override
@@ -83,6 +90,7 @@ public final class TemperatureEnsembleStage extends AbstractStage {
   @Override
   public void validate(Params p) {
     p.getInt("per_decade", 10, 1, 1000);
+    p.getInt("decades", 8, 1, 300);
     p.getInt("bins", 40, 2, 10_000);
     p.getInt("bootstrap", 1000, 1, 1_000_000);
   }
@@ -93,6 +101,7 @@ public final class TemperatureEnsembleStage extends AbstractStage {
   @Override
   public void run(StageContext ctx) throws Exception {
     int perDecade = ctx.params().getInt("per_decade", 10);
+    int decades = ctx.params().getInt("decades", 8);
     int linBins = ctx.params().getInt("bins", 40);
     int resamples = ctx.params().getInt("bootstrap", 1000);
     TreeMap<Double, List<Member>> groups = new TreeMap<>();
@@ -149,6 +158,9 @@ public final class TemperatureEnsembleStage extends AbstractStage {
         ctx.log("%s: fewer than two distinct values, no distribution", field);
         continue;
       }
+      if (log) {
+        lo = Math.max(lo, hi * Math.pow(10, -decades));
+      }
       Histogram bins =
           log ? Histogram.log(lo, hi * (1 + 1e-9), perDecade) : Histogram.linear(lo, hi, linBins);
       ObjectNode b = binning.putObject(field);
@@ -156,6 +168,9 @@ public final class TemperatureEnsembleStage extends AbstractStage {
       b.put("lo", lo);
       b.put("hi", bins.hi());
       b.put(log ? "per_decade" : "bins", log ? perDecade : linBins);
+      if (log) {
+        b.put("decades", decades);
+      }
       double[] widths = new double[bins.bins()];
       for (int k = 0; k < widths.length; k++) {
         widths[k] = bins.width(k);
@@ -234,37 +249,33 @@ public final class TemperatureEnsembleStage extends AbstractStage {
 
   private static void addCurve(
       LinePlot.Builder plot, String name, Histogram bins, ReplicaBootstrap.Result r, boolean log) {
+    // on a logarithmic axis, bins (and band ends) at density 0 are not drawn
+    double[][] mid = points(bins, r.density(), log);
+    if (mid[0].length == 0) {
+      return;
+    }
+    double[][] lo = points(bins, r.densityLo(), log);
+    double[][] hi = points(bins, r.densityHi(), log);
+    plot.series(name, mid[0], mid[1]).band(lo[0], lo[1], hi[0], hi[1]);
+  }
+
+  /** {bin centres, values} of the bins whose value is drawable (positive on a log axis). */
+  private static double[][] points(Histogram bins, double[] v, boolean log) {
     int n = 0;
-    for (int k = 0; k < bins.bins(); k++) {
-      if (!log || r.density()[k] > 0) {
+    for (double y : v) {
+      if (log ? y > 0 : Double.isFinite(y)) {
         n++;
       }
     }
-    if (n == 0) {
-      return;
-    }
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] lo = new double[n];
-    double[] hi = new double[n];
-    double floor = Double.POSITIVE_INFINITY;
-    for (double v : r.density()) {
-      if (v > 0) {
-        floor = Math.min(floor, v);
-      }
-    }
+    double[][] p = new double[2][n];
     int i = 0;
-    for (int k = 0; k < bins.bins(); k++) {
-      if (!log || r.density()[k] > 0) {
-        x[i] = bins.center(k);
-        y[i] = r.density()[k];
-        // on a logarithmic axis a band end at 0 is drawn at the smallest drawn density
-        lo[i] = log ? Math.max(r.densityLo()[k], floor) : r.densityLo()[k];
-        hi[i] = log ? Math.max(r.densityHi()[k], floor) : r.densityHi()[k];
-        i++;
+    for (int k = 0; k < v.length; k++) {
+      if (log ? v[k] > 0 : Double.isFinite(v[k])) {
+        p[0][i] = bins.center(k);
+        p[1][i++] = v[k];
       }
     }
-    plot.series(name, x, y).band(x, lo, hi);
+    return p;
   }
 
   private static void writeTables(StageContext ctx, List<Object[]> curves, List<Object[]> means)
@@ -366,6 +377,6 @@ public final class TemperatureEnsembleStage extends AbstractStage {
   }
 
   private static String fmt(double t) {
-    return String.format(Locale.ROOT, "%.4g", t);
+    return java.math.BigDecimal.valueOf(t).stripTrailingZeros().toPlainString();
   }
 }
