@@ -93,17 +93,37 @@ class StatsTest {
   }
 
   @Test
-  void ensembleAveragesDensitiesAcrossTrajectories() {
-    TemperatureEnsemble e = new TemperatureEnsemble(0, 2, 2);
-    e.add(0.3, new double[] {0.5, 0.5}); // density {1, 0}
-    e.add(0.3, new double[] {0.5, 1.5}); // density {0.5, 0.5}
-    e.add(0.4, new double[] {1.5});
-    var r = e.results();
-    assertEquals(List.of(0.3, 0.4), new ArrayList<>(r.keySet()));
-    assertArrayEquals(new double[] {0.75, 0.25}, r.get(0.3).distribution().mean(), 1e-15);
-    assertArrayEquals(new double[] {0.25, 0.25}, r.get(0.3).distribution().stderr(), 1e-15);
-    assertEquals(0.75, r.get(0.3).mean(), 1e-15);
-    assertEquals(2, r.get(0.3).distribution().members());
+  void replicaBootstrapPoolsReplicasAndResamplesWholeReplicas() {
+    Histogram bins = Histogram.linear(0, 2, 2);
+    var a = ReplicaBootstrap.Replica.of(new double[] {0.5, 0.5, Double.NaN}, bins);
+    var b = ReplicaBootstrap.Replica.of(new double[] {0.5, 1.5, 3.0}, bins); // 3.0 not binned
+    assertEquals(2, a.values());
+    assertEquals(3, b.values());
+    double[] w = {1, 1};
+    // draws: {a, a} pools 4 values in bin 0; {b, b} pools 2/6 and 2/6; {a, b} the pooled ensemble
+    int[][] draws = {{0, 0}, {1, 1}, {0, 1}};
+    var r = ReplicaBootstrap.of(java.util.List.of(a, b), w, draws, 0.5);
+    assertArrayEquals(new double[] {3.0 / 5, 1.0 / 5}, r.density(), 1e-15);
+    assertEquals(6.0 / 5, r.mean(), 1e-15);
+    assertEquals(5, r.values());
+    // bin 0 resampled: {1, 1/3, 3/5} sorted {1/3, 3/5, 1}; percentiles 25 and 75 interpolate
+    assertEquals(1.0 / 3 + 0.5 * (3.0 / 5 - 1.0 / 3), r.densityLo()[0], 1e-15);
+    assertEquals(3.0 / 5 + 0.5 * (1 - 3.0 / 5), r.densityHi()[0], 1e-15);
+    double[] means = {0.5, 5.0 / 3, 6.0 / 5};
+    double mm = (means[0] + means[1] + means[2]) / 3;
+    double v = 0;
+    for (double x : means) {
+      v += (x - mm) * (x - mm);
+    }
+    assertEquals(Math.sqrt(v / 2), r.meanStderr(), 1e-15);
+    int[][] d = ReplicaBootstrap.draws(3, 50, new org.glasslab.data.random.Rng(7));
+    assertArrayEquals(
+        d[49], ReplicaBootstrap.draws(3, 50, new org.glasslab.data.random.Rng(7))[49]);
+    for (int[] row : d) {
+      for (int i : row) {
+        assertTrue(i >= 0 && i < 3);
+      }
+    }
   }
 
   @Test

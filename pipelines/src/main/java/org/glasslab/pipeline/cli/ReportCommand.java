@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the static HTML report (RUN_DIR/report/index.html with its images) of a run.",
+      "Build the static HTML report of a run: RUN_DIR/report/index.html, a page per branch and",
+      "per temperature ensemble; figures are linked where the run stored them (RUN_DIR/cache).",
       "Prints the path of index.html."
     })
 public final class ReportCommand implements Callable<Integer> {

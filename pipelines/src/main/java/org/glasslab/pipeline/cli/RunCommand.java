@@ -39,6 +39,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "Parallel workers (default: the spec's jobs, else the number of cores).")
   Integer jobs;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "Apply the spec's profile NAME (e.g. ci: the same campaign, CI-sized).")
+  String profile;
+
   @Option(names = "--dry-run", description = "Print the plan and what is cached; run nothing.")
   boolean dryRun;
 
@@ -85,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--jobs must be at least 1, got " + jobs);
     }
-    PipelineSpec ps = SpecLoader.load(specFile, registry);
+    PipelineSpec ps = SpecLoader.load(specFile, registry, profile);
     int n =
         jobs != null
             ? jobs

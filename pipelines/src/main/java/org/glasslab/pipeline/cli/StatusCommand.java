@@ -27,6 +27,12 @@ public final class StatusCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "Pipeline spec.")
   Path specFile;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "Apply the spec's profile NAME (e.g. ci: the same campaign, CI-sized).")
+  String profile;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -36,7 +42,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     StageRegistry registry = Stages.builtin();
-    PipelineSpec ps = SpecLoader.load(specFile, registry);
+    PipelineSpec ps = SpecLoader.load(specFile, registry, profile);
     RunResult r =
         new Engine(registry)
             .run(ps, new Engine.Options(1, true, false, spec.commandLine().getErr()));

@@ -36,6 +36,7 @@ public final class LinePlot {
     private boolean lines = true;
     private final List<Object[]> series = new ArrayList<>();
     private final List<Object[]> markers = new ArrayList<>();
+    private final List<Object[]> bands = new ArrayList<>();
 
     Builder(String title, String xLabel, String yLabel) {
       super(title, xLabel, yLabel, 640, 400);
@@ -48,6 +49,32 @@ public final class LinePlot {
             "series '" + name + "': x has " + x.length + " points, y " + y.length);
       }
       series.add(new Object[] {name, x.clone(), y.clone()});
+      return this;
+    }
+
+    /**
+     * An error band around the last added series: its lower ends ({@code xLo}, {@code lo}) and
+     * upper ends ({@code xHi}, {@code hi}) drawn as thin dashed lines in the series' colour,
+     * without a legend entry (separate abscissae, so that points a logarithmic axis cannot show are
+     * left out); the arrays are not modified.
+     */
+    public Builder band(double[] xLo, double[] lo, double[] xHi, double[] hi) {
+      if (series.isEmpty()) {
+        throw new IllegalArgumentException("a band needs a series before it");
+      }
+      if (xLo.length != lo.length || xHi.length != hi.length) {
+        throw new IllegalArgumentException(
+            "band: "
+                + xLo.length
+                + " x for "
+                + lo.length
+                + " lower ends, "
+                + xHi.length
+                + " x for "
+                + hi.length
+                + " upper ends");
+      }
+      bands.add(new Object[] {series.size() - 1, xLo.clone(), lo.clone(), xHi.clone(), hi.clone()});
       return this;
     }
 
@@ -107,7 +134,16 @@ public final class LinePlot {
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
       };
-      for (Object[] s : series) {
+      List<Object[]> all = new ArrayList<>(series);
+      for (Object[] b : bands) {
+        if (((double[]) b[1]).length > 0) {
+          all.add(new Object[] {series.get((int) b[0])[0] + " (lo)", b[1], b[2], b[0]});
+        }
+        if (((double[]) b[3]).length > 0) {
+          all.add(new Object[] {series.get((int) b[0])[0] + " (hi)", b[3], b[4], b[0]});
+        }
+      }
+      for (Object[] s : all) {
         double[] x = (double[]) s[1];
         double[] y = (double[]) s[2];
         for (int i = 0; i < y.length; i++) {
@@ -126,6 +162,21 @@ public final class LinePlot {
           }
         }
         XYSeries xs = c.addSeries((String) s[0], x, y);
+        if (s.length > 3) {
+          java.awt.Color col = Style.CYCLE[(int) s[3] % Style.CYCLE.length];
+          xs.setLineColor(new java.awt.Color(col.getRed(), col.getGreen(), col.getBlue(), 150));
+          xs.setLineStyle(
+              new java.awt.BasicStroke(
+                  1f,
+                  java.awt.BasicStroke.CAP_BUTT,
+                  java.awt.BasicStroke.JOIN_ROUND,
+                  10f,
+                  new float[] {4f, 3f},
+                  0f));
+          xs.setMarker(SeriesMarkers.NONE);
+          xs.setShowInLegend(false);
+          continue;
+        }
         xs.setMarker(points ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         if (!lines) {
           xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -4,22 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.report.HtmlReport.Cell;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.JsonFiles;
 
 /**
- * Builds {@code RUN/report/} from a run directory: a summary (pipeline, GlassLab version and
- * commit, seed, timings), the inputs, and one section per stage with its parameters and the figures
- * and tables its instances wrote (from each cache entry's {@code figures.json}), plus failures.
+ * Builds {@code RUN/report/} from a run directory's manifest: an index (run summary, every stage
+ * with its parameters and outcome counts, failures, the figures of ensemble stages as thumbnails, a
+ * table of temperature ensembles and one of branches), one page per branch ({@code branch/ID.html}:
+ * its input and the figures of its stage instances) and one per temperature ensemble ({@code
+ * ensemble/T=VALUE.html}: its replicas and, when the {@code temperature-ensemble} stage ran, its
+ * rows of {@code ensemble_means.csv}). Temperatures come from that stage's {@code ensemble.json},
+ * else from the generators' {@code temperature} parameter.
  */
 public final class RunReport {
   /** Rows of a stage's table shown in the report (the file has them all). */
   static final int MAX_ROWS = 60;
 
   private RunReport() {}
+
+  /** Name of the ensemble stage whose groups and means the report shows. */
+  static final String ENSEMBLE_STAGE = "temperature-ensemble";
 
   /**
    * Writes the report of {@code runDir} into {@code runDir/report}; returns the index.html path.
@@ -35,6 +46,8 @@ public final class RunReport {
     JsonNode m = JsonFiles.read(manifestFile);
     HtmlReport r =
         new HtmlReport(m.path("title").asText(m.path("pipeline").asText("GlassLab run")));
+    HtmlReport.Page index = r.index();
+
     Map<String, String> summary = new LinkedHashMap<>();
     summary.put("pipeline", m.path("pipeline").asText());
     summary.put("spec file", m.path("spec_file").asText());
@@ -45,6 +58,7 @@ public final class RunReport {
     summary.put("seed", m.path("seed").asText());
     summary.put("jobs", m.path("jobs").asText());
     summary.put("wall time [s]", m.path("seconds").asText());
+    summary.put("branches", String.valueOf(m.path("branches").size()));
     int ran = 0;
     int cached = 0;
     int failed = 0;
@@ -56,9 +70,131 @@ public final class RunReport {
       }
     }
     summary.put("stage instances", ran + " ran, " + cached + " cached, " + failed + " not done");
-    r.section("Run").table("", summary);
-    HtmlReport.Section inputs = r.section("Inputs");
+    index
+        .section("Run")
+        .table("", summary)
+        .text(
+            "Figures are linked where the run stored them (RUN/cache); the report holds the"
+                + " pages and thumbnails only, so keep it inside its run directory.");
+
+    // Stages: parameters and outcomes; branch and ensemble figures
+    Map<String, JsonNode> firstOfStage = new LinkedHashMap<>();
+    Map<String, int[]> outcome = new LinkedHashMap<>();
+    Map<String, List<JsonNode>> byBranch = new LinkedHashMap<>();
+    List<JsonNode> ensemble = new ArrayList<>();
+    Map<String, JsonNode> problems = new LinkedHashMap<>();
+    for (JsonNode s : m.path("stages")) {
+      String stage = s.path("stage").asText();
+      firstOfStage.putIfAbsent(stage, s);
+      int[] o = outcome.computeIfAbsent(stage, k -> new int[3]);
+      String status = s.path("status").asText();
+      o[status.equals("RAN") ? 0 : status.equals("CACHED") ? 1 : 2]++;
+      if (!status.equals("RAN") && !status.equals("CACHED")) {
+        problems.put(s.path("label").asText(), s);
+      }
+      String b = s.path("branch").asText();
+      if (b.equals("ensemble")) {
+        ensemble.add(s);
+      } else {
+        byBranch.computeIfAbsent(b, k -> new ArrayList<>()).add(s);
+      }
+    }
+    List<List<Cell>> stageRows = new ArrayList<>();
+    for (var e : firstOfStage.entrySet()) {
+      int[] o = outcome.get(e.getKey());
+      stageRows.add(
+          List.of(
+              Cell.of(e.getKey()),
+              Cell.of(e.getValue().path("version").asText()),
+              Cell.of(e.getValue().path("params").toString()),
+              Cell.of(o[0] + " / " + o[1] + " / " + o[2])));
+    }
+    index
+        .section("Stages")
+        .table("", List.of("stage", "version", "parameters", "ran / cached / not done"), stageRows);
+    if (!problems.isEmpty()) {
+      Map<String, String> rows = new LinkedHashMap<>();
+      problems.forEach(
+          (label, s) ->
+              rows.put(
+                  label,
+                  s.path("status").asText().toLowerCase() + ": " + s.path("message").asText()));
+      index.section("Failures").table("", rows);
+    }
+    for (JsonNode s : ensemble) {
+      figures(runDir, s, index.section("Ensemble stage " + s.path("stage").asText()), true);
+    }
+
+    // Temperature ensembles
+    TreeMap<Double, List<String>> groups = new TreeMap<>();
+    Path ensembleDir = null;
+    for (JsonNode s : ensemble) {
+      if (s.path("stage").asText().equals(ENSEMBLE_STAGE) && done(s)) {
+        ensembleDir = runDir.resolve(s.path("dir").asText());
+        JsonNode rec = JsonFiles.read(ensembleDir.resolve("ensemble.json"));
+        for (JsonNode g : rec.path("temperatures")) {
+          List<String> ids = new ArrayList<>();
+          g.path("branches").forEach(b -> ids.add(b.asText()));
+          groups.put(g.path("temperature").asDouble(), ids);
+        }
+      }
+    }
+    if (groups.isEmpty()) {
+      for (JsonNode b : m.path("branches")) {
+        JsonNode t = b.path("params").path("temperature");
+        if (t.isNumber()) {
+          groups.computeIfAbsent(t.asDouble(), k -> new ArrayList<>()).add(b.path("id").asText());
+        }
+      }
+    }
+    Map<String, String> temperatureOf = new LinkedHashMap<>();
+    Csv.Table means =
+        ensembleDir == null ? null : Csv.read(ensembleDir.resolve("ensemble_means.csv"));
+    List<List<Cell>> tRows = new ArrayList<>();
+    for (var g : groups.entrySet()) {
+      String t = num(g.getKey());
+      String page = "ensemble/T=" + t + ".html";
+      tRows.add(List.of(Cell.link("T = " + t, page), Cell.of(String.valueOf(g.getValue().size()))));
+      HtmlReport.Page p = r.page(page, "Temperature ensemble T = " + t);
+      List<List<Cell>> reps = new ArrayList<>();
+      for (String id : g.getValue()) {
+        temperatureOf.put(id, t);
+        reps.add(List.of(Cell.link(id, branchPage(id))));
+      }
+      p.section("Replicas").table("", List.of("branch"), reps);
+      if (means != null) {
+        List<List<Cell>> rows = new ArrayList<>();
+        double[] tt = means.doubles("temperature");
+        for (int i = 0; i < tt.length; i++) {
+          if (tt[i] == g.getKey()) {
+            String[] row = means.rows().get(i);
+            List<Cell> cells = new ArrayList<>();
+            for (String c : row) {
+              cells.add(Cell.of(c));
+            }
+            rows.add(cells);
+          }
+        }
+        p.section("Per-particle fields: pooled means")
+            .text(
+                "Means over every particle and frame pair of every replica at this temperature;"
+                    + " stderr: standard deviation of the bootstrap means over replicas;"
+                    + " mean_lo/mean_hi: 68 % bootstrap interval.")
+            .table("", means.header(), rows);
+      }
+    }
+    if (!tRows.isEmpty()) {
+      index.section("Temperature ensembles").table("", List.of("ensemble", "replicas"), tRows);
+    }
+
+    // Branches
+    List<List<Cell>> bRows = new ArrayList<>();
     for (JsonNode b : m.path("branches")) {
+      String id = b.path("id").asText();
+      List<JsonNode> stages = byBranch.getOrDefault(id, List.of());
+      int figs = 0;
+      int bad = 0;
+      HtmlReport.Page p = r.page(branchPage(id), "Branch " + id);
       Map<String, String> row = new LinkedHashMap<>();
       if (b.has("file")) {
         row.put("file", b.path("file").asText());
@@ -69,59 +205,73 @@ public final class RunReport {
         row.put("generator", b.path("generator").asText());
         row.put("parameters", b.path("params").toString());
       }
-      inputs.table("branch " + b.path("id").asText(), row);
-    }
-    Map<String, HtmlReport.Section> byStage = new LinkedHashMap<>();
-    Map<String, JsonNode> problems = new LinkedHashMap<>();
-    for (JsonNode s : m.path("stages")) {
-      String stage = s.path("stage").asText();
-      HtmlReport.Section sec = byStage.get(stage);
-      if (sec == null) {
-        sec = r.section("Stage " + stage);
-        Map<String, String> params = new LinkedHashMap<>();
-        s.path("params")
-            .fields()
-            .forEachRemaining(e -> params.put(e.getKey(), e.getValue().toString()));
-        params.put("(version)", s.path("version").asText());
-        sec.table("Parameters", params);
-        byStage.put(stage, sec);
-      }
-      String status = s.path("status").asText();
-      if (!status.equals("RAN") && !status.equals("CACHED")) {
-        problems.put(s.path("label").asText(), s);
-        continue;
-      }
-      Path dir = runDir.resolve(s.path("dir").asText());
-      Path figs = dir.resolve(Engine.FIGURES);
-      if (!Files.exists(figs)) {
-        continue;
-      }
-      for (JsonNode f : JsonFiles.read(figs)) {
-        if (f.hasNonNull("table")) {
-          Csv.Table t = Csv.read(dir.resolve(f.path("table").asText()));
-          sec.grid(
-              f.path("caption").asText() + " [" + s.path("label").asText() + "]",
-              t.header(),
-              t.rows().subList(0, Math.min(t.rows().size(), MAX_ROWS)));
+      p.section("Input").table("", row);
+      for (JsonNode s : stages) {
+        if (!done(s)) {
+          bad++;
+          p.section("Stage " + s.path("stage").asText())
+              .text(s.path("status").asText().toLowerCase() + ": " + s.path("message").asText());
           continue;
         }
-        Path png = dir.resolve(f.path("png").asText());
-        Path svg = f.hasNonNull("svg") ? dir.resolve(f.path("svg").asText()) : null;
-        if (Files.exists(png)) {
-          sec.figure(png, svg, f.path("caption").asText() + " [" + s.path("label").asText() + "]");
-        }
+        figs += figures(runDir, s, p.section("Stage " + s.path("stage").asText()), false);
+      }
+      bRows.add(
+          List.of(
+              Cell.link(id, branchPage(id)),
+              Cell.of(temperatureOf.getOrDefault(id, "")),
+              Cell.of(String.valueOf(stages.size())),
+              Cell.of(String.valueOf(bad)),
+              Cell.of(String.valueOf(figs))));
+    }
+    index
+        .section("Branches")
+        .table("", List.of("branch", "T", "stages", "not done", "figures"), bRows);
+    return r.write(runDir.resolve("report"));
+  }
+
+  private static boolean done(JsonNode s) {
+    String status = s.path("status").asText();
+    return status.equals("RAN") || status.equals("CACHED");
+  }
+
+  /** Adds the figures of stage instance {@code s} to {@code sec}; returns how many. */
+  private static int figures(Path runDir, JsonNode s, HtmlReport.Section sec, boolean thumbnails)
+      throws IOException {
+    if (!done(s)) {
+      return 0;
+    }
+    Path dir = runDir.resolve(s.path("dir").asText());
+    Path figs = dir.resolve(Engine.FIGURES);
+    if (!Files.exists(figs)) {
+      return 0;
+    }
+    int n = 0;
+    for (JsonNode f : JsonFiles.read(figs)) {
+      if (f.hasNonNull("table")) {
+        Csv.Table t = Csv.read(dir.resolve(f.path("table").asText()));
+        sec.grid(
+            f.path("caption").asText() + " [" + s.path("label").asText() + "]",
+            t.header(),
+            t.rows().subList(0, Math.min(t.rows().size(), MAX_ROWS)));
+        n++;
+        continue;
+      }
+      Path png = dir.resolve(f.path("png").asText());
+      Path svg = f.hasNonNull("svg") ? dir.resolve(f.path("svg").asText()) : null;
+      if (Files.exists(png)) {
+        sec.figure(png, svg, f.path("caption").asText(), thumbnails);
+        n++;
       }
     }
-    if (!problems.isEmpty()) {
-      HtmlReport.Section p = r.section("Failures");
-      Map<String, String> rows = new LinkedHashMap<>();
-      problems.forEach(
-          (label, s) ->
-              rows.put(
-                  label,
-                  s.path("status").asText().toLowerCase() + ": " + s.path("message").asText()));
-      p.table("", rows);
-    }
-    return r.write(runDir.resolve("report"));
+    return n;
+  }
+
+  static String branchPage(String id) {
+    return "branch/" + id + ".html";
+  }
+
+  private static String num(double t) {
+    String s = Double.toString(t);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 }

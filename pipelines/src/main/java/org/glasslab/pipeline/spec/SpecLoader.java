@@ -42,16 +42,18 @@ import org.glasslab.pipeline.engine.StageSpec;
 public final class SpecLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP =
-      Set.of("name", "seed", "run_dir", "jobs", "inputs", "stages", "report");
+      Set.of("name", "seed", "run_dir", "jobs", "inputs", "stages", "report", "profiles");
   private static final Set<String> FILE_KEYS = Set.of("files", "format", "type_diameters", "dt");
   private static final Set<String> GEN_KEYS =
       Set.of("generate", "params", "replicas", "sweep", "label");
 
   private final StageRegistry registry;
+  private final String profile;
   private String file;
 
-  private SpecLoader(StageRegistry registry) {
+  private SpecLoader(StageRegistry registry, String profile) {
     this.registry = registry;
+    this.profile = profile;
   }
 
   /**
@@ -61,7 +63,18 @@ public final class SpecLoader {
    * @throws IOException if the spec file cannot be read
    */
   public static PipelineSpec load(Path specFile, StageRegistry registry) throws IOException {
-    return new SpecLoader(registry).read(specFile);
+    return load(specFile, registry, null);
+  }
+
+  /**
+   * Loads {@code specFile} with its profile {@code profile} applied (see {@link #applyProfile}), or
+   * as written when {@code profile} is null.
+   *
+   * @throws SpecException also when the spec has no such profile
+   */
+  public static PipelineSpec load(Path specFile, StageRegistry registry, String profile)
+      throws IOException {
+    return new SpecLoader(registry, profile).read(specFile);
   }
 
   /**
@@ -71,7 +84,7 @@ public final class SpecLoader {
    */
   public static PipelineSpec load(String yaml, Path specFile, StageRegistry registry)
       throws IOException {
-    return new SpecLoader(registry).parse(yaml, specFile);
+    return new SpecLoader(registry, null).parse(yaml, specFile);
   }
 
   private PipelineSpec read(Path specFile) throws IOException {
@@ -100,6 +113,8 @@ public final class SpecLoader {
     if (root == null || !root.isObject()) {
       throw new SpecException(file, "", "expected a mapping with name, inputs and stages");
     }
+    checkKeys(root, "", TOP);
+    root = applyProfile((ObjectNode) root);
     checkKeys(root, "", TOP);
     Path dir = specFile.toAbsolutePath().getParent();
     String name = requireText(root, "name", "");
@@ -143,6 +158,124 @@ public final class SpecLoader {
     List<StageSpec> stages = readStages(root.get("stages"));
     return new PipelineSpec(
         specFile.toAbsolutePath(), name, seed, runDir, jobs, branches, stages, report, title, root);
+  }
+
+  /**
+   * The spec with profile {@link #profile} applied and {@code profiles} removed. A profile is a
+   * partial spec merged over the spec: mappings merge key by key (null deletes a key), a list of
+   * mappings as long as the spec's list merges element by element (e.g. {@code inputs}), any other
+   * value replaces; a profile's {@code stages} may also be a mapping STAGE: {params}, merged into
+   * the parameters of that listed stage. The pipeline's name gets {@code -PROFILE} appended unless
+   * the profile sets it, so the default run directory differs from the full run's.
+   */
+  private ObjectNode applyProfile(ObjectNode root) {
+    JsonNode profiles = root.remove("profiles");
+    if (profiles != null && !profiles.isObject()) {
+      throw new SpecException(file, "profiles", "expected a mapping NAME: {partial spec}");
+    }
+    if (profile == null) {
+      return root;
+    }
+    JsonNode patch = profiles == null ? null : profiles.get(profile);
+    if (patch == null || !patch.isObject()) {
+      throw new SpecException(
+          file,
+          "profiles",
+          "no profile '"
+              + profile
+              + "'"
+              + (profiles == null || profiles.isEmpty()
+                  ? " (the spec has none)"
+                  : " (known: " + String.join(", ", iterable(profiles.fieldNames())) + ")"));
+    }
+    if (patch.has("profiles")) {
+      throw new SpecException(file, "profiles." + profile + ".profiles", "profiles do not nest");
+    }
+    JsonNode stageParams = patch.path("stages");
+    if (stageParams.isObject()) {
+      patch = ((ObjectNode) patch).deepCopy();
+      ((ObjectNode) patch).set("stages", stagePatch(root.get("stages"), stageParams));
+    }
+    ObjectNode merged = (ObjectNode) merge(root, patch);
+    if (!patch.has("name") && merged.path("name").isTextual()) {
+      merged.put("name", merged.get("name").asText() + "-" + profile);
+    }
+    file = file + " (profile " + profile + ")";
+    return merged;
+  }
+
+  /** The spec's stage list with {@code params} (STAGE: {params}) merged in. */
+  private JsonNode stagePatch(JsonNode stages, JsonNode params) {
+    String f = "profiles." + profile + ".stages";
+    if (stages == null || !stages.isArray()) {
+      throw new SpecException(file, f, "the spec has no stage list to change");
+    }
+    var out = JsonNodeFactory.instance.arrayNode();
+    Set<String> used = new HashSet<>();
+    for (JsonNode e : stages) {
+      ObjectNode o;
+      if (e.isTextual()) {
+        o = JsonNodeFactory.instance.objectNode().put("stage", e.asText());
+      } else if (e.isObject()) {
+        o = ((ObjectNode) e).deepCopy();
+      } else {
+        out.add(e);
+        continue;
+      }
+      JsonNode p = params.get(o.path("stage").asText());
+      if (p != null) {
+        if (!p.isObject()) {
+          throw new SpecException(
+              file, f + "." + o.path("stage").asText(), "expected a mapping of parameters");
+        }
+        used.add(o.path("stage").asText());
+        o.set("params", merge(o.get("params"), p));
+      }
+      out.add(o);
+    }
+    for (String k : iterable(params.fieldNames())) {
+      if (!used.contains(k)) {
+        throw new SpecException(file, f + "." + k, "stage '" + k + "' is not in the spec's stages");
+      }
+    }
+    return out;
+  }
+
+  private static List<String> iterable(Iterator<String> it) {
+    List<String> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  /** {@code patch} merged over {@code base} (neither modified), as {@link #applyProfile} says. */
+  static JsonNode merge(JsonNode base, JsonNode patch) {
+    if (base != null && base.isObject() && patch.isObject()) {
+      ObjectNode out = ((ObjectNode) base).deepCopy();
+      Iterator<Map.Entry<String, JsonNode>> it = patch.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isNull()) {
+          out.remove(e.getKey());
+        } else {
+          out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue()));
+        }
+      }
+      return out;
+    }
+    if (base != null && base.isArray() && patch.isArray() && base.size() == patch.size()) {
+      boolean objects = true;
+      for (JsonNode p : patch) {
+        objects &= p.isObject();
+      }
+      if (objects) {
+        var out = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < patch.size(); i++) {
+          out.add(merge(base.get(i), patch.get(i)));
+        }
+        return out;
+      }
+    }
+    return patch.deepCopy();
   }
 
   private List<BranchSpec> readInputs(JsonNode inputs, Path dir) throws IOException {

@@ -15,21 +15,26 @@ import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Csv;
 
 /**
- * {@code compare-observables} (ensemble): gathers every branch's {@code observables.csv} and, for
- * each observable, overlays the branches' series against the frame index and their distributions
- * (histograms on common bins), e.g. across temperatures; writes the per-branch statistics to {@code
- * observables_summary.csv} (branch, observable, frames, mean, std, min, max).
+ * {@code compare-observables} (ensemble): gathers every branch's {@code observables.csv} and groups
+ * the replicas of one parameter set (branch ids that differ only in the replica suffix {@code -rK},
+ * e.g. the 12 trajectories of one temperature; any other branch is its own group). For each
+ * observable: one curve per group against the frame index (the mean over its replicas, over the
+ * frames all have), the distribution of the group's pooled frames, and in {@code
+ * observables_summary.csv} (ensemble, observable, replicas, frames, mean, stderr, std, min, max)
+ * the mean over replicas of each replica's mean over frames, its standard error across replicas
+ * (NaN for one replica) and the pooled std, min and max. Figures and rows grow with the groups, not
+ * with the replicas.
  */
 public final class CompareObservablesStage extends AbstractStage {
   /** The stage (stateless). */
   public CompareObservablesStage() {
     super(
         "compare-observables",
-        1,
+        2,
         Scope.ENSEMBLE,
         List.of("observables.csv"),
         List.of("observables_summary.csv"),
-        "overlay every branch's observables (series and distributions) and tabulate statistics",
+        "every observable per ensemble of replicas (series, distribution, means with errors)",
         Map.of("bins", "histogram bins (default 30)"));
   }
 
@@ -38,70 +43,124 @@ public final class CompareObservablesStage extends AbstractStage {
     p.getInt("bins", 30, 1, 10000);
   }
 
+  /** The ensemble of branch {@code id}: the id without its replica suffix {@code -rK}. */
+  static String ensembleOf(String id) {
+    return id.replaceFirst("-r[0-9]+$", "");
+  }
+
   @Override
   public void run(StageContext ctx) throws Exception {
     int bins = ctx.params().getInt("bins", 30);
-    Map<String, Csv.Table> tables = new LinkedHashMap<>();
+    Map<String, List<Csv.Table>> groups = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : ctx.inputsByBranch("observables.csv").entrySet()) {
-      tables.put(e.getKey(), Csv.read(e.getValue()));
+      groups
+          .computeIfAbsent(ensembleOf(e.getKey()), k -> new ArrayList<>())
+          .add(Csv.read(e.getValue()));
     }
     Set<String> names = new LinkedHashSet<>();
-    for (Csv.Table t : tables.values()) {
-      for (String h : t.header()) {
-        if (!h.equals("frame") && !h.equals("step") && !h.equals("time")) {
-          names.add(h);
+    for (List<Csv.Table> g : groups.values()) {
+      for (Csv.Table t : g) {
+        for (String h : t.header()) {
+          if (!h.equals("frame") && !h.equals("step") && !h.equals("time")) {
+            names.add(h);
+          }
         }
       }
     }
-    List<String> rowBranch = new ArrayList<>();
+    List<String> rowGroup = new ArrayList<>();
     List<String> rowName = new ArrayList<>();
     List<double[]> rowStats = new ArrayList<>();
     for (String name : names) {
-      LinePlot.Builder lines = LinePlot.builder(name + " across branches", "frame", name);
+      LinePlot.Builder lines = LinePlot.builder(name + " per ensemble", "frame", name);
       HistogramPlot.Builder hist =
-          HistogramPlot.builder("distribution of " + name + " across branches", name, bins);
-      for (Map.Entry<String, Csv.Table> e : tables.entrySet()) {
-        Csv.Table t = e.getValue();
-        if (!t.header().contains(name) || t.rows().isEmpty()) {
+          HistogramPlot.builder("distribution of " + name + " per ensemble", name, bins);
+      for (Map.Entry<String, List<Csv.Table>> e : groups.entrySet()) {
+        List<double[]> reps = new ArrayList<>();
+        for (Csv.Table t : e.getValue()) {
+          if (t.header().contains(name) && !t.rows().isEmpty()) {
+            reps.add(t.doubles(name));
+          }
+        }
+        if (reps.isEmpty()) {
           continue;
         }
-        double[] v = t.doubles(name);
-        lines.series(e.getKey(), t.doubles("frame"), v);
-        hist.samples(e.getKey(), v);
-        rowBranch.add(e.getKey());
+        int frames = Integer.MAX_VALUE;
+        int total = 0;
+        for (double[] v : reps) {
+          frames = Math.min(frames, v.length);
+          total += v.length;
+        }
+        double[] mean = new double[frames];
+        double[] pooled = new double[total];
+        double[] repMeans = new double[reps.size()];
+        int k = 0;
+        for (int r = 0; r < reps.size(); r++) {
+          double[] v = reps.get(r);
+          for (int f = 0; f < frames; f++) {
+            mean[f] += v[f] / reps.size();
+          }
+          System.arraycopy(v, 0, pooled, k, v.length);
+          k += v.length;
+          repMeans[r] = stats(v)[1];
+        }
+        String label = e.getKey() + (reps.size() > 1 ? " (" + reps.size() + ")" : "");
+        lines.series(label, StageSupport.axis(frames), mean);
+        hist.samples(label, pooled);
+        double[] all = stats(pooled);
+        double[] across = stats(repMeans);
+        rowGroup.add(e.getKey());
         rowName.add(name);
-        rowStats.add(stats(v));
+        rowStats.add(
+            new double[] {
+              reps.size(),
+              all[0],
+              across[1],
+              reps.size() > 1 ? across[2] / Math.sqrt(reps.size()) : Double.NaN,
+              all[2],
+              all[3],
+              all[4]
+            });
       }
       String base = name.replaceAll("[^A-Za-z0-9_.-]", "_");
       ctx.figure(
           "series_" + base,
           lines.build(),
-          "Observable '" + name + "' against the frame index, one line per branch");
+          "Observable '"
+              + name
+              + "' against the frame index, one line per ensemble of replicas (their mean;"
+              + " replicas in brackets)");
       ctx.figure(
           "distribution_" + base,
           hist.build(),
-          "Distribution of '" + name + "' over the frames of each branch (probability density)");
+          "Distribution of '"
+              + name
+              + "' over the frames of every replica of each ensemble (probability density)");
     }
-    int n = rowBranch.size();
+    int n = rowGroup.size();
+    int[] replicas = new int[n];
     int[] frames = new int[n];
-    double[][] cols = new double[4][n];
+    double[][] cols = new double[5][n];
     for (int i = 0; i < n; i++) {
       double[] s = rowStats.get(i);
-      frames[i] = (int) s[0];
-      for (int c = 0; c < 4; c++) {
-        cols[c][i] = s[c + 1];
+      replicas[i] = (int) s[0];
+      frames[i] = (int) s[1];
+      for (int c = 0; c < 5; c++) {
+        cols[c][i] = s[c + 2];
       }
     }
     Csv.write(
         ctx.output("observables_summary.csv"),
-        List.of("branch", "observable", "frames", "mean", "std", "min", "max"),
-        rowBranch.toArray(new String[0]),
+        List.of(
+            "ensemble", "observable", "replicas", "frames", "mean", "stderr", "std", "min", "max"),
+        rowGroup.toArray(new String[0]),
         rowName.toArray(new String[0]),
+        replicas,
         frames,
         cols[0],
         cols[1],
         cols[2],
-        cols[3]);
+        cols[3],
+        cols[4]);
   }
 
   /** {count, mean, sample std, min, max} of the finite values. */

@@ -90,4 +90,17 @@ public final class Hdf5Arrays {
       throw new IOException(file + ": cannot read '" + name + "': " + e.getMessage(), e);
     }
   }
+
+  /** Reads root attribute {@code name} (as jhdf returns it: a boxed scalar or a String). */
+  public static Object attribute(Path file, String name) throws IOException {
+    try (HdfFile h = new HdfFile(file)) {
+      var a = h.getAttribute(name);
+      if (a == null) {
+        throw new IOException(file + ": no attribute '" + name + "'");
+      }
+      return a.getData();
+    } catch (HdfException e) {
+      throw new IOException(file + ": cannot read attribute '" + name + "': " + e.getMessage(), e);
+    }
+  }
 }

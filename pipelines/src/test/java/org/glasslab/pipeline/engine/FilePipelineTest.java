@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.cli.CliRunner;
+import org.glasslab.pipeline.report.ReportLinks;
 import org.glasslab.pipeline.store.Csv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,21 +69,18 @@ class FilePipelineTest {
     assertEquals(0, again.exit());
     assertFalse(again.out().contains("\"RAN\""), "second run from cache: " + again.out());
 
-    // Every image referenced by the report exists inside the report folder.
+    // Every image and link of every report page resolves.
     CliRunner rep = CliRunner.run("report", out.toString());
     assertEquals(0, rep.exit(), rep.err());
     Path index = Path.of(rep.out().strip());
     assertEquals(out.resolve("report/index.html").toAbsolutePath(), index);
-    String html = Files.readString(index);
-    Matcher m = Pattern.compile("(?:src|href)=\"([^\"#]+)\"").matcher(html);
-    int refs = 0;
-    while (m.find()) {
-      refs++;
-      assertTrue(Files.exists(index.getParent().resolve(m.group(1))), "missing " + m.group(1));
-    }
-    // Only b.h5 carries an observable (extended XYZ stores none): one PNG and its SVG.
-    assertEquals(2, refs, html);
-    assertTrue(html.contains("Stage observables"));
+    ReportLinks.Result links = ReportLinks.check(index.getParent());
+    // index + one page per branch; only b.h5 carries an observable (extended XYZ stores none):
+    // one figure, shown and linked as PNG, and its SVG.
+    assertEquals(1 + 3, links.pages().size(), links.pages().toString());
+    assertEquals(1, links.images());
+    String b = Files.readString(index.resolveSibling("branch/b.html"));
+    assertTrue(b.contains("Stage observables"), b);
   }
 
   @Test

@@ -121,7 +121,7 @@ class SpecLoaderTest {
         "name: a\nstages: []\n");
     fails("p.yaml: name: missing", "inputs: [{generate: count}]\n");
     fails(
-        "p.yaml: colour: unknown field (allowed: inputs, jobs, name, report, run_dir, seed, stages)",
+        "p.yaml: colour: unknown field (allowed: inputs, jobs, name, profiles, report, run_dir, seed, stages)",
         "name: a\ncolour: red\ninputs: [{generate: count}]\n");
     fails(
         "p.yaml: inputs[0].files: 'nope/*.xyz' matches no file (paths are relative to " + dir + ")",
@@ -163,5 +163,46 @@ class SpecLoaderTest {
     fails(
         "p.yaml: inputs[0]: no stage reads the input file of branch 'a'; add '- stage: import' to stages",
         "name: a\ninputs: [{files: a.xyz}]\nstages: []\n");
+  }
+
+  @Test
+  void profilesMergeOverTheSpec() throws Exception {
+    String yaml =
+        """
+        name: p
+        inputs:
+          - generate: count
+            params: {n: 1000, scale: 2}
+            sweep: {scale: [1, 2, 3]}
+            replicas: 12
+        stages: [square, {stage: sum}]
+        profiles:
+          ci:
+            inputs:
+              - params: {n: 5}
+                sweep: {scale: [1, 2]}
+                replicas: 3
+            stages: {square: {offset: 1}}
+          bad: {stages: {total: {x: 1}}}
+        """;
+    Path f = dir.resolve("p.yaml");
+    Files.writeString(f, yaml);
+    PipelineSpec full = SpecLoader.load(f, reg);
+    assertEquals(36, full.branches().size());
+    assertEquals(dir.resolve("runs/p"), full.runDir());
+    PipelineSpec ci = SpecLoader.load(f, reg, "ci");
+    assertEquals("p-ci", ci.name());
+    assertEquals(dir.resolve("runs/p-ci"), ci.runDir());
+    assertEquals(6, ci.branches().size());
+    assertEquals(5, ci.branches().get(0).params().getInt("n", 0));
+    assertEquals(2.0, ci.branches().get(5).params().getDouble("scale", 0));
+    assertEquals(1.0, ci.stages().get(0).params().getDouble("offset", 0));
+    assertEquals("sum", ci.stages().get(1).name());
+    SpecException none = assertThrows(SpecException.class, () -> SpecLoader.load(f, reg, "gpu"));
+    assertEquals("p.yaml: profiles: no profile 'gpu' (known: ci, bad)", none.getMessage());
+    SpecException bad = assertThrows(SpecException.class, () -> SpecLoader.load(f, reg, "bad"));
+    assertEquals(
+        "p.yaml: profiles.bad.stages.total: stage 'total' is not in the spec's stages",
+        bad.getMessage());
   }
 }

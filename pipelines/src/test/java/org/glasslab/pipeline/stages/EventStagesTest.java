@@ -213,8 +213,9 @@ class EventStagesTest {
         bad.err());
     assertFalse(Files.exists(out2));
 
-    // the report shows the signature table
-    String html = Files.readString(RunReport.build(dir.resolve("ev")));
+    // the branch's report page shows the signature table
+    String html =
+        Files.readString(RunReport.build(dir.resolve("ev")).resolveSibling("branch/hop.html"));
     assertTrue(html.contains("Per-event signatures") && html.contains("lambda_smallest"), html);
     assertTrue(html.contains("Frame pairs before/at/after") && html.contains("d2min_median"), html);
 
