@@ -310,7 +310,8 @@ class PhysicsPipelineTest {
     assertEquals(0, again.exit(), again.err());
     assertFalse(again.out().contains("\"RAN\""), again.out());
 
-    // a beta_1 threshold that changes beta_1 reruns exactly betti, the signatures and the Fig 1
+    // a beta_1 threshold that changes beta_1 reruns exactly betti, the signatures (also of the
+    // refined events, which judge against betti.csv) and the Fig 1
     // panels (one that
     // left betti.csv byte-identical would stop at betti: keys use output hashes)
     Files.writeString(
@@ -326,7 +327,7 @@ class PhysicsPipelineTest {
         reran.add(line.split("\\s+")[1]);
       }
     }
-    assertEquals(Set.of("md/betti", "md/fig1", "md/signatures"), reran, third.out());
+    assertEquals(Set.of("md/betti", "md/fig1", "md/signatures", "md/refine"), reran, third.out());
   }
 
   @Test
@@ -336,14 +337,14 @@ class PhysicsPipelineTest {
     PipelineSpec demo =
         SpecLoader.load(
             DemoCommand.withRunDir(DemoCommand.embeddedSpec(), run), dir.resolve("d.yaml"), reg);
-    assertEquals(19, dryRun(demo, reg).nodes().size());
+    assertEquals(20, dryRun(demo, reg).nodes().size());
     assertFalse(Files.exists(run), "a dry run writes nothing");
     Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
     assertEquals(
         DemoCommand.embeddedSpec(),
         Files.readString(examples.resolve("demo.yaml")),
         "examples/demo.yaml is a copy of the embedded spec");
-    int[] expected = {19, 12, 6 * 14 + 2, 1 + 3 + 1 + 1, 5 * 12 * 13 + 2};
+    int[] expected = {20, 12, 6 * 14 + 2, 1 + 3 + 1 + 1, 5 * 12 * 13 + 2};
     String[] names = {
       "demo.yaml",
       "lammps-dump.yaml",

@@ -53,6 +53,9 @@ class RefineTaskTest {
         stages:
           - minimize
           - events
+          - stress
+          - modes
+          - betti
           - stage: refine
             params: {event: "frame:%d", max_window: 16, subdivisions: 4}
         """
@@ -66,8 +69,8 @@ class RefineTaskTest {
       traj = findFile(dir.resolve("out"), "trajectory.h5");
     }
     Path catalog = results.resolve("events/events.csv");
-    try (Trajectory md = H5md.read(stage.resolve("refined_md.h5"), ReadOptions.DEFAULTS);
-        Trajectory is = H5md.read(stage.resolve("refined_is.h5"), ReadOptions.DEFAULTS)) {
+    try (Trajectory md = H5md.read(stage.resolve("refined/1/md.h5"), ReadOptions.DEFAULTS);
+        Trajectory is = H5md.read(stage.resolve("refined/1/is.h5"), ReadOptions.DEFAULTS)) {
       assertEquals(4, md.frameCount());
       assertEquals(4, is.frameCount());
       long w = md.step(1) - md.step(0);
@@ -80,7 +83,18 @@ class RefineTaskTest {
       assertTrue(md.observables().containsKey("stress"), "MD frames carry the run's observables");
       assertTrue(is.observables().containsKey("potential_energy_per_particle"));
     }
-    JsonNode ev = JsonFiles.read(stage.resolve("refined_event.json"));
+    // the refined event's signatures: one row per series, jumps over its three w-step pairs
+    org.glasslab.pipeline.store.Csv.Table sig =
+        org.glasslab.pipeline.store.Csv.read(stage.resolve("refined_signatures.csv"));
+    assertEquals(5, sig.rows().size());
+    int at = sig.header().indexOf("jump_at");
+    int refs = sig.header().indexOf("references");
+    for (String[] row : sig.rows()) {
+      assertTrue(Double.isFinite(Double.parseDouble(row[at])), String.join(",", row));
+      // at least the refined before and after pairs are references at lag w
+      assertTrue(Integer.parseInt(row[refs]) >= 2, String.join(",", row));
+    }
+    JsonNode ev = JsonFiles.read(stage.resolve("refined/1/event.json"));
     assertEquals(INTERVAL, ev.get("frame_a").asInt());
     assertTrue(ev.get("window").asLong() <= 16);
     assertEquals(
@@ -96,10 +110,10 @@ class RefineTaskTest {
         refine(traj, cmd, "--catalog", catalog.toString(), "--event", "frame:" + INTERVAL);
     assertEquals(0, c.exit(), c.err());
     assertArrayEquals(
-        Files.readAllBytes(stage.resolve("refined_md.h5")),
+        Files.readAllBytes(stage.resolve("refined/1/md.h5")),
         Files.readAllBytes(cmd.resolve("md.h5")));
     assertArrayEquals(
-        Files.readAllBytes(stage.resolve("refined_is.h5")),
+        Files.readAllBytes(stage.resolve("refined/1/is.h5")),
         Files.readAllBytes(cmd.resolve("is.h5")));
     assertEquals(withoutCpu(ev), withoutCpu(JsonFiles.read(cmd.resolve("event.json"))));
 
