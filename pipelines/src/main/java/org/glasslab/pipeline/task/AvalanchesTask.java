@@ -82,6 +82,13 @@ public final class AvalanchesTask
     }
     int w = v.get(WINDOW);
     WINDOW.require(w >= DEFAULTS.minWindow(), "must be >= " + DEFAULTS.minWindow() + ", got " + w);
+    double threshold = v.get(THRESHOLD);
+    double minJump = v.get(MIN_JUMP);
+    THRESHOLD.require(
+        threshold > 0 && Double.isFinite(threshold),
+        "must be finite and positive, got " + threshold);
+    MIN_JUMP.require(
+        minJump >= 0 && Double.isFinite(minJump), "must be finite and >= 0, got " + minJump);
     return JumpDetector.Options.builder()
         .window(w)
         .threshold(v.get(THRESHOLD))
