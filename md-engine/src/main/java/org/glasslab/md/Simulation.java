@@ -182,7 +182,7 @@ public final class Simulation {
       final double ddy = py - xb[b];
       maxDisp2 = Math.max(maxDisp2, ddx * ddx + ddy * ddy); // branch-free
     }
-    if (maxDisp2 > list.halfSkinSquared()) {
+    if (!(maxDisp2 <= list.halfSkinSquared())) { // NaN too: rebuild() refuses it
       rebuild();
     }
     forces.forces(x, d, f);
@@ -217,8 +217,21 @@ public final class Simulation {
 
   private void rebuild() {
     for (int k = 0; k < 2 * n; k++) {
+      double before = x[k];
       images[k] += box.wrap(x[k], k & 1, wrapTmp);
       x[k] = wrapTmp[0];
+      if (!(x[k] >= 0 && x[k] < box.length(k & 1))) { // NaN, or beyond 2^31 box lengths
+        throw new IllegalStateException(
+            "MD became unstable at step "
+                + step
+                + ": particle "
+                + k / 2
+                + " flew off to "
+                + before
+                + " (is the time step dt = "
+                + options.dt()
+                + " too large?)");
+      }
     }
     if (options.sortEvery() > 0 && sortPhase % options.sortEvery() == 0) {
       spatialSort();

@@ -38,7 +38,11 @@ public final class AtomicFile {
     try {
       // Some writers (jhdf) want to create the file themselves.
       Files.delete(tmp);
-      writer.write(tmp);
+      try {
+        writer.write(tmp);
+      } catch (IOException | RuntimeException e) {
+        throw named(abs, e);
+      }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -50,5 +54,30 @@ public final class AtomicFile {
         Files.deleteIfExists(tmp);
       }
     }
+  }
+
+  /**
+   * A failed write as one line naming the target and the root cause (a full disk says "No space
+   * left on device" deep inside a writer's "I/O error writing PNG file!" or an unnamed
+   * IOException); runtime failures without an I/O cause (bugs) pass through unchanged.
+   */
+  private static <E extends Exception> Exception namedOrSame(Path target, E e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (e instanceof RuntimeException && !(root instanceof IOException)) {
+      return e;
+    }
+    String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return new IOException(m.contains(target.getFileName().toString()) ? m : target + ": " + m, e);
+  }
+
+  private static IOException named(Path target, Exception e) {
+    Exception n = namedOrSame(target, e);
+    if (n instanceof RuntimeException r) {
+      throw r;
+    }
+    return (IOException) n;
   }
 }

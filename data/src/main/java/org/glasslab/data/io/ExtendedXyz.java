@@ -121,6 +121,15 @@ public final class ExtendedXyz {
     Column id = find(cols, "id");
     Column type = find(cols, "type");
     Column species = find(cols, "species");
+    // parsed while the reader is on the comment line, so an error names that line
+    long step = frameIndex;
+    if (kv.containsKey("step")) {
+      step = r.parseLong(kv.get("step"), "Step=");
+    }
+    double time = step * options.dt();
+    if (kv.containsKey("time")) {
+      time = r.parseDouble(kv.get("time"), "Time=");
+    }
     int width = 0;
     for (Column c : cols) {
       width += c.count;
@@ -181,14 +190,6 @@ public final class ExtendedXyz {
         }
         d[i] = td;
       }
-    }
-    long step = frameIndex;
-    if (kv.containsKey("step")) {
-      step = r.parseLong(kv.get("step"), "Step=");
-    }
-    double time = step * options.dt();
-    if (kv.containsKey("time")) {
-      time = r.parseDouble(kv.get("time"), "Time=");
     }
     if (types != null && type == null && allSingleUnnamed(speciesTypes)) {
       types = null;

@@ -55,6 +55,18 @@ public final class H5md {
 
   /** Writes {@code t} (all frames and observables) atomically to {@code file}. */
   public static void write(Path file, Trajectory t) throws IOException {
+    // jhdf holds the whole file in memory: refuse up front what cannot fit (per particle-frame:
+    // boxed position, image and velocity rows plus their serialised copies)
+    boolean vel = t.frameCount() > 0 && t.frame(0).hasVelocities();
+    org.glasslab.data.Limits.elements(
+        (double) t.frameCount() * t.particleCount(),
+        (vel ? 2 : 1) * (48 + 24) + 40 + 12,
+        file
+            + ": H5MD output of "
+            + t.frameCount()
+            + " frames x "
+            + t.particleCount()
+            + " particles (written whole; .xyz and .dump are written frame by frame)");
     AtomicFile.write(
         file,
         tmp -> {
@@ -189,6 +201,10 @@ public final class H5md {
       if (e instanceof TrajectoryFormatException tfe) {
         throw tfe;
       }
+      if (e instanceof UncheckedIOException u
+          && u.getCause() instanceof TrajectoryFormatException t) {
+        throw t; // a frame read while opening: its message already names the file and frame
+      }
       throw new TrajectoryFormatException(
           file, "", "cannot read H5MD (truncated or corrupt?): " + rootMessage(e), e);
     }
@@ -278,6 +294,18 @@ public final class H5md {
         throw err(
             base + "box", "dimension must be 2 or 3 (2D data in the z = 0 plane), got " + dim);
       }
+      Attribute boundary = boxGroup.getAttribute("boundary");
+      if (boundary != null && boundary.getData() instanceof String[] b) {
+        for (int a = 0; a < Math.min(2, b.length); a++) {
+          if (!b[a].strip().equals("periodic")) {
+            throw err(
+                base + "box",
+                "boundary must be periodic in x and y, got "
+                    + java.util.Arrays.toString(b)
+                    + " (GlassLab's systems are periodic)");
+          }
+        }
+      }
       position = dataset(all, "position/value");
       int[] pd = position.getDimensions();
       if (pd.length != 3 || pd[2] != dim) {
@@ -307,17 +335,25 @@ public final class H5md {
         throw err(
             velocity.getPath(), "shape differs from position " + java.util.Arrays.toString(pd));
       }
+      ids = all.getChild("id") instanceof Dataset di ? toInts(di.getData()) : null;
+      types = all.getChild("species") instanceof Dataset ds ? toInts(ds.getData()) : null;
+      if (types != null && types.length != n) {
+        throw err(base + "species", "expected " + n + " species, got " + types.length);
+      }
       Node dn = all.getChild("diameter");
       if (dn instanceof Dataset dd) {
         diameters = flatten(dd.getData());
         if (diameters.length != n) {
           throw err(dd.getPath(), "expected " + n + " diameters, got " + diameters.length);
         }
+      } else if (!options.typeDiameters().isEmpty()) {
+        diameters = typeDiameters(base, n);
       } else {
-        throw err(base + "diameter", "missing per-particle diameters [N]");
+        throw err(
+            base + "diameter",
+            "missing per-particle diameters [N]; pass per-type diameters (--type-diameters),"
+                + " by the species dataset or, without one, for type 1");
       }
-      ids = all.getChild("id") instanceof Dataset di ? toInts(di.getData()) : null;
-      types = all.getChild("species") instanceof Dataset ds ? toInts(ds.getData()) : null;
       if (h.getChild("observables") instanceof Group og) {
         for (Node node : og.getChildren().values()) {
           if (node instanceof Group g && g.getChild("value") instanceof Dataset) {
@@ -389,6 +425,7 @@ public final class H5md {
           lx = flat[0];
           ly = flat[dd + 1];
           checkOffDiagonal(flat, dd, v.getPath());
+          checkFixedBox(v, flat);
         } else {
           lx = flat[0];
           ly = flat[1];
@@ -421,6 +458,50 @@ public final class H5md {
           }
         }
       }
+    }
+
+    /**
+     * A time-dependent edge matrix [T, d, d] must list the frames of the positions, all with the
+     * first frame's box: a GlassLab trajectory has one box, and a changing one must not be read as
+     * the first.
+     */
+    private void checkFixedBox(Dataset v, double[] first) throws IOException {
+      int[] dims = v.getDimensions();
+      if (dims[0] != nf) {
+        throw err(v.getPath(), "holds " + dims[0] + " frame(s), the positions " + nf);
+      }
+      double[] all = flatten(v.getData());
+      for (int k = 1; k < nf; k++) {
+        for (int j = 0; j < first.length; j++) {
+          if (Double.compare(all[k * first.length + j], first[j]) != 0) {
+            throw err(
+                v.getPath(),
+                "the box changes at frame " + k + "; GlassLab reads fixed-box trajectories only");
+          }
+        }
+      }
+    }
+
+    /**
+     * Diameters of a file that has none (e.g. written by MDAnalysis) from the per-type table: by
+     * the {@code species} dataset, or type 1 for every particle when there is no species.
+     */
+    private double[] typeDiameters(String base, int n) throws IOException {
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) {
+        int type = types == null ? 1 : types[i];
+        Double v = options.typeDiameters().get(type);
+        if (v == null) {
+          throw err(
+              base + (types == null ? "diameter" : "species"),
+              "no diameter given for type "
+                  + type
+                  + (types == null ? " (no species dataset: every particle is type 1)" : "")
+                  + " in the per-type table");
+        }
+        d[i] = v;
+      }
+      return d;
     }
 
     private static int[] firstFrameShape(Dataset v) {

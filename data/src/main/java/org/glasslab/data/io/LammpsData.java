@@ -128,8 +128,13 @@ public final class LammpsData {
             throw r.error("the Velocities section must come after Atoms");
           }
           v = readVelocities(r, n, ids);
-        } else {
+        } else if (SECTIONS.contains(section)) {
           skipSection(r);
+        } else {
+          throw r.error(
+              "unknown section '"
+                  + section
+                  + "'; expected a LAMMPS read_data section (Atoms, Velocities, Masses, ...)");
         }
         line = r.nextNonBlank();
       }
@@ -220,6 +225,9 @@ public final class LammpsData {
         throw r.error("expected " + width + " columns, got " + t.length);
       }
       ids[i] = r.parseInt(t[0], "atom id");
+      if (ids[i] < 1) {
+        throw r.error("atom ids must be positive, got " + ids[i]);
+      }
       types[i] = r.parseInt(t[1], "atom type");
       if (types[i] < 1) {
         throw r.error("atom type must be >= 1, got " + types[i]);
@@ -288,6 +296,33 @@ public final class LammpsData {
     } while (stripComment(s).isBlank());
     return s;
   }
+
+  /** The other sections of LAMMPS read_data: skipped (a 2D disk system needs none of them). */
+  private static final java.util.Set<String> SECTIONS =
+      java.util.Set.of(
+          "Masses",
+          "Ellipsoids",
+          "Lines",
+          "Triangles",
+          "Bodies",
+          "Bonds",
+          "Angles",
+          "Dihedrals",
+          "Impropers",
+          "Pair Coeffs",
+          "PairIJ Coeffs",
+          "Bond Coeffs",
+          "Angle Coeffs",
+          "Dihedral Coeffs",
+          "Improper Coeffs",
+          "BondBond Coeffs",
+          "BondAngle Coeffs",
+          "MiddleBondTorsion Coeffs",
+          "EndBondTorsion Coeffs",
+          "AngleTorsion Coeffs",
+          "AngleAngleTorsion Coeffs",
+          "BondBond13 Coeffs",
+          "AngleAngle Coeffs");
 
   private static void skipSection(LineReader r) throws IOException {
     // Skip lines until the blank line after the section's data.

@@ -149,7 +149,20 @@ public final class LammpsDump {
     if (t.length < 2) {
       throw r.error("expected '" + axis + "lo " + axis + "hi', got " + t.length + " numbers");
     }
-    return new double[] {r.parseDouble(t[0], axis + "lo"), r.parseDouble(t[1], axis + "hi")};
+    double lo = r.parseDouble(t[0], axis + "lo");
+    double hi = r.parseDouble(t[1], axis + "hi");
+    if (hi < lo && !axis.equals("z")) {
+      throw r.error(
+          "box edges must be finite and positive, got "
+              + axis
+              + "lo "
+              + t[0]
+              + " above "
+              + axis
+              + "hi "
+              + t[1]);
+    }
+    return new double[] {lo, hi};
   }
 
   private static Configuration readAtoms(

@@ -78,10 +78,10 @@ public final class LatticeStateIO {
     }
   }
 
-  private static double[] readArray(DataInputStream in) throws IOException {
+  private static double[] readArray(DataInputStream in, Path file) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > (1 << 26)) {
-      throw new IOException("corrupt checkpoint: array length " + n);
+      throw new IOException(file + ": corrupt checkpoint: array length " + n);
     }
     double[] a = new double[n];
     for (int i = 0; i < n; i++) {
@@ -135,11 +135,18 @@ public final class LatticeStateIO {
       long nextRecenter = in.readLong();
       byte[] rng = new byte[Rng.STATE_BYTES];
       in.readFully(rng);
-      double[] sigma = readArray(in);
-      double[] th = readArray(in);
-      double[] ep = readArray(in);
+      double[] sigma = readArray(in, file);
+      double[] th = readArray(in, file);
+      double[] ep = readArray(in, file);
+      if (in.read() != -1) {
+        throw new IOException(file + ": corrupt checkpoint: bytes after its end");
+      }
       return new LatticeState(
           p, seed, sigma, th, ep, time, events, steps, relax, target, nextRecenter, rng);
+    } catch (java.io.EOFException e) {
+      throw new IOException(file + ": truncated checkpoint (the file ends before its data)", e);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": corrupt checkpoint: " + e.getMessage(), e);
     }
   }
 }

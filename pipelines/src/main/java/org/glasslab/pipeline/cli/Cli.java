@@ -33,15 +33,20 @@ public final class Cli {
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
+    cl.setParameterExceptionHandler(
+        (pe, args) -> {
+          CommandLine cmd = pe.getCommandLine();
+          usageError(cmd, pe.getMessage());
+          return EXIT_USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
           if (e instanceof CommandLine.ParameterException pe) {
-            cmd.getErr().println("glasslab " + cmd.getCommandName() + ": " + pe.getMessage());
-            cmd.getErr().println("Try 'glasslab " + cmd.getCommandName() + " --help'.");
+            usageError(cmd, pe.getMessage());
             return EXIT_USAGE;
           }
           String msg = message(e);
-          cmd.getErr().println("glasslab " + cmd.getCommandName() + ": " + firstLine(msg));
+          cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(msg));
           if (System.getenv("GLASSLAB_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());
           }
@@ -61,6 +66,17 @@ public final class Cli {
     return commandLine(out, err, extraSubcommands).execute(args);
   }
 
+  /**
+   * A usage error in two lines: what is wrong (naming the option or argument) and where help is;
+   * the full usage text would bury the one line that matters.
+   */
+  private static void usageError(CommandLine cmd, String message) {
+    String name = cmd.getCommandSpec().qualifiedName();
+    cmd.getErr().println(name + ": " + firstLine(message));
+    cmd.getErr().println("Try '" + name + " --help'.");
+    cmd.getErr().flush();
+  }
+
   private static String firstLine(String s) {
     int i = s.indexOf('\n');
     return i < 0 ? s : s.substring(0, i);
@@ -71,6 +87,12 @@ public final class Cli {
    * they get what went wrong in front of it.
    */
   static String message(Throwable e) {
+    // a wrapper (UncheckedIOException, ExecutionException, ...) made from its cause says
+    // "pkg.Class: message"; the cause's own message is the one for the user
+    while (e.getCause() != null
+        && (e.getMessage() == null || e.getMessage().equals(e.getCause().toString()))) {
+      e = e.getCause();
+    }
     if (e instanceof java.nio.file.FileAlreadyExistsException f) {
       return f.getFile() + ": exists already";
     }
@@ -82,6 +104,13 @@ public final class Cli {
     }
     if (e instanceof java.nio.file.NotDirectoryException f) {
       return f.getFile() + ": not a directory";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      // e.g. "Not a directory", "No space left on device", "Read-only file system"
+      return f.getFile()
+          + ": "
+          + f.getReason().substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+          + f.getReason().substring(1);
     }
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }

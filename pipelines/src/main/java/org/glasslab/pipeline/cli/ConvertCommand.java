@@ -66,9 +66,16 @@ public final class ConvertCommand implements Callable<Integer> {
     LammpsData.Style style;
     try {
       outFormat = to == null ? Format.of(out) : Format.parse(to);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), (to == null ? "" : "--to: ") + e.getMessage());
+    }
+    try {
       style = LammpsData.Style.valueOf(lammpsStyle.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--lammps-style: expected sphere or atomic, got '" + lammpsStyle + "'");
     }
     if (!outFormat.writable()) {
       throw new CommandLine.ParameterException(

@@ -56,19 +56,44 @@ public final class InputOptions {
 
   /** The format of {@code file}: {@code --from} if given, else from the path. */
   public Format format(Path file) {
-    return from == null ? Format.of(file) : Format.parse(from);
+    if (from == null) {
+      return Format.of(file);
+    }
+    try {
+      return Format.parse(from);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--from: " + e.getMessage(), e);
+    }
   }
 
   /** The read options these flags describe. */
   public ReadOptions readOptions() throws IOException {
+    if (!(dt > 0) || !Double.isFinite(dt)) {
+      throw new IllegalArgumentException("--dt: must be finite and positive, got " + dt);
+    }
     ReadOptions o = ReadOptions.DEFAULTS.withDt(dt);
     if (typeDiameters != null) {
-      o = o.withTypeDiameters(parseTable(typeDiameters));
+      try {
+        o = o.withTypeDiameters(parseTable(typeDiameters));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IllegalArgumentException(
+            "--type-diameters: "
+                + typeDiameters
+                + ": no such file (expected a table file or TYPE=DIAMETER pairs like 1=0.9,2=1.1)",
+            e);
+      } catch (IllegalArgumentException e) {
+        throw e.getMessage().startsWith("--type-diameters")
+            ? e
+            : new IllegalArgumentException("--type-diameters: " + e.getMessage(), e);
+      }
     }
     return o;
   }
 
   private static Map<Integer, Double> parseTable(String spec) throws IOException {
+    if (!spec.contains("=") && !java.nio.file.Files.exists(Path.of(spec))) {
+      throw new java.nio.file.NoSuchFileException(spec);
+    }
     if (!spec.contains("=")) {
       return LammpsData.readTypeTable(Path.of(spec));
     }

@@ -1,9 +1,7 @@
 package org.glasslab.pipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,11 +15,14 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.pipeline.engine.BuildInfo;
 import org.glasslab.pipeline.engine.Progress;
 import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.store.Fields;
 import org.glasslab.pipeline.store.JsonFiles;
+import org.glasslab.pipeline.store.TextFiles;
+import org.glasslab.pipeline.store.YamlText;
 import org.glasslab.pipeline.task.FramePair;
 import org.glasslab.pipeline.task.Input;
 import org.glasslab.pipeline.task.InvalidParam;
@@ -56,6 +57,8 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       spec.addPositional(
           PositionalParamSpec.builder()
               .index("0")
+              .arity("1")
+              .required(true)
               .paramLabel(task.input().label())
               .type(Path.class)
               .description(task.input().description())
@@ -75,6 +78,8 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       spec.addPositional(
           PositionalParamSpec.builder()
               .index("1")
+              .arity("1")
+              .required(true)
               .paramLabel("CUR")
               .type(Path.class)
               .description("Current configuration file.")
@@ -213,7 +218,12 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     FrameRunner frames = frames(cl, p);
     Map<String, Object> source = new LinkedHashMap<>();
     I in = read(source);
-    try {
+    // one process per output directory: two runs into the same DIR would mix their files
+    boolean created = directory && out != null && !Files.exists(out);
+    DirectoryLock lock =
+        directory && out != null ? DirectoryLock.acquire(out, "glasslab " + task.command()) : null;
+    boolean written = false;
+    try (lock) {
       long t0 = System.nanoTime();
       R r;
       try (Bar bar = new Bar(task.name())) {
@@ -271,12 +281,26 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         cl.getErr().println("glasslab " + task.command() + ": " + failure);
         return Cli.EXIT_FAILURE;
       }
+      written = true;
     } finally {
       if (in instanceof AutoCloseable c) {
         c.close();
       }
+      if (created && !written) {
+        removeIfOnlyLock(out);
+      }
     }
     return 0;
+  }
+
+  /** Removes a directory this command created that holds only its lock (a failed run). */
+  private static void removeIfOnlyLock(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      if (s.allMatch(f -> f.getFileName().toString().equals(DirectoryLock.FILE))) {
+        Files.deleteIfExists(dir.resolve(DirectoryLock.FILE));
+        Files.deleteIfExists(dir);
+      }
+    }
   }
 
   /** A progress bar on stderr, shown once the task announces its total. */
@@ -331,10 +355,12 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     }
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      root = YamlText.read(TextFiles.read(file));
+    } catch (YamlText.Invalid e) {
+      throw new CommandLine.ParameterException(cl, "--config " + file + ": " + e.getMessage());
     } catch (IOException e) {
       throw new CommandLine.ParameterException(
-          cl, "--config " + file + ": cannot read (" + e.getMessage() + ")");
+          cl, "--config " + file + ": cannot read (" + Cli.message(e) + ")");
     }
     if (!(root instanceof ObjectNode o)) {
       throw new CommandLine.ParameterException(
@@ -365,13 +391,13 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     return m;
   }
 
-  /** A config value as the parameter's type. */
-  private static <T> T fromConfig(Param<T> q, JsonNode v) {
+  /** A config value as the parameter's type; anything else names the file, the key and the type. */
+  private <T> T fromConfig(CommandLine cl, Param<T> q, JsonNode v) {
     Object o;
     Class<?> t = q.type();
     if (t == Integer.class && v.canConvertToInt() && v.isIntegralNumber()) {
       o = v.asInt();
-    } else if (t == Long.class && v.isIntegralNumber()) {
+    } else if (t == Long.class && v.isIntegralNumber() && v.canConvertToLong()) {
       o = v.asLong();
     } else if (t == Double.class && v.isNumber()) {
       o = v.asDouble();
@@ -379,7 +405,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       o = v.asBoolean();
     } else if (t == String.class && v.isValueNode()) {
       o = v.asText();
-    } else if (t == double[].class && v.isArray()) {
+    } else if (t == double[].class && v.isArray() && allNumbers(v)) {
       double[] d = new double[v.size()];
       for (int i = 0; i < d.length; i++) {
         d[i] = v.get(i).asDouble();
@@ -390,9 +416,35 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       v.forEach(x -> l.add(x.asText()));
       o = l;
     } else {
-      throw q.invalid("expected a " + t.getSimpleName() + " in the config file, got " + v);
+      String expected =
+          t == Integer.class || t == Long.class
+              ? "an integer"
+              : t == Double.class
+                  ? "a number"
+                  : t == Boolean.class
+                      ? "true or false"
+                      : t == double[].class ? "a list of numbers" : "a " + t.getSimpleName();
+      throw new CommandLine.ParameterException(
+          cl,
+          "--config "
+              + value("--config")
+              + ": key '"
+              + q.name()
+              + "': expected "
+              + expected
+              + ", got "
+              + v);
     }
     return q.type().cast(o);
+  }
+
+  private static boolean allNumbers(JsonNode array) {
+    for (JsonNode x : array) {
+      if (!x.isNumber()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The frame loop of a task that maps frames (null otherwise). */
@@ -446,13 +498,18 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
                 return value(q.option());
               }
               if (config.containsKey(q.name())) {
-                return fromConfig(q, config.get(q.name()));
+                return fromConfig(cl, q, config.get(q.name()));
               }
               return q.defaultValue();
             }
           });
     } catch (InvalidParam e) {
-      throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
+      Param<?> q = e.param();
+      if (!cl.getParseResult().hasMatchedOption(q.option()) && config.containsKey(q.name())) {
+        throw new CommandLine.ParameterException(
+            cl, "--config " + value("--config") + ": key '" + q.name() + "': " + e.reason());
+      }
+      throw new CommandLine.ParameterException(cl, q.option() + ": " + e.reason());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cl, e.getMessage());
     }

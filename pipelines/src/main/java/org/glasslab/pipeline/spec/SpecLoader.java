@@ -1,11 +1,8 @@
 package org.glasslab.pipeline.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -33,6 +30,7 @@ import org.glasslab.pipeline.engine.SpecException;
 import org.glasslab.pipeline.engine.Stage;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.engine.StageSpec;
+import org.glasslab.pipeline.store.YamlText;
 
 /**
  * Reads a YAML pipeline spec, resolves file globs relative to the spec's directory, expands
@@ -40,7 +38,6 @@ import org.glasslab.pipeline.engine.StageSpec;
  * parameters, failing with a one-line {@link SpecException} naming the file and the field.
  */
 public final class SpecLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP =
       Set.of("name", "seed", "run_dir", "jobs", "inputs", "stages", "report", "profiles");
   private static final Set<String> FILE_KEYS = Set.of("files", "format", "type_diameters", "dt");
@@ -90,7 +87,7 @@ public final class SpecLoader {
   private PipelineSpec read(Path specFile) throws IOException {
     String text;
     try {
-      text = Files.readString(specFile);
+      text = org.glasslab.pipeline.store.TextFiles.read(specFile);
     } catch (NoSuchFileException e) {
       throw new SpecException(specFile.getFileName().toString(), "", "no such file");
     }
@@ -101,14 +98,9 @@ public final class SpecLoader {
     file = specFile.getFileName().toString();
     JsonNode root;
     try {
-      root = YAML.readTree(text);
-    } catch (JsonProcessingException e) {
-      String m = e.getOriginalMessage().replace('\n', ' ');
-      var loc = e.getLocation();
-      throw new SpecException(
-          file,
-          "",
-          "not valid YAML" + (loc == null ? "" : " at line " + loc.getLineNr()) + ": " + m);
+      root = YamlText.read(text);
+    } catch (YamlText.Invalid e) {
+      throw new SpecException(file, "", e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new SpecException(file, "", "expected a mapping with name, inputs and stages");

@@ -142,7 +142,7 @@ public final class Csv {
 
   /** Reads a file written by {@link #write} (one record per line; quoted cells allowed). */
   public static Table read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = TextFiles.readLines(file);
     if (lines.isEmpty()) {
       throw new IOException(file + ": empty CSV file (expected a header line)");
     }

@@ -2,8 +2,6 @@ package org.glasslab.pipeline.store;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,15 +90,28 @@ public final class Fields {
    * double columns; empty or non-numeric cells read NaN, {@code inf}/{@code -inf} read infinite.
    */
   public static Map<String, double[]> readCsv(Path file) throws IOException {
-    List<String> lines =
-        new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+    List<String> lines = new java.util.ArrayList<>(TextFiles.readLines(file));
+    int skipped = 0;
     while (!lines.isEmpty() && (lines.get(0).isBlank() || lines.get(0).startsWith("#"))) {
       lines.remove(0);
+      skipped++;
     }
     if (lines.size() < 2) {
       throw new IllegalArgumentException(file + ": expected a header line and at least one row");
     }
     String[] header = lines.get(0).split(",", -1);
+    for (int c = 0; c < header.length; c++) {
+      for (int d = 0; d < c; d++) {
+        if (header[c].strip().equals(header[d].strip())) {
+          throw new IllegalArgumentException(
+              file + ": line " + (skipped + 1) + ": column '" + header[c].strip() + "' twice");
+        }
+      }
+    }
+    // a word in a column of numbers is a typo, not a missing value; an all-word column is text
+    int[] wordLine = new int[header.length];
+    String[] word = new String[header.length];
+    boolean[] numeric = new boolean[header.length];
     int rows = 0;
     double[][] cols = new double[header.length][lines.size() - 1];
     for (int r = 1; r < lines.size(); r++) {
@@ -113,16 +124,37 @@ public final class Fields {
         throw new IllegalArgumentException(
             file
                 + ": line "
-                + (r + 1)
+                + (skipped + r + 1)
                 + " has "
                 + f.length
                 + " fields, the header has "
                 + header.length);
       }
       for (int c = 0; c < header.length; c++) {
-        cols[c][rows] = parse(f[c]);
+        double x = parse(f[c]);
+        cols[c][rows] = x;
+        String t = f[c].strip();
+        if (!Double.isNaN(x) || t.equalsIgnoreCase("nan")) {
+          numeric[c] = true;
+        } else if (!t.isEmpty() && word[c] == null) {
+          word[c] = t;
+          wordLine[c] = skipped + r + 1;
+        }
       }
       rows++;
+    }
+    for (int c = 0; c < header.length; c++) {
+      if (numeric[c] && word[c] != null) {
+        throw new IllegalArgumentException(
+            file
+                + ": line "
+                + wordLine[c]
+                + ", column '"
+                + header[c].strip()
+                + "': expected a number, got '"
+                + word[c]
+                + "'");
+      }
     }
     Map<String, double[]> m = new LinkedHashMap<>();
     for (int c = 0; c < header.length; c++) {

@@ -200,6 +200,15 @@ public final class EpmGillespieTask
     } catch (IllegalArgumentException e) {
       throw ALPHA.invalid(e.getMessage());
     }
+    N.require(n >= 2, "must be >= 2, got " + n);
+    TEMPERATURE.require(t > 0 && Double.isFinite(t), "must be finite and positive, got " + t);
+    EVENTS.require(events >= 1, "must be >= 1, got " + events);
+    BURN_IN.require(burn == null || burn >= 0, "must be >= 0, got " + burn);
+    BINS.require(v.get(BINS) >= 2, "must be >= 2, got " + v.get(BINS));
+    SIGMA_MAX.require(
+        v.get(SIGMA_MAX) > 0 && Double.isFinite(v.get(SIGMA_MAX)),
+        "must be finite and positive, got " + v.get(SIGMA_MAX));
+    SAMPLE_EVERY.require(every == null || every >= 1, "must be >= 1, got " + every);
     GillespieOptions o =
         new GillespieOptions(
             engine(v.get(ENGINE)),

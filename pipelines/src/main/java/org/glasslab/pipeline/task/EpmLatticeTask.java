@@ -219,6 +219,16 @@ public final class EpmLatticeTask
   public Params parameters(Values v) {
     String restore = v.get(RESTORE);
     LatticeParams lp = null;
+    if (restore != null) {
+      // what a restored run may still choose; the model and random state are the checkpoint's
+      List<Param<?>> free =
+          List.of(RESTORE, EVENTS, RUNAWAY_FACTOR, LAG_MIN, LAG_MAX, PER_DECADE, SNAPSHOTS);
+      for (Param<?> q : params()) {
+        RESTORE.require(
+            free.contains(q) || !v.given(q),
+            "continues the checkpoint's own model and random state; drop " + q.option());
+      }
+    }
     if (restore == null) {
       Double t = v.get(TEMPERATURE);
       TEMPERATURE.require(t != null, "required unless restore is given");
@@ -226,14 +236,23 @@ public final class EpmLatticeTask
           switch (v.get(UNSTABLE_RULE).toLowerCase(Locale.ROOT)) {
             case "immediate" -> UnstableRule.IMMEDIATE;
             case "rate" -> UnstableRule.RATE;
-            default -> throw UNSTABLE_RULE.invalid("must be immediate or rate");
+            default ->
+                throw UNSTABLE_RULE.invalid(
+                    "must be immediate or rate, got '" + v.get(UNSTABLE_RULE) + "'");
           };
       Convention conv =
           switch (v.get(CONVENTION).toLowerCase(Locale.ROOT)) {
             case "stress" -> Convention.IMPOSED_STRESS;
             case "strain" -> Convention.IMPOSED_STRAIN;
-            default -> throw CONVENTION.invalid("must be stress or strain");
+            default ->
+                throw CONVENTION.invalid(
+                    "must be stress or strain, got '" + v.get(CONVENTION) + "'");
           };
+      try {
+        LatticeParams.defaults(v.get(SIZE), t);
+      } catch (IllegalArgumentException e) {
+        throw InvalidParam.attribute(e, "lattice size", SIZE, "temperature", TEMPERATURE);
+      }
       lp =
           LatticeParams.defaults(v.get(SIZE), t)
               .withOrientation(orientation(ORIENTATION, v.get(ORIENTATION)))

@@ -186,7 +186,17 @@ public final class EpmTcScanTask
                   "must be sample or avalanche, got '" + v.get(CRITERION) + "'");
         };
     SIZES.require(sizes.length > 0, "give at least one lattice size");
+    SAMPLES.require(nSamples >= 2, "must be >= 2 (a fraction needs samples), got " + nSamples);
     TEMPERATURES.require(temps.length > 0, "give at least two temperatures");
+    for (int l : sizes) {
+      for (double t : temps) {
+        try {
+          LatticeParams.defaults(l, t);
+        } catch (IllegalArgumentException e) {
+          throw InvalidParam.attribute(e, "lattice size", SIZES, "temperature", TEMPERATURES);
+        }
+      }
+    }
     LatticeParams base =
         LatticeParams.defaults(sizes[0], temps[0])
             .withOrientation(EpmLatticeTask.orientation(v.get(EpmLatticeTask.ORIENTATION)))

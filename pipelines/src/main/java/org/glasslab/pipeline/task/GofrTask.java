@@ -47,6 +47,11 @@ public final class GofrTask
   @Override
   public RadialDistribution.Options parameters(Values v) {
     Double rmax = v.get(RMAX);
+    double dr = v.get(DR);
+    DR.require(dr > 0 && Double.isFinite(dr), "must be finite and positive, got " + dr);
+    RMAX.require(
+        rmax == null || (rmax > 0 && Double.isFinite(rmax)),
+        "must be finite and positive, got " + rmax);
     return new RadialDistribution.Options(rmax == null ? Double.NaN : rmax, v.get(DR));
   }
 

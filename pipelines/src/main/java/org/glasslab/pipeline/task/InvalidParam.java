@@ -22,4 +22,24 @@ public final class InvalidParam extends IllegalArgumentException {
   public String reason() {
     return getMessage().substring(param.name().length() + 2);
   }
+
+  /**
+   * The parameter a library refused, recognised by how the library's message starts (libraries name
+   * values by their symbols, e.g. "T must be positive", "lattice size L ..."), so the error names
+   * the option or key the user typed; {@code e} itself when no prefix matches.
+   *
+   * @param prefixesAndParams pairs of message prefix (String) and {@link Param}
+   */
+  public static IllegalArgumentException attribute(
+      IllegalArgumentException e, Object... prefixesAndParams) {
+    String m = e.getMessage();
+    for (int i = 0; m != null && i + 1 < prefixesAndParams.length; i += 2) {
+      if (m.startsWith((String) prefixesAndParams[i])) {
+        InvalidParam ip = ((Param<?>) prefixesAndParams[i + 1]).invalid(m);
+        ip.initCause(e);
+        return ip;
+      }
+    }
+    return e;
+  }
 }

@@ -139,6 +139,11 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
   public Options parameters(Values v) {
     String out = v.get(OUTPUT);
     OUTPUT.require(out != null, "give the output file");
+    try {
+      org.glasslab.data.io.Format.of(Path.of(out)); // before any frame is minimized
+    } catch (IllegalArgumentException e) {
+      throw OUTPUT.invalid(e.getMessage());
+    }
     Method m = method(v);
     MinimizerOptions o = minimizerOptions(v);
     return new Options(

@@ -134,7 +134,8 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
               vec != null,
               d.seed());
     } catch (IllegalArgumentException e) {
-      throw COUNT.invalid(e.getMessage());
+      throw InvalidParam.attribute(
+          e, "block size", BLOCK, "zero tolerance", ZERO_TOLERANCE, "count", COUNT);
     }
     return new Options(frame, o, PhysicsParams.potentialSpec(v), vec == null ? null : Path.of(vec));
   }

@@ -245,14 +245,50 @@ public final class SimulateTask
               v.get(BLOCKS),
               v.get(SEED),
               v.get(SKIN),
-              PhysicsParams.convention(v.get(STRESS_CONVENTION)),
+              convention(v.get(STRESS_CONVENTION)),
               PhysicsParams.potential(pot, (String) null, "simulate"));
     } catch (InvalidParam e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      // the MD layer names parameters by their symbols: N, T, T_p, t_w, B, N_cfg
+      throw InvalidParam.attribute(
+          e,
+          "N must",
+          PARTICLES,
+          "density",
+          DENSITY,
+          "polydispersity",
+          POLYDISPERSITY,
+          "T_p ",
+          PARENT_TEMPERATURE,
+          "T must",
+          TEMPERATURE,
+          "equilibration time",
+          EQUILIBRATION_TIME,
+          "t_w ",
+          WAITING_TIME,
+          "skin",
+          SKIN,
+          "dt ",
+          DT,
+          "N_cfg",
+          N_CFG,
+          "block size",
+          BLOCK_SIZE,
+          "blocks",
+          BLOCKS,
+          "too many frames",
+          BLOCKS);
     }
     return new Options(p, dir, Mode.NEW, every, !v.get(NO_PROGRESS), pot);
+  }
+
+  private static org.glasslab.md.StressConvention convention(String name) {
+    try {
+      return PhysicsParams.convention(name);
+    } catch (InvalidParam e) {
+      throw STRESS_CONVENTION.invalid(e.reason());
+    }
   }
 
   @Override

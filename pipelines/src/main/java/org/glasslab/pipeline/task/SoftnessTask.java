@@ -57,6 +57,16 @@ public final class SoftnessTask
   public CagingSoftness.Options parameters(Values v) {
     Double rmax = v.get(RMAX);
     Double grid = v.get(GRID);
+    double delta = v.get(DELTA);
+    double rmin = v.get(RMIN);
+    DELTA.require(delta > 0 && Double.isFinite(delta), "must be finite and positive, got " + delta);
+    RMIN.require(rmin >= 0 && Double.isFinite(rmin), "must be finite and >= 0, got " + rmin);
+    RMAX.require(
+        rmax == null || (rmax > rmin && Double.isFinite(rmax)),
+        "must be finite and above --rmin " + rmin + ", got " + rmax);
+    GRID.require(
+        grid == null || (grid > 0 && Double.isFinite(grid)),
+        "must be finite and positive, got " + grid);
     return new CagingSoftness.Options(
         v.get(DELTA),
         v.get(RMIN),

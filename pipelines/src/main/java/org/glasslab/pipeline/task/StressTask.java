@@ -93,6 +93,9 @@ public final class StressTask
     TEMPERATURE.require(t != null, "give the run temperature (kinetic term rho*T; 0 for IS)");
     TEMPERATURE.require(t >= 0 && Double.isFinite(t), "must be finite and >= 0, got " + t);
     String pp = v.get(PER_PARTICLE);
+    PER_PARTICLE.require(
+        pp == null || org.glasslab.pipeline.store.Fields.supported(Path.of(pp)),
+        pp + ": use a .csv, .h5 or .hdf5 file");
     return new Options(
         t,
         PhysicsParams.convention(v),
