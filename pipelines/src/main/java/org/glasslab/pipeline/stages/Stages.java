@@ -3,7 +3,6 @@ package org.glasslab.pipeline.stages;
 import java.util.List;
 import java.util.Map;
 import org.glasslab.pipeline.engine.StageRegistry;
-import org.glasslab.pipeline.task.EventsTask;
 import org.glasslab.pipeline.task.GofrTask;
 import org.glasslab.pipeline.task.ModesTask;
 import org.glasslab.pipeline.task.MsdTask;
@@ -44,12 +43,7 @@ public final class Stages {
                 1,
                 ImportStage.TRAJECTORY,
                 "radial distribution g(r) of a frame"))
-        .register(
-            new TaskStage<>(
-                EventsTask.INSTANCE,
-                1,
-                MinimizeStage.IS,
-                "IS event catalogue judged against intervals of the same lag"))
+        .register(new EventsStage())
         .register(new SignaturesStage())
         .register(new RefineStage())
         .register(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.glasslab.pipeline.cli.CliRunner;
 import org.glasslab.pipeline.engine.Samples;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,18 @@ class EventsTaskTest {
     String stage = Files.readString(results.resolve("events/events.csv"));
     assertTrue(stage.startsWith("frame,step_a,step_b,time_a,time_b,lag_steps,moved,"), stage);
     assertEquals(8, stage.split("\n").length); // header + 7 intervals
+    // the same catalogue in HDF5 (with the parameters), and the event rows on their own
+    int[] frames =
+        (int[])
+            org.glasslab.pipeline.store.Hdf5Arrays.read(
+                results.resolve("events/events.h5"), "fields/frame");
+    assertEquals(7, frames.length);
+    long nEvents =
+        stage.lines().filter(l -> l.endsWith(",AVALANCHE") || l.endsWith(",MULTIPLE")).count();
+    List<String> listed = Files.readAllLines(results.resolve("events/event_list.csv"));
+    assertEquals(nEvents + 1, listed.size());
+    assertTrue(
+        listed.stream().skip(1).allMatch(l -> l.endsWith("AVALANCHE") || l.endsWith("MULTIPLE")));
     Path is = results.resolve("minimize/is.h5");
     String cmd =
         TaskParityTest.table(
