@@ -170,6 +170,7 @@ data_cases = [
      ["line"]),
     ("unknown_section", data(atoms=data_rows, extra="\nWobbles\n\n1 2\n"), ["line 17", "unknown section 'Wobbles'"]),
     ("style_unknown", data(atoms=data_rows).replace("Atoms # sphere", "Atoms # wobbly"), ["wobbly"]),
+    ("type_above_declared", data(atoms=rows_with(1, "2 3 1.0 1.0 1.9 0.5 0.0")), ["atom id 2 has type 3", "1 atom types"]),
 ]
 for name, content, frags in data_cases:
     f = write("data/%s.data" % name, content)

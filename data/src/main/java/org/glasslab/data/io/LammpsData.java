@@ -59,6 +59,7 @@ public final class LammpsData {
         time = r.parseDouble(m.group(1), "time in the title line");
       }
       int n = -1;
+      int ntypes = -1;
       double xlo = Double.NaN;
       double xhi = Double.NaN;
       double ylo = Double.NaN;
@@ -76,6 +77,8 @@ public final class LammpsData {
         }
         if (s.endsWith(" atoms") || (t.length == 2 && t[1].equals("atoms"))) {
           n = r.parseInt(t[0], "the number of atoms");
+        } else if (t.length == 3 && t[1].equals("atom") && t[2].equals("types")) {
+          ntypes = r.parseInt(t[0], "the number of atom types");
         } else if (s.endsWith("xlo xhi")) {
           xlo = r.parseDouble(t[0], "xlo");
           xhi = r.parseDouble(t[1], "xhi");
@@ -119,6 +122,20 @@ public final class LammpsData {
           types = new int[n];
           img = new int[2 * n];
           boolean anyImage = readAtoms(r, n, style, x, img, d, ids, types, xlo, ylo, options);
+          for (int i = 0; i < n && ntypes > 0; i++) {
+            if (types[i] > ntypes) {
+              throw new TrajectoryFormatException(
+                  file,
+                  "Atoms",
+                  "atom id "
+                      + ids[i]
+                      + " has type "
+                      + types[i]
+                      + ", above the header's "
+                      + ntypes
+                      + " atom types");
+            }
+          }
           if (!anyImage) {
             img = null;
           }
