@@ -166,6 +166,7 @@ public final class EpmLatticeTask
    * @param events events run
    * @param stationarity the warm-up's drift detector (null when there was no warm-up)
    * @param warmupEvents events of the warm-up
+   * @param startTime clock when the measurement started (after the warm-up) [1/f0]
    * @param avalanches the detector (avalanches, x_min histogram)
    * @param persistence p and χ4
    * @param stats P(S), P(D), ⟨S⟩(D)
@@ -178,6 +179,7 @@ public final class EpmLatticeTask
       long events,
       Stationarity stationarity,
       long warmupEvents,
+      double startTime,
       LatticeAvalanches avalanches,
       PersistenceTracker persistence,
       AvalancheStatistics stats,
@@ -321,6 +323,7 @@ public final class EpmLatticeTask
       stationarity = Stationarity.defaults(n);
       warm = stationarity.warmUp(m, n, (long) Math.ceil(p.warmupSweeps() * n));
     }
+    double startTime = m.time();
     LatticeAvalanches det = new LatticeAvalanches(n, p.runawayFactor(), Long.MAX_VALUE / 4);
     det.prime(m.unstableCount() == 0, m.xMin());
     PersistenceTracker pers =
@@ -354,6 +357,7 @@ public final class EpmLatticeTask
         m.events() - start,
         stationarity,
         warm,
+        startTime,
         det,
         pers,
         AvalancheStatistics.of(det.avalanches(), p.perDecade()),
@@ -569,6 +573,10 @@ public final class EpmLatticeTask
                 : "NOT reached within the warm-up: measurements include the transient");
     s.put("events", r.events());
     s.put("time", m.time());
+    // plastic activity Γ per site and unit time over the measurement (the mean field's Γ)
+    s.put("activity", r.events() / (m.sites() * (m.time() - r.startTime())));
+    s.put("mixed_avalanches", r.stats().mixed());
+    s.put("cutoff_S2_over_S", r.stats().cutoff());
     s.put("avalanches", r.avalanches().count());
     s.put("runaways", r.avalanches().runaways());
     s.put("runaway_fraction", r.stats().runawayFraction());
