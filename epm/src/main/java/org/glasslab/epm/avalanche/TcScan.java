@@ -394,7 +394,7 @@ public final class TcScan {
               tPeak[li],
               err,
               k < 0 ? Double.NaN : cutoff[li][k],
-              k == 0 || k == temps.length - 1));
+              !bracketed(cutoff[li], k)));
     }
     return new Result(
         o,
@@ -446,24 +446,46 @@ public final class TcScan {
     return k;
   }
 
+  /** Whether grid point k has a non-NaN value on both sides. */
+  private static boolean bracketed(double[] v, int k) {
+    if (k < 0) {
+      return false;
+    }
+    boolean below = false;
+    boolean above = false;
+    for (int i = 0; i < v.length; i++) {
+      below |= i < k && !Double.isNaN(v[i]);
+      above |= i > k && !Double.isNaN(v[i]);
+    }
+    return below && above;
+  }
+
   /**
    * Temperature of the maximum of {@code v} over the grid, refined by the vertex of the parabola in
-   * log T through the maximum and its two neighbours when both exist (clamped to them); NaN if all
-   * NaN.
+   * log T through the maximum and its nearest non-NaN neighbours when both exist (clamped to them);
+   * NaN if all NaN.
    */
   public static double peak(double[] temps, double[] v) {
     int k = argmax(v);
     if (k < 0) {
       return Double.NaN;
     }
-    if (k == 0 || k == temps.length - 1 || Double.isNaN(v[k - 1]) || Double.isNaN(v[k + 1])) {
+    int lo = k - 1;
+    while (lo >= 0 && Double.isNaN(v[lo])) {
+      lo--;
+    }
+    int hi = k + 1;
+    while (hi < v.length && Double.isNaN(v[hi])) {
+      hi++;
+    }
+    if (lo < 0 || hi >= v.length) {
       return temps[k];
     }
-    double x0 = Math.log(temps[k - 1]);
+    double x0 = Math.log(temps[lo]);
     double x1 = Math.log(temps[k]);
-    double x2 = Math.log(temps[k + 1]);
-    double a = (x1 - x0) * (v[k] - v[k + 1]);
-    double b = (x1 - x2) * (v[k] - v[k - 1]);
+    double x2 = Math.log(temps[hi]);
+    double a = (x1 - x0) * (v[k] - v[hi]);
+    double b = (x1 - x2) * (v[k] - v[lo]);
     double den = a - b;
     if (!(den != 0)) {
       return temps[k];

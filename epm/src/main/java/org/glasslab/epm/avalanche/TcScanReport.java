@@ -180,8 +180,9 @@ public final class TcScanReport {
 
   /**
    * Reads the samples back from an {@code avalanches.csv} written by {@link #avalanches} (x_min
-   * histograms are not stored there and come back empty), so that several scans (e.g. a coarse grid
-   * and a refinement) can be analysed together. Samples are keyed by (L, T, seed); {@code run}
+   * histograms are not stored there and come back empty; the per-sample stationarity flag is read
+   * from the {@code stationary} column when present), so that several scans (e.g. a coarse grid and
+   * a refinement) can be analysed together. Samples are keyed by (L, T, seed); {@code run}
    * distinguishes files.
    */
   public static List<TcScan.SampleResult> readSamples(String csv, int run) {
@@ -211,7 +212,13 @@ public final class TcScanReport {
                   c[11].equals("1"),
                   d(c[12])));
       meta.putIfAbsent(
-          key, new long[] {Integer.parseInt(c[0]), Integer.parseInt(c[2]), Long.parseLong(c[3])});
+          key,
+          new long[] {
+            Integer.parseInt(c[0]),
+            Integer.parseInt(c[2]),
+            Long.parseLong(c[3]),
+            c.length > 15 && c[15].equals("1") ? 1 : 0
+          });
     }
     List<TcScan.SampleResult> out = new ArrayList<>();
     for (var e : groups.entrySet()) {
@@ -229,7 +236,7 @@ public final class TcScanReport {
               false,
               Histogram.log(1e-6, 10, 10),
               Histogram.log(1e-6, 10, 10),
-              false));
+              m[3] == 1));
     }
     return out;
   }
