@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Peer for `glasslab bench epm-lattice`: the same lattice thermal EPM KMC step (random-orientation
-Eshelby kernel, Arrhenius rates f0*exp(-x^1.5/T), unstable sites at rate f0, residual noise 0.01,
-threshold redraw N(1, 0.3)) written with vectorized numpy: per event the rates of all N sites are
+Eshelby kernel, Arrhenius rates f0*exp(-x^1.5/T), unstable sites at rate f0, threshold renewal
+N(1, 0.3), the default post-yield rule 'redraw': sigma_new from Baron-Biroli's y(sigma) truncated
+at the renewed threshold) written with vectorized numpy: per event the rates of all N sites are
 recomputed, the waiting time and the site are drawn by Gillespie (cumsum + searchsorted), and the
 rotated kernel K0 + cos4t Kc + sin4t Ks is rolled onto the failing site.
 Usage: epm_lattice_numpy.py L T EVENTS SEED  -> prints 'events_per_second <value>' on stdout."""
@@ -36,6 +37,14 @@ def kernel(theta):
     return g
 
 
+def released(s, t_new):
+    # redraw: |sigma_new| from y ~ exp(|sigma| - t_new) on [0, t_new), random sign
+    v = 2 * rng.uniform() - 1
+    e = np.exp(-t_new)
+    mag = min(t_new + np.log(e + abs(v) * (1 - e)), t_new)
+    return s - (-mag if v < 0 else mag)
+
+
 def threshold(n):
     t = rng.normal(1.0, 0.3, n)
     while np.any(t <= 0):
@@ -53,9 +62,10 @@ while True:
     if len(unstable) == 0:
         break
     for y, x in unstable:
-        ds = sigma[y, x] + 0.01 * rng.normal()
+        t_new = threshold(1)[0]
+        ds = released(sigma[y, x], t_new)
         sigma += np.roll(np.roll(kernel(rng.uniform(0, np.pi / 2)), y, axis=0), x, axis=1) * ds
-        th[y, x] = threshold(1)[0]
+        th[y, x] = t_new
 
 
 def event():
@@ -65,10 +75,11 @@ def event():
     i = int(np.searchsorted(cum, rng.uniform() * cum[-1], side="right"))
     i = min(i, N - 1)
     y, xx = divmod(i, L)
-    ds = sigma[y, xx] + 0.01 * rng.normal()
+    t_new = threshold(1)[0]
+    ds = released(sigma[y, xx], t_new)
     g = np.roll(np.roll(kernel(rng.uniform(0, np.pi / 2)), y, axis=0), xx, axis=1)
     sigma[...] += g * ds
-    th[y, xx] = threshold(1)[0]
+    th[y, xx] = t_new
     return rng.exponential() / cum[-1]
 
 

@@ -11,7 +11,8 @@ package org.glasslab.epm.avalanche;
  * @param area distinct sites that failed (rearranging area A in lattice units)
  * @param duration D: protocol steps from the start step to the end step inclusive (KMC: events)
  * @param durationTime clock difference end - start [1/f0] (0 for a one-step avalanche)
- * @param runaway true if it was cut at S_max = c·N events or D_max steps (never mixed into P(S))
+ * @param runaway true if it was cut because its cascade exceeded c·N failures or D_max steps (never
+ *     mixed into P(S))
  * @param xMinAtStart min_i x_i of the quiescent state the triggering activation came from [stress]
  */
 public record Avalanche(
@@ -23,4 +24,24 @@ public record Avalanche(
     long duration,
     double durationTime,
     boolean runaway,
-    double xMinAtStart) {}
+    double xMinAtStart) {
+
+  /**
+   * The cascade size: the triggering thermal activation plus the failures of unstable sites,
+   * unstableSize + 1. Thermal activations during the cascade ({@link #thermalDuring()}) are not
+   * part of it; P(S), the cut-off and the runaway criterion use this size.
+   */
+  public long cascadeSize() {
+    return unstableSize + 1;
+  }
+
+  /** Thermal activations of stable sites during the cascade, after the triggering one (≥ 0). */
+  public long thermalDuring() {
+    return Math.max(0, size - unstableSize - 1);
+  }
+
+  /** Flag: thermal activations happened during the cascade (S &gt; cascade size). */
+  public boolean mixed() {
+    return thermalDuring() > 0;
+  }
+}

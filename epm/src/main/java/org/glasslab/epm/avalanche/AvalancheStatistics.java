@@ -11,16 +11,21 @@ import org.glasslab.data.stats.Histogram;
  *
  * @param total avalanches, runaways included
  * @param runaways runaway avalanches
- * @param sizeHistogram P(S) of completed avalanches (S in events)
+ * @param sizeHistogram P(S) of completed avalanches, S = cascade size ({@link
+ *     Avalanche#cascadeSize()}: thermal activations during the cascade excluded)
  * @param durationHistogram P(D) of completed avalanches (D in steps)
  * @param meanSizeByDuration rows {D_lower, D_upper, ⟨S⟩, count} over the duration bins
+ * @param cutoff S_c = ⟨S²⟩/⟨S⟩ of the completed cascades (NaN when none): the cut-off scale of P(S)
+ * @param mixed completed avalanches with thermal activations during the cascade
  */
 public record AvalancheStatistics(
     long total,
     long runaways,
     Histogram sizeHistogram,
     Histogram durationHistogram,
-    List<double[]> meanSizeByDuration) {
+    List<double[]> meanSizeByDuration,
+    double cutoff,
+    long mixed) {
 
   /** Runaway fraction runaways/total (NaN when empty). */
   public double runawayFraction() {
@@ -34,16 +39,23 @@ public record AvalancheStatistics(
     double[] sumS = new double[hd.bins()];
     long[] cnt = new long[hd.bins()];
     long runaways = 0;
+    long mixed = 0;
+    double s1 = 0;
+    double s2 = 0;
     for (Avalanche a : avalanches) {
       if (a.runaway()) {
         runaways++;
         continue;
       }
-      hs.add(a.size());
+      long size = a.cascadeSize();
+      s1 += size;
+      s2 += (double) size * size;
+      mixed += a.mixed() ? 1 : 0;
+      hs.add(size);
       hd.add(a.duration());
       int b = hd.bin(a.duration());
       if (b >= 0) {
-        sumS[b] += a.size();
+        sumS[b] += size;
         cnt[b]++;
       }
     }
@@ -53,7 +65,14 @@ public record AvalancheStatistics(
         rows.add(new double[] {hd.lower(b), hd.upper(b), sumS[b] / cnt[b], cnt[b]});
       }
     }
-    return new AvalancheStatistics(avalanches.size(), runaways, hs, hd, List.copyOf(rows));
+    return new AvalancheStatistics(
+        avalanches.size(),
+        runaways,
+        hs,
+        hd,
+        List.copyOf(rows),
+        s1 > 0 ? s2 / s1 : Double.NaN,
+        mixed);
   }
 
   /**

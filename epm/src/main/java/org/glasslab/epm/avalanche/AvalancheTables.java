@@ -18,13 +18,16 @@ public final class AvalancheTables {
   /** One row per avalanche (see {@link Avalanche} for the columns). */
   public static String avalanches(List<Avalanche> list) {
     StringBuilder sb =
-        new StringBuilder("start_time,S,S_unstable,released,area,D,D_time,runaway,xmin_start\n");
+        new StringBuilder(
+            "start_time,S,S_unstable,released,area,D,D_time,runaway,xmin_start,S_cascade,"
+                + "thermal_during\n");
     for (Avalanche a : list) {
       sb.append(num(a.startTime())).append(',').append(a.size()).append(',');
       sb.append(a.unstableSize()).append(',').append(num(a.released())).append(',');
       sb.append(a.area()).append(',').append(a.duration()).append(',');
       sb.append(num(a.durationTime())).append(',').append(a.runaway() ? 1 : 0).append(',');
-      sb.append(num(a.xMinAtStart())).append('\n');
+      sb.append(num(a.xMinAtStart())).append(',').append(a.cascadeSize()).append(',');
+      sb.append(a.thermalDuring()).append('\n');
     }
     return sb.toString();
   }

@@ -12,14 +12,17 @@ import org.glasslab.epm.lattice.LatticeListener;
  *   <li>start: a step with at least one yield while the system was quiescent (no x_i ≤ 0);
  *   <li>continue: while at least one site has x ≤ 0 after the step's yields;
  *   <li>end: the first step after which no site is unstable;
- *   <li>runaway: not ended after more than {@code c·N} events or more than {@code maxDuration}
- *       steps; it is recorded with {@code runaway = true}, and the detector ignores steps until the
- *       system is quiescent again (those yields belong to no avalanche).
+ *   <li>runaway: a cascade ({@link Avalanche#cascadeSize()}: the trigger plus the failures of
+ *       unstable sites, thermal activations during it excluded) of more than {@code c·N} failures,
+ *       or more than {@code maxDuration} steps; it is recorded with {@code runaway = true}, and the
+ *       detector ignores steps until the system is quiescent again (those yields belong to no
+ *       avalanche).
  * </ul>
  *
  * Both size conventions are stored on every avalanche ({@link Avalanche#size()} counts thermal
- * activations during the cascade, {@link Avalanche#unstableSize()} does not). x_min of every
- * quiescent state and of the state each avalanche started from is histogrammed.
+ * activations during the cascade, {@link Avalanche#cascadeSize()} does not; {@link
+ * Avalanche#mixed()} flags the avalanches that had any). x_min of every quiescent state and of the
+ * state each avalanche started from is histogrammed.
  */
 public final class LatticeAvalanches implements LatticeListener {
   private final int sites;
@@ -47,7 +50,7 @@ public final class LatticeAvalanches implements LatticeListener {
   /**
    * A detector for a lattice of {@code sites} sites.
    *
-   * @param runawayFactor c: an avalanche with more than c·N events is a runaway (&gt; 0)
+   * @param runawayFactor c: a cascade of more than c·N failures is a runaway (&gt; 0)
    * @param maxDuration D_max: more steps than this is a runaway (&gt; 0)
    */
   public LatticeAvalanches(int sites, double runawayFactor, long maxDuration) {
@@ -127,7 +130,7 @@ public final class LatticeAvalanches implements LatticeListener {
       }
       if (nowQuiescent) {
         finish(time, false);
-      } else if (size > maxSize || duration > maxDuration) {
+      } else if (unstableSize + 1 > maxSize || duration > maxDuration) {
         finish(time, true);
         draining = true;
       }

@@ -11,20 +11,23 @@ import org.glasslab.data.random.Rng;
 import org.glasslab.data.stats.Histogram;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
+import org.glasslab.epm.lattice.Stationarity;
 
 /**
  * Measures the system-size-dependent runaway temperature T_c(L) of the undriven thermal lattice EPM
  * (spec §3.3, §6) with an operational criterion [P]:
  *
  * <ol>
- *   <li>For every (L, T) and sample: build and relax a model (a freshly quenched, marginally stable
- *       state), discard {@code warmupSweeps·N} events (default 0) and finish the avalanche in
- *       progress, then record avalanches ({@link LatticeAvalanches}) until {@code
- *       avalanchesPerSample} have ended, {@code budgetSweeps·N} events, or (optionally) the first
- *       runaway.
+ *   <li>For every (L, T) and sample: build and relax a model; with {@code warmupSweeps} &gt; 0 run
+ *       it until the {@link Stationarity} detector (windows of N/4 events) declares the steady
+ *       state (at most {@code warmupSweeps·N} events; whether it was reached is stored per sample),
+ *       with 0 start from the quench; finish the avalanche in progress, then record avalanches
+ *       ({@link LatticeAvalanches}) until {@code avalanchesPerSample} have ended, {@code
+ *       budgetSweeps·N} events, or (optionally) the first runaway.
  *   <li>Runaway fraction f_c(L, T): with the default {@link TcScanOptions.Criterion#SAMPLE}, the
- *       fraction of samples with an avalanche of more than c·N events; with {@link
- *       TcScanOptions.Criterion#AVALANCHE}, the fraction of avalanches with S &gt; c·N (cut
+ *       fraction of samples with a cascade ({@link Avalanche#cascadeSize()}, thermal activations
+ *       during it excluded) of more than c·N failures; with {@link
+ *       TcScanOptions.Criterion#AVALANCHE}, the fraction of avalanches with such a cascade (cut
  *       runaways included), pooled over samples.
  *   <li>T_c(L; c) = the first upward crossing of f_c = ½ on the temperature grid, interpolated
  *       linearly in log T; NaN if the grid does not bracket it.
@@ -33,7 +36,12 @@ import org.glasslab.epm.lattice.LatticeParams;
  *       combined in quadrature with the grid resolution when f jumps from 0 to 1 between two
  *       neighbouring temperatures.
  *   <li>Fit: weighted least squares {@code log T_c = log A - κ log L} (weights from the bootstrap
- *       σ), with the fit's standard error of κ and the bootstrap std of κ (refit per replicate).
+ *       σ), with the fit's standard error of κ and the bootstrap std of κ (refit per replicate);
+ *       and the logarithmic law {@code 1/T_c = a + b ln L} (T_c = 1/(b ln(L/L0))) with the same
+ *       weights, whose χ² is compared with the power law's (both have two parameters).
+ *   <li>Second criterion: the cut-off S_c(L, T) = ⟨S²⟩/⟨S⟩ of the completed cascades, pooled over
+ *       the samples of a cell; T*(L) = the temperature of its maximum on the grid, refined by a
+ *       parabola in log T through the maximum and its neighbours; bootstrap over samples.
  * </ol>
  *
  * A sample that is never quiescent after the warm-up (stuck in flow for the whole budget) counts as
@@ -52,7 +60,26 @@ public final class TcScan {
       double time,
       boolean stuckInFlow,
       Histogram xMinQuiescent,
-      Histogram xMinAtStart) {}
+      Histogram xMinAtStart,
+      boolean stationary) {}
+
+  /**
+   * Second criterion for one size: T*(L), the temperature of the maximum of S_c = ⟨S²⟩/⟨S⟩.
+   *
+   * @param size L
+   * @param tPeak T* (NaN if no cell has completed avalanches)
+   * @param error bootstrap std of T* over samples
+   * @param cutoffMax S_c at the grid maximum
+   * @param edge true when the maximum is at the first or last grid temperature (not bracketed)
+   */
+  public record PeakEstimate(
+      int size, double tPeak, double error, double cutoffMax, boolean edge) {}
+
+  /**
+   * Logarithmic law 1/T_c = a + b ln L fitted with the power law's weights; {@code chi2} is
+   * comparable with {@link PowerLawFit#chi2()} (both have points − 2 degrees of freedom).
+   */
+  public record LogLawFit(double factor, double a, double b, int points, double chi2) {}
 
   /**
    * T_c(L) for one runaway factor c. {@code tcError} combines in quadrature the bootstrap std and,
@@ -92,7 +119,12 @@ public final class TcScan {
       double[][][] fraction,
       double[][][] fractionError,
       List<TcEstimate> tc,
-      List<PowerLawFit> fits) {
+      List<PowerLawFit> fits,
+      List<LogLawFit> logFits,
+      double[][] cutoff,
+      List<PeakEstimate> peaks,
+      PowerLawFit peakFit,
+      LogLawFit peakLogFit) {
 
     /** Samples of one cell, in sample order. */
     public List<SampleResult> cell(int size, double temperature) {
@@ -120,7 +152,12 @@ public final class TcScan {
     int n = m.sites();
     long warm = (long) Math.ceil(o.warmupSweeps() * n);
     long budget = (long) Math.ceil(o.budgetSweeps() * n);
-    m.runEvents(warm);
+    boolean stationary = false;
+    if (warm > 0) {
+      Stationarity st = Stationarity.defaults(n);
+      st.warmUp(m, Math.max(1, n / 4), warm);
+      stationary = st.reached();
+    }
     long startEvents = m.events();
     while (m.unstableCount() > 0 && m.events() - startEvents < budget) {
       m.step();
@@ -153,7 +190,8 @@ public final class TcScan {
         m.time(),
         stuck,
         d.xMinQuiescent(),
-        d.xMinAtStart());
+        d.xMinAtStart(),
+        stationary);
   }
 
   /**
@@ -225,7 +263,7 @@ public final class TcScan {
       SampleResult r = cell.get(s);
       long limit = (long) Math.floor(c * r.size() * r.size());
       for (Avalanche a : r.avalanches()) {
-        if (a.runaway() || a.size() > limit) {
+        if (a.runaway() || a.cascadeSize() > limit) {
           out[s][0]++;
         }
         out[s][1]++;
@@ -250,7 +288,8 @@ public final class TcScan {
     double[][][] tcBoot = new double[factors.length][sizes.length][nb];
     List<TcEstimate> tcs = new ArrayList<>();
     List<PowerLawFit> fits = new ArrayList<>();
-    Result tmp = new Result(o, results, null, null, null, null);
+    Result tmp = new Result(o, results, null, null, null, null, null, null, null, null, null);
+    List<LogLawFit> logFits = new ArrayList<>();
     for (int fi = 0; fi < factors.length; fi++) {
       double c = factors[fi];
       double[] tcPoint = new double[sizes.length];
@@ -318,8 +357,174 @@ public final class TcScan {
                 nb));
       }
       fits.add(fit(c, sizes, tcPoint, tcErr, tcBoot[fi]));
+      logFits.add(logFit(c, sizes, tcPoint, tcErr));
     }
-    return new Result(o, results, frac, fracErr, List.copyOf(tcs), List.copyOf(fits));
+    // second criterion: the peak of S_c = <S^2>/<S> over T
+    double[][] cutoff = new double[sizes.length][temps.length];
+    List<PeakEstimate> peaks = new ArrayList<>();
+    double[] tPeak = new double[sizes.length];
+    double[] tPeakErr = new double[sizes.length];
+    double[][] peakBoot = new double[sizes.length][nb];
+    for (int li = 0; li < sizes.length; li++) {
+      double[][][] mom = new double[temps.length][][];
+      for (int ti = 0; ti < temps.length; ti++) {
+        mom[ti] = moments(tmp.cell(sizes[li], temps[ti]));
+        cutoff[li][ti] = ratio(mom[ti], null);
+      }
+      int k = argmax(cutoff[li]);
+      tPeak[li] = peak(temps, cutoff[li]);
+      Rng rng = new Rng(Rng.deriveSeed(o.seed(), sizes[li], -2));
+      double[] curve = new double[temps.length];
+      for (int b = 0; b < nb; b++) {
+        for (int ti = 0; ti < temps.length; ti++) {
+          int ns = mom[ti].length;
+          int[] pick = new int[ns];
+          for (int q = 0; q < ns; q++) {
+            pick[q] = rng.nextInt(ns);
+          }
+          curve[ti] = ratio(mom[ti], pick);
+        }
+        peakBoot[li][b] = peak(temps, curve);
+      }
+      double err = std(peakBoot[li]);
+      tPeakErr[li] = err;
+      peaks.add(
+          new PeakEstimate(
+              sizes[li],
+              tPeak[li],
+              err,
+              k < 0 ? Double.NaN : cutoff[li][k],
+              !bracketed(cutoff[li], k)));
+    }
+    return new Result(
+        o,
+        results,
+        frac,
+        fracErr,
+        List.copyOf(tcs),
+        List.copyOf(fits),
+        List.copyOf(logFits),
+        cutoff,
+        List.copyOf(peaks),
+        fit(Double.NaN, sizes, tPeak, tPeakErr, peakBoot),
+        logFit(Double.NaN, sizes, tPeak, tPeakErr));
+  }
+
+  /** Per sample {Σ S, Σ S²} over its completed cascades. */
+  private static double[][] moments(List<SampleResult> cell) {
+    double[][] out = new double[cell.size()][2];
+    for (int s = 0; s < cell.size(); s++) {
+      for (Avalanche a : cell.get(s).avalanches()) {
+        if (!a.runaway()) {
+          double size = a.cascadeSize();
+          out[s][0] += size;
+          out[s][1] += size * size;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double ratio(double[][] mom, int[] pick) {
+    double s1 = 0;
+    double s2 = 0;
+    for (int k = 0; k < mom.length; k++) {
+      int s = pick == null ? k : pick[k];
+      s1 += mom[s][0];
+      s2 += mom[s][1];
+    }
+    return s1 > 0 ? s2 / s1 : Double.NaN;
+  }
+
+  private static int argmax(double[] v) {
+    int k = -1;
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isNaN(v[i]) && (k < 0 || v[i] > v[k])) {
+        k = i;
+      }
+    }
+    return k;
+  }
+
+  /** Whether grid point k has a non-NaN value on both sides. */
+  private static boolean bracketed(double[] v, int k) {
+    if (k < 0) {
+      return false;
+    }
+    boolean below = false;
+    boolean above = false;
+    for (int i = 0; i < v.length; i++) {
+      below |= i < k && !Double.isNaN(v[i]);
+      above |= i > k && !Double.isNaN(v[i]);
+    }
+    return below && above;
+  }
+
+  /**
+   * Temperature of the maximum of {@code v} over the grid, refined by the vertex of the parabola in
+   * log T through the maximum and its nearest non-NaN neighbours when both exist (clamped to them);
+   * NaN if all NaN.
+   */
+  public static double peak(double[] temps, double[] v) {
+    int k = argmax(v);
+    if (k < 0) {
+      return Double.NaN;
+    }
+    int lo = k - 1;
+    while (lo >= 0 && Double.isNaN(v[lo])) {
+      lo--;
+    }
+    int hi = k + 1;
+    while (hi < v.length && Double.isNaN(v[hi])) {
+      hi++;
+    }
+    if (lo < 0 || hi >= v.length) {
+      return temps[k];
+    }
+    double x0 = Math.log(temps[lo]);
+    double x1 = Math.log(temps[k]);
+    double x2 = Math.log(temps[hi]);
+    double a = (x1 - x0) * (v[k] - v[hi]);
+    double b = (x1 - x2) * (v[k] - v[lo]);
+    double den = a - b;
+    if (!(den != 0)) {
+      return temps[k];
+    }
+    double xv = x1 - 0.5 * ((x1 - x0) * a - (x1 - x2) * b) / den;
+    xv = Math.max(x0, Math.min(x2, xv));
+    return Math.exp(xv);
+  }
+
+  /** Weighted fit of 1/T_c = a + b ln L (weights from the relative errors of T_c). */
+  static LogLawFit logFit(double c, int[] sizes, double[] tc, double[] err) {
+    List<double[]> pts = new ArrayList<>();
+    for (int i = 0; i < sizes.length; i++) {
+      if (Double.isFinite(tc[i]) && Double.isFinite(err[i]) && err[i] > 0) {
+        double sl = err[i] / tc[i];
+        pts.add(
+            new double[] {
+              Math.log(sizes[i]), 1 / tc[i], 1 / (sl * sl * (1 / tc[i]) * (1 / tc[i]))
+            });
+      }
+    }
+    if (pts.size() < 2) {
+      return new LogLawFit(c, Double.NaN, Double.NaN, pts.size(), Double.NaN);
+    }
+    double[] x = new double[pts.size()];
+    double[] y = new double[pts.size()];
+    double[] w = new double[pts.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = pts.get(i)[0];
+      y[i] = pts.get(i)[1];
+      w[i] = pts.get(i)[2];
+    }
+    double[] ab = wls(x, y, w);
+    double chi2 = 0;
+    for (int i = 0; i < x.length; i++) {
+      double r = y[i] - (ab[0] + ab[1] * x[i]);
+      chi2 += w[i] * r * r;
+    }
+    return new LogLawFit(c, ab[0], ab[1], x.length, chi2);
   }
 
   private static double pooled(long[][] cnt, int[] pick) {

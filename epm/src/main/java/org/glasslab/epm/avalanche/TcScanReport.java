@@ -20,7 +20,8 @@ public final class TcScanReport {
   public static String avalanches(TcScan.Result r) {
     StringBuilder sb =
         new StringBuilder(
-            "L,T,sample,seed,start_time,S,S_unstable,released,area,D,D_time,runaway,xmin_start\n");
+            "L,T,sample,seed,start_time,S,S_unstable,released,area,D,D_time,runaway,xmin_start,"
+                + "S_cascade,thermal_during,stationary\n");
     for (TcScan.SampleResult s : r.samples()) {
       for (Avalanche a : s.avalanches()) {
         sb.append(s.size()).append(',').append(f(s.temperature())).append(',');
@@ -29,7 +30,8 @@ public final class TcScanReport {
         sb.append(a.unstableSize()).append(',').append(f(a.released())).append(',');
         sb.append(a.area()).append(',').append(a.duration()).append(',');
         sb.append(f(a.durationTime())).append(',').append(a.runaway() ? 1 : 0).append(',');
-        sb.append(f(a.xMinAtStart())).append('\n');
+        sb.append(f(a.xMinAtStart())).append(',').append(a.cascadeSize()).append(',');
+        sb.append(a.thermalDuring()).append(',').append(s.stationary() ? 1 : 0).append('\n');
       }
     }
     return sb.toString();
@@ -38,7 +40,10 @@ public final class TcScanReport {
   /** One row per (L, T): counts, mean completed size and the runaway fraction per factor c. */
   public static String cells(TcScan.Result r) {
     double[] factors = r.options().allFactors();
-    StringBuilder sb = new StringBuilder("L,T,samples,avalanches,stuck_samples,mean_S_completed");
+    StringBuilder sb =
+        new StringBuilder(
+            "L,T,samples,stationary_samples,avalanches,stuck_samples,mixed_avalanches,"
+                + "mean_S_completed,S_c");
     for (double c : factors) {
       sb.append(",frac_c").append(f(c)).append(",frac_err_c").append(f(c));
     }
@@ -52,19 +57,25 @@ public final class TcScanReport {
         long stuck = 0;
         double sum = 0;
         long completed = 0;
+        long stationary = 0;
+        long mixed = 0;
         for (TcScan.SampleResult s : cell) {
           n += s.avalanches().size();
           stuck += s.stuckInFlow() ? 1 : 0;
+          stationary += s.stationary() ? 1 : 0;
           for (Avalanche a : s.avalanches()) {
             if (!a.runaway()) {
-              sum += a.size();
+              sum += a.cascadeSize();
               completed++;
+              mixed += a.mixed() ? 1 : 0;
             }
           }
         }
         sb.append(sizes[li]).append(',').append(f(temps[ti])).append(',').append(cell.size());
-        sb.append(',').append(n).append(',').append(stuck).append(',');
-        sb.append(f(completed == 0 ? Double.NaN : sum / completed));
+        sb.append(',').append(stationary).append(',').append(n).append(',').append(stuck);
+        sb.append(',').append(mixed).append(',');
+        sb.append(f(completed == 0 ? Double.NaN : sum / completed)).append(',');
+        sb.append(f(r.cutoff()[li][ti]));
         for (int fi = 0; fi < factors.length; fi++) {
           sb.append(',').append(f(r.fraction()[fi][li][ti]));
           sb.append(',').append(f(r.fractionError()[fi][li][ti]));
@@ -91,15 +102,38 @@ public final class TcScanReport {
     return sb.toString();
   }
 
-  /** The fits T_c = A L^-κ per runaway factor. */
+  /**
+   * The fits per criterion (runaway crossing with factor c; "peak" = the S_c peak T*): the power
+   * law T_c = A L^-κ and the logarithmic law 1/T_c = a + b ln L with their χ².
+   */
   public static String fits(TcScan.Result r) {
     StringBuilder sb =
-        new StringBuilder("c,kappa,kappa_err_fit,kappa_err_bootstrap,A,points,chi2\n");
-    for (TcScan.PowerLawFit p : r.fits()) {
-      sb.append(f(p.factor())).append(',').append(f(p.kappa())).append(',');
-      sb.append(f(p.kappaError())).append(',').append(f(p.kappaBootstrapError())).append(',');
-      sb.append(f(p.amplitude())).append(',').append(p.points()).append(',');
-      sb.append(f(p.chi2())).append('\n');
+        new StringBuilder(
+            "criterion,c,kappa,kappa_err_fit,kappa_err_bootstrap,A,points,chi2,log_a,log_b,"
+                + "log_chi2\n");
+    for (int k = 0; k < r.fits().size(); k++) {
+      fitRow(sb, "runaway", r.fits().get(k), r.logFits().get(k));
+    }
+    fitRow(sb, "peak", r.peakFit(), r.peakLogFit());
+    return sb.toString();
+  }
+
+  private static void fitRow(
+      StringBuilder sb, String criterion, TcScan.PowerLawFit p, TcScan.LogLawFit q) {
+    sb.append(criterion).append(',');
+    sb.append(f(p.factor())).append(',').append(f(p.kappa())).append(',');
+    sb.append(f(p.kappaError())).append(',').append(f(p.kappaBootstrapError())).append(',');
+    sb.append(f(p.amplitude())).append(',').append(p.points()).append(',');
+    sb.append(f(p.chi2())).append(',').append(f(q.a())).append(',').append(f(q.b()));
+    sb.append(',').append(f(q.chi2())).append('\n');
+  }
+
+  /** Second criterion: T*(L) of the maximum of S_c = ⟨S²⟩/⟨S⟩, with its bootstrap error. */
+  public static String peaks(TcScan.Result r) {
+    StringBuilder sb = new StringBuilder("L,T_peak,T_peak_err,S_c_max,at_grid_edge\n");
+    for (TcScan.PeakEstimate e : r.peaks()) {
+      sb.append(e.size()).append(',').append(f(e.tPeak())).append(',').append(f(e.error()));
+      sb.append(',').append(f(e.cutoffMax())).append(',').append(e.edge() ? 1 : 0).append('\n');
     }
     return sb.toString();
   }
@@ -146,8 +180,9 @@ public final class TcScanReport {
 
   /**
    * Reads the samples back from an {@code avalanches.csv} written by {@link #avalanches} (x_min
-   * histograms are not stored there and come back empty), so that several scans (e.g. a coarse grid
-   * and a refinement) can be analysed together. Samples are keyed by (L, T, seed); {@code run}
+   * histograms are not stored there and come back empty; the per-sample stationarity flag is read
+   * from the {@code stationary} column when present), so that several scans (e.g. a coarse grid and
+   * a refinement) can be analysed together. Samples are keyed by (L, T, seed); {@code run}
    * distinguishes files.
    */
   public static List<TcScan.SampleResult> readSamples(String csv, int run) {
@@ -177,7 +212,13 @@ public final class TcScanReport {
                   c[11].equals("1"),
                   d(c[12])));
       meta.putIfAbsent(
-          key, new long[] {Integer.parseInt(c[0]), Integer.parseInt(c[2]), Long.parseLong(c[3])});
+          key,
+          new long[] {
+            Integer.parseInt(c[0]),
+            Integer.parseInt(c[2]),
+            Long.parseLong(c[3]),
+            c.length > 15 && c[15].equals("1") ? 1 : 0
+          });
     }
     List<TcScan.SampleResult> out = new ArrayList<>();
     for (var e : groups.entrySet()) {
@@ -194,7 +235,8 @@ public final class TcScanReport {
               Double.NaN,
               false,
               Histogram.log(1e-6, 10, 10),
-              Histogram.log(1e-6, 10, 10)));
+              Histogram.log(1e-6, 10, 10),
+              m[3] == 1));
     }
     return out;
   }

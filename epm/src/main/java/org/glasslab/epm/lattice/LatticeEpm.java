@@ -12,9 +12,11 @@ import org.glasslab.epm.propagator.StressPropagator;
  *
  * <p>Site i has distance to yielding {@code x_i = σ_th,i - |σ_i|}; a stable site (x &gt; 0) fails
  * at rate {@code f0 exp(-x^a/T)}, an unstable one at rate f0. Rates are handled in log space
- * ({@code log r = log f0 - x^a/T}) so nothing overflows at small T. A failure at i releases {@code
- * δσ = σ_i + η}, η ~ N(0, residualStd^2), updates {@code σ_j += G_θ(r_ij) δσ} for all j (so σ_i →
- * -η), adds δσ to ε_p,i and redraws σ_th,i from N(μ, s_y^2) truncated at &gt; 0.
+ * ({@code log r = log f0 - x^a/T}) so nothing overflows at small T. A failure at i redraws σ_th,i
+ * from N(μ, s_y^2) truncated at &gt; 0, picks the post-yield stress σ_new by the {@link ResetRule}
+ * (spec: σ_new = -η; default: Baron–Biroli's redraw from y(σ) truncated at the new threshold),
+ * releases {@code δσ = σ_i - σ_new}, updates {@code σ_j += G_θ(r_ij) δσ} for all j (so σ_i → σ_new)
+ * and adds δσ to ε_p,i.
  *
  * <p>Order of operations of one {@link #step()}:
  *
@@ -77,6 +79,7 @@ public final class LatticeEpm {
   private final int[] ySites;
   private final double[] yDs;
   private final double[] yTheta;
+  private final double[] yThreshold;
   private final boolean[] yUnstable;
 
   private LatticeEpm(LatticeParams params, long seed, StressPropagator propagator) {
@@ -98,6 +101,7 @@ public final class LatticeEpm {
     this.ySites = new int[n];
     this.yDs = new double[n];
     this.yTheta = new double[n];
+    this.yThreshold = new double[n];
     this.yUnstable = new boolean[n];
   }
 
@@ -218,21 +222,57 @@ public final class LatticeEpm {
       if (count == 0) {
         return;
       }
-      for (int k = 0; k < count; k++) {
-        int i = ySites[k];
-        yDs[k] = sigma[i] + params.residualStd() * rng.nextGaussian();
-        yTheta[k] = propagator.drawAngle(rng);
-      }
+      prepareYields(count);
       propagator.applyEvents(sigma, ySites, yDs, yTheta, count);
       for (int k = 0; k < count; k++) {
         int i = ySites[k];
         plasticStrain[i] += yDs[k];
-        thresholds[i] = drawThreshold();
+        thresholds[i] = yThreshold[k];
       }
       relaxationEvents += count;
     }
     throw new IllegalStateException(
         "athermal relaxation did not converge in " + MAX_RELAX_SWEEPS + " sweeps");
+  }
+
+  /** Renewed thresholds, released stresses and angles of the yields {@code ySites[0..count)}. */
+  private void prepareYields(int count) {
+    for (int k = 0; k < count; k++) {
+      double th = drawThreshold();
+      yThreshold[k] = th;
+      yDs[k] = release(ySites[k], th);
+      yTheta[k] = propagator.drawAngle(rng);
+    }
+  }
+
+  /**
+   * Released stress δσ = σ_i - σ_new of a yield at site i whose renewed threshold is {@code
+   * newThreshold}, with σ_new chosen by the {@link ResetRule}.
+   */
+  private double release(int i, double newThreshold) {
+    double s = sigma[i];
+    double w = params.resetWidth();
+    switch (params.resetRule()) {
+      case ZERO:
+        return s + params.residualStd() * rng.nextGaussian();
+      case REDRAW:
+        {
+          // y(σ) ∝ e^{(|σ| - σ_c)/w} on |σ| < σ_c by inversion: |σ| = σ_c + w ln(e^{-σ_c/w} + u(1 -
+          // e^{-σ_c/w})); one uniform v in [-1, 1) gives u = |v| and the sign
+          double v = 2 * rng.nextDouble() - 1;
+          double e = Math.exp(-newThreshold / w);
+          double mag =
+              Math.min(newThreshold + w * Math.log(e + Math.abs(v) * (1 - e)), newThreshold);
+          return s - (v < 0 ? -mag : mag);
+        }
+      case DROP:
+        {
+          double d = 2 * w * rng.nextDouble();
+          return s >= 0 ? d : -d;
+        }
+      default:
+        throw new AssertionError(params.resetRule());
+    }
   }
 
   private double drawThreshold() {
@@ -443,10 +483,11 @@ public final class LatticeEpm {
   }
 
   private double fail(int i, double theta) {
-    double ds = sigma[i] + params.residualStd() * rng.nextGaussian();
+    double th = drawThreshold();
+    double ds = release(i, th);
     propagator.applyEvent(sigma, i, ds, theta);
     plasticStrain[i] += ds;
-    thresholds[i] = drawThreshold();
+    thresholds[i] = th;
     return ds;
   }
 
@@ -561,17 +602,13 @@ public final class LatticeEpm {
   }
 
   private void applyStep(int count, double newTime, long stepCount) {
-    for (int k = 0; k < count; k++) {
-      int i = ySites[k];
-      yDs[k] = sigma[i] + params.residualStd() * rng.nextGaussian();
-      yTheta[k] = propagator.drawAngle(rng);
-    }
+    prepareYields(count);
     listener.onAdvance(newTime);
     propagator.applyEvents(sigma, ySites, yDs, yTheta, count);
     for (int k = 0; k < count; k++) {
       int i = ySites[k];
       plasticStrain[i] += yDs[k];
-      thresholds[i] = drawThreshold();
+      thresholds[i] = yThreshold[k];
       listener.onYield(i, yDs[k], yUnstable[k]);
     }
     time = newTime;

@@ -27,6 +27,10 @@ import org.glasslab.epm.propagator.Orientation;
  * @param unstableRule unstable-site rule of the discrete protocol
  * @param extremalCutoff x0 of the extremal protocol (&gt; 0) [stress]: each step every site with x
  *     &lt; x0 yields (the weakest site alone when none does)
+ * @param resetRule post-yield stress rule ({@link ResetRule}); the threshold is renewed in every
+ *     rule
+ * @param resetWidth width w of the reset rule (&gt; 0) [stress]: σ_0 of the redraw law y(σ) (BB:
+ *     1), mean drop of {@link ResetRule#DROP}; unused by {@link ResetRule#ZERO}
  */
 public record LatticeParams(
     int size,
@@ -45,10 +49,15 @@ public record LatticeParams(
     LatticeProtocol protocol,
     double dt,
     UnstableRule unstableRule,
-    double extremalCutoff) {
+    double extremalCutoff,
+    ResetRule resetRule,
+    double resetWidth) {
 
   /** x0 of the extremal protocol in {@link #defaults} [P]: the spec leaves its value open. */
   public static final double DEFAULT_EXTREMAL_CUTOFF = 0.05;
+
+  /** Default post-yield rule: {@link ResetRule#REDRAW}, the one with a steady state. */
+  public static final ResetRule DEFAULT_RESET_RULE = ResetRule.REDRAW;
 
   /** Validates every field with an actionable message. */
   public LatticeParams {
@@ -68,15 +77,20 @@ public record LatticeParams(
     if (!Double.isFinite(meanStress)) {
       throw new IllegalArgumentException("mean stress must be finite, got " + meanStress);
     }
-    if (orientation == null || convention == null || protocol == null || unstableRule == null) {
+    if (orientation == null
+        || convention == null
+        || protocol == null
+        || unstableRule == null
+        || resetRule == null) {
       throw new IllegalArgumentException(
-          "orientation, convention, protocol and unstable rule must be set");
+          "orientation, convention, protocol, unstable rule and reset rule must be set");
     }
     if (recenterEvery < 0) {
       throw new IllegalArgumentException("recenterEvery must be >= 0, got " + recenterEvery);
     }
     requirePositive("time step dt", dt);
     requirePositive("extremal cutoff x0", extremalCutoff);
+    requirePositive("reset width", resetWidth);
   }
 
   private static void requirePositive(String name, double v) {
@@ -95,7 +109,8 @@ public record LatticeParams(
    * Defaults of spec §1/§3.2: a = 1.5, f0 = 1, σ_th ~ N(1, 0.3^2), η = 0.01, σ̄ = 0, initial stress
    * std 1 [P] (as-quenched disorder on the threshold scale), random orientation, imposed stress,
    * re-centring every 10^4 events, the discrete protocol with Δt = 1 and immediate failure of
-   * unstable sites; extremal cutoff {@link #DEFAULT_EXTREMAL_CUTOFF}.
+   * unstable sites; extremal cutoff {@link #DEFAULT_EXTREMAL_CUTOFF}; post-yield rule {@link
+   * #DEFAULT_RESET_RULE} with width 1 (BB's σ_0 = σ_c).
    */
   public static LatticeParams defaults(int size, double temperature) {
     return new LatticeParams(
@@ -115,7 +130,9 @@ public record LatticeParams(
         LatticeProtocol.DISCRETE,
         1.0,
         UnstableRule.IMMEDIATE,
-        DEFAULT_EXTREMAL_CUTOFF);
+        DEFAULT_EXTREMAL_CUTOFF,
+        DEFAULT_RESET_RULE,
+        1.0);
   }
 
   /** A builder starting from these parameters (every field can be changed, then validated). */
@@ -158,6 +175,11 @@ public record LatticeParams(
     return toBuilder().meanStress(mean).initialStressStd(std).build();
   }
 
+  /** Copy with another post-yield rule and width. */
+  public LatticeParams withReset(ResetRule rule, double width) {
+    return toBuilder().resetRule(rule).resetWidth(width).build();
+  }
+
   /** Copy with another re-centring interval. */
   public LatticeParams withRecenterEvery(long every) {
     return toBuilder().recenterEvery(every).build();
@@ -182,6 +204,8 @@ public record LatticeParams(
     private double dt;
     private UnstableRule unstableRule;
     private double extremalCutoff;
+    private ResetRule resetRule;
+    private double resetWidth;
 
     private Builder(LatticeParams p) {
       size = p.size;
@@ -201,6 +225,8 @@ public record LatticeParams(
       dt = p.dt;
       unstableRule = p.unstableRule;
       extremalCutoff = p.extremalCutoff;
+      resetRule = p.resetRule;
+      resetWidth = p.resetWidth;
     }
 
     /** Sets {@code size}. */
@@ -305,6 +331,18 @@ public record LatticeParams(
       return this;
     }
 
+    /** Sets {@code resetRule}. */
+    public Builder resetRule(ResetRule v) {
+      resetRule = v;
+      return this;
+    }
+
+    /** Sets {@code resetWidth}. */
+    public Builder resetWidth(double v) {
+      resetWidth = v;
+      return this;
+    }
+
     /** The validated parameters. */
     public LatticeParams build() {
       return new LatticeParams(
@@ -324,7 +362,9 @@ public record LatticeParams(
           protocol,
           dt,
           unstableRule,
-          extremalCutoff);
+          extremalCutoff,
+          resetRule,
+          resetWidth);
     }
   }
 }

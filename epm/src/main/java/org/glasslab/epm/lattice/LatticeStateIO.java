@@ -15,17 +15,17 @@ import org.glasslab.epm.propagator.Convention;
 import org.glasslab.epm.propagator.Orientation;
 
 /**
- * Binary checkpoint files of a {@link LatticeState} (big-endian, magic "GLEPMLAT", version 3):
+ * Binary checkpoint files of a {@link LatticeState} (big-endian, magic "GLEPMLAT", version 4):
  * parameters, seed, counters, generator state ({@link Rng#STATE_BYTES} bytes) and the three site
- * arrays. Versions 1 and 2 hold the former hand-written generator and are refused. Writes go to a
- * temporary file in the same directory that is then atomically renamed, so a crash never leaves a
- * partial checkpoint.
+ * arrays. Versions 1 and 2 hold the former hand-written generator, version 3 predates the reset
+ * rule; they are refused. Writes go to a temporary file in the same directory that is then
+ * atomically renamed, so a crash never leaves a partial checkpoint.
  */
 public final class LatticeStateIO {
   private static final long MAGIC = 0x474C45504D4C4154L; // "GLEPMLAT"
   // version 2 added the extremal cutoff x0 after the unstable rule; version 3 stores
-  // Rng.saveState()
-  private static final int VERSION = 3;
+  // Rng.saveState(); version 4 adds the reset rule and its width after x0
+  private static final int VERSION = 4;
 
   private LatticeStateIO() {}
 
@@ -57,6 +57,8 @@ public final class LatticeStateIO {
       out.writeDouble(p.dt());
       out.writeUTF(p.unstableRule().name());
       out.writeDouble(p.extremalCutoff());
+      out.writeUTF(p.resetRule().name());
+      out.writeDouble(p.resetWidth());
       out.writeLong(s.seed());
       out.writeDouble(s.time());
       out.writeLong(s.events());
@@ -104,7 +106,8 @@ public final class LatticeStateIO {
                 + ": unsupported checkpoint version "
                 + version
                 + (version < VERSION
-                    ? " (written by an earlier GlassLab with the former random generator; restart)"
+                    ? " (written by an earlier GlassLab without the reset rule or with the former"
+                        + " random generator; restart)"
                     : ""));
       }
       LatticeParams p =
@@ -125,6 +128,8 @@ public final class LatticeStateIO {
               LatticeProtocol.valueOf(in.readUTF()),
               in.readDouble(),
               UnstableRule.valueOf(in.readUTF()),
+              in.readDouble(),
+              ResetRule.valueOf(in.readUTF()),
               in.readDouble());
       long seed = in.readLong();
       double time = in.readDouble();

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.epm.lattice.LatticeEpm;
+import org.glasslab.epm.lattice.LatticeListener;
 import org.glasslab.epm.lattice.LatticeParams;
 import org.glasslab.epm.lattice.LatticeProtocol;
+import org.glasslab.epm.lattice.ResetRule;
+import org.glasslab.epm.lattice.Stationarity;
 import org.glasslab.epm.lattice.UnstableRule;
 import org.junit.jupiter.api.Test;
 
@@ -63,9 +66,34 @@ class LatticeAvalanchesTest {
     assertEquals(2, st.sizeHistogram().total());
   }
 
+  /** Thermal activations during a cascade are counted apart and never make it a runaway. */
+  @Test
+  void runawayIsDefinedByTheCascadeNotByThermalActivations() {
+    LatticeAvalanches d = new LatticeAvalanches(10, 0.5, 100); // S_max = 5
+    d.prime(true, 0.2);
+    d.onYield(1, 0.5, false); // trigger
+    d.onStepEnd(1, 1, 1, -0.1);
+    for (int k = 0; k < 8; k++) {
+      d.onYield(2 + (k % 5), 0.1, false); // thermal activations while a site stays unstable
+      d.onStepEnd(2 + k, 1, 1, -0.1);
+    }
+    d.onYield(9, 0.1, true); // the unstable site fails, the cascade ends
+    d.onStepEnd(10, 1, 0, 0.1);
+    Avalanche a = d.avalanches().get(0);
+    assertFalse(a.runaway(), "10 events but a cascade of 2");
+    assertEquals(10, a.size());
+    assertEquals(2, a.cascadeSize());
+    assertEquals(8, a.thermalDuring());
+    assertTrue(a.mixed());
+    AvalancheStatistics st = AvalancheStatistics.of(d.avalanches(), 5);
+    assertEquals(2.0, st.cutoff(), 0.0);
+    assertEquals(1, st.mixed());
+  }
+
   @Test
   void lowTemperatureRunHasFiniteAvalanchesAndConservesEvents() {
-    LatticeEpm m = LatticeEpm.create(LatticeParams.defaults(32, 0.2), 3);
+    LatticeEpm m =
+        LatticeEpm.create(LatticeParams.defaults(32, 0.2).withReset(ResetRule.ZERO, 1.0), 3);
     LatticeAvalanches d = new LatticeAvalanches(m.sites(), 1.0, 1_000_000);
     d.prime(m.unstableCount() == 0, m.xMin());
     m.setListener(d);
@@ -85,30 +113,45 @@ class LatticeAvalanchesTest {
     assertTrue(d.xMinQuiescent().total() >= 300);
   }
 
-  /** Fraction of freshly quenched L = 16 samples whose avalanches exceed N events (KMC). */
-  private static double runawaySampleFraction(double t, int samples) {
-    int run = 0;
-    for (int k = 0; k < samples; k++) {
-      LatticeEpm m =
-          LatticeEpm.create(
-              LatticeParams.defaults(16, t)
-                  .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE),
-              100 + k);
-      LatticeAvalanches d = new LatticeAvalanches(m.sites(), 1.0, 1_000_000);
-      d.prime(true, m.xMin());
-      m.setListener(d);
-      while (d.count() < 50 && d.runaways() == 0 && m.events() < 40L * m.sites()) {
-        m.step();
-      }
-      run += d.runaways() > 0 ? 1 : 0;
-    }
-    return (double) run / samples;
+  /**
+   * Steady state (redraw rule, after the stationarity warm-up), L = 16, 10 sweeps: at T = 0.05 the
+   * dynamics is intermittent (avalanches end, none runs away); at T = 1 the lattice is never
+   * quiescent again (flowing: the steady-state runaway).
+   */
+  @Test
+  void steadyStateIsIntermittentWhenColdAndFlowsWhenHot() {
+    long[] cold = steadyStateCounts(0.05);
+    assertTrue(cold[0] > 50, "completed avalanches at T = 0.05: " + cold[0]);
+    assertEquals(0, cold[1], "runaways at T = 0.05");
+    long[] hot = steadyStateCounts(1.0);
+    assertEquals(0, hot[0] + hot[1], "no avalanche can start at T = 1");
+    assertEquals(0, hot[2], "quiescent step ends at T = 1");
   }
 
-  @Test
-  void freshlyQuenchedSamplesRunAwayAtHighTemperatureOnly() {
-    assertEquals(0.0, runawaySampleFraction(0.1, 10), 0.0);
-    double hot = runawaySampleFraction(1.5, 20);
-    assertTrue(hot >= 0.35, "many samples fluidise at T = 1.5: " + hot);
+  /** {completed avalanches, runaways, quiescent step ends} over 10 steady-state sweeps. */
+  private static long[] steadyStateCounts(double t) {
+    LatticeEpm m =
+        LatticeEpm.create(
+            LatticeParams.defaults(16, t)
+                .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE)
+                .withReset(ResetRule.REDRAW, 1.0),
+            5);
+    Stationarity st = Stationarity.defaults(m.sites());
+    st.warmUp(m, m.sites(), 200L * m.sites());
+    assertTrue(st.reached(), "stationary at T = " + t);
+    LatticeAvalanches d = new LatticeAvalanches(m.sites(), 1.0, 1_000_000);
+    d.prime(m.unstableCount() == 0, m.xMin());
+    long[] quiet = new long[1];
+    m.setListener(
+        LatticeListener.of(
+            d,
+            new LatticeListener() {
+              @Override
+              public void onStepEnd(double time, int yields, int unstableAfter, double xMin) {
+                quiet[0] += unstableAfter == 0 ? 1 : 0;
+              }
+            }));
+    m.runEvents(10L * m.sites());
+    return new long[] {d.completed(), d.runaways(), quiet[0]};
   }
 }

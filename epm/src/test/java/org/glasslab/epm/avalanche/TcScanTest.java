@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.epm.lattice.LatticeParams;
+import org.glasslab.epm.lattice.LatticeProtocol;
+import org.glasslab.epm.lattice.ResetRule;
+import org.glasslab.epm.lattice.UnstableRule;
 import org.junit.jupiter.api.Test;
 
 /** T_c interpolation, bootstrap and fit on synthetic input, and a tiny real scan. */
@@ -38,18 +41,21 @@ class TcScanTest {
     assertTrue(fit.kappaError() > 0 && fit.kappaBootstrapError() > 0);
   }
 
+  /** Steady state (redraw, warm-up until stationary): intermittent when cold, flowing when hot. */
   @Test
   void smallScanIsReproducibleAndBracketsTheCrossing() {
     TcScanOptions o =
         new TcScanOptions(
-            LatticeParams.defaults(8, 1),
+            LatticeParams.defaults(8, 1)
+                .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE)
+                .withReset(ResetRule.REDRAW, 1.0),
             new int[] {8, 12},
-            new double[] {0.3, 3, 60},
+            new double[] {0.02, 0.2, 3},
             4,
             15,
+            100,
+            20,
             1,
-            50,
-            0.5,
             new double[] {0.25},
             50,
             5,
@@ -60,13 +66,34 @@ class TcScanTest {
     TcScan.Result b = TcScan.run(o, null);
     assertEquals(TcScanReport.avalanches(a), TcScanReport.avalanches(b));
     assertEquals(TcScanReport.tc(a), TcScanReport.tc(b));
+    assertEquals(TcScanReport.peaks(a), TcScanReport.peaks(b));
+    for (TcScan.SampleResult s : a.samples()) {
+      assertTrue(s.stationary(), "every sample reaches its steady state");
+    }
     for (TcScan.TcEstimate e : a.tc()) {
-      assertTrue(e.tc() > 0.3 && e.tc() < 60, "T_c bracketed by the grid: " + e);
+      assertTrue(e.tc() > 0.02 && e.tc() < 3, "T_c bracketed by the grid: " + e);
     }
     // runaway fraction increases from the coldest to the hottest temperature
     for (int li = 0; li < 2; li++) {
       assertEquals(0.0, a.fraction()[0][li][0], 0.0);
       assertTrue(a.fraction()[0][li][2] > 0.5);
     }
+    // second criterion: S_c peaks inside the grid below the flowing phase
+    for (TcScan.PeakEstimate p : a.peaks()) {
+      assertTrue(p.tPeak() >= 0.02 && p.tPeak() < 3, "T* inside the grid: " + p);
+      assertTrue(p.cutoffMax() >= 1, "S_c >= 1: " + p);
+    }
+  }
+
+  @Test
+  void parabolicPeakFindsTheVertex() {
+    double[] t = {0.1, 0.2, 0.4, 0.8};
+    double[] v = new double[4];
+    double x0 = Math.log(0.3);
+    for (int k = 0; k < 4; k++) {
+      double x = Math.log(t[k]);
+      v[k] = 5 - (x - x0) * (x - x0);
+    }
+    assertEquals(0.3, TcScan.peak(t, v), 1e-12);
   }
 }

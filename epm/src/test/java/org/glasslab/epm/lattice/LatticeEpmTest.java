@@ -131,6 +131,7 @@ class LatticeEpmTest {
         .withLocalKernel(true)
         .withDisorder(x, 0.0, 0.0)
         .withInitialStress(0.0, 0.0)
+        .withReset(ResetRule.ZERO, 1.0)
         .withProtocol(protocol, dt, UnstableRule.RATE);
   }
 

@@ -21,6 +21,8 @@ import org.glasslab.epm.lattice.LatticeListener;
 import org.glasslab.epm.lattice.LatticeParams;
 import org.glasslab.epm.lattice.LatticeProtocol;
 import org.glasslab.epm.lattice.LatticeStateIO;
+import org.glasslab.epm.lattice.ResetRule;
+import org.glasslab.epm.lattice.Stationarity;
 import org.glasslab.epm.lattice.UnstableRule;
 import org.glasslab.epm.propagator.Convention;
 import org.glasslab.epm.propagator.Orientation;
@@ -50,11 +52,29 @@ public final class EpmLatticeTask
       Param.text("orientation", "random", "O", "Event orientation: random or fixed.");
   static final Param<Long> EVENTS =
       Param.longInt(
-          "events",
-          null,
-          "",
-          "E",
-          "Plastic events to run (default 20 N: the undriven model drains its stress within a few sweeps).");
+          "events", null, "", "E", "Plastic events to measure after the warm-up (default 20 N).");
+  static final Param<String> RESET =
+      Param.text(
+          "reset",
+          "redraw",
+          "RULE",
+          "Post-yield stress: redraw (Baron-Biroli eq. 1, steady state), zero (spec, drains the"
+              + " stress) or drop (random drop).");
+  static final Param<Double> RESET_WIDTH =
+      Param.real(
+          "reset_width",
+          1.0,
+          "stress",
+          "W",
+          "Width of the reset rule: sigma_0 of the redraw law, mean drop of drop.");
+  static final Param<Double> WARMUP =
+      Param.real(
+          "warmup",
+          100.0,
+          "N events",
+          "S",
+          "Longest warm-up before measuring, in sweeps; measuring starts once P(sigma), P(x) and"
+              + " the activity stop drifting (0: measure from the quench).");
   static final Param<Long> SEED =
       Param.seed("Seed of a fresh run (a restored run continues its own).");
   static final Param<String> PROTOCOL =
@@ -108,7 +128,8 @@ public final class EpmLatticeTask
    * @param lattice the model of a fresh run (null when restoring)
    * @param restore checkpoint to continue, or null
    * @param seed seed of a fresh run
-   * @param events events to run (null: 20 N)
+   * @param events events to measure after the warm-up (null: 20 N)
+   * @param warmupSweeps longest warm-up in sweeps (0: none)
    * @param runawayFactor c of the runaway criterion
    * @param lagMin smallest persistence lag
    * @param lagMax largest persistence lag
@@ -120,6 +141,7 @@ public final class EpmLatticeTask
       Path restore,
       long seed,
       Long events,
+      double warmupSweeps,
       double runawayFactor,
       double lagMin,
       double lagMax,
@@ -128,6 +150,8 @@ public final class EpmLatticeTask
     /** Validates. */
     public Params {
       EVENTS.require(events == null || events > 0, "must be positive, got " + events);
+      WARMUP.require(
+          warmupSweeps >= 0 && warmupSweeps <= 1e6, "must be in [0, 1e6], got " + warmupSweeps);
       LAG_MIN.require(lagMin > 0 && lagMax > lagMin, "need 0 < lag_min < lag_max");
       RUNAWAY_FACTOR.require(runawayFactor > 0, "must be positive, got " + runawayFactor);
       PER_DECADE.require(
@@ -140,6 +164,9 @@ public final class EpmLatticeTask
   /**
    * @param model the model after the run
    * @param events events run
+   * @param stationarity the warm-up's drift detector (null when there was no warm-up)
+   * @param warmupEvents events of the warm-up
+   * @param startTime clock when the measurement started (after the warm-up) [1/f0]
    * @param avalanches the detector (avalanches, x_min histogram)
    * @param persistence p and χ4
    * @param stats P(S), P(D), ⟨S⟩(D)
@@ -150,6 +177,9 @@ public final class EpmLatticeTask
   public record Result(
       LatticeEpm model,
       long events,
+      Stationarity stationarity,
+      long warmupEvents,
+      double startTime,
       LatticeAvalanches avalanches,
       PersistenceTracker persistence,
       AvalancheStatistics stats,
@@ -173,6 +203,9 @@ public final class EpmLatticeTask
             TEMPERATURE,
             ORIENTATION,
             EVENTS,
+            RESET,
+            RESET_WIDTH,
+            WARMUP,
             SEED,
             PROTOCOL,
             X0,
@@ -202,6 +235,16 @@ public final class EpmLatticeTask
       case "random" -> Orientation.RANDOM;
       case "fixed" -> Orientation.FIXED;
       default -> throw p.invalid("must be random or fixed, got '" + s + "'");
+    };
+  }
+
+  /** Parses a reset-rule name, zero, redraw or drop (case-insensitive), errors naming {@code p}. */
+  static ResetRule resetRule(Param<String> p, String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "zero" -> ResetRule.ZERO;
+      case "redraw" -> ResetRule.REDRAW;
+      case "drop" -> ResetRule.DROP;
+      default -> throw p.invalid("must be redraw, zero or drop, got '" + s + "'");
     };
   }
 
@@ -258,6 +301,7 @@ public final class EpmLatticeTask
               .withOrientation(orientation(ORIENTATION, v.get(ORIENTATION)))
               .withProtocol(protocol(PROTOCOL, v.get(PROTOCOL)), v.get(DT), rule)
               .withInitialStress(0.0, v.get(INITIAL_STRESS_STD))
+              .withReset(resetRule(RESET, v.get(RESET)), v.get(RESET_WIDTH))
               .toBuilder()
               .convention(conv)
               .extremalCutoff(v.get(X0))
@@ -268,6 +312,7 @@ public final class EpmLatticeTask
         restore == null ? null : Path.of(restore),
         v.get(SEED),
         v.get(EVENTS),
+        v.get(WARMUP),
         v.get(RUNAWAY_FACTOR),
         v.get(LAG_MIN),
         v.get(LAG_MAX),
@@ -291,6 +336,13 @@ public final class EpmLatticeTask
     }
     int n = m.sites();
     long events = p.events() == null ? 20L * n : p.events();
+    Stationarity stationarity = null;
+    long warm = 0;
+    if (p.warmupSweeps() > 0) {
+      stationarity = Stationarity.defaults(n);
+      warm = stationarity.warmUp(m, n, (long) Math.ceil(p.warmupSweeps() * n));
+    }
+    double startTime = m.time();
     LatticeAvalanches det = new LatticeAvalanches(n, p.runawayFactor(), Long.MAX_VALUE / 4);
     det.prime(m.unstableCount() == 0, m.xMin());
     PersistenceTracker pers =
@@ -322,6 +374,9 @@ public final class EpmLatticeTask
     return new Result(
         m,
         m.events() - start,
+        stationarity,
+        warm,
+        startTime,
         det,
         pers,
         AvalancheStatistics.of(det.avalanches(), p.perDecade()),
@@ -471,6 +526,7 @@ public final class EpmLatticeTask
         "series.csv",
         "fields.csv",
         "sites.csv",
+        "stationarity.csv",
         "state.bin");
   }
 
@@ -485,6 +541,9 @@ public final class EpmLatticeTask
     TextFiles.write(out.apply("series.csv"), r.series());
     TextFiles.write(out.apply("fields.csv"), fields(r.model()));
     Csv.write(out.apply("sites.csv"), r.sites());
+    TextFiles.write(
+        out.apply("stationarity.csv"),
+        r.stationarity() == null ? "no warm-up\n" : r.stationarity().csv());
     LatticeStateIO.write(out.apply("state.bin"), r.model().snapshot());
   }
 
@@ -514,9 +573,29 @@ public final class EpmLatticeTask
     if (m.params().protocol() == LatticeProtocol.EXTREMAL) {
       s.put("x0", m.params().extremalCutoff());
     }
+    s.put("reset", m.params().resetRule());
     s.put("seed", m.seed());
+    Stationarity st = r.stationarity();
+    s.put("warmup_events", r.warmupEvents());
+    s.put("stationary", st != null && st.reached());
+    s.put(
+        "stationarity",
+        st == null
+            ? "not checked (no warm-up): measured from the quench"
+            : st.reached()
+                ? String.format(
+                    Locale.ROOT,
+                    "reached after %d warm-up events (%.4g sweeps, t = %.6g)",
+                    r.warmupEvents(),
+                    r.warmupEvents() / (double) m.sites(),
+                    st.reachedAtTime())
+                : "NOT reached within the warm-up: measurements include the transient");
     s.put("events", r.events());
     s.put("time", m.time());
+    // plastic activity Γ per site and unit time over the measurement (the mean field's Γ)
+    s.put("activity", r.events() / (m.sites() * (m.time() - r.startTime())));
+    s.put("mixed_avalanches", r.stats().mixed());
+    s.put("cutoff_S2_over_S", r.stats().cutoff());
     s.put("avalanches", r.avalanches().count());
     s.put("runaways", r.avalanches().runaways());
     s.put("runaway_fraction", r.stats().runawayFraction());

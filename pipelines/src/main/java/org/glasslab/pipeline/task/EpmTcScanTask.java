@@ -43,15 +43,26 @@ public final class EpmTcScanTask
           "T,..",
           "Increasing temperatures bracketing T_c (ignored with --from).");
   static final Param<Integer> SAMPLES =
-      Param.integer("samples", 20, "", "K", "Freshly quenched samples per (L, T).");
+      Param.integer("samples", 20, "", "K", "Independent samples per (L, T).");
   static final Param<Integer> AVALANCHES =
       Param.integer("avalanches", 50, "", "K", "Avalanches recorded per sample.");
   static final Param<Double> WARMUP_SWEEPS =
-      Param.real("warmup_sweeps", 0.0, "N events", "S", "Discarded events per sample.");
+      Param.real(
+          "warmup_sweeps",
+          100.0,
+          "N events",
+          "S",
+          "Longest warm-up per sample until the steady state is detected (0: measure from the"
+              + " quench).");
   static final Param<Double> BUDGET_SWEEPS =
       Param.real("budget_sweeps", 200.0, "N events", "S", "Maximum recorded events per sample.");
   static final Param<Double> RUNAWAY_FACTOR =
-      Param.real("runaway_factor", 1.0, "", "C", "c: runaway when S > c N (the criterion of T_c).");
+      Param.real(
+          "runaway_factor",
+          1.0,
+          "",
+          "C",
+          "c: runaway when a cascade exceeds c N failures (the criterion of T_c).");
   static final Param<double[]> EXTRA_FACTORS =
       Param.reals(
           "extra_factors",
@@ -109,10 +120,11 @@ public final class EpmTcScanTask
     super(
         "epm-tc-scan",
         "epm tc-scan",
-        "Measure T_c(L) of the undriven lattice thermal EPM: runaway fraction f(L,T) (default:"
-            + " fraction of freshly quenched samples with an avalanche of more than c*N events),"
-            + " T_c where f crosses 1/2 (log-T interpolation), bootstrap errors over samples and"
-            + " the fit T_c = A*L^-kappa.",
+        "Measure T_c(L) of the undriven lattice thermal EPM in its steady state (redraw rule,"
+            + " warm-up until stationary): runaway fraction f(L,T) (fraction of samples with a"
+            + " cascade of more than c*N failures or never quiescent), T_c where f crosses 1/2"
+            + " (log-T interpolation), the peak T* of S_c = <S^2>/<S> as a second criterion,"
+            + " bootstrap errors over samples, and power-law and logarithmic fits in L.",
         Input.NONE,
         List.of(
             SIZES,
@@ -124,6 +136,8 @@ public final class EpmTcScanTask
             RUNAWAY_FACTOR,
             EXTRA_FACTORS,
             EpmLatticeTask.ORIENTATION,
+            EpmLatticeTask.RESET,
+            EpmLatticeTask.RESET_WIDTH,
             PROTOCOL,
             EpmLatticeTask.DT,
             CRITERION,
@@ -201,7 +215,10 @@ public final class EpmTcScanTask
         LatticeParams.defaults(sizes[0], temps[0])
             .withOrientation(EpmLatticeTask.orientation(v.get(EpmLatticeTask.ORIENTATION)))
             .withProtocol(protocol, v.get(EpmLatticeTask.DT), UnstableRule.IMMEDIATE)
-            .withInitialStress(0.0, v.get(EpmLatticeTask.INITIAL_STRESS_STD));
+            .withInitialStress(0.0, v.get(EpmLatticeTask.INITIAL_STRESS_STD))
+            .withReset(
+                EpmLatticeTask.resetRule(EpmLatticeTask.RESET, v.get(EpmLatticeTask.RESET)),
+                v.get(EpmLatticeTask.RESET_WIDTH));
     TcScanOptions o =
         new TcScanOptions(
             base,
@@ -275,6 +292,7 @@ public final class EpmTcScanTask
         "distributions.csv",
         "xmin.csv",
         "tc.csv",
+        "peak.csv",
         "fit.csv");
   }
 
@@ -287,6 +305,7 @@ public final class EpmTcScanTask
     TextFiles.write(out.apply("distributions.csv"), TcScanReport.distributions(r));
     TextFiles.write(out.apply("xmin.csv"), TcScanReport.xMin(r));
     TextFiles.write(out.apply("tc.csv"), TcScanReport.tc(r));
+    TextFiles.write(out.apply("peak.csv"), TcScanReport.peaks(r));
     TextFiles.write(out.apply("fit.csv"), TcScanReport.fits(r));
   }
 
@@ -312,12 +331,17 @@ public final class EpmTcScanTask
     r.put("parameters", params);
     r.put("tc", res.scan().tc());
     r.put("fits", res.scan().fits());
+    r.put("log_fits", res.scan().logFits());
+    r.put("peaks", res.scan().peaks());
+    r.put("peak_fit", res.scan().peakFit());
+    r.put("peak_log_fit", res.scan().peakLogFit());
     return r;
   }
 
   @Override
   public void print(Params p, Result res, String source, PrintWriter w) {
     w.print(TcScanReport.tc(res.scan()));
+    w.print(TcScanReport.peaks(res.scan()));
     w.print(TcScanReport.fits(res.scan()));
     w.flush();
   }
