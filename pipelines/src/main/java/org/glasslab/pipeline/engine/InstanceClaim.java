@@ -91,7 +91,7 @@ public final class InstanceClaim implements AutoCloseable {
    * Claims {@code key}, waiting while a live owner holds it. Returns null, without claiming, as
    * soon as {@code done} holds (the other owner published the instance).
    */
-  static InstanceClaim acquire(Path cacheDir, String key, BooleanSupplier done)
+  public static InstanceClaim acquire(Path cacheDir, String key, BooleanSupplier done)
       throws IOException, InterruptedException {
     Path d = dirOf(cacheDir, key);
     while (true) {

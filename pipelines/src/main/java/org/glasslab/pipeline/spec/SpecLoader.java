@@ -42,7 +42,7 @@ import org.glasslab.pipeline.engine.StageSpec;
 public final class SpecLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP =
-      Set.of("name", "seed", "run_dir", "jobs", "inputs", "stages", "report");
+      Set.of("name", "seed", "run_dir", "jobs", "inputs", "stages", "report", "resources");
   private static final Set<String> FILE_KEYS = Set.of("files", "format", "type_diameters", "dt");
   private static final Set<String> GEN_KEYS =
       Set.of("generate", "params", "replicas", "sweep", "label");
