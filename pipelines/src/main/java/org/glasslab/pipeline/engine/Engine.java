@@ -137,6 +137,7 @@ public final class Engine {
     private final Consumer<String> log;
     private final Shared shared;
     private final long latencyDeadline;
+    private final java.util.Set<Plan.Node> needed;
 
     Run(Plan plan, Options opt) {
       this.plan = plan;
@@ -158,6 +159,25 @@ public final class Engine {
       for (Plan.Node n : plan.nodes()) {
         states.put(n, new State());
       }
+      this.needed = shared == null || shared.finish() ? null : closure(plan, shared.labels());
+    }
+
+    /** The instances labelled {@code labels} and everything upstream of them. */
+    private static java.util.Set<Plan.Node> closure(Plan plan, java.util.Set<String> labels) {
+      java.util.Set<Plan.Node> out = new java.util.HashSet<>();
+      java.util.ArrayDeque<Plan.Node> todo = new java.util.ArrayDeque<>();
+      for (Plan.Node n : plan.nodes()) {
+        if (labels.contains(n.label())) {
+          todo.add(n);
+        }
+      }
+      while (!todo.isEmpty()) {
+        Plan.Node n = todo.poll();
+        if (out.add(n)) {
+          todo.addAll(n.deps());
+        }
+      }
+      return out;
     }
 
     RunResult execute() throws IOException {
@@ -253,6 +273,13 @@ public final class Engine {
             continue;
           }
           changed = true;
+          if (needed != null && pool != null && !needed.contains(n)) {
+            // a job of a shared run: instances neither selected nor upstream of them are others'
+            st.status = Status.SKIPPED;
+            st.message = "not part of this job";
+            open--;
+            continue;
+          }
           String blocked = blocked(n);
           if (blocked != null) {
             st.status = Status.SKIPPED;

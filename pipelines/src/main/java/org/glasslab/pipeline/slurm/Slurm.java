@@ -48,7 +48,11 @@ public final class Slurm {
   static String run(List<String> cmd, int timeoutSeconds) throws IOException {
     Process p;
     try {
-      p = new ProcessBuilder(cmd).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      // Called from inside a job (the finish job resubmitting): the job's own SLURM_* variables
+      // must not leak into the new submission.
+      pb.environment().keySet().removeIf(k -> k.startsWith("SLURM_") && !k.equals("SLURM_CONF"));
+      p = pb.start();
     } catch (IOException e) {
       throw new IOException(cmd.get(0) + ": not found (is this a Slurm login node?)", e);
     }
