@@ -153,9 +153,10 @@ public final class SlurmExecutor {
       List<Task> head = new ArrayList<>();
       List<Task> chain = new ArrayList<>();
       List<Task> tail = new ArrayList<>();
-      Resources rHead = s.resources();
-      Resources rChain = s.resources();
-      Resources rTail = s.resources();
+      // per unit, the largest request among its stages (NONE is the identity of max)
+      Resources rHead = Resources.NONE;
+      Resources rChain = Resources.NONE;
+      Resources rTail = Resources.NONE;
       int cached = 0;
       int queued = 0;
       for (var e : byBranch.entrySet()) {
@@ -208,7 +209,7 @@ public final class SlurmExecutor {
       if (!finish) {
         return new Submitted(null, Map.of(), Map.of(), cached, queued);
       }
-      Resources rFinish = s.resources();
+      Resources rFinish = ensemble.isEmpty() ? s.resources() : Resources.NONE;
       List<String> ensLabels = new ArrayList<>();
       for (Plan.Node n : ensemble) {
         ensLabels.add(n.label());

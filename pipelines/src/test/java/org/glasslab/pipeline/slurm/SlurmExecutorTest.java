@@ -458,4 +458,21 @@ class SlurmExecutorTest {
     assertTrue(st.values().stream().allMatch("done"::equals), st.toString());
     assertTrue(Files.exists(dir.resolve("run/manifest.json")));
   }
+
+  @Test
+  void cancelStopsEveryJobOfTheRun() throws Exception {
+    PipelineSpec spec = write("cancel.yaml", sweep(dir.resolve("run")));
+    SlurmExecutor.Submitted s = submit(spec, new Resources(null, null, null, "1500M", 1));
+    assertEquals(List.of("head", "chain", "finish"), List.copyOf(s.jobs().keySet()));
+    CliRunner r = CliRunner.run("cancel", spec.file().toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("cancelled "), r.out());
+    awaitIdle(spec, 60);
+    Map<String, String> st =
+        SlurmExecutor.status(spec, REG, 0, new PrintWriter(new StringWriter()));
+    assertTrue(
+        st.values().stream().noneMatch(v -> v.startsWith("PENDING") || v.startsWith("RUNNING")),
+        st.toString());
+    assertTrue(st.get("ensemble/compare-local").contains("ended without finishing"), st.toString());
+  }
 }
