@@ -63,7 +63,7 @@ public record Resources(String partition, String account, String time, String me
         mem == null
             ? o.mem
             : o.mem == null || megabytes(mem, "") >= megabytes(o.mem, "") ? mem : o.mem,
-        cpus == null ? o.cpus : o.cpus == null ? cpus : Math.max(cpus, o.cpus));
+        cpus == null ? o.cpus : o.cpus == null ? cpus : Integer.valueOf(Math.max(cpus, o.cpus)));
   }
 
   /** The {@code sbatch} options. */

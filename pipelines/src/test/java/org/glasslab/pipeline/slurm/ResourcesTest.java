@@ -52,6 +52,8 @@ class ResourcesTest {
             "--partition=p", "--account=acc", "--time=1-00:00:00", "--mem=8G", "--cpus-per-task=4"),
         job.sbatchArgs());
     assertEquals(List.of("--cpus-per-task=1"), Resources.NONE.sbatchArgs());
+    assertEquals(Resources.NONE, Resources.NONE.max(Resources.NONE), "nothing asked: nothing");
+    assertEquals(job, Resources.NONE.max(job));
   }
 
   private PipelineSpec spec(String resources) throws Exception {
