@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -92,12 +96,12 @@ public final class Engine {
   public record Shared(
       String submission,
       String job,
-      java.util.Set<String> labels,
+      Set<String> labels,
       double latencyWaitSeconds,
       boolean finish) {
     /** Copies the set. */
     public Shared {
-      labels = java.util.Set.copyOf(labels);
+      labels = Set.copyOf(labels);
     }
   }
 
@@ -137,7 +141,7 @@ public final class Engine {
     private final Consumer<String> log;
     private final Shared shared;
     private final long latencyDeadline;
-    private final java.util.Set<Plan.Node> needed;
+    private final Set<Plan.Node> needed;
 
     Run(Plan plan, Options opt) {
       this.plan = plan;
@@ -163,9 +167,9 @@ public final class Engine {
     }
 
     /** The instances labelled {@code labels} and everything upstream of them. */
-    private static java.util.Set<Plan.Node> closure(Plan plan, java.util.Set<String> labels) {
-      java.util.Set<Plan.Node> out = new java.util.HashSet<>();
-      java.util.ArrayDeque<Plan.Node> todo = new java.util.ArrayDeque<>();
+    private static Set<Plan.Node> closure(Plan plan, Set<String> labels) {
+      Set<Plan.Node> out = new HashSet<>();
+      ArrayDeque<Plan.Node> todo = new ArrayDeque<>();
       for (Plan.Node n : plan.nodes()) {
         if (labels.contains(n.label())) {
           todo.add(n);
@@ -217,8 +221,7 @@ public final class Engine {
 
     /**
      * Settles an instance this job does not run (shared mode): cached, failed per another job's
-     * record, or missing after the latency wait. Returns false if it must still be decided (dry
-     * run: would run).
+     * record, missing after the latency wait, or (dry run) would run.
      */
     private void settleForeign(Plan.Node n, State st, boolean dry) throws IOException {
       String key = st.key;
@@ -245,7 +248,7 @@ public final class Engine {
           st.status = Status.FAILED;
           st.message =
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "no result of %s in the cache after waiting %.0f s (its job did not finish it)",
                   n.label(),
                   shared.latencyWaitSeconds());

@@ -446,6 +446,11 @@ class SlurmExecutorTest {
     String head = first.jobs().get("head");
     awaitIdle(spec, 900);
     assertEquals("TIMEOUT", Slurm.endStates(head).get(head + "_0"), "the scheduler ended the MD");
+    String chain = first.jobs().get("chain");
+    assertEquals(
+        "CANCELLED",
+        Slurm.endStates(chain).get(chain + "_0"),
+        "its dependent chain task was cancelled (kill-on-invalid-dep), not left pending");
     String finishLog = logOf(first.dir(), "finish");
     assertTrue(finishLog.contains(head + "_0 TIMEOUT]"), finishLog);
     assertTrue(finishLog.contains("resubmitted (attempt 1 of 2)"), finishLog);
