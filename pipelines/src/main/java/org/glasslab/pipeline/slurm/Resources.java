@@ -66,6 +66,23 @@ public record Resources(String partition, String account, String time, String me
         cpus == null ? o.cpus : o.cpus == null ? cpus : Integer.valueOf(Math.max(cpus, o.cpus)));
   }
 
+  /**
+   * This with the wall time multiplied by {@code timeFactor} and the memory by {@code memFactor} (a
+   * resubmission after TIMEOUT or OUT_OF_MEMORY asks for more); unset fields stay unset.
+   */
+  public Resources scaled(double timeFactor, double memFactor) {
+    return new Resources(
+        partition,
+        account,
+        time == null || timeFactor == 1
+            ? time
+            : Long.toString((long) Math.ceil(minutes(time, "time") * timeFactor)),
+        mem == null || memFactor == 1
+            ? mem
+            : (long) Math.ceil(megabytes(mem, "mem") * memFactor) + "M",
+        cpus);
+  }
+
   /** The {@code sbatch} options. */
   public List<String> sbatchArgs() {
     List<String> a = new ArrayList<>();

@@ -70,8 +70,15 @@ public final class SlurmExecutor {
    * @param retries how many times a branch killed by the scheduler is resubmitted
    * @param latencyWaitSeconds how long a job waits for another job's result to appear on the shared
    *     filesystem before failing [s]
+   * @param timeFactor multiplies every job's wall time (doubled per resubmission after TIMEOUT)
+   * @param memFactor multiplies every job's memory (doubled per resubmission after OUT_OF_MEMORY)
    */
-  public record Settings(Resources resources, int retries, double latencyWaitSeconds) {
+  public record Settings(
+      Resources resources,
+      int retries,
+      double latencyWaitSeconds,
+      double timeFactor,
+      double memFactor) {
     /** Validates. */
     public Settings {
       if (retries < 0) {
@@ -80,6 +87,11 @@ public final class SlurmExecutor {
       if (latencyWaitSeconds < 0) {
         throw new IllegalArgumentException("--latency-wait must be at least 0");
       }
+    }
+
+    /** A first submission: resources as given. */
+    public Settings(Resources resources, int retries, double latencyWaitSeconds) {
+      this(resources, retries, latencyWaitSeconds, 1, 1);
     }
   }
 
@@ -215,6 +227,10 @@ public final class SlurmExecutor {
         ensLabels.add(n.label());
         rFinish = rFinish.max(stageResources(s, perStage, n));
       }
+      rHead = rHead.scaled(s.timeFactor(), s.memFactor());
+      rChain = rChain.scaled(s.timeFactor(), s.memFactor());
+      rTail = rTail.scaled(s.timeFactor(), s.memFactor());
+      rFinish = rFinish.scaled(s.timeFactor(), s.memFactor());
 
       String id =
           DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
@@ -232,6 +248,8 @@ public final class SlurmExecutor {
       sub.put("attempt", attempt);
       sub.put("retries", s.retries());
       sub.put("latency_wait", s.latencyWaitSeconds());
+      sub.put("time_factor", s.timeFactor());
+      sub.put("mem_factor", s.memFactor());
       sub.put("job_name", name);
       sub.put("spec_file", spec.file().toString());
       sub.put("spec_text", specText);
@@ -496,9 +514,12 @@ public final class SlurmExecutor {
       Map<String, String> states = null;
       for (JsonNode t : u.path("tasks")) {
         String tid = taskId(job, t);
-        if (Files.exists(dir.resolve("exit").resolve(tid + ".json"))) {
-          continue; // ended on its own: GlassLab's own failures are not retried
+        Path exit = dir.resolve("exit").resolve(tid + ".json");
+        if (Files.exists(exit) && JsonFiles.read(exit).path("exit").asInt() < 128) {
+          continue; // ended on its own (0 or 1): GlassLab's own failures are not retried
         }
+        // no exit file, or a JVM ended by a signal (143: SIGTERM at the time limit or scancel;
+        // 137: SIGKILL): the scheduler's state says whether to retry
         if (states == null) {
           states = Slurm.endStates(job);
         }
@@ -523,11 +544,16 @@ public final class SlurmExecutor {
               + "), finishing with the other branches");
       return false;
     }
+    // A job that hit its time limit gets twice the time, one killed for memory twice the memory.
+    boolean timeout = why.stream().anyMatch(w -> w.endsWith(" TIMEOUT"));
+    boolean oom = why.stream().anyMatch(w -> w.endsWith(" OUT_OF_MEMORY"));
     Settings s =
         new Settings(
             JsonFiles.mapper().treeToValue(sub.path("resources"), Resources.class),
             retries,
-            sub.path("latency_wait").asDouble());
+            sub.path("latency_wait").asDouble(),
+            sub.path("time_factor").asDouble(1) * (timeout ? 2 : 1),
+            sub.path("mem_factor").asDouble(1) * (oom ? 2 : 1));
     Submitted again =
         submit(
             spec,

@@ -53,6 +53,8 @@ class ResourcesTest {
         job.sbatchArgs());
     assertEquals(List.of("--cpus-per-task=1"), Resources.NONE.sbatchArgs());
     assertEquals(Resources.NONE, Resources.NONE.max(Resources.NONE), "nothing asked: nothing");
+    assertEquals(new Resources("p", "acc", "2880", "16384M", 4), job.scaled(2, 2));
+    assertEquals(Resources.NONE, Resources.NONE.scaled(2, 2));
     assertEquals(job, Resources.NONE.max(job));
   }
 

@@ -423,8 +423,9 @@ class SlurmExecutorTest {
 
   @Test
   void aJobKilledAtItsTimeLimitIsResubmittedAndResumes() throws Exception {
-    // One MD branch longer than Slurm's shortest time limit (1 minute): the scheduler ends it with
-    // TIMEOUT, the finish job resubmits it, the MD resumes from its checkpoint.
+    // One MD branch longer than Slurm's shortest time limit (1 minute; the MD takes about 2 min on
+    // an idle core): the scheduler ends it with TIMEOUT, the finish job resubmits it with twice the
+    // time, the MD resumes from its checkpoint.
     String text =
         """
         name: timeout
@@ -437,7 +438,7 @@ class SlurmExecutorTest {
           - generate: simulate
             label: md
             params: {particles: 200, temperature: 0.4, equilibration_time: 30, waiting_time: 60,
-                     block_size: 20000, n_cfg: 12, blocks: 90}
+                     block_size: 20000, n_cfg: 12, blocks: 200}
         stages: [msd]
         """
             .formatted(dir.resolve("run"));
@@ -456,6 +457,15 @@ class SlurmExecutorTest {
     assertTrue(finishLog.contains("resubmitted (attempt 1 of 2)"), finishLog);
     List<Path> subs = SlurmExecutor.submissions(dir.resolve("run/slurm"));
     assertTrue(subs.size() >= 2, "a second submission: " + subs);
+    assertEquals(
+        "2",
+        SlurmExecutor.read(subs.get(1))
+            .path("units")
+            .path("head")
+            .path("resources")
+            .path("time")
+            .asText(),
+        "the resubmitted MD asks for twice the time");
     String resumed = logOf(subs.get(1), "head");
     assertTrue(resumed.contains("resuming the interrupted MD run at engine step"), resumed);
     Map<String, String> st =
