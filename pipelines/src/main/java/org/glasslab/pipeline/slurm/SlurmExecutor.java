@@ -515,18 +515,25 @@ public final class SlurmExecutor {
       for (JsonNode t : u.path("tasks")) {
         String tid = taskId(job, t);
         Path exit = dir.resolve("exit").resolve(tid + ".json");
-        if (Files.exists(exit) && JsonFiles.read(exit).path("exit").asInt() < 128) {
-          continue; // ended on its own (0 or 1): GlassLab's own failures are not retried
+        int code = Files.exists(exit) ? JsonFiles.read(exit).path("exit").asInt() : -1;
+        if (code > 0 && code < 128) {
+          // GlassLab's own failure (exit 1): not retried
+          log.println("glasslab slurm job: " + tid + " exited " + code);
+          continue;
         }
-        // no exit file, or a JVM ended by a signal (143: SIGTERM at the time limit or scancel;
-        // 137: SIGKILL): the scheduler's state says whether to retry
+        // No exit file, a JVM ended by a signal (143: SIGTERM at the time limit or scancel; 137:
+        // SIGKILL), or even exit 0 with a TIMEOUT state (the time limit struck after the work was
+        // published, and the branch's chain was cancelled): the scheduler's state decides; the
+        // resubmission submits only what is not done.
         if (states == null) {
-          states = Slurm.endStates(job);
+          states = settledStates(job, tid);
         }
         String st = states.getOrDefault(tid, "UNKNOWN");
         if (Slurm.RETRY_STATES.contains(st)) {
           branches.add(t.path("branch").asText());
           why.add(tid + " " + st);
+        } else if (!st.equals("COMPLETED")) {
+          log.println("glasslab slurm job: " + tid + " ended " + st + " (not retried)");
         }
       }
     }
@@ -574,6 +581,30 @@ public final class SlurmExecutor {
             + ") as "
             + again.jobs());
     return true;
+  }
+
+  /**
+   * The end states of {@code job}'s tasks once task {@code tid} has left the states of a live job:
+   * an {@code afterany} dependant may start while its parent is still {@code COMPLETING} (its
+   * processes being killed at the time limit), when the final state is not shown yet; a controller
+   * that does not answer is asked again a few times. Waits at most two minutes.
+   */
+  private static Map<String, String> settledStates(String job, String tid) {
+    Map<String, String> m = Slurm.endStates(job);
+    for (int i = 0;
+        i < 60
+            && (Slurm.ACTIVE_STATES.contains(m.getOrDefault(tid, ""))
+                || (i < 5 && !m.containsKey(tid)));
+        i++) {
+      try {
+        Thread.sleep(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      m = Slurm.endStates(job);
+    }
+    return m;
   }
 
   /** Cancels every queued or running job of the run; returns how many tasks were active. */

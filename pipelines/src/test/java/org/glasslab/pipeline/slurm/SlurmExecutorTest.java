@@ -424,8 +424,8 @@ class SlurmExecutorTest {
   @Test
   void aJobKilledAtItsTimeLimitIsResubmittedAndResumes() throws Exception {
     // One MD branch longer than Slurm's shortest time limit (1 minute; the MD takes about 2 min on
-    // an idle core): the scheduler ends it with TIMEOUT, the finish job resubmits it with twice the
-    // time, the MD resumes from its checkpoint.
+    // an idle core, 4 or more on a loaded one): the scheduler ends it with TIMEOUT, the finish job
+    // resubmits it with twice the time, the MD resumes from its checkpoint.
     String text =
         """
         name: timeout
@@ -438,7 +438,7 @@ class SlurmExecutorTest {
           - generate: simulate
             label: md
             params: {particles: 200, temperature: 0.4, equilibration_time: 30, waiting_time: 60,
-                     block_size: 20000, n_cfg: 12, blocks: 200}
+                     block_size: 20000, n_cfg: 12, blocks: 400}
         stages: [msd]
         """
             .formatted(dir.resolve("run"));
