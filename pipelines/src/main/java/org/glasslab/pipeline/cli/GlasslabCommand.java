@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       StatusCommand.class,
+      CancelCommand.class,
       ReportCommand.class,
       EpmCommand.class
     })

@@ -10,6 +10,8 @@ import org.glasslab.pipeline.engine.Stage;
 import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.report.RunReport;
+import org.glasslab.pipeline.slurm.Resources;
+import org.glasslab.pipeline.slurm.SlurmExecutor;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;
 import org.glasslab.pipeline.store.JsonFiles;
@@ -62,6 +64,55 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--list-stages", description = "List the available stages and exit.")
   boolean listStages;
 
+  @Option(
+      names = "--executor",
+      paramLabel = "local|slurm",
+      description = {
+        "local (default): run here on --jobs threads.",
+        "slurm: submit Slurm jobs for what is neither cached nor queued, then exit",
+        "(see docs/cluster.md; 'glasslab status' and 'glasslab cancel' follow them)."
+      })
+  String executor = "local";
+
+  @Option(names = "--partition", description = "Slurm partition (slurm executor).")
+  String partition;
+
+  @Option(names = "--account", description = "Slurm account to charge (slurm executor).")
+  String account;
+
+  @Option(
+      names = "--time",
+      paramLabel = "TIME",
+      description = "Slurm wall-time limit per job, e.g. 2:00:00 (slurm executor).")
+  String time;
+
+  @Option(
+      names = "--mem",
+      paramLabel = "SIZE",
+      description = "Slurm memory per job, e.g. 4G; the JVM heap gets 3/4 (slurm executor).")
+  String mem;
+
+  @Option(
+      names = "--cpus-per-task",
+      paramLabel = "N",
+      description = "CPUs per Slurm job = its worker threads (slurm executor; default 1).")
+  Integer cpus;
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      description =
+          "Resubmissions of a branch the scheduler killed (TIMEOUT, NODE_FAIL, PREEMPTED,"
+              + " OUT_OF_MEMORY); default 2.")
+  int retries = 2;
+
+  @Option(
+      names = "--latency-wait",
+      paramLabel = "SECONDS",
+      description =
+          "How long a job waits for another job's result on the shared filesystem (default 10).")
+  double latencyWait = 10;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -92,6 +143,19 @@ public final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--jobs must be at least 1, got " + jobs);
     }
     PipelineSpec ps = SpecLoader.load(specFile, registry, profile);
+    if (executor.equals("slurm") && profile != null) {
+      // the jobs re-read the spec text; a profile would not reach them
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--profile: not supported with --executor slurm; merge the profile into a spec file");
+    }
+    if (executor.equals("slurm") && !dryRun) {
+      return submit(ps, registry, out, err);
+    }
+    if (!executor.equals("local") && !executor.equals("slurm")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--executor: expected local or slurm, got '" + executor + "'");
+    }
     int n =
         jobs != null
             ? jobs
@@ -115,6 +179,50 @@ public final class RunCommand implements Callable<Integer> {
           failed, skipped);
       err.flush();
       return Cli.EXIT_FAILURE;
+    }
+    err.flush();
+    return 0;
+  }
+
+  private int submit(PipelineSpec ps, StageRegistry registry, PrintWriter out, PrintWriter err)
+      throws Exception {
+    SlurmExecutor.Settings settings;
+    try {
+      settings =
+          new SlurmExecutor.Settings(
+              new Resources(partition, account, time, mem, cpus), retries, latencyWait);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    long t0 = System.nanoTime();
+    SlurmExecutor.Submitted s =
+        SlurmExecutor.submit(ps, java.nio.file.Files.readString(specFile), registry, settings, err);
+    double secs = (System.nanoTime() - t0) * 1e-9;
+    if (json) {
+      JsonFiles.print(
+          out,
+          java.util.Map.of(
+              "submission", s.dir() == null ? "" : s.dir().toString(),
+              "jobs", s.jobs(),
+              "tasks", s.tasks(),
+              "cached", s.cached(),
+              "queued", s.queued(),
+              "seconds", secs));
+    } else {
+      s.jobs()
+          .forEach(
+              (unit, id) ->
+                  out.printf("%-7s job %s (%d task(s))%n", unit, id, s.tasks().get(unit)));
+      out.printf(
+          "%d instance(s) cached, %d left to queued jobs; %s in %.2f s%n",
+          s.cached(),
+          s.queued(),
+          s.jobs().isEmpty() ? "nothing submitted" : "submitted " + s.jobs().size() + " job(s)",
+          secs);
+      out.flush();
+    }
+    if (!s.jobs().isEmpty()) {
+      err.println("glasslab run: follow with 'glasslab status " + specFile + "'");
     }
     err.flush();
     return 0;

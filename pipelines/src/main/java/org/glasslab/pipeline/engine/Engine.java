@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -56,13 +60,48 @@ public final class Engine {
    * @param dryRun plan and report cache state only, write nothing
    * @param progressBars draw progress bars on stderr
    * @param log where log lines go (stderr)
+   * @param shared null for a whole run by this process; else this process is one of several jobs
+   *     sharing the run directory (a cluster job, or a status query of such a run)
    */
-  public record Options(int jobs, boolean dryRun, boolean progressBars, PrintWriter log) {
+  public record Options(
+      int jobs, boolean dryRun, boolean progressBars, PrintWriter log, Shared shared) {
     /** Validates. */
     public Options {
       if (jobs < 1) {
         throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
       }
+    }
+
+    /** A whole run by this process. */
+    public Options(int jobs, boolean dryRun, boolean progressBars, PrintWriter log) {
+      this(jobs, dryRun, progressBars, log, null);
+    }
+  }
+
+  /**
+   * One job among several sharing a run directory (e.g. Slurm jobs on a shared filesystem): it runs
+   * only the instances {@code labels}; every other instance must already be in the cache (it is
+   * never recomputed here), else the job waits up to {@code latencyWaitSeconds} for the shared
+   * filesystem to show it and then counts it failed. No run-wide lock is taken; instances are
+   * claimed one by one ({@link InstanceClaim}); provenance goes to {@code
+   * provenance.d/JOB/provenance.jsonl}. A dry run with {@code Shared} also reports the failure
+   * records other jobs left ({@code glasslab status}).
+   *
+   * @param submission the submission this job belongs to (recorded in provenance)
+   * @param job a name unique to this job (e.g. the Slurm job and array task ids)
+   * @param labels the {@code branch/stage} labels this job runs
+   * @param latencyWaitSeconds how long to wait for another job's result to appear [s]
+   * @param finish merge the jobs' provenance and write the manifest at the end (last job of a run)
+   */
+  public record Shared(
+      String submission,
+      String job,
+      Set<String> labels,
+      double latencyWaitSeconds,
+      boolean finish) {
+    /** Copies the set. */
+    public Shared {
+      labels = Set.copyOf(labels);
     }
   }
 
@@ -88,7 +127,9 @@ public final class Engine {
     boolean submitted;
   }
 
-  private record Done(Plan.Node node, Map<String, String> outputs, Throwable error, double s) {}
+  /** A finished instance; {@code byOther}: another process published it while this one waited. */
+  private record Done(
+      Plan.Node node, Map<String, String> outputs, Throwable error, double s, boolean byOther) {}
 
   private static final class Run {
     private final Plan plan;
@@ -98,6 +139,9 @@ public final class Engine {
     private final ResultCache cache;
     private final Map<Plan.Node, State> states = new HashMap<>();
     private final Consumer<String> log;
+    private final Shared shared;
+    private final long latencyDeadline;
+    private final Set<Plan.Node> needed;
 
     Run(Plan plan, Options opt) {
       this.plan = plan;
@@ -105,6 +149,9 @@ public final class Engine {
       this.spec = plan.spec();
       this.runDir = spec.runDir();
       this.cache = new ResultCache(runDir);
+      this.shared = opt.shared();
+      this.latencyDeadline =
+          System.nanoTime() + (shared == null ? 0 : (long) (shared.latencyWaitSeconds() * 1e9));
       PrintWriter w = opt.log();
       this.log =
           line -> {
@@ -116,6 +163,25 @@ public final class Engine {
       for (Plan.Node n : plan.nodes()) {
         states.put(n, new State());
       }
+      this.needed = shared == null || shared.finish() ? null : closure(plan, shared.labels());
+    }
+
+    /** The instances labelled {@code labels} and everything upstream of them. */
+    private static Set<Plan.Node> closure(Plan plan, Set<String> labels) {
+      Set<Plan.Node> out = new HashSet<>();
+      ArrayDeque<Plan.Node> todo = new ArrayDeque<>();
+      for (Plan.Node n : plan.nodes()) {
+        if (labels.contains(n.label())) {
+          todo.add(n);
+        }
+      }
+      while (!todo.isEmpty()) {
+        Plan.Node n = todo.poll();
+        if (out.add(n)) {
+          todo.addAll(n.deps());
+        }
+      }
+      return out;
     }
 
     RunResult execute() throws IOException {
@@ -125,17 +191,76 @@ public final class Engine {
         return result(t0);
       }
       Files.createDirectories(cache.dir());
+      if (shared != null) {
+        // Several jobs share the run directory: no run-wide lock, per-instance claims only.
+        runPool();
+        RunResult r = result(t0);
+        if (shared.finish()) {
+          r = Manifest.mergeJobs(runDir, shared.submission(), r);
+          Manifest.write(plan, r, opt.jobs(), cache);
+        }
+        return r;
+      }
       try (DirectoryLock lock = DirectoryLock.acquire(runDir, "glasslab run")) {
         cache.cleanTemporaries();
-        ForkJoinPool pool = new ForkJoinPool(opt.jobs());
-        try (ProgressBars bars = new ProgressBars(opt.progressBars())) {
-          schedule(pool, bars);
-        } finally {
-          pool.shutdownNow();
-        }
+        runPool();
         RunResult r = result(t0);
         Manifest.write(plan, r, opt.jobs(), cache);
         return r;
+      }
+    }
+
+    private void runPool() throws IOException {
+      ForkJoinPool pool = new ForkJoinPool(opt.jobs());
+      try (ProgressBars bars = new ProgressBars(opt.progressBars())) {
+        schedule(pool, bars);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    /**
+     * Settles an instance this job does not run (shared mode): cached, failed per another job's
+     * record, missing after the latency wait, or (dry run) would run.
+     */
+    private void settleForeign(Plan.Node n, State st, boolean dry) throws IOException {
+      String key = st.key;
+      while (true) {
+        if (key != null && cache.has(key)) {
+          st.status = Status.CACHED;
+          st.outputs = cache.readOutputs(key);
+          if (!dry) {
+            cache.link(n.branchId(), n.stage().name(), key);
+          }
+          return;
+        }
+        String failed = key == null ? null : cache.failure(key);
+        if (failed != null) {
+          st.status = Status.FAILED;
+          st.message = failed;
+          return;
+        }
+        if (dry) {
+          st.status = Status.WOULD_RUN;
+          return;
+        }
+        if (System.nanoTime() >= latencyDeadline) {
+          st.status = Status.FAILED;
+          st.message =
+              String.format(
+                  Locale.ROOT,
+                  "no result of %s in the cache after waiting %.0f s (its job did not finish it)",
+                  n.label(),
+                  shared.latencyWaitSeconds());
+          log.accept("[" + n.label() + "] " + st.message);
+          return;
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        }
       }
     }
 
@@ -151,6 +276,13 @@ public final class Engine {
             continue;
           }
           changed = true;
+          if (needed != null && pool != null && !needed.contains(n)) {
+            // a job of a shared run: instances neither selected nor upstream of them are others'
+            st.status = Status.SKIPPED;
+            st.message = "not part of this job";
+            open--;
+            continue;
+          }
           String blocked = blocked(n);
           if (blocked != null) {
             st.status = Status.SKIPPED;
@@ -172,6 +304,11 @@ public final class Engine {
             continue;
           }
           st.key = key;
+          if (shared != null && !shared.labels().contains(n.label())) {
+            settleForeign(n, st, pool == null);
+            open--;
+            continue;
+          }
           if (key != null && cache.has(key)) {
             st.status = Status.CACHED;
             st.outputs = cache.readOutputs(key);
@@ -194,10 +331,10 @@ public final class Engine {
               () -> {
                 long s0 = System.nanoTime();
                 try {
-                  Map<String, String> outs = execute(n, k, pool, tracker);
-                  finished.add(new Done(n, outs, null, (System.nanoTime() - s0) * 1e-9));
+                  Done d = execute(n, k, pool, tracker, s0);
+                  finished.add(d);
                 } catch (Throwable e) {
-                  finished.add(new Done(n, null, e, (System.nanoTime() - s0) * 1e-9));
+                  finished.add(new Done(n, null, e, (System.nanoTime() - s0) * 1e-9, false));
                 } finally {
                   tracker.finish();
                 }
@@ -220,7 +357,14 @@ public final class Engine {
         open--;
         State st = states.get(d.node());
         st.seconds = d.s();
-        if (d.error() == null) {
+        if (d.error() == null && d.byOther()) {
+          st.status = Status.CACHED;
+          st.seconds = 0;
+          st.outputs = d.outputs();
+          cache.link(d.node().branchId(), d.node().stage().name(), st.key);
+          log.accept("[" + d.node().label() + "] published meanwhile by another process");
+          continue;
+        } else if (d.error() == null) {
           st.status = Status.RAN;
           st.outputs = d.outputs();
           cache.link(d.node().branchId(), d.node().stage().name(), st.key);
@@ -231,12 +375,16 @@ public final class Engine {
           st.status = Status.FAILED;
           st.message = oneLine(d.error());
           log.accept("[" + d.node().label() + "] failed: " + st.message);
+          if (st.key != null) {
+            cache.markFailed(st.key, d.node().label(), st.message);
+          }
           if (System.getenv("GLASSLAB_DEBUG") != null) {
             d.error().printStackTrace(opt.log());
           }
         }
         Manifest.provenance(
-            runDir,
+            shared == null ? runDir : Manifest.jobDir(runDir, shared.job()),
+            shared,
             spec,
             d.node(),
             st.status,
@@ -318,8 +466,28 @@ public final class Engine {
       return unknown ? null : Hashes.of(sb.toString());
     }
 
+    /**
+     * Claims the instance, runs it in a private directory and publishes it. If another process
+     * holds the claim, waits for it and returns its outputs instead.
+     */
+    private Done execute(Plan.Node n, String key, ForkJoinPool pool, Progress progress, long s0)
+        throws Exception {
+      InstanceClaim claim = InstanceClaim.acquire(cache.dir(), key, () -> cache.has(key));
+      if (claim == null) {
+        return new Done(n, cache.readOutputs(key), null, 0, true);
+      }
+      try (claim) {
+        if (cache.has(key)) {
+          return new Done(n, cache.readOutputs(key), null, 0, true);
+        }
+        cache.cleanAttempts(key);
+        Map<String, String> outs = attempt(n, key, pool, progress);
+        return new Done(n, outs, null, (System.nanoTime() - s0) * 1e-9, false);
+      }
+    }
+
     /** Runs one instance in a private directory and publishes it; returns output hashes. */
-    private Map<String, String> execute(
+    private Map<String, String> attempt(
         Plan.Node n, String key, ForkJoinPool pool, Progress progress) throws Exception {
       Path tmp = cache.newAttempt(key);
       Path scratch = cache.scratch(key);

@@ -5,9 +5,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
 import org.glasslab.pipeline.store.JsonFiles;
@@ -21,9 +30,21 @@ import org.glasslab.pipeline.store.Provenance;
 final class Manifest {
   private Manifest() {}
 
-  /** Appends the provenance line of instance {@code n}. */
+  /** Where the jobs of a shared run directory write their provenance, one directory per job. */
+  static final String JOBS_DIR = "provenance.d";
+
+  /** The provenance directory of job {@code job} ({@code provenance.d/JOB}). */
+  static Path jobDir(Path runDir, String job) {
+    return runDir.resolve(JOBS_DIR).resolve(job.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  /**
+   * Appends the provenance line of instance {@code n} to {@code dir/provenance.jsonl} (the run
+   * directory, or a job's directory when {@code shared}).
+   */
   static void provenance(
       Path runDir,
+      Engine.Shared shared,
       PipelineSpec spec,
       Plan.Node n,
       Status status,
@@ -50,7 +71,74 @@ final class Manifest {
       o.put("message", message);
     }
     o.put("glasslab", BuildInfo.version());
+    if (shared != null) {
+      o.put("submission", shared.submission());
+      o.put("job", shared.job());
+    }
+    Files.createDirectories(runDir);
     Provenance.append(runDir, o);
+  }
+
+  /**
+   * Merges the jobs' provenance files into the run's {@code provenance.jsonl} (each job directory
+   * is renamed away first, so concurrent mergers never append one twice), then returns {@code r}
+   * with the instances that jobs of {@code submission} ran or failed marked so (instead of cached),
+   * with their times: the manifest then describes the whole submission as a local run would.
+   */
+  static RunResult mergeJobs(Path runDir, String submission, RunResult r) throws IOException {
+    Path jobs = runDir.resolve(JOBS_DIR);
+    if (Files.isDirectory(jobs)) {
+      List<Path> dirs;
+      try (Stream<Path> s = Files.list(jobs)) {
+        dirs = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+      }
+      List<JsonNode> records = new ArrayList<>();
+      for (Path d : dirs) {
+        Path mine = jobs.resolve(".merging-" + UUID.randomUUID());
+        try {
+          Files.move(d, mine, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException taken) {
+          continue;
+        }
+        records.addAll(Provenance.read(mine));
+        Engine.deleteTree(mine);
+      }
+      records.sort(Comparator.comparing(o -> o.path("time").asText()));
+      for (JsonNode o : records) {
+        Provenance.append(runDir, o);
+      }
+    }
+    Map<String, JsonNode> ran = new HashMap<>();
+    for (JsonNode o : Provenance.read(runDir)) {
+      if (submission.equals(o.path("submission").asText())) {
+        ran.put(o.path("branch").asText() + "/" + o.path("stage").asText(), o);
+      }
+    }
+    List<NodeResult> out = new ArrayList<>();
+    for (NodeResult n : r.nodes()) {
+      JsonNode o = ran.get(n.label());
+      if (n.status() == Status.CACHED
+          && o != null
+          && o.path("status").asText().equals("ran")
+          && n.key().equals(o.path("key").asText())) {
+        n =
+            new NodeResult(
+                n.label(),
+                n.branch(),
+                n.stage(),
+                n.version(),
+                Status.RAN,
+                n.key(),
+                n.dir(),
+                o.path("seconds").asDouble(),
+                n.message(),
+                n.seed(),
+                n.inputs(),
+                n.outputs());
+      }
+      out.add(n);
+    }
+    return new RunResult(r.runDir(), out, r.seconds());
   }
 
   /** Writes {@code manifest.json} of a finished run. */

@@ -55,6 +55,49 @@ final class ResultCache {
     return tmp;
   }
 
+  /**
+   * Deletes the attempt directories of {@code key} left by dead attempts; call only while holding
+   * its {@link InstanceClaim} (then no live attempt of {@code key} exists).
+   */
+  void cleanAttempts(String key) throws IOException {
+    String prefix = ".tmp-" + key.substring(0, 16) + "-";
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        if (p.getFileName().toString().startsWith(prefix)) {
+          Engine.deleteTree(p);
+        }
+      }
+    }
+  }
+
+  /** The failure record of {@code key}: written when an attempt fails, removed on publication. */
+  Path failureFile(String key) {
+    return dir.resolve(".failed-" + key + ".json");
+  }
+
+  /** Records that the instance {@code label} with {@code key} failed with {@code message}. */
+  void markFailed(String key, String label, String message) throws IOException {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("label", label);
+    o.put("key", key);
+    o.put("message", message);
+    o.put("time", java.time.Instant.now().toString());
+    String job = System.getenv("SLURM_JOB_ID");
+    if (job != null) {
+      o.put("slurm_job", job);
+    }
+    JsonFiles.write(failureFile(key), o);
+  }
+
+  /** The message of {@code key}'s failure record, or null if it has none. */
+  String failure(String key) {
+    try {
+      return JsonFiles.read(failureFile(key)).path("message").asText(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** The scratch directory of {@code key}'s unfinished attempts (per-frame results). */
   Path scratch(String key) {
     return dir.resolve(".partial-" + key);
@@ -66,9 +109,21 @@ final class ResultCache {
    */
   void cleanTemporaries() throws IOException {
     Files.createDirectories(dir);
+    java.util.Set<String> live = new java.util.HashSet<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.toList()) {
-        if (p.getFileName().toString().startsWith(".tmp-")) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".claim-") && !InstanceClaim.isStale(p)) {
+          live.add(name.substring(".claim-".length()));
+        }
+      }
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        String name = p.getFileName().toString();
+        // an attempt of an instance that another process (e.g. a cluster job) is computing stays
+        if (name.startsWith(".tmp-")
+            && live.stream().noneMatch(k -> name.startsWith(".tmp-" + k.substring(0, 16)))) {
           Engine.deleteTree(p);
         }
       }
@@ -154,6 +209,7 @@ final class ResultCache {
       Engine.deleteTree(tmp);
     }
     Engine.deleteTree(scratch(key));
+    Files.deleteIfExists(failureFile(key));
   }
 
   /** The output hashes recorded in the done record of {@code key}. */

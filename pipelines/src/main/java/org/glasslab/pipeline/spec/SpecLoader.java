@@ -39,7 +39,8 @@ import org.glasslab.pipeline.store.YamlText;
  */
 public final class SpecLoader {
   private static final Set<String> TOP =
-      Set.of("name", "seed", "run_dir", "jobs", "inputs", "stages", "report", "profiles");
+      Set.of(
+          "name", "seed", "run_dir", "jobs", "inputs", "stages", "report", "profiles", "resources");
   private static final Set<String> FILE_KEYS = Set.of("files", "format", "type_diameters", "dt");
   private static final Set<String> GEN_KEYS =
       Set.of("generate", "params", "replicas", "sweep", "label");

@@ -121,7 +121,7 @@ class SpecLoaderTest {
         "name: a\nstages: []\n");
     fails("p.yaml: name: missing", "inputs: [{generate: count}]\n");
     fails(
-        "p.yaml: colour: unknown field (allowed: inputs, jobs, name, profiles, report, run_dir, seed, stages)",
+        "p.yaml: colour: unknown field (allowed: inputs, jobs, name, profiles, report, resources, run_dir, seed, stages)",
         "name: a\ncolour: red\ninputs: [{generate: count}]\n");
     fails(
         "p.yaml: inputs[0].files: 'nope/*.xyz' matches no file (paths are relative to " + dir + ")",
