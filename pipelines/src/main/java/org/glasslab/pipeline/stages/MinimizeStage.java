@@ -24,7 +24,7 @@ public final class MinimizeStage
     super(
         "minimize",
         MinimizeTask.INSTANCE,
-        2,
+        3, // 3: minimize.csv without the wall-clock column (same inputs, same bytes)
         List.of(ImportStage.TRAJECTORY),
         List.of("minimize.csv", IS),
         "inherent-structure trajectory (energy minimization of every frame, minimizer module)",

@@ -324,7 +324,6 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
     long[] evals = new long[nf];
     int[] conv = new int[nf];
     String[] stop = new String[nf];
-    double[] wall = new double[nf];
     for (int k = 0; k < nf; k++) {
       FrameResult f = r.frames().get(k);
       frame[k] = f.frame();
@@ -338,7 +337,6 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
       evals[k] = f.forceEvaluations();
       conv[k] = f.converged() ? 1 : 0;
       stop[k] = f.stopReason().name();
-      wall[k] = f.wallSeconds();
     }
     return Table.of(
         List.of(
@@ -352,8 +350,7 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
             "iterations",
             "force_evaluations",
             "converged",
-            "stop_reason",
-            "wall_seconds"),
+            "stop_reason"),
         frame,
         step,
         time,
@@ -364,8 +361,7 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
         iters,
         evals,
         conv,
-        stop,
-        wall);
+        stop);
   }
 
   @Override

@@ -238,14 +238,14 @@ class PhysicsPipelineTest {
     assertEquals(completed, total);
 
     // particle <-> lattice: a 3x3 grid (64 particles, cell side ~2.8); every IS frame's cells
-    // and the EPM snapshots from half of the run on (6 of 10 x 64 sites); KS in [0, 1], L1 in
+    // and the EPM snapshots from half of the run on (8 x 64 sites at T = 0.1); KS in [0, 1], L1 in
     // [0, 2]; rescaled sigma has unit RMS
     Csv.Table pl = Csv.read(res.resolve("ensemble/particle-lattice/particle_lattice.csv"));
     List<String> quantities = pl.rows().stream().map(row -> row[2]).toList();
     assertEquals("sigma", quantities.get(0));
     assertEquals("distance_to_yield", quantities.get(1));
     assertEquals(18.0 * 9, pl.doubles("particle_n")[0]);
-    assertEquals(6.0 * 64, pl.doubles("epm_n")[0]);
+    assertEquals(8.0 * 64, pl.doubles("epm_n")[0]);
     for (int i = 0; i < quantities.size(); i++) {
       double ks = pl.doubles("ks")[i];
       double l1 = pl.doubles("l1")[i];
