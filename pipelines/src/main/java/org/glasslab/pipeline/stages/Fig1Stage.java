@@ -78,7 +78,11 @@ public final class Fig1Stage extends AbstractStage {
                 + ")");
       }
     }
-    EventChoice.Choice chosen = StageSupport.event(ctx.params(), ctx.input("events.csv"));
+    // a trajectory whose IS never changed has nothing to choose: the series are still drawn
+    EventChoice.Choice chosen =
+        rows.stream().anyMatch(r -> r.moved() > 0)
+            ? StageSupport.event(ctx.params(), ctx.input("events.csv"))
+            : null;
     List<EventChoice.Row> events = EventChoice.events(rows);
     int nf = msd.length;
     long[] stepColumn = new long[nf];
@@ -113,11 +117,13 @@ public final class Fig1Stage extends AbstractStage {
               .series(panels[p][1], time, ys[p])
               .points(true);
       for (EventChoice.Row e : events) {
-        if (e.frame() != chosen.row().frame()) {
+        if (chosen == null || e.frame() != chosen.row().frame()) {
           b.marker(e.timeA(), "event " + e.frame());
         }
       }
-      b.marker(chosen.row().timeA(), "chosen " + chosen.row().frame());
+      if (chosen != null) {
+        b.marker(chosen.row().timeA(), "chosen " + chosen.row().frame());
+      }
       ctx.figure(
           "fig1_" + panels[p][0] + "_" + panels[p][1],
           b.build(),
@@ -130,7 +136,7 @@ public final class Fig1Stage extends AbstractStage {
               + "; vertical lines: start t(f) of the "
               + events.size()
               + " event(s) of the IS catalogue; chosen: "
-              + chosen.label()
+              + (chosen == null ? "none (the IS never changed)" : chosen.label())
               + " (jumps judged at equal lag: signatures.csv)");
     }
   }

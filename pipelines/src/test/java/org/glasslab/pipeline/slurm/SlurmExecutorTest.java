@@ -96,8 +96,10 @@ class SlurmExecutorTest {
   }
 
   static String md(int particles, int blocks) {
-    return "{particles: %d, equilibration_time: 3, waiting_time: 3, block_size: 200, n_cfg: 6, blocks: %d}"
-        .formatted(particles, blocks);
+    String f =
+        "{particles: %d, equilibration_time: 3, waiting_time: 3, block_size: 2000, n_cfg: 11,"
+            + " blocks: %d}";
+    return f.formatted(particles, blocks);
   }
 
   /** A tiny sweep: 2 temperatures x 2 replicas, every per-branch stage, ensemble stages. */
@@ -118,15 +120,17 @@ class SlurmExecutorTest {
           - minimize
           - stress
           - msd
-          - {stage: avalanches, params: {window: 5}}
+          - events
           - {stage: modes, params: {count: 10}}
           - betti
+          - signatures
           - fig1
-          - local
-          - softness
+          - {stage: local, params: {event: "frame:5"}}
+          - {stage: softness, params: {event: "frame:5"}}
           - correlate
           - compare-observables
-          - compare-local
+          - lag-fields
+          - temperature-ensemble
         """
         .formatted(run, md(64, 3));
   }
@@ -472,6 +476,7 @@ class SlurmExecutorTest {
     assertTrue(
         st.values().stream().noneMatch(v -> v.startsWith("PENDING") || v.startsWith("RUNNING")),
         st.toString());
-    assertTrue(st.get("ensemble/compare-local").contains("ended without finishing"), st.toString());
+    assertTrue(
+        st.get("ensemble/temperature-ensemble").contains("ended without finishing"), st.toString());
   }
 }
