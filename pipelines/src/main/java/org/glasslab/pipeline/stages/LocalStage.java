@@ -101,7 +101,9 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
     attrs.put("event_is_event", w.choice().event() ? 1 : 0);
     attrs.put("event_lag_steps", w.choice().row().lag());
     attrs.put("refined", w.refined() ? 1 : 0);
-    attrs.put("frames_source", w.source().toString());
+    // the run directory must not enter the bytes: the branch file by name, a refined one as given
+    attrs.put(
+        "frames_source", w.refined() ? w.source().toString() : w.source().getFileName().toString());
     attrs.put("cutoff", res[1].cutoff());
     attrs.put("cutoff_source", res[1].cutoffSource());
     attrs.put("strain", o.strain().name().toLowerCase(Locale.ROOT));

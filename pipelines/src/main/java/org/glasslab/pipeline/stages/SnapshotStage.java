@@ -103,7 +103,9 @@ public final class SnapshotStage extends AbstractStage {
     Map<String, Object> attrs = new LinkedHashMap<>();
     attrs.put("event_frame", w.choice().row().frame());
     attrs.put("refined", w.refined() ? 1 : 0);
-    attrs.put("frames_source", w.source().toString());
+    // the run directory must not enter the bytes: the branch file by name, a refined one as given
+    attrs.put(
+        "frames_source", w.refined() ? w.source().toString() : w.source().getFileName().toString());
     Hdf5Arrays.write(ctx.output("displacement.h5"), ds, attrs);
   }
 
