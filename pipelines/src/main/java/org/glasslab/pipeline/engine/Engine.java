@@ -169,16 +169,16 @@ public final class Engine {
     /** The instances labelled {@code labels} and everything upstream of them. */
     private static Set<Plan.Node> closure(Plan plan, Set<String> labels) {
       Set<Plan.Node> out = new HashSet<>();
-      ArrayDeque<Plan.Node> todo = new ArrayDeque<>();
+      ArrayDeque<Plan.Node> pending = new ArrayDeque<>();
       for (Plan.Node n : plan.nodes()) {
         if (labels.contains(n.label())) {
-          todo.add(n);
+          pending.add(n);
         }
       }
-      while (!todo.isEmpty()) {
-        Plan.Node n = todo.poll();
+      while (!pending.isEmpty()) {
+        Plan.Node n = pending.poll();
         if (out.add(n)) {
-          todo.addAll(n.deps());
+          pending.addAll(n.deps());
         }
       }
       return out;
