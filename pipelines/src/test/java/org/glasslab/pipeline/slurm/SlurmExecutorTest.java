@@ -412,9 +412,12 @@ class SlurmExecutorTest {
 
   @Test
   void aJobKilledAtItsTimeLimitIsResubmittedAndResumes() throws Exception {
-    // One MD branch longer than Slurm's shortest time limit (1 minute; the MD takes about 2 min on
-    // an idle core, 4 or more on a loaded one): the scheduler ends it with TIMEOUT, the finish job
-    // resubmits it with twice the time, the MD resumes from its checkpoint.
+    // One MD branch longer than Slurm's shortest time limit (1 minute): the scheduler ends it with
+    // TIMEOUT, the finish job resubmits it with twice the time, the MD resumes from its checkpoint.
+    // slurmctld checks time limits every 30 s and KillWait is 5 s, so the kill lands 60-95 s in;
+    // the MD's length is measured on this machine (a fixed length raced the kill on a faster one)
+    // and set to about 150 s: past the first kill, well inside the resubmission's 2 minutes.
+    int blocks = blocksLasting(150);
     String text =
         """
         name: timeout
@@ -427,10 +430,10 @@ class SlurmExecutorTest {
           - generate: simulate
             label: md
             params: {particles: 200, temperature: 0.4, equilibration_time: 30, waiting_time: 60,
-                     block_size: 20000, n_cfg: 12, blocks: 400}
+                     block_size: 20000, n_cfg: 12, blocks: %d}
         stages: [msd]
         """
-            .formatted(dir.resolve("run"));
+            .formatted(dir.resolve("run"), blocks);
     PipelineSpec spec = write("timeout.yaml", text);
     SlurmExecutor.Submitted first = submit(spec, new Resources(null, null, "10", "1500M", 1));
     String head = first.jobs().get("head");
@@ -461,6 +464,45 @@ class SlurmExecutorTest {
         SlurmExecutor.status(spec, REG, 0, new PrintWriter(new StringWriter()));
     assertTrue(st.values().stream().allMatch("done"::equals), st.toString());
     assertTrue(Files.exists(dir.resolve("run/manifest.json")));
+  }
+
+  /**
+   * Blocks of the timeout test's MD (N=200, T=0.4, B=20000) that take about {@code seconds} here:
+   * two short runs in this JVM give the per-block time without the fixed equilibration cost.
+   */
+  private int blocksLasting(double seconds) throws Exception {
+    double[] t = new double[2];
+    int[] b = {4, 16};
+    for (int i = 0; i < 2; i++) {
+      long t0 = System.nanoTime();
+      CliRunner r =
+          CliRunner.run(
+              "simulate",
+              "-N",
+              "200",
+              "-T",
+              "0.4",
+              "--equilibration-time",
+              "30",
+              "--waiting-time",
+              "60",
+              "-B",
+              "20000",
+              "--n-cfg",
+              "12",
+              "--blocks",
+              Integer.toString(b[i]),
+              "--seed",
+              "9",
+              "--no-progress",
+              "-o",
+              dir.resolve("calibrate" + i).toString());
+      assertEquals(0, r.exit(), r.err());
+      t[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    double perBlock = Math.max(1e-3, (t[1] - t[0]) / (b[1] - b[0]));
+    double fixed = Math.max(0, t[0] - b[0] * perBlock);
+    return (int) Math.max(b[1], Math.ceil((seconds - fixed) / perBlock));
   }
 
   @Test
