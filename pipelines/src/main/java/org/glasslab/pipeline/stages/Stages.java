@@ -62,6 +62,7 @@ public final class Stages {
         .register(new CorrelateStage())
         .register(new LagFieldsStage())
         .register(new TemperatureEnsembleStage())
+        .register(new MlSoftnessStage())
         .register(new EpmMeanfieldStage())
         .register(new EpmGillespieStage())
         .register(new EpmLatticeStage())

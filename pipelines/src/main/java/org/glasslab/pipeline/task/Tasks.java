@@ -22,6 +22,7 @@ public final class Tasks {
           GofrTask.INSTANCE,
           CorrelateTask.INSTANCE,
           SoftnessTask.INSTANCE,
+          MlSoftnessTask.INSTANCE,
           StrainTask.INSTANCE,
           EventsTask.INSTANCE,
           SignaturesTask.INSTANCE,
