@@ -93,26 +93,31 @@ public record SoftnessModel(
     if (!features.equals(other)) {
       throw new IllegalArgumentException(
           "the model was trained on other feature definitions ("
-              + describe(features)
-              + ") than requested ("
-              + describe(other)
+              + differences(features, other)
               + "); compute features with the model's definitions");
     }
   }
 
-  static String describe(StructureFunctions s) {
-    return "mu "
-        + Arrays.toString(s.mus())
-        + ", L "
-        + s.width()
-        + ", xi "
-        + Arrays.toString(s.xis())
-        + ", lambda "
-        + Arrays.toString(s.lambdas())
-        + ", zeta "
-        + Arrays.toString(s.zetas())
-        + ", angular cutoff "
-        + s.angularCutoff();
+  /** The fields in which two definitions differ, "name model-value, requested other-value". */
+  static String differences(StructureFunctions m, StructureFunctions o) {
+    java.util.List<String> d = new java.util.ArrayList<>();
+    diff(d, "mu", Arrays.toString(m.mus()), Arrays.toString(o.mus()));
+    diff(d, "L", Double.toString(m.width()), Double.toString(o.width()));
+    diff(d, "xi", Arrays.toString(m.xis()), Arrays.toString(o.xis()));
+    diff(d, "lambda", Arrays.toString(m.lambdas()), Arrays.toString(o.lambdas()));
+    diff(d, "zeta", Arrays.toString(m.zetas()), Arrays.toString(o.zetas()));
+    diff(
+        d,
+        "angular cutoff",
+        Double.toString(m.angularCutoff()),
+        Double.toString(o.angularCutoff()));
+    return String.join("; ", d);
+  }
+
+  private static void diff(java.util.List<String> out, String name, String model, String asked) {
+    if (!model.equals(asked)) {
+      out.add(name + " " + model + " in the model, " + asked + " requested");
+    }
   }
 
   /**
