@@ -28,8 +28,9 @@ import org.glasslab.data.geometry.PairList;
  * <p>Cost per frame: one {@link PairList} build (the shared cell list) at the larger cutoff times
  * the largest diameter, then O(N n M) for the radial part (n neighbours, M values of mu) and O(N
  * n_a^2 A) for the angular part (n_a neighbours inside the angular cutoff, A triples (xi, lambda,
- * zeta)); with the defaults and N = 500 36-37 ms measured on a shared 2-core machine
- * (docs/analysis.md). Features are written row by row into a flat {@code [N * F]} array.
+ * zeta)); with the defaults and N = 500 about 40 ms per frame on a loaded 2-core machine, three
+ * quarters of it angular (docs/analysis.md). Features are written row by row into a flat {@code [N
+ * * F]} array.
  *
  * @param mus radial centres mu [contact distances], ascending, at least one
  * @param width radial width L [contact distances], positive
