@@ -62,6 +62,8 @@ public final class Stages {
         .register(new CorrelateStage())
         .register(new LagFieldsStage())
         .register(new TemperatureEnsembleStage())
+        .register(new EventFieldsStage())
+        .register(TemperatureEnsembleStage.events())
         .register(new EpmMeanfieldStage())
         .register(new EpmGillespieStage())
         .register(new EpmLatticeStage())
