@@ -169,9 +169,10 @@ class SimulateCommandTest {
   /**
    * simulate --from: a configuration without velocities (extended XYZ) starts the protocol with
    * velocities drawn from the seed (same seed, same bytes; the start and its hash in run.json); a
-   * run directory's frame starts it with that frame's velocities; N, density and polydispersity are
-   * the file's and cannot be given; the stage with {@code from} equals the command and reruns when
-   * the file's content changes.
+   * run directory's frame starts it with that frame's velocities, and the same frame through a
+   * LAMMPS dump gives the same run; N, density and polydispersity are the file's and cannot be
+   * given; the stage with {@code from} equals the command and reruns when the file's content
+   * changes.
    */
   @Test
   void simulateFromAConfigurationStartsThere(@TempDir Path tmp) throws Exception {
@@ -230,6 +231,20 @@ class SimulateCommandTest {
             .get("start")
             .asText();
     assertTrue(ds.startsWith("glass frame 3 ") && ds.endsWith("velocities from the file"), ds);
+    // the same frame through a LAMMPS dump (velocities and diameters as written): the same run
+    Path dump = tmp.resolve("glass.dump");
+    try (var t = org.glasslab.data.io.TrajectoryIO.read(glass)) {
+      org.glasslab.data.io.TrajectoryIO.write(dump, t);
+    }
+    Run dd = run(fromArgs(dump, tmp.resolve("dd"), "--from-frame", "3"));
+    assertEquals(0, dd.code(), dd.err());
+    try (var x = org.glasslab.data.io.TrajectoryIO.read(tmp.resolve("d"));
+        var y = org.glasslab.data.io.TrajectoryIO.read(tmp.resolve("dd"))) {
+      for (int k = 0; k < x.frameCount(); k++) {
+        assertArrayEquals(x.frame(k).positions(), y.frame(k).positions());
+        assertArrayEquals(x.frame(k).velocities(), y.frame(k).velocities());
+      }
+    }
 
     Run e = run(fromArgs(xyz, tmp.resolve("e"), "-N", "64"));
     assertEquals(Cli.EXIT_USAGE, e.code());
