@@ -43,6 +43,34 @@ public record ReadOptions(Map<Integer, Double> typeDiameters, double dt, double 
     return new ReadOptions(table, dt, outsideTolerance);
   }
 
+  /**
+   * A per-type diameter table from its text form: a file of {@code type diameter} lines ({@link
+   * LammpsData#readTypeTable}) or a list like {@code 1=0.9,2=1.1}.
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code spec} is neither a list nor an existing
+   *     file
+   * @throws IllegalArgumentException for a malformed pair
+   */
+  public static Map<Integer, Double> parseTypeDiameters(String spec) throws java.io.IOException {
+    if (!spec.contains("=") && !java.nio.file.Files.exists(java.nio.file.Path.of(spec))) {
+      throw new java.nio.file.NoSuchFileException(spec);
+    }
+    if (!spec.contains("=")) {
+      return LammpsData.readTypeTable(java.nio.file.Path.of(spec));
+    }
+    Map<Integer, Double> table = new java.util.LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      String[] kv = part.split("=");
+      try {
+        table.put(Integer.parseInt(kv[0].strip()), Double.parseDouble(kv[1].strip()));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "expected TYPE=DIAMETER pairs like 1=0.9,2=1.1, got '" + part + "'");
+      }
+    }
+    return table;
+  }
+
   /** The same options with another time step. */
   public ReadOptions withDt(double newDt) {
     return new ReadOptions(typeDiameters, newDt, outsideTolerance);

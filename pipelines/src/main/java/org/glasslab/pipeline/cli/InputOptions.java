@@ -2,12 +2,9 @@ package org.glasslab.pipeline.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.Format;
-import org.glasslab.data.io.LammpsData;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.TrajectoryIO;
 import picocli.CommandLine.Option;
@@ -74,7 +71,7 @@ public final class InputOptions {
     ReadOptions o = ReadOptions.DEFAULTS.withDt(dt);
     if (typeDiameters != null) {
       try {
-        o = o.withTypeDiameters(parseTable(typeDiameters));
+        o = o.withTypeDiameters(ReadOptions.parseTypeDiameters(typeDiameters));
       } catch (java.nio.file.NoSuchFileException e) {
         throw new IllegalArgumentException(
             "--type-diameters: "
@@ -88,25 +85,5 @@ public final class InputOptions {
       }
     }
     return o;
-  }
-
-  private static Map<Integer, Double> parseTable(String spec) throws IOException {
-    if (!spec.contains("=") && !java.nio.file.Files.exists(Path.of(spec))) {
-      throw new java.nio.file.NoSuchFileException(spec);
-    }
-    if (!spec.contains("=")) {
-      return LammpsData.readTypeTable(Path.of(spec));
-    }
-    Map<Integer, Double> table = new LinkedHashMap<>();
-    for (String part : spec.split(",")) {
-      String[] kv = part.split("=");
-      try {
-        table.put(Integer.parseInt(kv[0].strip()), Double.parseDouble(kv[1].strip()));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(
-            "--type-diameters: expected TYPE=DIAMETER pairs like 1=0.9,2=1.1, got '" + part + "'");
-      }
-    }
-    return table;
   }
 }

@@ -19,9 +19,9 @@ import org.glasslab.pipeline.store.JsonFiles;
  * with its parameters and outcome counts, failures, the figures of ensemble stages as thumbnails, a
  * table of temperature ensembles and one of branches), one page per branch ({@code branch/ID.html}:
  * its input and the figures of its stage instances) and one per temperature ensemble ({@code
- * ensemble/T=VALUE.html}: its replicas and, when the {@code temperature-ensemble} stage ran, its
- * rows of {@code ensemble_means.csv}). Temperatures come from that stage's {@code ensemble.json},
- * else from the generators' {@code temperature} parameter.
+ * ensemble/T=VALUE.html}: its replicas and, when the {@code temperature-ensemble} or {@code
+ * event-ensemble} stage ran, its rows of their means tables). Temperatures come from the first of
+ * those stages' records, else from the generators' {@code temperature} parameter.
  */
 public final class RunReport {
   /** Rows of a stage's table shown in the report (the file has them all). */
@@ -29,8 +29,27 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** Name of the ensemble stage whose groups and means the report shows. */
-  static final String ENSEMBLE_STAGE = "temperature-ensemble";
+  /**
+   * The ensemble stages whose groups and means the report shows: stage, record, means table,
+   * section title, what the means are over.
+   */
+  static final String[][] ENSEMBLE_STAGES = {
+    {
+      "temperature-ensemble",
+      "ensemble.json",
+      "ensemble_means.csv",
+      "Per-particle fields: pooled means",
+      "Means over every particle and equal-lag IS frame pair of every replica at this temperature;"
+    },
+    {
+      "event-ensemble",
+      "event_ensemble.json",
+      "event_ensemble_means.csv",
+      "Per-particle fields over catalogued events: pooled means",
+      "Means over every particle of the before/after IS pair of every catalogued event of every"
+          + " replica at this temperature;"
+    }
+  };
 
   /**
    * Writes the report of {@code runDir} into {@code runDir/report}; returns the index.html path.
@@ -125,17 +144,27 @@ public final class RunReport {
       figures(runDir, s, index.section("Ensemble stage " + s.path("stage").asText()), true);
     }
 
-    // Temperature ensembles
+    // Temperature ensembles: groups from the equal-lag ensemble's record, else the event one's
     TreeMap<Double, List<String>> groups = new TreeMap<>();
-    Path ensembleDir = null;
-    for (JsonNode s : ensemble) {
-      if (s.path("stage").asText().equals(ENSEMBLE_STAGE) && done(s)) {
-        ensembleDir = runDir.resolve(s.path("dir").asText());
-        JsonNode rec = JsonFiles.read(ensembleDir.resolve("ensemble.json"));
-        for (JsonNode g : rec.path("temperatures")) {
-          List<String> ids = new ArrayList<>();
-          g.path("branches").forEach(b -> ids.add(b.asText()));
-          groups.put(g.path("temperature").asDouble(), ids);
+    Map<String, Csv.Table> meansOf = new LinkedHashMap<>();
+    for (String[] st : ENSEMBLE_STAGES) {
+      for (JsonNode s : ensemble) {
+        if (!s.path("stage").asText().equals(st[0]) || !done(s)) {
+          continue;
+        }
+        Path dir = runDir.resolve(s.path("dir").asText());
+        meansOf.put(st[0], Csv.read(dir.resolve(st[2])));
+        if (!groups.isEmpty()) {
+          continue;
+        }
+        JsonNode rec = JsonFiles.read(dir.resolve(st[1]));
+        for (String key : List.of("temperatures", "temperatures_without_pairs")) {
+          for (JsonNode g : rec.path(key)) {
+            List<String> ids = new ArrayList<>();
+            g.path("branches").forEach(b -> ids.add(b.asText()));
+            g.path("without_pairs").forEach(b -> ids.add(b.asText()));
+            groups.put(g.path("temperature").asDouble(), ids);
+          }
         }
       }
     }
@@ -148,8 +177,6 @@ public final class RunReport {
       }
     }
     Map<String, String> temperatureOf = new LinkedHashMap<>();
-    Csv.Table means =
-        ensembleDir == null ? null : Csv.read(ensembleDir.resolve("ensemble_means.csv"));
     List<List<Cell>> tRows = new ArrayList<>();
     for (var g : groups.entrySet()) {
       String t = num(g.getKey());
@@ -162,7 +189,11 @@ public final class RunReport {
         reps.add(List.of(Cell.link(id, branchPage(id))));
       }
       p.section("Replicas").table("", List.of("branch"), reps);
-      if (means != null) {
+      for (String[] st : ENSEMBLE_STAGES) {
+        Csv.Table means = meansOf.get(st[0]);
+        if (means == null) {
+          continue;
+        }
         List<List<Cell>> rows = new ArrayList<>();
         double[] tt = means.doubles("temperature");
         for (int i = 0; i < tt.length; i++) {
@@ -175,11 +206,12 @@ public final class RunReport {
             rows.add(cells);
           }
         }
-        p.section("Per-particle fields: pooled means")
+        p.section(st[3])
             .text(
-                "Means over every particle and frame pair of every replica at this temperature;"
+                st[4]
                     + " stderr: standard deviation of the bootstrap means over replicas;"
-                    + " mean_lo/mean_hi: 68 % bootstrap interval.")
+                    + " mean_lo/mean_hi: 68 % bootstrap interval."
+                    + (rows.isEmpty() ? " No replica at this temperature had such a pair." : ""))
             .table("", means.header(), rows);
       }
     }

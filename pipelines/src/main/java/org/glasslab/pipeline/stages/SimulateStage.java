@@ -1,13 +1,18 @@
 package org.glasslab.pipeline.stages;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.H5md;
 import org.glasslab.md.Protocol;
 import org.glasslab.md.RunDirectory;
+import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.task.SimulateTask;
@@ -39,14 +44,39 @@ public final class SimulateStage
     return true;
   }
 
+  /**
+   * The {@code from} configuration (a file, or every file of a run directory): its content enters
+   * the cache key.
+   */
+  @Override
+  public List<Path> parameterFiles(Params p) {
+    String from = p.getString(SimulateTask.FROM.name(), null);
+    if (from == null) {
+      return List.of();
+    }
+    Path f = Path.of(from);
+    if (!Files.isDirectory(f)) {
+      return List.of(f);
+    }
+    try (Stream<Path> s = Files.walk(f)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(f + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void run(StageContext ctx) throws Exception {
     Path md = ctx.resumableDir("md-segments");
     SimulateTask.Options o = parameters(ctx.params()).forStage(md, ctx.seed());
     Protocol p = o.protocol();
     ctx.log(
-        "N=%d at T=%s (seed %d), %d engine steps",
-        p.n(), p.temperature(), p.seed(), p.totalSteps());
+        "N=%d at T=%s (seed %d), %d engine steps; %s",
+        p.n(),
+        p.temperature(),
+        p.seed(),
+        p.totalSteps(),
+        p.start() == null ? "prepared from the seed" : "from " + p.start().describe());
     ctx.progress().total(1000);
     long[] done = {0};
     SimulateTask.INSTANCE.simulate(

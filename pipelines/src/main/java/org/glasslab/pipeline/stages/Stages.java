@@ -63,6 +63,8 @@ public final class Stages {
         .register(new LagFieldsStage())
         .register(new TemperatureEnsembleStage())
         .register(new MlSoftnessStage())
+        .register(new EventFieldsStage())
+        .register(TemperatureEnsembleStage.events())
         .register(new EpmMeanfieldStage())
         .register(new EpmGillespieStage())
         .register(new EpmLatticeStage())
