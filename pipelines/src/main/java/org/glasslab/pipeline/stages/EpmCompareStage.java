@@ -39,6 +39,7 @@ public final class EpmCompareStage extends AbstractStage {
     double[] mean = new double[in.size()];
     double[] largest = new double[in.size()];
     int i = 0;
+    int drawn = 0;
     for (Map.Entry<String, Path> e : in.entrySet()) {
       Csv.Table t = Csv.read(e.getValue());
       double[] s = t.doubles("size");
@@ -56,6 +57,7 @@ public final class EpmCompareStage extends AbstractStage {
       largest[i] = s.length > 0 ? s[s.length - 1] : Double.NaN;
       if (s.length > 0) {
         b.series(e.getKey(), s, p);
+        drawn++;
       }
       i++;
     }
@@ -66,6 +68,11 @@ public final class EpmCompareStage extends AbstractStage {
         count,
         mean,
         largest);
+    if (drawn == 0) {
+      // every branch below its T_c with only single activations, or too short: nothing to overlay
+      ctx.log("epm-compare: no branch recorded a completed avalanche; no P(S) figure");
+      return;
+    }
     ctx.figure(
         "p_of_s_compare",
         b.markersOnly().build(),

@@ -379,7 +379,8 @@ public final class EpmLatticeTask
         startTime,
         det,
         pers,
-        AvalancheStatistics.of(det.avalanches(), p.perDecade()),
+        AvalancheStatistics.of(
+            det.avalanches(), p.perDecade(), m.params().protocol() == LatticeProtocol.KMC),
         series.toString(),
         snaps.table(),
         seconds);
@@ -599,7 +600,13 @@ public final class EpmLatticeTask
     s.put("avalanches", r.avalanches().count());
     s.put("runaways", r.avalanches().runaways());
     s.put("runaway_fraction", r.stats().runawayFraction());
-    s.put("size_duration_exponent", r.stats().sizeDurationExponent(5));
+    // γ of <S> ~ D^γ over the bins with >= 5 avalanches and D >= 1 (KMC: clock duration [1/f0],
+    // from one unstable-site failure time on; discrete: steps)
+    double[] gamma = r.stats().sizeDurationFit(5, 1.0);
+    s.put("duration_unit", r.stats().clock() ? "clock [1/f0]" : "steps");
+    s.put("size_duration_exponent", gamma[0]);
+    s.put("size_duration_exponent_err", gamma[1]);
+    s.put("size_duration_bins", (long) gamma[2]);
     s.put("persistence_windows", pers.windows());
     s.put("tau_alpha", pers.tauAlpha());
     s.put("chi4_max", chiMax);
