@@ -21,16 +21,20 @@ import org.glasslab.data.Trajectory;
  * <pre>
  * 2
  * Lattice="Lx 0 0 0 Ly 0 0 0 1" Properties=species:S:1:pos:R:3:diameter:R:1:image:I:2 pbc="T T F" Step=7 Time=0.021
- * A 0.5 0.25 0 1.02 0 0
+ * X 0.5 0.25 0 1.02 0 0
  * </pre>
  *
- * with {@code velo:R:3} and {@code id:I:1} columns when present. Numbers are written with {@link
- * Double#toString}, the shortest decimal that reads back to the same double, so a round trip is
- * exact. The third dimension is written as zero (and the third lattice vector as (0,0,1)); on read
- * a 3-component {@code pos} or {@code velo} is accepted only if its z is 0. Species {@code T<k>}
- * map to type k; other species names are numbered 1, 2, ... in order of appearance. Positions are
- * written wrapped, images in the {@code image} column; on read, a file without images takes them
- * from wrapping.
+ * with {@code velo:R:3}, {@code id:I:1} and {@code type:I:1} columns when present. The species is
+ * always {@code X}, the chemical symbol of a dummy atom: ASE maps species to chemical elements and
+ * fails on any other name, and the particle type (if any) is in the integer {@code type} column.
+ * Numbers are written with {@link Double#toString}, the shortest decimal that reads back to the
+ * same double, so a round trip is exact. The third dimension is written as zero (and the third
+ * lattice vector as (0,0,1)); on read a 3-component {@code pos} or {@code velo} is accepted only if
+ * its z is 0. Species {@code T<k>} map to type k (files written before the {@code type} column);
+ * other species names are numbered 1, 2, ... in order of appearance; a {@code type} column takes
+ * precedence over species. Positions are written wrapped, images in the {@code image} column; on
+ * read, a file without images takes them from wrapping. A plain XYZ file (no {@code Lattice=}) is
+ * read with the box of {@link ReadOptions#box()}, and its positions are then wrapped into it.
  */
 public final class ExtendedXyz {
   private ExtendedXyz() {}
@@ -80,24 +84,31 @@ public final class ExtendedXyz {
     String comment = r.require("the XYZ comment line with Lattice= and Properties=");
     Map<String, String> kv = parseKeyValues(r, comment);
     String lattice = kv.get("lattice");
+    Box box;
     if (lattice == null) {
-      throw r.error("missing Lattice=\"...\": a periodic box is required");
+      if (options.box() == null) {
+        throw r.error(
+            "missing Lattice=\"...\": a periodic box is required; for a plain XYZ file give it"
+                + " (--box LX,LY)");
+      }
+      box = options.box();
+    } else {
+      String[] lt = LineReader.tokens(lattice);
+      if (lt.length != 9) {
+        throw r.error("Lattice must have 9 numbers, got " + lt.length);
+      }
+      double[] lv = new double[9];
+      for (int k = 0; k < 9; k++) {
+        lv[k] = r.parseDouble(lt[k], "Lattice component " + (k + 1));
+      }
+      if (lv[1] != 0 || lv[2] != 0 || lv[3] != 0 || lv[5] != 0) {
+        throw r.error(
+            "Lattice must be rectangular in the xy plane (a=(Lx,0,0), b=(0,Ly,0)), got '"
+                + lattice
+                + "'");
+      }
+      box = FrameAssembler.box(r.file(), r.where(), lv[0], lv[4]);
     }
-    String[] lt = LineReader.tokens(lattice);
-    if (lt.length != 9) {
-      throw r.error("Lattice must have 9 numbers, got " + lt.length);
-    }
-    double[] lv = new double[9];
-    for (int k = 0; k < 9; k++) {
-      lv[k] = r.parseDouble(lt[k], "Lattice component " + (k + 1));
-    }
-    if (lv[1] != 0 || lv[2] != 0 || lv[3] != 0 || lv[5] != 0) {
-      throw r.error(
-          "Lattice must be rectangular in the xy plane (a=(Lx,0,0), b=(0,Ly,0)), got '"
-              + lattice
-              + "'");
-    }
-    Box box = FrameAssembler.box(r.file(), r.where(), lv[0], lv[4]);
     double ox = 0;
     double oy = 0;
     if (kv.containsKey("origin")) {
@@ -206,12 +217,14 @@ public final class ExtendedXyz {
         types,
         step,
         time,
-        false,
+        lattice == null && img == null, // plain XYZ: any coordinates, wrapped into the given box
         options.outsideTolerance());
   }
 
   private static boolean allSingleUnnamed(Map<String, Integer> speciesTypes) {
-    return speciesTypes.size() == 1 && speciesTypes.containsKey("A");
+    // "X" (written now) or "A" (written before the type column): one untyped species
+    return speciesTypes.size() == 1
+        && (speciesTypes.containsKey("X") || speciesTypes.containsKey("A"));
   }
 
   private static int speciesType(String s, Map<String, Integer> speciesTypes) {
@@ -331,10 +344,13 @@ public final class ExtendedXyz {
     if (ids != null) {
       sb.append(":id:I:1");
     }
+    if (types != null) {
+      sb.append(":type:I:1");
+    }
     sb.append(" pbc=\"T T F\" Step=").append(c.step()).append(" Time=").append(c.time());
     sb.append('\n');
     for (int i = 0; i < n; i++) {
-      sb.append(types == null ? "A" : "T" + types[i]).append(' ');
+      sb.append("X ");
       sb.append(x[2 * i]).append(' ').append(x[2 * i + 1]).append(" 0.0 ");
       sb.append(d[i]).append(' ').append(img[2 * i]).append(' ').append(img[2 * i + 1]);
       if (v != null) {
@@ -342,6 +358,9 @@ public final class ExtendedXyz {
       }
       if (ids != null) {
         sb.append(' ').append(ids[i]);
+      }
+      if (types != null) {
+        sb.append(' ').append(types[i]);
       }
       sb.append('\n');
     }
