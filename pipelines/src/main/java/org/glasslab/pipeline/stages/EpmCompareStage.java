@@ -61,11 +61,13 @@ public final class EpmCompareStage extends AbstractStage {
     }
     Csv.write(
         ctx.output("epm_summary.csv"),
-        List.of("branch", "avalanches", "mean_size_binned", "largest_size_bin"),
-        branch,
-        count,
-        mean,
-        largest);
+        org.glasslab.pipeline.store.Units.EPM.annotate(
+            org.glasslab.pipeline.store.Table.of(
+                List.of("branch", "avalanches", "mean_size_binned", "largest_size_bin"),
+                branch,
+                count,
+                mean,
+                largest)));
     ctx.figure(
         "p_of_s_compare",
         b.markersOnly().build(),

@@ -535,12 +535,12 @@ public final class EpmLatticeTask
     List<Avalanche> av = r.avalanches().avalanches();
     TextFiles.write(out.apply("avalanches.csv"), AvalancheTables.avalanches(av));
     TextFiles.write(out.apply("distributions.csv"), AvalancheTables.distributions(r.stats()));
-    Csv.write(out.apply("ps.csv"), table(p, r));
+    Csv.write(out.apply("ps.csv"), units().annotate(table(p, r)));
     TextFiles.write(out.apply("persistence.csv"), AvalancheTables.persistence(r.persistence()));
     TextFiles.write(out.apply("xmin.csv"), AvalancheTables.xMin(r.avalanches()));
     TextFiles.write(out.apply("series.csv"), r.series());
     TextFiles.write(out.apply("fields.csv"), fields(r.model()));
-    Csv.write(out.apply("sites.csv"), r.sites());
+    Csv.write(out.apply("sites.csv"), units().annotate(r.sites()));
     TextFiles.write(
         out.apply("stationarity.csv"),
         r.stationarity() == null ? "no warm-up\n" : r.stationarity().csv());
@@ -647,5 +647,10 @@ public final class EpmLatticeTask
                 r.events(),
                 r.avalanches().count(),
                 r.stats().runaways())));
+  }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
   }
 }

@@ -301,7 +301,7 @@ public final class EpmTcScanTask
     TcScan.Result r = res.scan();
     TextFiles.write(out.apply("avalanches.csv"), TcScanReport.avalanches(r));
     TextFiles.write(out.apply("cells.csv"), TcScanReport.cells(r));
-    Csv.write(out.apply("runaway.csv"), table(p, res));
+    Csv.write(out.apply("runaway.csv"), units().annotate(table(p, res)));
     TextFiles.write(out.apply("distributions.csv"), TcScanReport.distributions(r));
     TextFiles.write(out.apply("xmin.csv"), TcScanReport.xMin(r));
     TextFiles.write(out.apply("tc.csv"), TcScanReport.tc(r));
@@ -422,5 +422,10 @@ public final class EpmTcScanTask
                 + o.samples()
                 + " samples per point)"));
     return figs;
+  }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
   }
 }
