@@ -51,6 +51,53 @@ public final class Csv {
         });
   }
 
+  /**
+   * Writes a CSV table already formatted as {@code text} (a header line, then rows; e.g. the epm
+   * module's tables) atomically, with its sidecar: each column's dtype is inferred from its cells
+   * (all integers: int64; all numbers, NaN or infinite: float64; else string) and its unit taken
+   * from {@code units}. A text that is not one rectangular table is written without a sidecar.
+   */
+  public static void writeText(Path file, String text, Units units) throws IOException {
+    String[] lines = text.split("\n");
+    String[] header = split(lines[0]);
+    int n = header.length;
+    boolean[] integer = new boolean[n];
+    boolean[] number = new boolean[n];
+    java.util.Arrays.fill(integer, true);
+    java.util.Arrays.fill(number, true);
+    for (int r = 1; r < lines.length; r++) {
+      if (lines[r].isEmpty()) {
+        continue;
+      }
+      String[] cells = split(lines[r]);
+      if (cells.length != n) {
+        TextFiles.write(file, text); // not a rectangular table: no column types to describe
+        return;
+      }
+      for (int c = 0; c < n; c++) {
+        integer[c] &= cells[c].matches("-?\\d+");
+        number[c] &= integer[c] || isNumber(cells[c]);
+      }
+    }
+    Object[] columns = new Object[n];
+    for (int c = 0; c < n; c++) {
+      columns[c] = integer[c] ? new long[0] : number[c] ? new double[0] : new String[0];
+    }
+    org.glasslab.pipeline.store.Table shape =
+        units.annotate(new org.glasslab.pipeline.store.Table(List.of(header), columns));
+    JsonFiles.write(metadataFile(file), metadata(file.getFileName().toString(), shape));
+    TextFiles.write(file, text);
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return s.equalsIgnoreCase("nan") || s.equalsIgnoreCase("inf") || s.equalsIgnoreCase("-inf");
+    }
+  }
+
   /** The sidecar of {@code csv}: {@code NAME.csv-metadata.json} next to it. */
   public static Path metadataFile(Path csv) {
     return csv.resolveSibling(csv.getFileName() + "-metadata.json");

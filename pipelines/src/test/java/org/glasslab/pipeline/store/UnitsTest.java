@@ -94,6 +94,20 @@ class UnitsTest {
   }
 
   @Test
+  void preformattedTablesGetInferredDtypes() throws Exception {
+    Path f = dir.resolve("avalanches.csv");
+    Csv.writeText(f, "S,x_min,kind,count\n1,0.5,a,3\n12,NaN,b,4\n", Units.EPM);
+    assertEquals("S,x_min,kind,count", Files.readAllLines(f).get(0));
+    JsonNode cols = JsonFiles.read(Csv.metadataFile(f)).get("tableSchema").get("columns");
+    assertEquals("int64", cols.get(0).get("dtype").asText());
+    assertEquals("epm", cols.get(0).get("unit").asText());
+    assertEquals("float64", cols.get(1).get("dtype").asText());
+    assertEquals("string", cols.get(2).get("dtype").asText());
+    assertNull(cols.get(2).get("unit"));
+    assertEquals("1", cols.get(3).get("unit").asText());
+  }
+
+  @Test
   void epmTablesAreLabelledInEpmUnits() {
     Table t =
         Units.EPM.annotate(
