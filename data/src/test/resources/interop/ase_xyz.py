@@ -28,6 +28,7 @@ for a in frames:
         "step": int(a.info["Step"]),
         "time": repr(float(a.info["Time"])),
     }
+    f["info"] = {k: str(v) for k, v in a.info.items() if k not in ("Step", "Time")}
     for key in ("type", "id"):
         if key in a.arrays:
             f[key] = [int(i) for i in a.arrays[key]]

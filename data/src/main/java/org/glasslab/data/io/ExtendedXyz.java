@@ -33,8 +33,11 @@ import org.glasslab.data.Trajectory;
  * its z is 0. Species {@code T<k>} map to type k (files written before the {@code type} column);
  * other species names are numbered 1, 2, ... in order of appearance; a {@code type} column takes
  * precedence over species. Positions are written wrapped, images in the {@code image} column; on
- * read, a file without images takes them from wrapping. A plain XYZ file (no {@code Lattice=}) is
- * read with the box of {@link ReadOptions#box()}, and its positions are then wrapped into it.
+ * read, a file without images takes them from wrapping. The first frame's comment line also carries
+ * {@code glasslab_potential=SPEC} and the MD run's parameters as {@code run.KEY=VALUE} (as H5MD's
+ * {@code /parameters/glasslab}), read back into {@link Trajectory#provenance()}. A plain XYZ file
+ * (no {@code Lattice=}) is read with the box of {@link ReadOptions#box()}, and its positions are
+ * then wrapped into it.
  */
 public final class ExtendedXyz {
   private ExtendedXyz() {}
@@ -43,17 +46,26 @@ public final class ExtendedXyz {
   public static Trajectory read(Path file, ReadOptions options) throws IOException {
     List<Configuration> frames = new ArrayList<>();
     Map<String, Integer> speciesTypes = new LinkedHashMap<>();
+    Map<String, String> firstKeys = new LinkedHashMap<>();
     try (LineReader r = new LineReader(file)) {
       String first;
       while ((first = r.nextNonBlank()) != null) {
-        frames.add(readFrame(r, first, frames.size(), options, speciesTypes, frames));
+        frames.add(readFrame(r, first, frames.size(), options, speciesTypes, frames, firstKeys));
       }
       if (frames.isEmpty()) {
         throw new TrajectoryFormatException(file, "", "empty file: expected an XYZ frame");
       }
     }
+    Map<String, String> run = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> e : firstKeys.entrySet()) {
+      if (e.getKey().startsWith(RUN_PREFIX)) {
+        run.put(e.getKey().substring(RUN_PREFIX.length()), e.getValue());
+      }
+    }
     try {
-      return MemoryTrajectory.of(frames);
+      return MemoryTrajectory.of(frames)
+          .withPotential(firstKeys.get(POTENTIAL_KEY))
+          .withProvenance(run);
     } catch (IllegalArgumentException e) {
       throw new TrajectoryFormatException(file, "", e.getMessage(), e);
     }
@@ -67,7 +79,8 @@ public final class ExtendedXyz {
       int frameIndex,
       ReadOptions options,
       Map<String, Integer> speciesTypes,
-      List<Configuration> previous)
+      List<Configuration> previous,
+      Map<String, String> firstKeys)
       throws IOException {
     String[] ct = LineReader.tokens(countLine);
     if (ct.length != 1) {
@@ -82,7 +95,10 @@ public final class ExtendedXyz {
           "frame " + frameIndex + " has N = " + n + ", frame 0 had N = " + previous.get(0).size());
     }
     String comment = r.require("the XYZ comment line with Lattice= and Properties=");
-    Map<String, String> kv = parseKeyValues(r, comment);
+    Map<String, String> kv = parseKeyValues(r, comment, true);
+    if (frameIndex == 0) {
+      firstKeys.putAll(parseKeyValues(r, comment, false));
+    }
     String lattice = kv.get("lattice");
     Box box;
     if (lattice == null) {
@@ -274,8 +290,8 @@ public final class ExtendedXyz {
     return cols;
   }
 
-  /** Parses {@code key=value key="quoted value"} pairs; keys are lower-cased. */
-  private static Map<String, String> parseKeyValues(LineReader r, String line)
+  /** Parses {@code key=value key="quoted value"} pairs; keys lower-cased if {@code lower}. */
+  private static Map<String, String> parseKeyValues(LineReader r, String line, boolean lower)
       throws TrajectoryFormatException {
     Map<String, String> kv = new LinkedHashMap<>();
     int i = 0;
@@ -291,7 +307,8 @@ public final class ExtendedXyz {
       while (i < len && line.charAt(i) != '=' && !Character.isWhitespace(line.charAt(i))) {
         i++;
       }
-      String key = line.substring(ks, i).toLowerCase(Locale.ROOT);
+      String key = line.substring(ks, i);
+      key = lower ? key.toLowerCase(Locale.ROOT) : key;
       if (i >= len || line.charAt(i) != '=') {
         kv.put(key, "T");
         continue;
@@ -320,10 +337,41 @@ public final class ExtendedXyz {
 
   /** Writes every frame of {@code t} atomically to {@code file}. */
   public static void write(Path file, Trajectory t) throws IOException {
-    TextFrames.write(file, t, ExtendedXyz::writeFrame);
+    // the first frame's comment line also carries the potential and the MD run's parameters
+    StringBuilder first = new StringBuilder();
+    if (t.potential() != null) {
+      first.append(' ').append(POTENTIAL_KEY).append('=').append(quoted(t.potential()));
+    }
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(t.provenance()).entrySet()) {
+      first.append(' ').append(RUN_PREFIX).append(e.getKey()).append('=');
+      first.append(quoted(e.getValue()));
+    }
+    boolean[] firstFrame = {true};
+    TextFrames.write(
+        file,
+        t,
+        (w, c) -> {
+          writeFrame(w, c, firstFrame[0] ? first.toString() : "");
+          firstFrame[0] = false;
+        });
   }
 
-  private static void writeFrame(BufferedWriter w, Configuration c) throws IOException {
+  /** Prefix of the comment-line keys holding the MD run's parameters ({@code run.T=0.3}). */
+  static final String RUN_PREFIX = "run.";
+
+  /** Comment-line key of the pair potential spec. */
+  static final String POTENTIAL_KEY = "glasslab_potential";
+
+  /** {@code v} as a comment-line value: quoted when it holds spaces ('"' becomes '\''). */
+  private static String quoted(String v) {
+    String s = v.replace('"', '\'');
+    return s.isEmpty() || s.chars().anyMatch(Character::isWhitespace) || s.contains("=")
+        ? "\"" + s + "\""
+        : s;
+  }
+
+  private static void writeFrame(BufferedWriter w, Configuration c, String extraKeys)
+      throws IOException {
     int n = c.size();
     double[] x = c.positions();
     int[] img = c.images();
@@ -348,6 +396,7 @@ public final class ExtendedXyz {
       sb.append(":type:I:1");
     }
     sb.append(" pbc=\"T T F\" Step=").append(c.step()).append(" Time=").append(c.time());
+    sb.append(extraKeys);
     sb.append('\n');
     for (int i = 0; i < n; i++) {
       sb.append("X ");

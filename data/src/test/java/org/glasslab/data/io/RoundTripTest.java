@@ -83,6 +83,20 @@ class RoundTripTest {
   }
 
   @Test
+  void xyzKeepsThePotentialAndTheRunsParameters() throws Exception {
+    Map<String, String> run = Map.of("T", "0.3", "seed", "7", "replay", "exact: \"reset\" a=b");
+    MemoryTrajectory t =
+        TestConfigs.trajectory(10, 2, 3, false).withPotential("lj:cutoff=2.5").withProvenance(run);
+    Path f = dir.resolve("p.xyz");
+    TrajectoryIO.write(f, t);
+    try (Trajectory back = TrajectoryIO.read(f)) {
+      assertEquals("lj:cutoff=2.5", back.potential());
+      assertEquals(
+          Map.of("T", "0.3", "seed", "7", "replay", "exact: 'reset' a=b"), back.provenance());
+    }
+  }
+
+  @Test
   void xyzWithoutExtrasKeepsOptionalFieldsAbsent() throws Exception {
     MemoryTrajectory t = TestConfigs.trajectory(10, 1, 3, false);
     Path f = dir.resolve("a.xyz");

@@ -68,12 +68,20 @@ class ToolInteropTest {
     assumeTrue(H5mdInteropTest.hasModule("ase"), "python3-ase not installed");
     for (boolean extras : new boolean[] {false, true}) {
       // untyped without velocities or ids; typed with velocities and ids; 3 frames each
-      MemoryTrajectory t = TestConfigs.trajectory(40, 3, 5, extras);
+      MemoryTrajectory t =
+          TestConfigs.trajectory(40, 3, 5, extras)
+              .withPotential("lj:cutoff=2.5")
+              .withProvenance(Map.of("T", "0.3", "seed", "7", "thermostat", "isokinetic, 2N-2"));
       Path f = dir.resolve((extras ? "typed" : "plain") + ".xyz");
       Path back = dir.resolve((extras ? "typed" : "plain") + "-ase.xyz");
       ExtendedXyz.write(f, t);
       JsonNode j = python("ase_xyz.py", f.toString(), back.toString());
       assertEquals(3, j.size(), "ase.io.read(file, ':') reads every frame");
+      JsonNode info = j.get(0).get("info");
+      assertEquals("lj:cutoff=2.5", info.get("glasslab_potential").asText());
+      assertEquals(0.3, info.get("run.T").asDouble());
+      assertEquals(7, info.get("run.seed").asInt());
+      assertEquals("isokinetic, 2N-2", info.get("run.thermostat").asText());
       for (int k = 0; k < 3; k++) {
         Configuration c = t.frame(k);
         JsonNode a = j.get(k);
