@@ -27,13 +27,13 @@ import org.glasslab.data.Trajectory;
  *
  * <pre>
  * /h5md                       attrs version=[1,1]; author/name; creator/name, creator/version
- * /particles/all/box          attrs dimension=3, boundary=[periodic, periodic, none]
- * /particles/all/box/edges/{value [T,3,3], step [T], time [T]}
- * /particles/all/position/{value [T,N,3], step, time}     wrapped positions, z = 0
- * /particles/all/image/{value [T,N,3] int32, step, time}   z image = 0
- * /particles/all/velocity/{value [T,N,3], step, time}     when present
- * /particles/all/diameter [N]                              time-independent
- * /particles/all/species [N] int32, /particles/all/id [N] int32   when present
+ * /particles/trajectory/box   attrs dimension=3, boundary=[periodic, periodic, none]
+ * /particles/trajectory/box/edges/{value [T,3,3], step [T], time [T]}
+ * /particles/trajectory/position/{value [T,N,3], step, time}     wrapped positions, z = 0
+ * /particles/trajectory/image/{value [T,N,3] int32, step, time}   z image = 0
+ * /particles/trajectory/velocity/{value [T,N,3], step, time}     when present
+ * /particles/trajectory/diameter [N]                              time-independent
+ * /particles/trajectory/species [N] int32, .../id [N] int32        when present
  * /observables/NAME/{value [T] or [T,C], step [T], time [T]}
  * /parameters/glasslab        attrs dimension=2, layout="2D embedded in 3D, z = 0"; potential
  *                             (attribute and dataset: pair potential spec) when the trajectory has one;
@@ -50,6 +50,24 @@ import org.glasslab.data.Trajectory;
 public final class H5md {
   /** Prefix of the {@code /parameters/glasslab} attributes holding the MD run's provenance. */
   static final String RUN_PREFIX = "run.";
+
+  /**
+   * The particle group written: MDAnalysis builds a Universe without a topology file only from
+   * {@code /particles/trajectory} (the name its own writer uses). Files written before used {@code
+   * /particles/all}; the reader takes either, or a file's only particle group.
+   */
+  static final String PARTICLE_GROUP = "trajectory";
+
+  /**
+   * The {@code /parameters/glasslab} attribute {@code units}. The data are in reduced units, for
+   * which H5MD leaves out the {@code unit} attributes; none are written on the elements also
+   * because jhdf writes fixed-length strings only, which h5py returns as bytes, and MDAnalysis 2.4
+   * then fails on any {@code unit} attribute (read with {@code convert_units=False}).
+   */
+  static final String UNITS_NOTE =
+      "reduced units: length sigma (mean diameter), energy epsilon, mass m, k_B = 1, time tau ="
+          + " sigma sqrt(m/epsilon); no unit attributes (H5MD: reduced); MDAnalysis:"
+          + " convert_units=False";
 
   private H5md() {}
 
@@ -121,7 +139,7 @@ public final class H5md {
       edges[k][1][1] = c.box().ly();
       edges[k][2][2] = 1.0;
     }
-    WritableGroup all = h.putGroup("particles").putGroup("all");
+    WritableGroup all = h.putGroup("particles").putGroup(PARTICLE_GROUP);
     WritableGroup box = all.putGroup("box");
     box.putAttribute("dimension", 3);
     box.putAttribute("boundary", new String[] {"periodic", "periodic", "none"});
@@ -149,6 +167,7 @@ public final class H5md {
     WritableGroup params = h.putGroup("parameters").putGroup("glasslab");
     params.putAttribute("dimension", 2);
     params.putAttribute("layout", "2D embedded in 3D, z = 0");
+    params.putAttribute("units", UNITS_NOTE);
     params.putDataset("dimension", new int[] {2});
     if (t.potential() != null) {
       params.putAttribute("potential", t.potential());
@@ -270,16 +289,19 @@ public final class H5md {
       Node particles = h.getChild("particles");
       if (!(particles instanceof Group pg) || pg.getChildren().isEmpty()) {
         throw err(
-            "/particles", "missing or empty: expected a particle group such as /particles/all");
+            "/particles",
+            "missing or empty: expected a particle group such as /particles/trajectory");
       }
       Group all;
-      if (pg.getChild("all") instanceof Group a) {
+      if (pg.getChild(PARTICLE_GROUP) instanceof Group a) {
+        all = a;
+      } else if (pg.getChild("all") instanceof Group a) {
         all = a;
       } else if (pg.getChildren().size() == 1
           && pg.getChildren().values().iterator().next() instanceof Group a) {
         all = a;
       } else {
-        throw err("/particles", "several particle groups and none named 'all'");
+        throw err("/particles", "several particle groups and none named 'trajectory' or 'all'");
       }
       String base = all.getPath();
       if (!(all.getChild("box") instanceof Group boxGroup)) {

@@ -28,6 +28,7 @@ public final class TrajectoryIO {
       case XYZ -> ExtendedXyz.read(file, options);
       case LAMMPS_DUMP -> LammpsDump.read(file, options);
       case LAMMPS_DATA -> MemoryTrajectory.of(java.util.List.of(LammpsData.read(file, options)));
+      case GSD -> Gsd.read(file, options);
       case RUN_DIR -> RunDirectoryFormat.read(file, options);
     };
   }
@@ -72,6 +73,7 @@ public final class TrajectoryIO {
       case H5MD -> H5md.write(file, t);
       case XYZ -> ExtendedXyz.write(file, t);
       case LAMMPS_DUMP -> LammpsDump.write(file, t);
+      case GSD -> Gsd.write(file, t);
       case LAMMPS_DATA -> {
         if (t.frameCount() != 1) {
           throw new IllegalArgumentException(
@@ -85,7 +87,7 @@ public final class TrajectoryIO {
           throw new IllegalArgumentException(
               file
                   + ": run directories are written by glasslab simulate only; write h5md, xyz,"
-                  + " lammps-dump or lammps-data");
+                  + " lammps-dump, lammps-data or gsd");
     }
   }
 }

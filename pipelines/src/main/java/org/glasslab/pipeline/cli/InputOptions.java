@@ -19,17 +19,26 @@ public final class InputOptions {
       names = "--from",
       paramLabel = "FMT",
       description =
-          "Input format: h5md, xyz, lammps-data, lammps-dump, run-dir (default: from the extension;"
-              + " a directory with run.json is a run-dir).")
+          "Input format: h5md, xyz, lammps-data, lammps-dump, gsd, run-dir (default: from the"
+              + " extension, else the file's content; a directory with run.json is a run-dir).")
   String from;
 
   @Option(
       names = "--type-diameters",
       paramLabel = "TABLE",
       description =
-          "Per-type diameters for LAMMPS files without a diameter column: a file of 'type"
-              + " diameter' lines, or a list like 1=0.9,2=1.1.")
+          "Per-type diameters for files without per-particle diameters (LAMMPS atomic data or"
+              + " dumps, H5MD from MDAnalysis, XYZ without a diameter column, GSD): a file of"
+              + " 'type diameter' lines, or a list like 1=0.9,2=1.1.")
   String typeDiameters;
+
+  @Option(
+      names = "--box",
+      paramLabel = "LX,LY",
+      description =
+          "Periodic box for a plain XYZ file without Lattice= (its coordinates are wrapped into"
+              + " [0,LX)x[0,LY)); files that carry a box ignore it.")
+  String box;
 
   @Option(
       names = "--dt",
@@ -69,6 +78,9 @@ public final class InputOptions {
       throw new IllegalArgumentException("--dt: must be finite and positive, got " + dt);
     }
     ReadOptions o = ReadOptions.DEFAULTS.withDt(dt);
+    if (box != null) {
+      o = o.withBox(parseBox(box));
+    }
     if (typeDiameters != null) {
       try {
         o = o.withTypeDiameters(ReadOptions.parseTypeDiameters(typeDiameters));
@@ -85,5 +97,20 @@ public final class InputOptions {
       }
     }
     return o;
+  }
+
+  private static org.glasslab.data.Box parseBox(String spec) {
+    String[] p = spec.split(",");
+    try {
+      if (p.length == 2) {
+        return new org.glasslab.data.Box(
+            Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--box: expected LX,LY with two finite positive lengths, got '" + spec + "'", e);
+    }
+    throw new IllegalArgumentException(
+        "--box: expected LX,LY with two finite positive lengths, got '" + spec + "'");
   }
 }

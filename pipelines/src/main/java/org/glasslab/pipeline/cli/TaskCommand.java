@@ -257,13 +257,13 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       } else if (out != null) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
-        Fields.write(out, task.table(p, r), params);
+        Fields.write(out, task.units().annotate(task.table(p, r)), params);
       }
       for (Map.Entry<Path, org.glasslab.pipeline.store.Table> f :
           task.commandFiles(p, r).entrySet()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
-        Fields.write(f.getKey(), f.getValue(), params);
+        Fields.write(f.getKey(), task.units().annotate(f.getValue()), params);
         cl.getErr().println("wrote " + f.getKey());
       }
       PrintWriter o = cl.getOut();

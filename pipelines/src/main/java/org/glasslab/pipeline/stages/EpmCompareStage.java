@@ -63,11 +63,13 @@ public final class EpmCompareStage extends AbstractStage {
     }
     Csv.write(
         ctx.output("epm_summary.csv"),
-        List.of("branch", "avalanches", "mean_size_binned", "largest_size_bin"),
-        branch,
-        count,
-        mean,
-        largest);
+        org.glasslab.pipeline.store.Units.EPM.annotate(
+            org.glasslab.pipeline.store.Table.of(
+                List.of("branch", "avalanches", "mean_size_binned", "largest_size_bin"),
+                branch,
+                count,
+                mean,
+                largest)));
     if (drawn == 0) {
       // every branch below its T_c with only single activations, or too short: nothing to overlay
       ctx.log("epm-compare: no branch recorded a completed avalanche; no P(S) figure");

@@ -16,6 +16,7 @@ import org.glasslab.pipeline.plot.HistogramPlot;
 import org.glasslab.pipeline.plot.Snapshot;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Hdf5Arrays;
+import org.glasslab.pipeline.task.Columns;
 import org.glasslab.pipeline.task.FramePair;
 import org.glasslab.pipeline.task.StrainTask;
 
@@ -89,7 +90,7 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
     Map<String, Object> ds = new LinkedHashMap<>();
     for (int i = 0; i < 3; i++) {
       for (Map.Entry<String, double[]> e : res[i].columns().entrySet()) {
-        ds.put(PAIRS[i] + "/" + e.getKey(), e.getValue());
+        ds.put(PAIRS[i] + "/" + e.getKey(), Columns.typed(e.getKey(), e.getValue()));
       }
       ds.put(PAIRS[i] + "/m", mob[i]);
       ds.put(PAIRS[i] + "/frames", pr[i]);

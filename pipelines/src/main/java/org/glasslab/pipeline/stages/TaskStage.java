@@ -199,7 +199,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
         throw new IllegalStateException(failure);
       }
       if (task.files().isEmpty()) {
-        Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
+        Csv.write(ctx.output(outputs().get(0)), task.units().annotate(task.table(p, r)));
       } else {
         task.write(p, r, f -> ctx.output(prefix + f));
       }

@@ -534,14 +534,16 @@ public final class EpmLatticeTask
   @Override
   public void write(Params p, Result r, Function<String, Path> out) throws IOException {
     List<Avalanche> av = r.avalanches().avalanches();
-    TextFiles.write(out.apply("avalanches.csv"), AvalancheTables.avalanches(av));
-    TextFiles.write(out.apply("distributions.csv"), AvalancheTables.distributions(r.stats()));
-    Csv.write(out.apply("ps.csv"), table(p, r));
-    TextFiles.write(out.apply("persistence.csv"), AvalancheTables.persistence(r.persistence()));
-    TextFiles.write(out.apply("xmin.csv"), AvalancheTables.xMin(r.avalanches()));
-    TextFiles.write(out.apply("series.csv"), r.series());
-    TextFiles.write(out.apply("fields.csv"), fields(r.model()));
-    Csv.write(out.apply("sites.csv"), r.sites());
+    Csv.writeText(out.apply("avalanches.csv"), AvalancheTables.avalanches(av), units());
+    Csv.writeText(
+        out.apply("distributions.csv"), AvalancheTables.distributions(r.stats()), units());
+    Csv.write(out.apply("ps.csv"), units().annotate(table(p, r)));
+    Csv.writeText(
+        out.apply("persistence.csv"), AvalancheTables.persistence(r.persistence()), units());
+    Csv.writeText(out.apply("xmin.csv"), AvalancheTables.xMin(r.avalanches()), units());
+    Csv.writeText(out.apply("series.csv"), r.series(), units());
+    Csv.writeText(out.apply("fields.csv"), fields(r.model()), units());
+    Csv.write(out.apply("sites.csv"), units().annotate(r.sites()));
     TextFiles.write(
         out.apply("stationarity.csv"),
         r.stationarity() == null ? "no warm-up\n" : r.stationarity().csv());
@@ -654,5 +656,10 @@ public final class EpmLatticeTask
                 r.events(),
                 r.avalanches().count(),
                 r.stats().runaways())));
+  }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
   }
 }

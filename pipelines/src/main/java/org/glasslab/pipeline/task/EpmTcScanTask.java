@@ -21,7 +21,6 @@ import org.glasslab.pipeline.engine.Progress;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Table;
-import org.glasslab.pipeline.store.TextFiles;
 
 /**
  * {@code epm tc-scan} / stage {@code epm-tc-scan}: runaway fraction f(L, T) of the undriven lattice
@@ -299,14 +298,14 @@ public final class EpmTcScanTask
   @Override
   public void write(Params p, Result res, Function<String, Path> out) throws IOException {
     TcScan.Result r = res.scan();
-    TextFiles.write(out.apply("avalanches.csv"), TcScanReport.avalanches(r));
-    TextFiles.write(out.apply("cells.csv"), TcScanReport.cells(r));
-    Csv.write(out.apply("runaway.csv"), table(p, res));
-    TextFiles.write(out.apply("distributions.csv"), TcScanReport.distributions(r));
-    TextFiles.write(out.apply("xmin.csv"), TcScanReport.xMin(r));
-    TextFiles.write(out.apply("tc.csv"), TcScanReport.tc(r));
-    TextFiles.write(out.apply("peak.csv"), TcScanReport.peaks(r));
-    TextFiles.write(out.apply("fit.csv"), TcScanReport.fits(r));
+    Csv.writeText(out.apply("avalanches.csv"), TcScanReport.avalanches(r), units());
+    Csv.writeText(out.apply("cells.csv"), TcScanReport.cells(r), units());
+    Csv.write(out.apply("runaway.csv"), units().annotate(table(p, res)));
+    Csv.writeText(out.apply("distributions.csv"), TcScanReport.distributions(r), units());
+    Csv.writeText(out.apply("xmin.csv"), TcScanReport.xMin(r), units());
+    Csv.writeText(out.apply("tc.csv"), TcScanReport.tc(r), units());
+    Csv.writeText(out.apply("peak.csv"), TcScanReport.peaks(r), units());
+    Csv.writeText(out.apply("fit.csv"), TcScanReport.fits(r), units());
   }
 
   @Override
@@ -422,5 +421,10 @@ public final class EpmTcScanTask
                 + o.samples()
                 + " samples per point)"));
     return figs;
+  }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
   }
 }

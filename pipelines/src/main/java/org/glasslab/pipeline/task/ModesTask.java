@@ -112,8 +112,10 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
   /**
    * @param frames the analysed frames, in order
    * @param potential spec of the potential used
+   * @param ids particle ids [N] of the first analysed frame ({@link Columns#ids}), for the mode
+   *     vectors' table
    */
-  public record Result(List<FrameModes> frames, String potential) {}
+  public record Result(List<FrameModes> frames, String potential, int[] ids) {}
 
   @Override
   public Options parameters(Values v) {
@@ -173,7 +175,8 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     for (double[] r : rows) {
       frames.add(decode(r));
     }
-    return new Result(List.copyOf(frames), pot.spec());
+    return new Result(
+        List.copyOf(frames), pot.spec(), c.length == 0 ? new int[0] : Columns.ids(c[0]));
   }
 
   @Override
@@ -212,13 +215,13 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     HessianSpectrum s = r.frames().get(0).spectrum();
     double[][] v = s.vectors();
     int n = v[0].length / 2;
-    List<String> header = new ArrayList<>(List.of("particle", "component"));
+    List<String> header = new ArrayList<>(List.of("id", "component"));
     Object[] cols = new Object[2 + v.length];
     int[] particle = new int[2 * n];
     String[] comp = new String[2 * n];
     for (int i = 0; i < n; i++) {
-      particle[2 * i] = i;
-      particle[2 * i + 1] = i;
+      particle[2 * i] = r.ids()[i];
+      particle[2 * i + 1] = r.ids()[i];
       comp[2 * i] = "x";
       comp[2 * i + 1] = "y";
     }

@@ -38,7 +38,7 @@ public final class StressTask
               "per_particle",
               null,
               "FILE",
-              "Also write the per-particle stress (particle,sxx,syy,sxy; half virial per pair, area"
+              "Also write the per-particle stress (id,sxx,syy,sxy; half virial per pair, area"
                   + " A/N) of --frame to FILE (.csv or .h5)")
           .cli("--per-particle");
   static final Param<Integer> FRAME =
@@ -119,17 +119,16 @@ public final class StressTask
       }
       double[] s = sa.perParticle(c, p.temperature(), null);
       int n = c.size();
-      int[] id = new int[n];
+      int[] id = Columns.ids(c);
       double[] sxx = new double[n];
       double[] syy = new double[n];
       double[] sxy = new double[n];
       for (int i = 0; i < n; i++) {
-        id[i] = i;
         sxx[i] = s[3 * i];
         syy[i] = s[3 * i + 1];
         sxy[i] = s[3 * i + 2];
       }
-      pp = Table.of(List.of("particle", "sxx", "syy", "sxy"), id, sxx, syy, sxy);
+      pp = Table.of(List.of("id", "sxx", "syy", "sxy"), id, sxx, syy, sxy);
     }
     return new Result(series, pp, pot.spec());
   }

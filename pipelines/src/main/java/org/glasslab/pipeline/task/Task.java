@@ -169,6 +169,15 @@ public interface Task<P extends Record, I, R> {
     return Map.of();
   }
 
+  /**
+   * The units the task's tables are in, recorded by the writers ({@link
+   * org.glasslab.pipeline.store.Units#PARTICLE}: reduced units by column name; EPM tasks: {@link
+   * org.glasslab.pipeline.store.Units#EPM}).
+   */
+  default org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.PARTICLE;
+  }
+
   /** Figures for the pipeline report (none by default). */
   default List<Figure> figures(P p, R r) {
     return List.of();
