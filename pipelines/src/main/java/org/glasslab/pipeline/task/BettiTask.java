@@ -52,7 +52,11 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
           "Distance arithmetic: double, or float32 for ripser's exact arithmetic.");
   static final Param<Integer> FRAME =
       Param.integer(
-          "frame", null, "", "K", "Frame to analyse (negative counts from the end; default 0).");
+          "frame",
+          null,
+          "",
+          "K",
+          "Frame to analyse (negative counts from the end; default -1, the last).");
   static final Param<Boolean> ALL_FRAMES =
       Param.flag("all_frames", "beta_1 of every frame instead (table frame,step,time,beta1).");
   static final Param<double[]> PERSISTENCE =
@@ -119,7 +123,7 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
 
   @Override
   public List<String> outOptions() {
-    return List.of("--out", "--barcode");
+    return List.of("-o", "--out");
   }
 
   @Override
@@ -145,7 +149,7 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
     Integer frame = v.get(FRAME);
     FRAME.require(!(all && frame != null), "cannot be combined with all_frames");
     return new Params(
-        alpha, v.get(PERIODIC), precision, frame == null ? 0 : frame, all, v.get(PERSISTENCE));
+        alpha, v.get(PERIODIC), precision, frame == null ? -1 : frame, all, v.get(PERSISTENCE));
   }
 
   @Override

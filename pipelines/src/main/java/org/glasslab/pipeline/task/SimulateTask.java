@@ -4,24 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.md.MdOptions;
 import org.glasslab.md.Protocol;
 import org.glasslab.md.ProtocolDriver;
 import org.glasslab.md.ProtocolRun;
 import org.glasslab.md.RunDirectory;
-import org.glasslab.pipeline.engine.Terminal;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -76,7 +72,7 @@ public final class SimulateTask
           PhysicsParams.CONVENTION.description() + " of the stored stress observables");
 
   static final Param<String> OUTPUT =
-      Param.text("output", null, "DIR", "Output run directory").cli("--output", "-o");
+      Param.text("output", null, "DIR", "Output run directory").cli("--out", "-o");
   static final Param<Long> SEED =
       Param.longInt(
           "seed",
@@ -93,7 +89,9 @@ public final class SimulateTask
           "steps",
           "N",
           "Engine steps between checkpoints besides every frame");
-  static final Param<Boolean> NO_PROGRESS = Param.flag("no_progress", "No progress bar on stderr");
+  static final Param<Boolean> QUIET =
+      Param.flag("quiet", "No progress bar and no notes on stderr (errors are still printed)")
+          .cli("--quiet", "-q");
 
   private static final List<Param<?>> PHYSICS =
       List.of(
@@ -127,7 +125,7 @@ public final class SimulateTask
 
   @Override
   public List<Param<?>> commandParams() {
-    return List.of(OUTPUT, SEED, RESUME, CHECKPOINT_EVERY, NO_PROGRESS);
+    return List.of(OUTPUT, SEED, RESUME, CHECKPOINT_EVERY, QUIET);
   }
 
   @Override
@@ -155,7 +153,8 @@ public final class SimulateTask
    * @param output the run directory
    * @param mode how to open it
    * @param checkpointEvery engine steps between time-based checkpoints
-   * @param progress whether to draw a progress bar on stderr (the command)
+   * @param progress whether to draw a progress bar and print notes on stderr (the command; false
+   *     with {@code --quiet})
    * @param potential requested potential spec (checked against a resumed checkpoint)
    */
   public record Options(
@@ -224,7 +223,7 @@ public final class SimulateTask
         }
       }
       RESUME.require(!v.given(SEED), "takes the seed from the checkpoint");
-      return new Options(null, dir, Mode.RESUME, every, !v.get(NO_PROGRESS), pot);
+      return new Options(null, dir, Mode.RESUME, every, !v.get(QUIET), pot);
     }
     Double t = v.get(TEMPERATURE);
     TEMPERATURE.require(t != null, "required: the temperature T after the quench");
@@ -280,7 +279,7 @@ public final class SimulateTask
           "too many frames",
           BLOCKS);
     }
-    return new Options(p, dir, Mode.NEW, every, !v.get(NO_PROGRESS), pot);
+    return new Options(p, dir, Mode.NEW, every, !v.get(QUIET), pot);
   }
 
   private static org.glasslab.md.StressConvention convention(String name) {
@@ -293,7 +292,14 @@ public final class SimulateTask
 
   @Override
   public Result run(Options p, Void in) throws Exception {
-    return simulate(p, null, m -> System.err.println("glasslab simulate: " + m));
+    return simulate(
+        p,
+        null,
+        m -> {
+          if (p.progress()) {
+            System.err.println("glasslab simulate: " + m);
+          }
+        });
   }
 
   /**
@@ -315,15 +321,8 @@ public final class SimulateTask
       long startStep = run.engineStep();
       long t0 = System.nanoTime();
       ProgressBar bar =
-          progress == null && p.progress() && Terminal.stderrIsTerminal()
-              ? new ProgressBarBuilder()
-                  .setTaskName("simulate")
-                  .setInitialMax(pr.totalSteps())
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                  .setUpdateIntervalMillis(500)
-                  .startsFrom(startStep, Duration.ZERO)
-                  .build()
+          progress == null && p.progress()
+              ? Bars.start("simulate", pr.totalSteps(), startStep)
               : null;
       try {
         ProtocolDriver.run(

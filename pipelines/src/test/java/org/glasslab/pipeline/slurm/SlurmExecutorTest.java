@@ -494,7 +494,7 @@ class SlurmExecutorTest {
               Integer.toString(b[i]),
               "--seed",
               "9",
-              "--no-progress",
+              "-q",
               "-o",
               dir.resolve("calibrate" + i).toString());
       assertEquals(0, r.exit(), r.err());
