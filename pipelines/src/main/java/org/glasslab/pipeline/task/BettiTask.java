@@ -11,6 +11,7 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Table;
 import org.glasslab.topology.Barcode;
 import org.glasslab.topology.BettiSeries;
@@ -273,14 +274,15 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
     }
     double[] x = new double[r.beta1().length];
     double[] y = new double[x.length];
+    boolean timed = r.times() != null && r.times().length == x.length;
     for (int k = 0; k < x.length; k++) {
-      x[k] = k;
+      x[k] = timed ? r.times()[k] : k;
       y[k] = r.beta1()[k];
     }
     return List.of(
         new Figure(
             "beta1",
-            LinePlot.builder("beta_1", "frame", "beta_1")
+            LinePlot.builder("beta_1", timed ? Units.TIME : "frame", "β₁")
                 .series("beta_1", x, y)
                 .points(true)
                 .build(),
