@@ -568,7 +568,7 @@ option_cases = [
     ("info_missing", 1, ["nothere.h5", "no such file"], "info {in}/nothere.h5"),
     ("info_directory", 1, ["{in}/csv", "not a run directory"], "info {in}/csv"),
     ("info_unknown_ext", 2, ["good.csv", "unknown format"], "info {in}/csv/good.csv"),
-    ("info_from_bad", 1, ["--from", "wobble"], "info %s --from wobble" % H),
+    ("info_from_bad", 2, ["--from", "wobble"], "info %s --from wobble" % H),
     ("info_from_wrong", 1, ["good.h5", "not a text file"], "info %s --from xyz" % H),
     ("thermo_frame_big", 2, ["--frame", "99"], "thermo %s --frame 99" % H),
     ("thermo_frame_word", 2, ["--frame"], "thermo %s --frame last" % H),
