@@ -105,7 +105,7 @@ class SimulateFromLammpsTest {
                 "2",
                 "--blocks",
                 Integer.toString(steps / 2),
-                "--no-progress",
+                "-q",
                 "-o",
                 out.toString());
     assertEquals(0, code, so + "\n" + se);

@@ -11,11 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.glasslab.pipeline.engine.Terminal;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.store.FrameRows;
 import org.glasslab.pipeline.task.FrameMap;
 
@@ -58,16 +55,7 @@ final class FrameRunner implements FrameMap {
       Files.createDirectories(dir);
     }
     double[][] out = new double[n][];
-    ProgressBar bar =
-        progress && n > 0 && Terminal.stderrIsTerminal()
-            ? new ProgressBarBuilder()
-                .setTaskName(name)
-                .setInitialMax(n)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(500)
-                .build()
-            : null;
+    ProgressBar bar = progress && n > 0 ? Bars.start(name, n) : null;
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, n)));
     try {
       List<Future<?>> futures = new ArrayList<>(n);

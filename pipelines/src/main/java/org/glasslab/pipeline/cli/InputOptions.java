@@ -63,12 +63,19 @@ public final class InputOptions {
   /** The format of {@code file}: {@code --from} if given, else from the path. */
   public Format format(Path file) {
     if (from == null) {
-      return Format.of(file);
+      try {
+        return Format.of(file);
+      } catch (IllegalArgumentException e) {
+        if (java.nio.file.Files.isDirectory(file)) {
+          throw e; // a directory's content is wrong (no run.json): a failure, not a usage error
+        }
+        throw new Cli.UsageError(e.getMessage(), e); // the name names no format: usage
+      }
     }
     try {
       return Format.parse(from);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--from: " + e.getMessage(), e);
+      throw new Cli.UsageError("--from: " + e.getMessage(), e);
     }
   }
 

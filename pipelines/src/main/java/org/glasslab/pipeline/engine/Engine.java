@@ -62,14 +62,25 @@ public final class Engine {
    * @param log where log lines go (stderr)
    * @param shared null for a whole run by this process; else this process is one of several jobs
    *     sharing the run directory (a cluster job, or a status query of such a run)
+   * @param quiet log only failures and skips (not "running", "done", stages' notes): {@code -q}
    */
   public record Options(
-      int jobs, boolean dryRun, boolean progressBars, PrintWriter log, Shared shared) {
+      int jobs,
+      boolean dryRun,
+      boolean progressBars,
+      PrintWriter log,
+      Shared shared,
+      boolean quiet) {
     /** Validates. */
     public Options {
       if (jobs < 1) {
         throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
       }
+    }
+
+    /** A run that logs everything. */
+    public Options(int jobs, boolean dryRun, boolean progressBars, PrintWriter log, Shared shared) {
+      this(jobs, dryRun, progressBars, log, shared, false);
     }
 
     /** A whole run by this process. */
@@ -139,6 +150,7 @@ public final class Engine {
     private final ResultCache cache;
     private final Map<Plan.Node, State> states = new HashMap<>();
     private final Consumer<String> log;
+    private final Consumer<String> info;
     private final Shared shared;
     private final long latencyDeadline;
     private final Set<Plan.Node> needed;
@@ -160,6 +172,7 @@ public final class Engine {
               w.flush();
             }
           };
+      this.info = opt.quiet() ? line -> {} : log;
       for (Plan.Node n : plan.nodes()) {
         states.put(n, new State());
       }
@@ -362,14 +375,14 @@ public final class Engine {
           st.seconds = 0;
           st.outputs = d.outputs();
           cache.link(d.node().branchId(), d.node().stage().name(), st.key);
-          log.accept("[" + d.node().label() + "] published meanwhile by another process");
+          info.accept("[" + d.node().label() + "] published meanwhile by another process");
           continue;
         } else if (d.error() == null) {
           st.status = Status.RAN;
           st.outputs = d.outputs();
           cache.link(d.node().branchId(), d.node().stage().name(), st.key);
           if (!opt.progressBars()) {
-            log.accept(String.format("[%s] done in %.2f s", d.node().label(), d.s()));
+            info.accept(String.format("[%s] done in %.2f s", d.node().label(), d.s()));
           }
         } else {
           st.status = Status.FAILED;
@@ -512,9 +525,10 @@ public final class Engine {
           gathered.put(e.getKey(), m);
         }
         if (!opt.progressBars()) {
-          log.accept("[" + n.label() + "] running");
+          info.accept("[" + n.label() + "] running");
         }
-        StageContext ctx = new StageContext(n, tmp, scratch, pool, inputs, gathered, log, progress);
+        StageContext ctx =
+            new StageContext(n, tmp, scratch, pool, inputs, gathered, info, progress);
         n.stage().run(ctx);
         Map<String, String> outs = new LinkedHashMap<>();
         for (String out : n.stage().outputs()) {

@@ -332,11 +332,13 @@ public final class StageContext {
     figures.add(new FigureEntry(csv, null, null, caption, csv));
   }
 
+  /**
+   * The figures and tables in the order the stage drew them (its reading order, e.g. before, at,
+   * after), not by name (which put "after" first).
+   */
   List<FigureEntry> figures() {
     synchronized (figures) {
-      List<FigureEntry> copy = new ArrayList<>(figures);
-      copy.sort(java.util.Comparator.comparing(FigureEntry::name));
-      return copy;
+      return new ArrayList<>(figures);
     }
   }
 }

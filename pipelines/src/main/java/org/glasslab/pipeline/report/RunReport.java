@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.ParamDoc;
+import org.glasslab.pipeline.engine.Stage;
+import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.report.HtmlReport.Cell;
+import org.glasslab.pipeline.stages.Stages;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.JsonFiles;
 
@@ -121,16 +125,28 @@ public final class RunReport {
     List<List<Cell>> stageRows = new ArrayList<>();
     for (var e : firstOfStage.entrySet()) {
       int[] o = outcome.get(e.getKey());
+      Stage st = stage(e.getKey());
       stageRows.add(
           List.of(
               Cell.of(e.getKey()),
               Cell.of(e.getValue().path("version").asText()),
-              Cell.of(e.getValue().path("params").toString()),
+              Cell.of(st == null ? "" : st.description()),
               Cell.of(o[0] + " / " + o[1] + " / " + o[2])));
     }
-    index
-        .section("Stages")
-        .table("", List.of("stage", "version", "parameters", "ran / cached / not done"), stageRows);
+    HtmlReport.Section stagesSection =
+        index
+            .section("Stages")
+            .text(UNITS)
+            .table(
+                "",
+                List.of("stage", "version", "what it computes", "ran / cached / not done"),
+                stageRows)
+            .text(
+                "Every parameter of every stage, with the defaults used where the spec set none"
+                    + " (the same for all branches unless a branch page says otherwise):");
+    for (var e : firstOfStage.entrySet()) {
+      parameters(stagesSection, e.getKey(), e.getValue().path("params"));
+    }
     if (!problems.isEmpty()) {
       Map<String, String> rows = new LinkedHashMap<>();
       problems.forEach(
@@ -231,11 +247,11 @@ public final class RunReport {
       if (b.has("file")) {
         row.put("file", b.path("file").asText());
         row.put("format", b.path("format").asText());
-        row.put("read options", b.path("read_options").toString());
+        row.put("read options", text(b.path("read_options")));
         row.put("content hash", b.path("input_hash").asText());
       } else {
         row.put("generator", b.path("generator").asText());
-        row.put("parameters", b.path("params").toString());
+        row.put("parameters", "in the section of its stage below");
       }
       p.section("Input").table("", row);
       for (JsonNode s : stages) {
@@ -245,7 +261,9 @@ public final class RunReport {
               .text(s.path("status").asText().toLowerCase() + ": " + s.path("message").asText());
           continue;
         }
-        figs += figures(runDir, s, p.section("Stage " + s.path("stage").asText()), false);
+        HtmlReport.Section sec = p.section("Stage " + s.path("stage").asText());
+        parameters(sec, s.path("stage").asText(), s.path("params"));
+        figs += figures(runDir, s, sec, false);
       }
       bRows.add(
           List.of(
@@ -259,6 +277,85 @@ public final class RunReport {
         .section("Branches")
         .table("", List.of("branch", "T", "stages", "not done", "figures"), bRows);
     return r.write(runDir.resolve("report"));
+  }
+
+  /** How the report's numbers are to be read (reduced units). */
+  static final String UNITS =
+      "Reduced units throughout: lengths in mean diameters d, energies in epsilon, masses in m,"
+          + " time in tau = d sqrt(m/epsilon), temperatures in epsilon/k_B, stresses in"
+          + " epsilon/d^2; time steps and lags in MD steps. EPM quantities are in lattice units.";
+
+  private static final StageRegistry REGISTRY = Stages.builtin();
+
+  private static Stage stage(String name) {
+    try {
+      return REGISTRY.get(name);
+    } catch (RuntimeException e) {
+      return null; // a stage this build does not know (an older run): no descriptions
+    }
+  }
+
+  /**
+   * Adds the folded table of every parameter of stage {@code name}: the value the spec set, else
+   * the default used (or "not set" where the stage decides, as its meaning says), with unit and
+   * meaning.
+   */
+  static void parameters(HtmlReport.Section sec, String name, JsonNode given) {
+    Stage st = stage(name);
+    List<List<Cell>> rows = new ArrayList<>();
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    if (st != null) {
+      for (ParamDoc d : st.parameterDocs()) {
+        String value;
+        if (given.has(d.name())) {
+          value = text(given.get(d.name()));
+        } else if (d.defaultText() != null) {
+          value = d.defaultText() + " (default)";
+        } else {
+          value = "not set (see meaning)";
+        }
+        rows.add(
+            List.of(
+                Cell.of(d.name()), Cell.of(value), Cell.of(d.unit()), Cell.of(d.description())));
+        shown.add(d.name());
+      }
+    }
+    given
+        .fields()
+        .forEachRemaining(
+            f -> {
+              if (!shown.contains(f.getKey())) {
+                rows.add(
+                    List.of(
+                        Cell.of(f.getKey()),
+                        Cell.of(text(f.getValue())),
+                        Cell.of(""),
+                        Cell.of("")));
+              }
+            });
+    if (rows.isEmpty()) {
+      return;
+    }
+    long set = given.size();
+    sec.foldedTable(
+        "Parameters of " + name + " (" + rows.size() + ", " + set + " set by the spec)",
+        List.of("parameter", "value", "unit", "meaning"),
+        rows);
+  }
+
+  /** A spec value as text: numbers and words as written, lists joined by commas. */
+  static String text(JsonNode v) {
+    if (v.isArray()) {
+      List<String> parts = new ArrayList<>();
+      v.forEach(x -> parts.add(text(x)));
+      return String.join(", ", parts);
+    }
+    if (v.isObject()) {
+      List<String> parts = new ArrayList<>();
+      v.fields().forEachRemaining(f -> parts.add(f.getKey() + " = " + text(f.getValue())));
+      return String.join("; ", parts);
+    }
+    return v.asText();
   }
 
   private static boolean done(JsonNode s) {

@@ -15,6 +15,7 @@ import org.glasslab.md.RunDirectory;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.task.SimulateTask;
 
 /**
@@ -90,19 +91,22 @@ public final class SimulateStage
         },
         m -> ctx.log("%s", m));
     Map<String, TimeSeries> obs;
-    int nf;
+    double[] x;
     try (Trajectory t = new RunDirectory(md).open()) {
       H5md.write(ctx.output(ImportStage.TRAJECTORY), t);
       obs = t.observables();
-      nf = t.frameCount();
+      x = new double[t.frameCount()];
+      for (int k = 0; k < x.length; k++) {
+        x[k] = t.time(k);
+      }
     }
-    double[] x = StageSupport.axis(nf);
     for (String name : List.of("temperature", "potential_energy")) {
       TimeSeries s = obs.get(name);
       if (s != null && s.components() == 1) {
         ctx.figure(
             "md_" + name,
-            LinePlot.builder(name.replace('_', ' '), "frame", name.replace('_', ' '))
+            LinePlot.builder(
+                    name.replace('_', ' '), Units.TIME, Units.label(name.replace('_', ' '), name))
                 .series(name, x, s.component(0))
                 .points(true)
                 .build(),

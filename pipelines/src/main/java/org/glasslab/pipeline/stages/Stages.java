@@ -36,7 +36,7 @@ public final class Stages {
                 MsdTask.INSTANCE,
                 1,
                 ImportStage.TRAJECTORY,
-                "mean-squared displacement from frame 0 vs frame (Fig 1 a)"))
+                "mean-squared displacement from frame 0 against time (Fig 1 a)"))
         .register(
             new TaskStage<>(
                 GofrTask.INSTANCE,

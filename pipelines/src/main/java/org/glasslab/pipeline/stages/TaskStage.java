@@ -9,6 +9,7 @@ import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.engine.AbstractStage;
+import org.glasslab.pipeline.engine.ParamDoc;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
@@ -106,6 +107,25 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
     }
     m.putAll(extra);
     return m;
+  }
+
+  /** The task's parameters with their defaults and units, then the stage's own keys. */
+  @Override
+  public List<ParamDoc> parameterDocs() {
+    List<ParamDoc> docs = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Param<?> q : task.params()) {
+      docs.add(new ParamDoc(q.name(), q.defaultText(), q.unit(), q.description()));
+      seen.add(q.name());
+    }
+    parameters()
+        .forEach(
+            (k, v) -> {
+              if (!seen.contains(k)) {
+                docs.add(ParamDoc.fromHelp(k, v));
+              }
+            });
+    return docs;
   }
 
   @Override

@@ -385,12 +385,11 @@ public final class EpmTcScanTask
       dn[i] = Math.max(ty[i] - pts.get(i)[2], 1e-12);
     }
     LinePlot.Builder tcPlot =
-        LinePlot.builder("Runaway temperature T_c(L)", "L", "T_c")
+        LinePlot.builder("Runaway temperature T_c(L)", "L [sites]", "T_c (lattice units)")
             .log(true, true)
             .points(true)
-            .series("T_c", lx, ty)
-            .series("T_c + error", lx, up)
-            .series("T_c - error", lx, dn);
+            .series("T_c (band: +- bootstrap error)", lx, ty)
+            .band(lx, dn, lx, up);
     String fitText = "";
     for (TcScan.PowerLawFit fit : r.fits()) {
       if (fit.factor() == o.runawayFactor() && Double.isFinite(fit.kappa())) {

@@ -23,6 +23,7 @@ import org.glasslab.minimize.MinimizationResult;
 import org.glasslab.minimize.MinimizerOptions;
 import org.glasslab.minimize.StopReason;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -455,17 +456,18 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
     double[] x = new double[r.frames().size()];
     double[] e = new double[x.length];
     for (int k = 0; k < x.length; k++) {
-      x[k] = r.frames().get(k).frame();
+      x[k] = r.frames().get(k).time();
       e[k] = r.frames().get(k).energyPerParticle();
     }
     return List.of(
         new Figure(
             "is_energy",
-            LinePlot.builder("Inherent-structure energy", "frame", "U_IS / N")
+            LinePlot.builder("Inherent-structure energy", Units.TIME, "U_IS / N [ε]")
                 .series("U_IS/N", x, e)
                 .points(true)
                 .build(),
-            "Potential energy per particle of the inherent structure of every frame ("
+            "Potential energy per particle of the inherent structure of every frame, against the"
+                + " frame's time ("
                 + p.method().id()
                 + ", ftol "
                 + p.options().ftol()

@@ -353,7 +353,7 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     return List.of(
         new Figure(
             "lambda_smallest",
-            LinePlot.builder("lambda_smallest", "frame", "lambda_smallest")
+            LinePlot.builder("lambda_smallest", "IS frame", "λ_smallest [ε/d²]")
                 .series("lambda_smallest", x, lam)
                 .points(true)
                 .build(),

@@ -4,17 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
@@ -27,8 +23,8 @@ import org.glasslab.md.Protocol;
 import org.glasslab.md.ProtocolDriver;
 import org.glasslab.md.ProtocolRun;
 import org.glasslab.md.RunDirectory;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.engine.Hashes;
-import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -111,7 +107,7 @@ public final class SimulateTask
               + " diameter' lines, or a list like 1=0.9,2=1.1");
 
   static final Param<String> OUTPUT =
-      Param.text("output", null, "DIR", "Output run directory").cli("--output", "-o");
+      Param.text("output", null, "DIR", "Output run directory").cli("--out", "-o");
   static final Param<Long> SEED =
       Param.longInt(
           "seed",
@@ -128,7 +124,9 @@ public final class SimulateTask
           "steps",
           "N",
           "Engine steps between checkpoints besides every frame");
-  static final Param<Boolean> NO_PROGRESS = Param.flag("no_progress", "No progress bar on stderr");
+  static final Param<Boolean> QUIET =
+      Param.flag("quiet", "No progress bar and no notes on stderr (errors are still printed)")
+          .cli("--quiet", "-q");
 
   private static final List<Param<?>> PHYSICS =
       List.of(
@@ -165,7 +163,7 @@ public final class SimulateTask
 
   @Override
   public List<Param<?>> commandParams() {
-    return List.of(OUTPUT, SEED, RESUME, CHECKPOINT_EVERY, NO_PROGRESS);
+    return List.of(OUTPUT, SEED, RESUME, CHECKPOINT_EVERY, QUIET);
   }
 
   @Override
@@ -193,7 +191,8 @@ public final class SimulateTask
    * @param output the run directory
    * @param mode how to open it
    * @param checkpointEvery engine steps between time-based checkpoints
-   * @param progress whether to draw a progress bar on stderr (the command)
+   * @param progress whether to draw a progress bar and print notes on stderr (the command; false
+   *     with {@code --quiet})
    * @param potential requested potential spec (checked against a resumed checkpoint)
    * @param start the configuration {@code protocol.start()} describes (null: a prepared sample)
    */
@@ -258,7 +257,7 @@ public final class SimulateTask
         }
       }
       RESUME.require(!v.given(SEED), "takes the seed from the checkpoint");
-      return new Options(null, dir, Mode.RESUME, every, !v.get(NO_PROGRESS), pot, null);
+      return new Options(null, dir, Mode.RESUME, every, !v.get(QUIET), pot, null);
     }
     Double t = v.get(TEMPERATURE);
     TEMPERATURE.require(t != null, "required: the temperature T after the quench");
@@ -317,7 +316,7 @@ public final class SimulateTask
           BLOCKS);
     }
     return new Options(
-        p, dir, Mode.NEW, every, !v.get(NO_PROGRESS), pot, start == null ? null : start.config());
+        p, dir, Mode.NEW, every, !v.get(QUIET), pot, start == null ? null : start.config());
   }
 
   /** A starting configuration with what the protocol records of it. */
@@ -382,7 +381,14 @@ public final class SimulateTask
 
   @Override
   public Result run(Options p, Void in) throws Exception {
-    return simulate(p, null, m -> System.err.println("glasslab simulate: " + m));
+    return simulate(
+        p,
+        null,
+        m -> {
+          if (p.progress()) {
+            System.err.println("glasslab simulate: " + m);
+          }
+        });
   }
 
   /**
@@ -404,15 +410,8 @@ public final class SimulateTask
       long startStep = run.engineStep();
       long t0 = System.nanoTime();
       ProgressBar bar =
-          progress == null && p.progress() && Terminal.stderrIsTerminal()
-              ? new ProgressBarBuilder()
-                  .setTaskName("simulate")
-                  .setInitialMax(pr.totalSteps())
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                  .setUpdateIntervalMillis(500)
-                  .startsFrom(startStep, Duration.ZERO)
-                  .build()
+          progress == null && p.progress()
+              ? Bars.start("simulate", pr.totalSteps(), startStep)
               : null;
       try {
         ProtocolDriver.run(

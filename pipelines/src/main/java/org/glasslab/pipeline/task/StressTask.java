@@ -12,6 +12,7 @@ import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.StressConvention;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -172,38 +173,41 @@ public final class StressTask
   @Override
   public List<Figure> figures(Options p, Result r) {
     StressSeries s = r.series();
-    double[] x = new double[s.size()];
-    for (int k = 0; k < x.length; k++) {
-      x[k] = k;
+    double[] x = s.times();
+    String conv = p.convention().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    // the pair virial is symmetric: syx is drawn only where it differs from sxy
+    boolean symmetric = java.util.Arrays.equals(s.sxy(), s.syx());
+    LinePlot.Builder tensor =
+        LinePlot.builder("Stress tensor", Units.TIME, "σ [ε/d²]")
+            .series("σxx", x, s.sxx())
+            .series("σyy", x, s.syy())
+            .series("σxy", x, s.sxy());
+    if (!symmetric) {
+      tensor.series("σyx", x, s.syx());
     }
-    String conv = p.convention().name().toLowerCase(Locale.ROOT);
     return List.of(
         new Figure(
             "stress_tensor",
-            LinePlot.builder("Stress tensor", "frame", "sigma")
-                .series("sxx", x, s.sxx())
-                .series("syy", x, s.syy())
-                .series("sxy", x, s.sxy())
-                .series("syx", x, s.syx())
-                .build(),
-            "Components of the global stress tensor per frame ("
+            tensor.build(),
+            "Components of the global stress tensor against time ("
                 + conv
                 + " convention, T = "
                 + p.temperature()
+                + (symmetric ? "; σyx = σxy in every frame, not drawn" : "")
                 + ")"),
         new Figure(
             "stress_volumetric",
-            LinePlot.builder("Volumetric stress", "frame", "sigma_vol")
+            LinePlot.builder("Volumetric stress", Units.TIME, "σ_vol [ε/d²]")
                 .series("s_vol", x, s.volumetric())
                 .points(true)
                 .build(),
-            "Volumetric stress (eq. 4) per frame"),
+            "Volumetric stress (eq. 4) against time"),
         new Figure(
             "stress_norm",
-            LinePlot.builder("Stress norm", "frame", "||sigma||")
+            LinePlot.builder("Stress norm", Units.TIME, "||σ|| [ε/d²]")
                 .series("s_norm", x, s.norm())
                 .points(true)
                 .build(),
-            "Norm of the stress tensor (eq. 5) per frame"));
+            "Norm of the stress tensor (eq. 5) against time"));
   }
 }

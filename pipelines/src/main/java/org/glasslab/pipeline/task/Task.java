@@ -35,9 +35,9 @@ public interface Task<P extends Record, I, R> {
     return name();
   }
 
-  /** The CLI names of the command's {@code --out} option (a task may keep an older name too). */
+  /** The CLI names of the command's {@code -o, --out} option (empty: the task has none). */
   default List<String> outOptions() {
-    return List.of("--out");
+    return List.of("-o", "--out");
   }
 
   /** One line saying what is computed, with the formula's key convention. */

@@ -108,9 +108,12 @@ class MechanicsCommandTest {
     assertTrue(Files.exists(dir.resolve("pp.csv-metadata.json")), "units and dtypes sidecar");
     assertEquals(2, CliRunner.run("stress", f.toString()).exit());
     assertEquals(
-        2, CliRunner.run("stress", f.toString(), "--temperature", "1", "--convention", "x").exit());
+        2,
+        CliRunner.run("stress", f.toString(), "--temperature", "1", "--stress-convention", "x")
+            .exit());
     CliRunner half =
-        CliRunner.run("stress", f.toString(), "--temperature", "0", "--convention", "paper-half");
+        CliRunner.run(
+            "stress", f.toString(), "--temperature", "0", "--stress-convention", "paper-half");
     assertEquals(0, half.exit(), half.err());
     assertTrue(half.out().startsWith("step,time,"));
   }

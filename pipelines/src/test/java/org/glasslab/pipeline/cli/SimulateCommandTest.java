@@ -48,7 +48,7 @@ class SimulateCommandTest {
       "2",
       "--seed",
       "9",
-      "--no-progress",
+      "-q",
       "-o",
       dir.toString()
     };
@@ -92,13 +92,13 @@ class SimulateCommandTest {
             + "block_size: 64\nn_cfg: 5\nblocks: 2\nseed: 9\noutput: "
             + b
             + "\n");
-    assertEquals(0, run("simulate", "--config", yaml.toString(), "--no-progress").code());
+    assertEquals(0, run("simulate", "--config", yaml.toString(), "-q").code());
     assertArrayEquals(
         Files.readAllBytes(a.resolve("block-000001.h5")),
         Files.readAllBytes(b.resolve("block-000001.h5")));
     // a finished run cannot be started again, and --resume of it is a no-op
     assertEquals(2, run(small(a)).code());
-    Run resumed = run("simulate", "--resume", "--no-progress", "-o", a.toString());
+    Run resumed = run("simulate", "--resume", "-q", "-o", a.toString());
     assertEquals(0, resumed.code(), resumed.err());
     assertEquals(2, run("simulate", "--resume", "-T", "0.2", "-o", a.toString()).code());
     assertEquals(2, run("simulate", "-N", "64", "-o", tmp.resolve("c").toString()).code());
@@ -129,7 +129,7 @@ class SimulateCommandTest {
     // What a kill during the atomic checkpoint write leaves behind.
     Path stale = dir.resolve(".checkpoint.bin.4711.tmp");
     Files.write(stale, new byte[] {1, 2, 3});
-    Run r = run("simulate", "--resume", "--no-progress", "-o", dir.toString());
+    Run r = run("simulate", "--resume", "-q", "-o", dir.toString());
     assertEquals(0, r.code(), r.err());
     assertFalse(Files.exists(stale));
   }
@@ -151,7 +151,7 @@ class SimulateCommandTest {
       "3",
       "--blocks",
       "2",
-      "--no-progress",
+      "-q",
       "-o",
       out.toString()
     };
