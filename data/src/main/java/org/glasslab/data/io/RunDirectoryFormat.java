@@ -318,13 +318,13 @@ public final class RunDirectoryFormat {
     Trajectory first = openBlock(index, b0, options);
     try {
       check(b0, first, file0, first, file0);
-      List<Trajectory> summaries = new ArrayList<>();
-      summaries.add(summary(first));
+      List<Steps> summaries = new ArrayList<>();
+      summaries.add(Steps.of(first));
       for (Block b : index.blocks().subList(1, index.blocks().size())) {
         Path file = index.file(b);
         try (Trajectory t = openBlock(index, b, options)) {
           check(b, t, file, first, file0);
-          summaries.add(summary(t));
+          summaries.add(Steps.of(t));
         }
       }
       String pot = index.provenance().get("potential");
@@ -345,56 +345,17 @@ public final class RunDirectoryFormat {
     }
   }
 
-  /** What the concatenation keeps of a block: its steps, times and observables, no frames. */
-  private static Trajectory summary(Trajectory t) {
-    long[] st = new long[t.frameCount()];
-    double[] ti = new double[st.length];
-    for (int f = 0; f < st.length; f++) {
-      st[f] = t.step(f);
-      ti[f] = t.time(f);
+  /** What the concatenation keeps of a block: its frames' steps and times. */
+  private record Steps(long[] steps, double[] times) {
+    static Steps of(Trajectory t) {
+      long[] st = new long[t.frameCount()];
+      double[] ti = new double[st.length];
+      for (int f = 0; f < st.length; f++) {
+        st[f] = t.step(f);
+        ti[f] = t.time(f);
+      }
+      return new Steps(st, ti);
     }
-    Map<String, TimeSeries> obs = new LinkedHashMap<>(t.observables());
-    return new Trajectory() {
-      @Override
-      public int frameCount() {
-        return st.length;
-      }
-
-      @Override
-      public int particleCount() {
-        return t.particleCount();
-      }
-
-      @Override
-      public Box box() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public long step(int k) {
-        return st[k];
-      }
-
-      @Override
-      public double time(int k) {
-        return ti[k];
-      }
-
-      @Override
-      public double[] diameters() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Configuration frame(int k) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Map<String, TimeSeries> observables() {
-        return obs;
-      }
-    };
   }
 
   /** Opens block {@code b}, first checking a reference's SHA-256 of the file. */
@@ -601,7 +562,7 @@ public final class RunDirectoryFormat {
     private final int[] offset;
     private final long[] steps;
     private final double[] times;
-    private final Map<String, TimeSeries> observables = new LinkedHashMap<>();
+    private Map<String, TimeSeries> observables; // read on first use
     private final String potential;
     private final Map<String, String> provenance;
     private final LinkedHashMap<Integer, Trajectory> open =
@@ -611,7 +572,7 @@ public final class RunDirectoryFormat {
         Index index,
         ReadOptions options,
         Trajectory first,
-        List<Trajectory> summaries,
+        List<Steps> summaries,
         String potential,
         Map<String, String> provenance) {
       this.index = index;
@@ -622,26 +583,48 @@ public final class RunDirectoryFormat {
       int parts = summaries.size();
       this.offset = new int[parts + 1];
       for (int k = 0; k < parts; k++) {
-        offset[k + 1] = offset[k] + summaries.get(k).frameCount();
+        offset[k + 1] = offset[k] + summaries.get(k).steps().length;
       }
       int total = offset[parts];
       steps = new long[total];
       times = new double[total];
       for (int k = 0; k < parts; k++) {
-        Trajectory s = summaries.get(k);
-        for (int f = 0; f < s.frameCount(); f++) {
-          steps[offset[k] + f] = s.step(f);
-          times[offset[k] + f] = s.time(f);
-        }
+        Steps s = summaries.get(k);
+        System.arraycopy(s.steps(), 0, steps, offset[k], s.steps().length);
+        System.arraycopy(s.times(), 0, times, offset[k], s.times().length);
       }
+    }
+
+    /**
+     * The observables of every block, concatenated; read on first use (analyses of the frames never
+     * hold them: a long MD run stores many per frame).
+     */
+    private Map<String, TimeSeries> concatenatedObservables() throws IOException {
+      int parts = index.blocks().size();
+      int total = offset[parts];
+      Map<String, double[][]> values = new LinkedHashMap<>();
       for (String name : first.observables().keySet()) {
-        double[][] values = new double[total][];
-        for (int k = 0; k < parts; k++) {
-          double[][] va = summaries.get(k).observables().get(name).values();
-          System.arraycopy(va, 0, values, offset[k], va.length);
-        }
-        observables.put(name, new TimeSeries(name, steps, times, values));
+        values.put(name, new double[total][]);
       }
+      for (int k = 0; k < parts; k++) {
+        Map<String, TimeSeries> o;
+        if (k == 0) {
+          o = first.observables();
+        } else {
+          try (Trajectory t = H5md.read(index.file(index.blocks().get(k)), options)) {
+            o = t.observables();
+          }
+        }
+        for (Map.Entry<String, double[][]> e : values.entrySet()) {
+          double[][] va = o.get(e.getKey()).values();
+          System.arraycopy(va, 0, e.getValue(), offset[k], va.length);
+        }
+      }
+      Map<String, TimeSeries> out = new LinkedHashMap<>();
+      for (Map.Entry<String, double[][]> e : values.entrySet()) {
+        out.put(e.getKey(), new TimeSeries(e.getKey(), steps, times, e.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
     }
 
     private int part(int k) {
@@ -725,8 +708,15 @@ public final class RunDirectoryFormat {
     }
 
     @Override
-    public Map<String, TimeSeries> observables() {
-      return Collections.unmodifiableMap(observables);
+    public synchronized Map<String, TimeSeries> observables() {
+      if (observables == null) {
+        try {
+          observables = concatenatedObservables();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return observables;
     }
 
     @Override
