@@ -57,17 +57,13 @@ public final class H5md {
   /** Writes {@code t} (all frames and observables) atomically to {@code file}. */
   public static void write(Path file, Trajectory t) throws IOException {
     // jhdf holds the whole file in memory: refuse up front what cannot fit (per particle-frame:
-    // boxed position, image and velocity rows plus their serialised copies)
+    // boxed position, image and velocity rows plus their serialised copies). A segment of
+    // H5mdWriter is bounded by design and not checked: the free-heap estimate counts garbage not
+    // yet collected, so it would refuse a few MB in a busy heap.
     boolean vel = t.frameCount() > 0 && t.frame(0).hasVelocities();
-    org.glasslab.data.Limits.elements(
-        (double) t.frameCount() * t.particleCount(),
-        (vel ? 2 : 1) * (48 + 24) + 40 + 12,
-        file
-            + ": H5MD output of "
-            + t.frameCount()
-            + " frames x "
-            + t.particleCount()
-            + " particles (written whole; .xyz and .dump are written frame by frame)");
+    if ((long) t.frameCount() * t.particleCount() > H5mdWriter.SEGMENT_PARTICLE_FRAMES) {
+      checkHeap(file, t, vel);
+    }
     AtomicFile.write(
         file,
         tmp -> {
@@ -77,6 +73,18 @@ public final class H5md {
             throw new IOException(file + ": cannot write H5MD: " + e.getMessage(), e);
           }
         });
+  }
+
+  private static void checkHeap(Path file, Trajectory t, boolean vel) {
+    org.glasslab.data.Limits.elements(
+        (double) t.frameCount() * t.particleCount(),
+        (vel ? 2 : 1) * (48 + 24) + 40 + 12,
+        file
+            + ": H5MD output of "
+            + t.frameCount()
+            + " frames x "
+            + t.particleCount()
+            + " particles (written whole; .xyz and .dump are written frame by frame)");
   }
 
   private static void fill(WritableHdfFile h, Trajectory t) {

@@ -29,11 +29,11 @@ import org.glasslab.data.TimeSeries;
  */
 public final class H5mdWriter implements AutoCloseable {
   /**
-   * Particle-frames per segment (frames × N): 2^16, about 1.5 MB of float64 positions, so that
-   * jhdf's staging of one segment (nested arrays and serialised copies, about 5× the data) stays
-   * near 10 MB.
+   * Particle-frames per segment (frames × N): 2^15, 0.5 MB of float64 x and y, so that jhdf's
+   * staging of one segment (nested [N][3] arrays and serialised copies of positions, images and
+   * velocities) stays near 5 MB.
    */
-  public static final int SEGMENT_PARTICLE_FRAMES = 1 << 16;
+  public static final int SEGMENT_PARTICLE_FRAMES = 1 << 15;
 
   private final Path target;
   private final int frames;

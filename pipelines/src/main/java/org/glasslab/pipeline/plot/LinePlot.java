@@ -22,7 +22,7 @@ public final class LinePlot {
   }
 
   /** Most points a series is drawn with (see {@link #decimate}). */
-  public static final int MAX_POINTS = 2000;
+  public static final int MAX_POINTS = 1000;
 
   /**
    * The points of {@code (x, y)} that a plot of at most {@code max} points shows (copies): all of
@@ -94,8 +94,8 @@ public final class LinePlot {
 
     /**
      * Adds a series; {@code x} and {@code y} [same length] are not modified. A series longer than
-     * {@link #MAX_POINTS} is drawn decimated ({@link #decimate}): a chart is a few hundred pixels
-     * wide, and the SVG of a 20,000-point series takes about 50 MB to render.
+     * {@link #MAX_POINTS} is drawn decimated ({@link #decimate}): a chart is 640 pixels wide, and
+     * the SVG of a 20,000-point series takes about 50 MB to render.
      */
     public Builder series(String name, double[] x, double[] y) {
       if (x.length != y.length || x.length == 0) {
