@@ -55,7 +55,10 @@ public final class TrajectoryIO {
     return idx;
   }
 
-  /** Writes {@code t} with the format from the extension of {@code file}, atomically. */
+  /**
+   * Writes {@code t} with the format from the extension of {@code file}, atomically. H5MD is
+   * streamed frame by frame ({@link H5mdWriter}: a long trajectory becomes a segmented directory).
+   */
   public static void write(Path file, Trajectory t) throws IOException {
     write(file, Format.of(file), t, LammpsData.Style.SPHERE);
   }
@@ -70,7 +73,7 @@ public final class TrajectoryIO {
   public static void write(Path file, Format format, Trajectory t, LammpsData.Style style)
       throws IOException {
     switch (format) {
-      case H5MD -> H5md.write(file, t);
+      case H5MD -> H5mdWriter.copy(file, t, true);
       case XYZ -> ExtendedXyz.write(file, t);
       case LAMMPS_DUMP -> LammpsDump.write(file, t);
       case GSD -> Gsd.write(file, t);

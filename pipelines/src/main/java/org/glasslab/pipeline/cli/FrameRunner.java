@@ -50,7 +50,7 @@ final class FrameRunner implements FrameMap {
   }
 
   @Override
-  public double[][] map(int n, IntFunction<String> key, Row f) throws Exception {
+  public double[][] map(int first, int n, IntFunction<String> key, Row f) throws Exception {
     if (dir != null) {
       Files.createDirectories(dir);
     }
@@ -61,17 +61,18 @@ final class FrameRunner implements FrameMap {
       List<Future<?>> futures = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
         final int kk = k;
+        final int frame = first + k;
         futures.add(
             pool.submit(
                 () -> {
-                  String rowKey = key.apply(kk);
-                  Path file = dir == null ? null : file(kk);
+                  String rowKey = key.apply(frame);
+                  Path file = dir == null ? null : file(frame);
                   double[] r =
                       file == null ? null : FrameRows.read(file, rowKey == null ? "" : rowKey);
                   if (r != null) {
                     resumed.incrementAndGet();
                   } else {
-                    r = f.apply(kk);
+                    r = f.apply(frame);
                     if (file != null) {
                       FrameRows.write(file, rowKey == null ? "" : rowKey, r);
                     }

@@ -21,6 +21,56 @@ public final class LinePlot {
     return new Builder(title, xLabel, yLabel);
   }
 
+  /** Most points a series is drawn with (see {@link #decimate}). */
+  public static final int MAX_POINTS = 1000;
+
+  /**
+   * The points of {@code (x, y)} that a plot of at most {@code max} points shows (copies): all of
+   * them when there are at most {@code max}; otherwise the first and last point and, in each of
+   * {@code max / 2 - 1} equal runs of consecutive points, the lowest and highest y (in their
+   * order), so every excursion of the series stays visible (min–max decimation). NaN y values count
+   * as neither lowest nor highest.
+   */
+  static double[][] decimate(double[] x, double[] y, int max) {
+    int n = x.length;
+    if (n <= max) {
+      return new double[][] {x.clone(), y.clone()};
+    }
+    int buckets = max / 2 - 1;
+    double[] ox = new double[max];
+    double[] oy = new double[max];
+    int m = 0;
+    ox[m] = x[0];
+    oy[m++] = y[0];
+    for (int b = 0; b < buckets; b++) {
+      int from = 1 + (int) ((long) (n - 2) * b / buckets);
+      int to = 1 + (int) ((long) (n - 2) * (b + 1) / buckets);
+      int lo = from;
+      int hi = from;
+      for (int i = from; i < to; i++) {
+        if (y[i] < y[lo] || Double.isNaN(y[lo])) {
+          lo = i;
+        }
+        if (y[i] > y[hi] || Double.isNaN(y[hi])) {
+          hi = i;
+        }
+      }
+      if (to > from) {
+        int a = Math.min(lo, hi);
+        int c = Math.max(lo, hi);
+        ox[m] = x[a];
+        oy[m++] = y[a];
+        if (c != a) {
+          ox[m] = x[c];
+          oy[m++] = y[c];
+        }
+      }
+    }
+    ox[m] = x[n - 1];
+    oy[m++] = y[n - 1];
+    return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
+  }
+
   /** The powers of ten enclosing [lo, hi] (lo, hi &gt; 0), at least one decade apart. */
   static double[] decades(double lo, double hi) {
     double a = Math.pow(10, Math.floor(Math.log10(lo)));
@@ -42,13 +92,18 @@ public final class LinePlot {
       super(title, xLabel, yLabel, 640, 400);
     }
 
-    /** Adds a series; {@code x} and {@code y} [same length] are not modified. */
+    /**
+     * Adds a series; {@code x} and {@code y} [same length] are not modified. A series longer than
+     * {@link #MAX_POINTS} is drawn decimated ({@link #decimate}): a chart is 640 pixels wide, and
+     * the SVG of a 20,000-point series takes about 50 MB to render.
+     */
     public Builder series(String name, double[] x, double[] y) {
       if (x.length != y.length || x.length == 0) {
         throw new IllegalArgumentException(
             "series '" + name + "': x has " + x.length + " points, y " + y.length);
       }
-      series.add(new Object[] {name, x.clone(), y.clone()});
+      double[][] d = decimate(x, y, MAX_POINTS);
+      series.add(new Object[] {name, d[0], d[1]});
       return this;
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
-import org.glasslab.data.io.H5md;
+import org.glasslab.data.io.H5mdWriter;
 import org.glasslab.md.Protocol;
 import org.glasslab.md.RunDirectory;
 import org.glasslab.pipeline.engine.Params;
@@ -21,10 +21,11 @@ import org.glasslab.pipeline.task.SimulateTask;
 /**
  * {@code simulate} (generator): the {@link SimulateTask} in the instance's resumable directory
  * (segments and checkpoint survive a kill, so a rerun continues bit for bit; the engine deletes
- * them once the instance is published), seeded with the engine-derived stage seed, assembled into
- * one H5MD trajectory {@code trajectory.h5} with the engine's per-frame observables and the run's
- * parameters (so that {@code refine} can replay it), so that every downstream stage reads generated
- * and imported branches the same way.
+ * them once the instance is published), seeded with the engine-derived stage seed, streamed into
+ * the H5MD trajectory {@code trajectory.h5} (one file, or a segmented directory when long, see
+ * {@code H5mdWriter}) with the engine's per-frame observables and the run's parameters (so that
+ * {@code refine} can replay it), so that every downstream stage reads generated and imported
+ * branches the same way.
  */
 public final class SimulateStage
     extends TaskStage<SimulateTask.Options, Void, SimulateTask.Result> {
@@ -33,7 +34,7 @@ public final class SimulateStage
     super(
         "simulate",
         SimulateTask.INSTANCE,
-        3,
+        4, // 4: compressed H5MD, segmented when long
         List.of(),
         List.of(ImportStage.TRAJECTORY),
         "prepare a polydisperse glass and run MD on the log-block schedule (md-engine)",
@@ -93,7 +94,7 @@ public final class SimulateStage
     Map<String, TimeSeries> obs;
     double[] x;
     try (Trajectory t = new RunDirectory(md).open()) {
-      H5md.write(ctx.output(ImportStage.TRAJECTORY), t);
+      H5mdWriter.copy(ctx.output(ImportStage.TRAJECTORY), t, true); // replay needs velocities
       obs = t.observables();
       x = new double[t.frameCount()];
       for (int k = 0; k < x.length; k++) {

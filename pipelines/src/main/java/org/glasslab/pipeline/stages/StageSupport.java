@@ -86,15 +86,6 @@ final class StageSupport {
     return f;
   }
 
-  /** Steps of the frames. */
-  static long[] steps(Configuration[] c) {
-    long[] s = new long[c.length];
-    for (int k = 0; k < c.length; k++) {
-      s[k] = c[k].step();
-    }
-    return s;
-  }
-
   /** Stage key of the refined event directory (see {@link #window}). */
   static final String REFINED = "refined";
 

@@ -248,7 +248,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
    */
   protected R compute(StageContext ctx, P p, I in) throws Exception {
     return task.mapsFrames()
-        ? task.run(p, in, (n, key, f) -> ctx.mapFrames(name(), n, f::apply))
+        ? task.run(p, in, (first, n, key, f) -> ctx.mapFrames(name(), first, n, f::apply))
         : task.run(p, in, ctx.progress());
   }
 

@@ -147,25 +147,27 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     PairPotential pot = PhysicsParams.potential(p.potential(), t, "the input");
     Selection sel = select(t, p.frame(), FRAME);
     int[] index = sel.index();
-    Configuration[] c = sel.frames();
-    if (c.length > 0 && 2 * c[0].size() <= p.modes().count() + 2) {
+    if (sel.size() > 0 && 2 * t.particleCount() <= p.modes().count() + 2) {
       throw COUNT.invalid(
-          p.modes().count() + " modes requested but the Hessian has dimension " + 2 * c[0].size());
+          p.modes().count()
+              + " modes requested but the Hessian has dimension "
+              + 2 * t.particleCount());
     }
     double[][] rows =
         map.map(
-            c.length,
+            sel.size(),
             k -> null,
             k -> {
+              Configuration c = sel.frame(k);
               long t0 = System.nanoTime();
-              Hessian h = Hessian.compute(c[k], pot);
+              Hessian h = Hessian.compute(c, pot);
               double assembly = (System.nanoTime() - t0) * 1e-9;
               HessianSpectrum s = new LowestModes(p.modes()).compute(h);
               return encode(
                   new FrameModes(
                       index[k],
-                      c[k].step(),
-                      c[k].size(),
+                      c.step(),
+                      c.size(),
                       h.singleContactParticles(),
                       h.matrix().nz_length,
                       assembly,

@@ -55,6 +55,37 @@ class PlotTest {
   }
 
   @Test
+  void longSeriesAreDecimatedKeepingEveryExtreme() {
+    int n = 20_011;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    SplittableRandom r = new SplittableRandom(3);
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+      y[i] = r.nextGaussian();
+    }
+    y[12_345] = 50; // a spike and a dip must survive
+    y[777] = -50;
+    double[][] d = LinePlot.decimate(x, y, 1000);
+    assertTrue(d[0].length <= 1000, "at most 1000 points, got " + d[0].length);
+    assertEquals(0.0, d[0][0]);
+    assertEquals(n - 1.0, d[0][d[0].length - 1]);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < d[0].length; k++) {
+      assertEquals(y[(int) d[0][k]], d[1][k]); // real points, in order
+      assertTrue(k == 0 || d[0][k] > d[0][k - 1]);
+      lo = Math.min(lo, d[1][k]);
+      hi = Math.max(hi, d[1][k]);
+    }
+    assertEquals(50.0, hi);
+    assertEquals(-50.0, lo);
+    // every run of ~20 points keeps its own min and max: an independent check on one run
+    double[] small = {5, 1, 4, 9, 2};
+    assertArrayEquals(small, LinePlot.decimate(new double[] {0, 1, 2, 3, 4}, small, 1000)[1]);
+  }
+
+  @Test
   void logAxesSpanWholeDecadesAndSparseDistributionsAreMarkersOnly() throws Exception {
     assertArrayEquals(new double[] {1, 100}, LinePlot.decades(1.26, 79.4), 1e-12);
     assertArrayEquals(new double[] {1e-6, 10}, LinePlot.decades(5.5e-6, 1.7), 1e-18);
