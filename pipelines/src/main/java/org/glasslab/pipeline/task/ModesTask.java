@@ -178,7 +178,7 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
       frames.add(decode(r));
     }
     return new Result(
-        List.copyOf(frames), pot.spec(), c.length == 0 ? new int[0] : Columns.ids(c[0]));
+        List.copyOf(frames), pot.spec(), sel.size() == 0 ? new int[0] : Columns.ids(sel.frame(0)));
   }
 
   @Override
