@@ -579,7 +579,11 @@ public final class RunDirectoryFormat {
       this.options = options;
       this.first = first;
       this.potential = potential;
-      this.provenance = Map.copyOf(provenance);
+      this.provenance =
+          Collections.unmodifiableMap(
+              new LinkedHashMap<>(
+                  provenance)); // order kept: Map.copyOf iterates in a per-JVM order, and the index
+      // is written from this map
       int parts = summaries.size();
       this.offset = new int[parts + 1];
       for (int k = 0; k < parts; k++) {

@@ -235,6 +235,14 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         r = frames == null ? task.run(p, in, bar) : task.run(p, in, frames);
       } catch (InvalidParam e) {
         throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
+      } catch (RuntimeException | IOException e) {
+        // a bad frame fails the same way on every rerun: rows of the frames before it would only
+        // be left behind (a killed run never gets here and keeps them for its resume)
+        Path rows = frames == null ? null : task.frameDirectory(p);
+        if (rows != null) {
+          org.glasslab.pipeline.engine.Engine.deleteTree(rows);
+        }
+        throw e;
       }
       double seconds = (System.nanoTime() - t0) * 1e-9;
       Map<String, Object> report = report(p, in, r, source, seconds);

@@ -600,7 +600,7 @@ public final class Engine {
   }
 
   /** Deletes a file or directory tree if present. */
-  static void deleteTree(Path p) throws IOException {
+  public static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -67,7 +67,7 @@ class StreamingMemoryTest {
             "4",
             "-o",
             md.toString(),
-            "--no-progress");
+            "-q");
     assertEquals(0, sim.exit(), sim.err());
     Path spec = dir.resolve("mem.yaml");
     Files.writeString(
