@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.TimeSeries;
@@ -198,7 +197,7 @@ public final class H5mdWriter implements AutoCloseable {
       replace(tmpDir, target);
     } finally {
       if (tmpDir != null && Files.exists(tmpDir)) {
-        deleteTree(tmpDir);
+        AtomicFile.deleteTree(tmpDir);
       }
     }
   }
@@ -238,21 +237,10 @@ public final class H5mdWriter implements AutoCloseable {
       Path old = to.resolveSibling("." + to.getFileName() + ".old-" + UUID.randomUUID());
       Files.move(to, old, StandardCopyOption.ATOMIC_MOVE);
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
+      AtomicFile.deleteTree(old);
     } else {
       Files.deleteIfExists(to);
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    }
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
     }
   }
 

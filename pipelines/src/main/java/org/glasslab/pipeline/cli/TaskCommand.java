@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.engine.BuildInfo;
@@ -240,7 +241,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         // be left behind (a killed run never gets here and keeps them for its resume)
         Path rows = frames == null ? null : task.frameDirectory(p);
         if (rows != null) {
-          org.glasslab.pipeline.engine.Engine.deleteTree(rows);
+          AtomicFile.deleteTree(rows);
         }
         throw e;
       }

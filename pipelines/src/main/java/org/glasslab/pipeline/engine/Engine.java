@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
@@ -548,7 +547,7 @@ public final class Engine {
         return outs;
       } finally {
         if (!published) {
-          deleteTree(tmp);
+          AtomicFile.deleteTree(tmp);
         }
       }
     }
@@ -597,17 +596,5 @@ public final class Engine {
     String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     int i = m.indexOf('\n');
     return i < 0 ? m : m.substring(0, i);
-  }
-
-  /** Deletes a file or directory tree if present. */
-  public static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
   }
 }

@@ -3,7 +3,6 @@ package org.glasslab.pipeline.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Whether this process's stderr is a terminal: the one decision behind every progress bar (bars
@@ -17,8 +16,8 @@ public final class Terminal {
   /**
    * True when file descriptor 2 is a terminal. Stdin and stdout do not matter ({@code
    * System.console()} looks at those, so it got both {@code 2>log} and {@code | less} wrong). On
-   * Linux the answer is where {@code /proc/self/fd/2} points; elsewhere {@code test -t 2} is asked
-   * with stderr inherited. Decided once per process.
+   * Linux the answer is where {@code /proc/self/fd/2} points; elsewhere {@code System.console()} is
+   * the fallback. Decided once per process.
    */
   public static boolean stderrIsTerminal() {
     Boolean s = stderr;
@@ -39,21 +38,8 @@ public final class Terminal {
         return false;
       }
     }
-    if (System.getProperty("os.name", "").startsWith("Windows")) {
-      return false;
-    }
-    try {
-      Process p =
-          new ProcessBuilder("sh", "-c", "test -t 2")
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    // no /proc (macOS, Windows): without spawning a shell, the console is the best sign there is
+    // (it also needs stdin and stdout on the terminal, so bars may stay off where they could show)
+    return System.console() != null;
   }
 }

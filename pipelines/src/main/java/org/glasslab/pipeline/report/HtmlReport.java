@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.glasslab.data.io.AtomicFile;
 
 /**
  * A static HTML report of several pages (an index and any number of sub-pages, e.g. one per branch)
@@ -182,12 +183,12 @@ public final class HtmlReport {
       }
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
       if (old != null) {
-        deleteTree(old);
+        AtomicFile.deleteTree(old);
       }
       return abs.resolve("index.html");
     } finally {
       if (Files.exists(tmp)) {
-        deleteTree(tmp);
+        AtomicFile.deleteTree(tmp);
       }
     }
   }
@@ -359,14 +360,6 @@ public final class HtmlReport {
     g.drawImage(src, 0, 0, w, hgt, null);
     g.dispose();
     ImageIO.write(dst, "png", out.toFile());
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    try (var s = Files.walk(p)) {
-      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
   }
 
   /** HTML-escapes text. */

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.ReadOptions;
@@ -477,7 +476,7 @@ public final class SimulateTask
                     p.protocol().totalSteps()));
             return restored;
           }
-          deleteTree(out);
+          AtomicFile.deleteTree(out);
           Files.createDirectories(out);
         }
         return p.prepare();
@@ -496,17 +495,6 @@ public final class SimulateTask
                 + pr.seed());
         log.accept("protocol: " + pr.steps());
         return p.prepare();
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
       }
     }
   }
