@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.H5md;
+import org.glasslab.data.io.JsonEnums;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.RunDirectoryFormat;
 
@@ -30,7 +31,9 @@ public final class RunDirectory {
   public static final String CHECKPOINT = "checkpoint.bin";
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(JsonEnums.module());
 
   private final Path dir;
 

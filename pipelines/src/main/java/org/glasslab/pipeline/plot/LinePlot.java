@@ -263,17 +263,61 @@ public final class LinePlot {
         c.getStyler().setYAxisMin(d[0]);
         c.getStyler().setYAxisMax(d[1]);
       }
-      for (Object[] m : markers) {
-        double x = (double) m[0];
-        AnnotationLine line = new AnnotationLine(x, true, false);
-        c.addAnnotation(line);
-        String label = (String) m[1];
+      double[] labelY = labelHeights(c.getWidth(), range);
+      for (int k = 0; k < markers.size(); k++) {
+        double x = (double) markers.get(k)[0];
+        c.addAnnotation(new AnnotationLine(x, true, false));
+        String label = (String) markers.get(k)[1];
         if (label != null && !label.isEmpty() && Double.isFinite(ymax)) {
-          AnnotationText t = new AnnotationText(label, x, ymax, false);
-          c.addAnnotation(t);
+          c.addAnnotation(new AnnotationText(label, x, labelY[k], false));
         }
       }
       return new ChartFigure(c);
+    }
+
+    /**
+     * The y of each marker label: labels whose text would overlap a label to their left (in the
+     * plot's x scale, linear or logarithmic, at about 7 px per character) move down one row of 6 %
+     * of the y range (a factor in a logarithmic y), so that close events stay readable.
+     */
+    double[] labelHeights(int widthPx, double[] range) {
+      int n = markers.size();
+      double[] y = new double[n];
+      double x0 = logX ? Math.log(range[0]) : range[0];
+      double span = (logX ? Math.log(range[1]) : range[1]) - x0;
+      Integer[] order = new Integer[n];
+      for (int k = 0; k < n; k++) {
+        order[k] = k;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(pos(a), pos(b)));
+      List<Double> rowEnd = new ArrayList<>();
+      double plotPx = Math.max(100, widthPx * 0.8);
+      for (int k : order) {
+        double x = pos(k);
+        double u = span > 0 ? ((logX ? Math.log(Math.max(x, range[0])) : x) - x0) / span : 0.5;
+        String label = (String) markers.get(k)[1];
+        double half = (label == null ? 0 : label.length()) * 7.0 / plotPx / 2;
+        int row = 0;
+        while (row < rowEnd.size() && u - half < rowEnd.get(row)) {
+          row++;
+        }
+        if (row == rowEnd.size()) {
+          rowEnd.add(u + half);
+        } else {
+          rowEnd.set(row, u + half);
+        }
+        double top = range[3];
+        double bottom = range[2];
+        y[k] =
+            logY && bottom > 0
+                ? top * Math.pow(bottom / top, 0.06 * row)
+                : top - 0.06 * row * (top - bottom);
+      }
+      return y;
+    }
+
+    private double pos(int k) {
+      return (double) markers.get(k)[0];
     }
   }
 }

@@ -86,9 +86,9 @@ public final class RunReport {
     int cached = 0;
     int failed = 0;
     for (JsonNode s : m.path("stages")) {
-      switch (s.path("status").asText()) {
-        case "RAN" -> ran++;
-        case "CACHED" -> cached++;
+      switch (status(s)) {
+        case "ran" -> ran++;
+        case "cached" -> cached++;
         default -> failed++;
       }
     }
@@ -110,9 +110,9 @@ public final class RunReport {
       String stage = s.path("stage").asText();
       firstOfStage.putIfAbsent(stage, s);
       int[] o = outcome.computeIfAbsent(stage, k -> new int[3]);
-      String status = s.path("status").asText();
-      o[status.equals("RAN") ? 0 : status.equals("CACHED") ? 1 : 2]++;
-      if (!status.equals("RAN") && !status.equals("CACHED")) {
+      String status = status(s);
+      o[status.equals("ran") ? 0 : status.equals("cached") ? 1 : 2]++;
+      if (!status.equals("ran") && !status.equals("cached")) {
         problems.put(s.path("label").asText(), s);
       }
       String b = s.path("branch").asText();
@@ -359,8 +359,13 @@ public final class RunReport {
   }
 
   private static boolean done(JsonNode s) {
-    String status = s.path("status").asText();
-    return status.equals("RAN") || status.equals("CACHED");
+    String status = status(s);
+    return status.equals("ran") || status.equals("cached");
+  }
+
+  /** A stage instance's status in lower case (manifests before 2026-12-07 wrote it upper case). */
+  private static String status(JsonNode s) {
+    return s.path("status").asText().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Adds the figures of stage instance {@code s} to {@code sec}; returns how many. */

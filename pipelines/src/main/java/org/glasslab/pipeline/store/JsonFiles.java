@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.glasslab.data.io.AtomicFile;
+import org.glasslab.data.io.JsonEnums;
 
 /**
  * Pretty JSON: files (manifest, done records, figure lists) written atomically, and the CLI's
@@ -16,7 +17,9 @@ import org.glasslab.data.io.AtomicFile;
  */
 public final class JsonFiles {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(JsonEnums.module());
 
   private JsonFiles() {}
 

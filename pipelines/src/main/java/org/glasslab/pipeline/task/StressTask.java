@@ -9,6 +9,7 @@ import org.glasslab.analysis.mechanics.StressAnalysis;
 import org.glasslab.analysis.mechanics.StressSeries;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.JsonEnums;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.StressConvention;
 import org.glasslab.pipeline.plot.LinePlot;
@@ -164,7 +165,7 @@ public final class StressTask
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("parameters", params);
     o.put("frames", r.series().size());
-    o.put("convention", p.convention().name());
+    o.put("convention", JsonEnums.cliName(p.convention()));
     o.put("temperature", p.temperature());
     o.put("series", r.series());
     return o;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.JsonEnums;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.StressConvention;
 import org.glasslab.md.Thermo;
@@ -143,7 +144,7 @@ public final class ThermoTask
     o.put("potential_energy_per_particle", th.potentialEnergyPerParticle());
     o.put("kinetic_energy", th.kineticEnergy());
     o.put("pressure", th.pressure());
-    o.put("stress_convention", p.convention().name());
+    o.put("stress_convention", JsonEnums.cliName(p.convention()));
     o.put("potential", r.potential());
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("xx", th.sxx());

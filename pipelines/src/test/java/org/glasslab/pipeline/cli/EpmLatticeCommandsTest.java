@@ -90,7 +90,7 @@ class EpmLatticeCommandsTest {
             "--json");
     assertEquals(0, r.exit(), r.err());
     JsonNode j = Json.mapper().readTree(r.out());
-    assertEquals("EXTREMAL", j.get("protocol").asText());
+    assertEquals("extremal", j.get("protocol").asText());
     assertEquals(0.1, j.get("x0").asDouble(), 0.0);
     // unit time per step, at least one yield per step (the clock includes the warm-up)
     assertTrue(

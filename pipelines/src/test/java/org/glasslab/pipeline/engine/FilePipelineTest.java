@@ -67,7 +67,7 @@ class FilePipelineTest {
 
     CliRunner again = CliRunner.run("run", spec.toString(), "--json");
     assertEquals(0, again.exit());
-    assertFalse(again.out().contains("\"RAN\""), "second run from cache: " + again.out());
+    assertFalse(again.out().contains("\"ran\""), "second run from cache: " + again.out());
 
     // Every image and link of every report page resolves.
     CliRunner rep = CliRunner.run("report", out.toString());

@@ -287,4 +287,30 @@ class PlotTest {
     assertEquals(6, series.get(0).getXData().length);
     assertEquals("mid", series.get(1).getName());
   }
+
+  @Test
+  void closeMarkerLabelsAreStackedNotOverlaid() {
+    LinePlot.Builder b =
+        LinePlot.builder("Fig 1", "time [tau]", "MSD")
+            .series("msd", new double[] {0, 100}, new double[] {0, 1})
+            .marker(10, "event 10")
+            .marker(12, "event 11")
+            .marker(14, "chosen 12")
+            .marker(80, "event 80");
+    double[] y = b.labelHeights(640, new double[] {0, 100, 0, 1});
+    assertEquals(1.0, y[0], 1e-12);
+    assertEquals(0.94, y[1], 1e-12, "second close label one row down");
+    assertEquals(0.88, y[2], 1e-12, "third close label two rows down");
+    assertEquals(1.0, y[3], 1e-12, "a distant label stays on the top row");
+    // on a logarithmic time axis 10 and 12 are as close as 1000 and 1200
+    LinePlot.Builder lg =
+        LinePlot.builder("Fig 1", "time [tau]", "MSD")
+            .series("msd", new double[] {1, 1e4}, new double[] {1, 10})
+            .log(true, true)
+            .marker(1000, "event 5")
+            .marker(1200, "event 6");
+    double[] yl = lg.labelHeights(640, new double[] {1, 1e4, 1, 10});
+    assertEquals(10.0, yl[0], 1e-9);
+    assertEquals(10 * Math.pow(0.1, 0.06), yl[1], 1e-9);
+  }
 }

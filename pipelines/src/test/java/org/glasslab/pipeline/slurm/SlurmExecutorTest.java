@@ -361,7 +361,7 @@ class SlurmExecutorTest {
         ens = n;
       }
     }
-    assertTrue(ens != null && ens.path("status").asText().equals("RAN"), String.valueOf(ens));
+    assertTrue(ens != null && ens.path("status").asText().equals("ran"), String.valueOf(ens));
     assertEquals(2, ens.path("inputs").path("observables.csv").asText().split(";").length);
     // the CLI shows the same
     CliRunner r = CliRunner.run("status", spec.file().toString());
