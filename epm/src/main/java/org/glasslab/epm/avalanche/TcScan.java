@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.glasslab.data.random.Rng;
 import org.glasslab.data.stats.Histogram;
+import org.glasslab.epm.fit.WeightedLine;
 import org.glasslab.epm.lattice.LatticeEpm;
 import org.glasslab.epm.lattice.LatticeParams;
 import org.glasslab.epm.lattice.Stationarity;
@@ -518,13 +519,8 @@ public final class TcScan {
       y[i] = pts.get(i)[1];
       w[i] = pts.get(i)[2];
     }
-    double[] ab = wls(x, y, w);
-    double chi2 = 0;
-    for (int i = 0; i < x.length; i++) {
-      double r = y[i] - (ab[0] + ab[1] * x[i]);
-      chi2 += w[i] * r * r;
-    }
-    return new LogLawFit(c, ab[0], ab[1], x.length, chi2);
+    WeightedLine line = WeightedLine.fit(x, y, w);
+    return new LogLawFit(c, line.intercept(), line.slope(), x.length, line.chi2());
   }
 
   private static double pooled(long[][] cnt, int[] pick) {
@@ -620,16 +616,7 @@ public final class TcScan {
         j++;
       }
     }
-    double[] ab = wls(x, y, w);
-    double sw = 0;
-    double swx = 0;
-    double swxx = 0;
-    for (int i = 0; i < k; i++) {
-      sw += w[i];
-      swx += w[i] * x[i];
-      swxx += w[i] * x[i] * x[i];
-    }
-    double slopeErr = Math.sqrt(sw / (sw * swxx - swx * swx));
+    WeightedLine line = WeightedLine.fit(x, y, w);
     int nb = boot[0].length;
     double[] kb = new double[nb];
     double[] yb = new double[k];
@@ -643,31 +630,9 @@ public final class TcScan {
         }
         yb[i] = Math.log(v);
       }
-      kb[b] = ok ? -wls(x, yb, w)[1] : Double.NaN;
+      kb[b] = ok ? -WeightedLine.fit(x, yb, w).slope() : Double.NaN;
     }
-    double chi2 = 0;
-    for (int i = 0; i < k; i++) {
-      double r = y[i] - (ab[0] + ab[1] * x[i]);
-      chi2 += w[i] * r * r;
-    }
-    return new PowerLawFit(c, -ab[1], slopeErr, std(kb), Math.exp(ab[0]), k, chi2);
-  }
-
-  private static double[] wls(double[] x, double[] y, double[] w) {
-    double sw = 0;
-    double swx = 0;
-    double swy = 0;
-    double swxx = 0;
-    double swxy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sw += w[i];
-      swx += w[i] * x[i];
-      swy += w[i] * y[i];
-      swxx += w[i] * x[i] * x[i];
-      swxy += w[i] * x[i] * y[i];
-    }
-    double slope = (sw * swxy - swx * swy) / (sw * swxx - swx * swx);
-    double intercept = (swy - slope * swx) / sw;
-    return new double[] {intercept, slope};
+    return new PowerLawFit(
+        c, -line.slope(), line.slopeError(), std(kb), Math.exp(line.intercept()), k, line.chi2());
   }
 }

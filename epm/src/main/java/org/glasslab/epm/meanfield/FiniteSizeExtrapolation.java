@@ -1,5 +1,7 @@
 package org.glasslab.epm.meanfield;
 
+import org.glasslab.epm.fit.WeightedLine;
+
 /**
  * Finite-N bias of a mean-field Gillespie observable: the weighted least-squares fit X(N) = X_∞ +
  * b/N over runs at several N, and z-scores of X_∞ and of b against a reference (the Fokker–Planck
@@ -50,39 +52,29 @@ public record FiniteSizeExtrapolation(
               + ", "
               + error.length);
     }
-    double sw = 0;
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
+    double[] x = new double[n.length];
+    double[] w = new double[n.length];
     for (int i = 0; i < n.length; i++) {
       if (!(error[i] > 0) || !Double.isFinite(error[i])) {
         throw new IllegalArgumentException(
             "error at N = " + n[i] + " must be positive: " + error[i]);
       }
-      double w = 1 / (error[i] * error[i]);
-      double x = 1.0 / n[i];
-      sw += w;
-      sx += w * x;
-      sy += w * value[i];
-      sxx += w * x * x;
-      sxy += w * x * value[i];
+      x[i] = 1.0 / n[i];
+      w[i] = 1 / (error[i] * error[i]);
     }
-    double det = sw * sxx - sx * sx;
-    if (!(det > 1e-12 * sw * sxx)) {
+    WeightedLine line;
+    try {
+      line = WeightedLine.fit(x, value, w);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("a 1/N extrapolation needs at least two different N");
     }
-    double b = (sw * sxy - sx * sy) / det;
-    double a = (sy - b * sx) / sw;
-    double chi2 = 0;
-    for (int i = 0; i < n.length; i++) {
-      double r = (value[i] - a - b / n[i]) / error[i];
-      chi2 += r * r;
-    }
+    double a = line.intercept();
+    double b = line.slope();
+    double chi2 = line.chi2();
     int dof = n.length - 2;
     double scale = dof > 0 ? Math.sqrt(Math.max(1.0, chi2 / dof)) : 1.0;
-    double ea = Math.sqrt(sxx / det) * scale;
-    double eb = Math.sqrt(sw / det) * scale;
+    double ea = line.interceptError() * scale;
+    double eb = line.slopeError() * scale;
     return new FiniteSizeExtrapolation(a, ea, b, eb, (a - reference) / ea, b / eb, chi2, dof);
   }
 
