@@ -1,10 +1,6 @@
 package org.glasslab.analysis.dynamics;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
 import org.apache.commons.math3.special.BesselJ;
-import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 
 /**
@@ -38,38 +34,8 @@ public final class SelfIntermediateScattering {
     if (!(k > 0) || !Double.isFinite(k)) {
       throw new IllegalArgumentException("k: must be finite and positive, got " + k);
     }
-    int nf = trajectory.frameCount();
-    List<double[]> origins = new ArrayList<>();
-    TreeMap<Long, double[]> acc = new TreeMap<>(); // lag -> {sum F, sum time, count}
-    double[] buf = null;
-    for (int f = 0; f < nf; f++) {
-      Configuration c = trajectory.frame(f);
-      buf = c.box().unwrap(c.positions(), c.images(), buf);
-      long s = trajectory.step(f);
-      double t = trajectory.time(f);
-      for (int o = 0; o < origins.size(); o++) {
-        double[] a = acc.computeIfAbsent(s - trajectory.step(o), key -> new double[3]);
-        a[0] += meanJ0(origins.get(o), buf, k);
-        a[1] += t - trajectory.time(o);
-        a[2] += 1;
-      }
-      origins.add(buf.clone());
-    }
-    int nl = acc.size();
-    long[] lags = new long[nl];
-    double[] lt = new double[nl];
-    double[] fs = new double[nl];
-    int[] pairs = new int[nl];
-    int i = 0;
-    for (var e : acc.entrySet()) {
-      double[] a = e.getValue();
-      lags[i] = e.getKey();
-      fs[i] = a[0] / a[2];
-      lt[i] = a[1] / a[2];
-      pairs[i] = (int) a[2];
-      i++;
-    }
-    return new Result(lags, lt, fs, pairs);
+    EqualLagAverage.Result r = EqualLagAverage.compute(trajectory, 1, (a, b) -> meanJ0(a, b, k));
+    return new Result(r.lagSteps(), r.lagTimes(), r.values(), r.pairs());
   }
 
   /** (1/N) Σ_i J0(k |b_i − a_i|). */

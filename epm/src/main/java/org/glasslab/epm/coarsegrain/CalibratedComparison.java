@@ -120,7 +120,7 @@ public final class CalibratedComparison {
             Measurement.of(
                 1, 0, "the lattice barrier unit (x = 1: barrier x^1.5 = 1), by the" + " mapping"),
             "the energy scale of the IS event rate, which sets T_lattice = T / E",
-            "an apparent barrier of the catalogued events over a narrow T range; not a barrier"
+            "an apparent barrier of IS transitions over a narrow T range; not a barrier"
                 + " distribution"));
     Measurement tl = mappedTemperature(p.temperature(), a);
     rows.add(

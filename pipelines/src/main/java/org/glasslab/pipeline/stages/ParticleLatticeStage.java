@@ -79,6 +79,9 @@ public final class ParticleLatticeStage extends AbstractStage {
         "IS displacement [mean diameters] above which a particle is no longer persistent"
             + " (default: the event catalogue's)");
     m.put("cell_size", "side of one lattice site [mean diameters] (default 2.5)");
+    m.put(
+        "min_origins",
+        "fewest time origins (frame pairs) a lag needs to enter F_s, p and chi4 (default 3)");
     return m;
   }
 
@@ -96,6 +99,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     p.getPositive("cell_size", 2.5);
     p.getInt("min_events", 5, 1, 1_000_000);
     p.getInt("bootstrap", 400, 0, 1_000_000);
+    p.getInt("min_origins", 3, 1, 1_000_000);
   }
 
   /** One particle branch's measurements. */
@@ -180,6 +184,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     md.append(arrheniusText(fit, maxLag)).append("\n\n");
     LinePlot.Builder pPlot =
         LinePlot.builder("Persistence on t / tau_alpha", "t / tau_alpha", "p").log(true, false);
+    java.util.Set<String> plotted = new java.util.HashSet<>();
     for (Map.Entry<Double, List<Branch>> g : byT.entrySet()) {
       List<Branch> reps = g.getValue();
       Branch first = reps.get(0);
@@ -240,9 +245,11 @@ public final class ParticleLatticeStage extends AbstractStage {
             "particles T=" + g.getKey() + " (IS persistence)", scale(first.pLag(), tau), first.p());
       }
       double tauL = RelaxationTime.tauAlpha(ls.lags(), ls.persistence());
-      if (Double.isFinite(tauL)) {
+      if (Double.isFinite(tauL) && plotted.add(lat)) {
         pPlot.series(
-            lat + " (lattice, for T=" + g.getKey() + ")", scale(ls.lags(), tauL), ls.persistence());
+            lat + " (lattice, T=" + ls.temperature() + ")",
+            scale(ls.lags(), tauL),
+            ls.persistence());
       }
     }
     writeOutputs(ctx, csv, fit, maxLag, jsonRows, md.toString());
@@ -259,6 +266,7 @@ public final class ParticleLatticeStage extends AbstractStage {
   private static Branch measure(StageContext ctx, String id, Path md, Path isPath, Path events)
       throws Exception {
     Params par = ctx.params();
+    long t0 = System.nanoTime();
     double temperature;
     double meanD;
     SelfIntermediateScattering.Result fs;
@@ -277,7 +285,10 @@ public final class ParticleLatticeStage extends AbstractStage {
       double k = par.has("k") ? par.getPositive("k", 1) : 2 * Math.PI / meanD;
       fs = SelfIntermediateScattering.compute(t, k);
     }
-    double tau = RelaxationTime.tauAlpha(fs.lagTimes(), fs.fs());
+    long t1 = System.nanoTime();
+    int minOrigins = par.getInt("min_origins", 3);
+    double[][] fsk = keep(fs.pairs(), minOrigins, fs.lagTimes(), fs.fs());
+    double tau = RelaxationTime.tauAlpha(fsk[0], fsk[1]);
     EventOptions eo = EventOptions.defaults();
     double thr =
         (par.has("move_threshold") ? par.getPositive("move_threshold", 1) : eo.moveThreshold())
@@ -285,8 +296,10 @@ public final class ParticleLatticeStage extends AbstractStage {
     IsPersistence.Result ip;
     List<double[]> pos = new ArrayList<>();
     List<Double> sizes = new ArrayList<>();
+    long t2;
     try (Trajectory t = H5md.read(isPath, ReadOptions.DEFAULTS)) {
       ip = IsPersistence.compute(t, thr);
+      t2 = System.nanoTime();
       EventCatalog.Result cat = new EventCatalog(eo).compute(t);
       for (EventCatalog.Interval iv : cat.events()) {
         sizes.add((double) iv.largestCluster());
@@ -294,16 +307,17 @@ public final class ParticleLatticeStage extends AbstractStage {
         pos.add(centroid(c, iv.largestMembers()));
       }
     }
+    double[][] ipk = keep(ip.origins(), minOrigins, ip.lagTimes(), ip.persistence(), ip.chi4());
     double pAtTau = Double.NaN;
     double chiT = Double.NaN;
     double chiH = Double.NaN;
     if (Double.isFinite(tau)) {
-      pAtTau = interpolateLog(ip.lagTimes(), ip.persistence(), tau);
-      double[] pk = RelaxationTime.peak(ip.lagTimes(), ip.chi4());
+      pAtTau = interpolateLog(ipk[0], ipk[1], tau);
+      double[] pk = RelaxationTime.peak(ipk[0], ipk[2]);
       chiH = pk[2];
       chiT = pk[1] / tau;
     }
-    double[] beta = RelaxationTime.stretching(ip.lagTimes(), ip.persistence(), 0.05, 0.95);
+    double[] beta = RelaxationTime.stretching(ipk[0], ipk[1], 0.05, 0.95);
     Csv.Table e = Csv.read(events);
     double[] ta = e.doubles("time_a");
     double[] tb = e.doubles("time_b");
@@ -321,8 +335,16 @@ public final class ParticleLatticeStage extends AbstractStage {
       ey[i] = pos.get(i)[1];
     }
     ctx.log(
-        "%s: T = %s, tau_alpha(F_s) = %s, %d catalogued events, chi4 peak %s",
-        id, temperature, tau, sizes.size(), chiH);
+        "%s: T = %s, tau_alpha(F_s) = %s, %d catalogued events, chi4 peak %s; F_s"
+            + " %.2f s, IS persistence %.2f s, event positions %.2f s",
+        id,
+        temperature,
+        tau,
+        sizes.size(),
+        chiH,
+        (t1 - t0) * 1e-9,
+        (t2 - t1) * 1e-9,
+        (System.nanoTime() - t2) * 1e-9);
     return new Branch(
         id,
         temperature,
@@ -340,8 +362,8 @@ public final class ParticleLatticeStage extends AbstractStage {
         sizes.stream().mapToDouble(Double::doubleValue).toArray(),
         ex,
         ey,
-        ip.lagTimes(),
-        ip.persistence());
+        ipk[0],
+        ipk[1]);
   }
 
   /** The particle side of one temperature from its replicas. */
@@ -603,6 +625,25 @@ public final class ParticleLatticeStage extends AbstractStage {
       o[i] = t[i] / tau;
     }
     return o;
+  }
+
+  /** The entries of {@code columns} at the lags averaged over at least {@code min} origins. */
+  static double[][] keep(int[] origins, int min, double[]... columns) {
+    int n = 0;
+    for (int o : origins) {
+      n += o >= min ? 1 : 0;
+    }
+    double[][] out = new double[columns.length][n];
+    int k = 0;
+    for (int i = 0; i < origins.length; i++) {
+      if (origins[i] >= min) {
+        for (int c = 0; c < columns.length; c++) {
+          out[c][k] = columns[c][i];
+        }
+        k++;
+      }
+    }
+    return out;
   }
 
   /** c at time {@code t}, linear in ln t between bracketing lags; NaN outside. */

@@ -79,7 +79,8 @@ class ParticleLatticeStageTest {
           {"{\"cell_size\": -1}", "cell_size"},
           {"{\"k\": 0}", "k"},
           {"{\"min_events\": 0}", "min_events"},
-          {"{\"rate_max_lag\": -2}", "rate_max_lag"}
+          {"{\"rate_max_lag\": -2}", "rate_max_lag"},
+          {"{\"min_origins\": 0}", "min_origins"}
         }) {
       ParamException e = assertThrows(ParamException.class, () -> s.validate(params(bad[0])));
       assertEquals(bad[1], e.key(), e.getMessage());
