@@ -12,8 +12,9 @@ import java.util.random.RandomGenerator;
  * being its replicas' pooled count over their pooled exposure with the Poisson variance var(ln r) ≈
  * 1/n. Errors: the fit covariance (scaled by the reduced χ² when it exceeds 1, i.e. when the rates
  * scatter more than Poisson noise allows) and a bootstrap that resamples whole replicas within each
- * temperature; the reported error is the larger of the two. With fewer than two temperatures
- * holding {@code minEvents} events each, the result is "not enough data", never a number.
+ * temperature; the reported error of E is the larger of the two (that of ln ν0 is scaled by the
+ * same factor). With fewer than two temperatures holding {@code minEvents} events each, the result
+ * is "not enough data", never a number.
  *
  * <p>Units: T in the energy unit of the system (k_B = 1), so E is in the same unit; ν0 in events
  * per unit of the exposure (e.g. per particle per unit MD time).
@@ -118,10 +119,10 @@ public final class ArrheniusFit {
       return new Result(none, none, none, t, r, n, Double.NaN, Double.NaN);
     }
     double[] line = weightedLine(t, n, r);
-    double chi2 = line[5];
+    double chi2 = line[4];
     double scale = m > 2 ? Math.max(1, chi2 / (m - 2)) : 1;
-    double errE = Math.sqrt(line[3] * scale);
-    double errLn = Math.sqrt(line[4] * scale);
+    double errE = Math.sqrt(line[2] * scale);
+    double errLn = Math.sqrt(line[3] * scale);
     double boot = Double.NaN;
     if (resamples > 0) {
       double s1 = 0;
@@ -174,7 +175,7 @@ public final class ArrheniusFit {
     return new Result(e, ln, pre, t, r, n, m > 2 ? chi2 / (m - 2) : Double.NaN, boot);
   }
 
-  /** {E, ln ν0, cov, var E, var ln ν0, χ²} of the weighted line ln r = ln ν0 − E x, x = 1/T. */
+  /** {E, ln ν0, var E, var ln ν0, χ²} of the weighted line ln r = ln ν0 − E x, x = 1/T. */
   private static double[] weightedLine(double[] t, long[] n, double[] r) {
     double sw = 0;
     double sx = 0;
@@ -202,7 +203,7 @@ public final class ArrheniusFit {
       double d = Math.log(r[i]) - (icpt + slope / t[i]);
       chi2 += n[i] * d * d;
     }
-    return new double[] {-slope, icpt, -(-sx / det), sw / det, sxx / det, chi2};
+    return new double[] {-slope, icpt, sw / det, sxx / det, chi2};
   }
 
   private static long events(List<Sample> g) {
