@@ -1,8 +1,5 @@
 package org.glasslab.analysis.dynamics;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 
@@ -143,45 +140,9 @@ public final class MeanSquareDisplacement {
 
   /** MSD averaged over time origins, grouped by exact step lag. */
   public WindowedResult computeWindowed(Trajectory trajectory) {
-    int nf = trajectory.frameCount();
-    List<double[]> origins = new ArrayList<>();
-    List<Long> originSteps = new ArrayList<>();
-    List<Double> originTimes = new ArrayList<>();
-    TreeMap<Long, double[]> acc = new TreeMap<>(); // lag -> {sum msd, sum time, count}
-    double[] buf = null;
-    for (int f = 0; f < nf; f++) {
-      Configuration c = trajectory.frame(f);
-      buf = c.box().unwrap(c.positions(), c.images(), buf);
-      long s = trajectory.step(f);
-      double t = trajectory.time(f);
-      for (int o = 0; o < origins.size(); o++) {
-        long lag = s - originSteps.get(o);
-        double[] a = acc.computeIfAbsent(lag, k -> new double[3]);
-        a[0] += meanSquare(origins.get(o), buf);
-        a[1] += t - originTimes.get(o);
-        a[2] += 1;
-      }
-      if (f % originStride == 0) {
-        origins.add(buf.clone());
-        originSteps.add(s);
-        originTimes.add(t);
-      }
-    }
-    int nl = acc.size();
-    long[] lags = new long[nl];
-    double[] lt = new double[nl];
-    double[] m = new double[nl];
-    int[] pairs = new int[nl];
-    int k = 0;
-    for (var e : acc.entrySet()) {
-      double[] a = e.getValue();
-      lags[k] = e.getKey();
-      lt[k] = a[1] / a[2];
-      m[k] = a[0] / a[2];
-      pairs[k] = (int) a[2];
-      k++;
-    }
-    return new WindowedResult(lags, lt, m, pairs, originStride);
+    EqualLagAverage.Result r =
+        EqualLagAverage.compute(trajectory, originStride, MeanSquareDisplacement::meanSquare);
+    return new WindowedResult(r.lagSteps(), r.lagTimes(), r.values(), r.pairs(), originStride);
   }
 
   /**

@@ -2,13 +2,9 @@ package org.glasslab.epm.coarsegrain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.glasslab.data.Box;
-import org.glasslab.epm.lattice.LatticeEpm;
-import org.glasslab.epm.lattice.LatticeParams;
 import org.junit.jupiter.api.Test;
 
 /** Coarse graining and distribution comparison on synthetic particle fields. */
@@ -118,59 +114,5 @@ class CoarseGrainerTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new CoarseGrainer(new Box(10, 10), new CoarseGrainOptions(4, Kernel.GAUSSIAN, 2)));
-  }
-
-  @Test
-  void comparisonIsScaleFreeAndDetectsShapeDifferences() {
-    SplittableRandom r = new SplittableRandom(4);
-    int n = 20000;
-    double[] g1 = new double[n];
-    double[] g2 = new double[n];
-    double[] ex = new double[n];
-    double[] un = new double[n];
-    for (int i = 0; i < n; i++) {
-      g1[i] = 0.3 * r.nextGaussian();
-      g2[i] = 7.0 * r.nextGaussian();
-      ex[i] = -Math.log(1 - r.nextDouble());
-      un[i] = 2 * r.nextDouble();
-    }
-    FieldComparison.Row same =
-        FieldComparison.compare("sigma", g1, g2, FieldComparison.Scale.RMS, 40);
-    assertTrue(same.ks() < 0.03, "same shape, different scale: KS " + same.ks());
-    assertEquals(7.0 / 0.3, same.epmScale() / same.particleScale(), 0.5);
-    FieldComparison.Row diff = FieldComparison.compare("x", ex, un, FieldComparison.Scale.MEAN, 40);
-    assertEquals(0.5 - Math.log(2) / 2, diff.ks(), 0.02, "KS of Exp(1) vs U(0,2)");
-    assertTrue(diff.l1() > 0.2);
-  }
-
-  @Test
-  void particleFieldBuiltFromAnEpmStateMatchesItInEpmUnits() {
-    // a synthetic "particle" stress field: the EPM stress of each cell, in other units (x 3.7),
-    // carried by the particles inside that cell
-    int l = 16;
-    LatticeEpm m = LatticeEpm.create(LatticeParams.defaults(l, 0.1), 8);
-    double[] sigma = m.sigma();
-    Box box = new Box(LX, LX);
-    CoarseGrainer cg = new CoarseGrainer(box, CoarseGrainOptions.cells(l));
-    double[] pos = gridPositions(LX, LX, 0);
-    double[] v = new double[pos.length / 2];
-    for (int p = 0; p < v.length; p++) {
-      int cx = (int) (pos[2 * p] / cg.cellSizeX());
-      int cy = (int) (pos[2 * p + 1] / cg.cellSizeY());
-      v[p] = 3.7 * sigma[cy * l + cx];
-    }
-    double[] grid = cg.average(pos, v, null);
-    FieldComparison.Row row =
-        FieldComparison.compare("sigma", grid, sigma, FieldComparison.Scale.RMS, 30);
-    // identical up to rounding ties between equal values
-    assertTrue(row.ks() <= 1.0 / (l * l) + 1e-12, "KS " + row.ks());
-    assertEquals(3.7, row.particleScale() / row.epmScale(), 1e-9);
-    double[] xp = FieldComparison.distanceToYield(grid, 3.7);
-    double[] xe = FieldComparison.distanceToYield(sigma, 1.0);
-    FieldComparison.Row rx =
-        FieldComparison.compare("distance_to_yield", xp, xe, FieldComparison.Scale.MEAN, 30);
-    assertTrue(rx.ks() <= 1.0 / (l * l) + 1e-12, "at most one rounding tie: " + rx.ks());
-    String csv = FieldComparison.csv(List.of(row, rx));
-    assertTrue(csv.startsWith("quantity,") && csv.contains("distance_to_yield"));
   }
 }

@@ -8,737 +8,690 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.glasslab.analysis.local.LocalAffineFit;
-import org.glasslab.analysis.mechanics.StressAnalysis;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.glasslab.analysis.dynamics.IsPersistence;
+import org.glasslab.analysis.dynamics.SelfIntermediateScattering;
+import org.glasslab.analysis.events.EventCatalog;
+import org.glasslab.analysis.events.EventOptions;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
-import org.glasslab.data.stats.Histogram;
-import org.glasslab.epm.coarsegrain.CoarseGrainOptions;
-import org.glasslab.epm.coarsegrain.CoarseGrainer;
-import org.glasslab.epm.coarsegrain.FieldComparison;
-import org.glasslab.epm.coarsegrain.Kernel;
-import org.glasslab.epm.coarsegrain.ParticleLatticeComparison;
-import org.glasslab.md.PairPotential;
+import org.glasslab.data.io.H5md;
+import org.glasslab.data.io.ReadOptions;
+import org.glasslab.epm.coarsegrain.ArrheniusFit;
+import org.glasslab.epm.coarsegrain.CalibratedComparison;
+import org.glasslab.epm.coarsegrain.Facilitation;
+import org.glasslab.epm.coarsegrain.Measurement;
+import org.glasslab.epm.coarsegrain.RelaxationTime;
 import org.glasslab.pipeline.engine.AbstractStage;
-import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
-import org.glasslab.pipeline.plot.ColorMap;
-import org.glasslab.pipeline.plot.Heatmap;
-import org.glasslab.pipeline.plot.HistogramPlot;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.JsonFiles;
 
 /**
- * {@code particle-lattice} (ensemble): the particle ↔ lattice-EPM comparison of issue #8. For every
- * particle branch (inherent-structure trajectory {@code is.h5}) the per-particle shear stress σ_xy
- * (analysis module, T = 0: no kinetic term in an inherent structure) of every IS frame is
- * coarse-grained onto an L x L grid as virial per cell area ({@link CoarseGrainer#density}, cell
- * side ≈ {@code cell_size} mean diameters), and the D²min of every consecutive IS frame pair (k →
- * k+1, frame k the reference; {@link LocalAffineFit}) as the cell average. Operational yield
- * stress, distance to yielding and rearranging area as in {@link ParticleLatticeComparison};
- * compared with every {@code epm-lattice} branch ({@code epm_sites.csv} snapshots from {@code
- * epm_from} of the run on, {@code epm_avalanches.csv} areas × cell area). Outputs the table {@code
- * particle_lattice.csv}, {@code particle_lattice.json} and {@code particle_lattice.md}, overlays of
- * P(σ/σ_rms), P(x/⟨x⟩), P(area) and maps of the coarse-grained σ_xy and D²min around the strongest
- * event of the IS catalogue ({@code events.csv}, {@link StageSupport#eventFrame}). Version 2: the
- * event from the catalogue.
+ * {@code particle-lattice} (ensemble): the calibrated particle ↔ lattice-EPM comparison of issue 18
+ * (docs/particle-lattice.md), a thin adapter over {@link CalibratedComparison}. Particle branches
+ * (their MD {@code trajectory.h5} with the temperature {@code T} in its provenance, {@code is.h5}
+ * and {@code events.csv}) are grouped by temperature (replicas = branch ids differing in {@code
+ * -rK}). The IS event rate per temperature (intervals in which the IS changed, over the intervals
+ * up to {@code rate_max_lag}) gives the Arrhenius energy E ({@link ArrheniusFit}) and the mapped
+ * lattice temperature T / E; every temperature is compared with the {@code epm-lattice} branch
+ * nearest to it ({@code epm_persistence.csv}, {@code epm_avalanches.csv}). Time: τ_α from F_s(k, t)
+ * = 1/e per replica ({@link SelfIntermediateScattering}) and the IS persistence and χ4 ({@link
+ * IsPersistence}) against the lattice persistence. Outputs {@code particle_lattice.csv}, {@code
+ * .json}, {@code .md}, the persistence overlay on t/τ_α and the Arrhenius plot. Version 3: the
+ * calibrated comparison replaced the unit-variance histograms.
  */
 public final class ParticleLatticeStage extends AbstractStage {
   static final String TABLE = "particle_lattice.csv";
   static final String JSON = "particle_lattice.json";
   static final String MARKDOWN = "particle_lattice.md";
+  static final String PERSISTENCE = "epm_persistence.csv";
+  static final String AVALANCHES = "epm_avalanches.csv";
 
   /** The stage (stateless). */
   public ParticleLatticeStage() {
     super(
         "particle-lattice",
-        2,
+        3,
         Scope.ENSEMBLE,
-        List.of(MinimizeStage.IS, "events.csv", EpmLatticeStage.SITES, "epm_avalanches.csv"),
+        List.of(ImportStage.TRAJECTORY, MinimizeStage.IS, "events.csv", PERSISTENCE, AVALANCHES),
         List.of(TABLE, JSON, MARKDOWN),
-        "coarse-grained particle stress/D2min vs the lattice EPM: P(sigma), P(x), P(area)",
+        "particles vs lattice EPM calibrated by the IS event rate (T) and tau_alpha (time)",
         params());
   }
 
   private static Map<String, String> params() {
     Map<String, String> m = new LinkedHashMap<>();
+    m.put("k", "wave number of F_s [1/length] (default 2 pi / mean diameter)");
     m.put(
-        "cell_size", "target cell side [mean diameters] (default 2.5); L = round(box / cell_size)");
-    m.put("grid", "grid size L (overrides cell_size)");
-    m.put("kernel", "cell (default) or gaussian");
-    m.put("width", "Gaussian standard deviation [diameters] (default: half the cell side)");
-    m.put("d2min_threshold", "coarse-grained D2min above which a cell rearranges (default 0.05)");
-    m.put("yield_quantile", "quantile of pre-rearrangement |sigma_xy| defining sigma_y (0.9)");
-    m.put("epm_from", "use EPM site snapshots from this fraction of the run on (default 0.5)");
-    m.put("rc", "D2min neighbour cutoff [diameters] (default: second minimum of g(r), frame 0)");
-    m.put("bins", "histogram bins of the L1 distance and the plots (default 30)");
-    m.put("fit_fraction", "share of the smallest x in the pseudogap fit (default 0.1)");
-    m.put("potential", org.glasslab.pipeline.task.PhysicsParams.POTENTIAL.help());
-    m.put("convention", "per-particle stress convention: consistent (default) or paper_half");
+        "rate_max_lag",
+        "longest IS interval [time] counted in the event rate (default: the longest lag at which"
+            + " at most half the intervals of all branches changed)");
+    m.put("min_events", "fewest events a temperature needs to enter the Arrhenius fit (default 5)");
+    m.put("bootstrap", "replica bootstrap draws of the Arrhenius fit (default 400)");
+    m.put(
+        "move_threshold",
+        "IS displacement [mean diameters] above which a particle is no longer persistent"
+            + " (default: the event catalogue's)");
+    m.put("cell_size", "side of one lattice site [mean diameters] (default 2.5)");
+    m.put(
+        "min_origins",
+        "fewest time origins (frame pairs) a lag needs to enter F_s, p and chi4 (default 3)");
     return m;
-  }
-
-  static ParticleLatticeComparison.Options options(Params p) {
-    return StageSupport.checked(
-        "",
-        () ->
-            new ParticleLatticeComparison.Options(
-                p.getPositive("d2min_threshold", 0.05),
-                p.getPositive("yield_quantile", 0.9),
-                p.getInt("bins", 30, 2, 1000),
-                p.getPositive("fit_fraction", 0.1)));
-  }
-
-  static Kernel kernel(Params p) {
-    String k = p.getString("kernel", "cell");
-    return switch (k) {
-      case "cell" -> Kernel.CELL;
-      case "gaussian" -> Kernel.GAUSSIAN;
-      default -> throw new ParamException("kernel", "expected cell or gaussian, got " + k);
-    };
   }
 
   @Override
   public void validate(Params p) {
-    options(p);
-    kernel(p);
-    StageSupport.convention(p);
+    if (p.has("k")) {
+      p.getPositive("k", 1);
+    }
+    if (p.has("rate_max_lag")) {
+      p.getPositive("rate_max_lag", 1);
+    }
+    if (p.has("move_threshold")) {
+      p.getPositive("move_threshold", 1);
+    }
     p.getPositive("cell_size", 2.5);
-    if (p.has("grid")) {
-      p.getInt("grid", 8, 1, 4096);
-    }
-    if (p.has("width")) {
-      p.getPositive("width", 1);
-    }
-    if (p.has("rc")) {
-      p.getPositive("rc", 1);
-    }
-    double f = StageSupport.nonNegative(p, "epm_from", 0.5);
-    if (f >= 1) {
-      throw new ParamException("epm_from", "must be in [0, 1), got " + f);
-    }
+    p.getInt("min_events", 5, 1, 1_000_000);
+    p.getInt("bootstrap", 400, 0, 1_000_000);
+    p.getInt("min_origins", 3, 1, 1_000_000);
   }
 
-  /**
-   * The coarse grainer for {@code box} and N particles: L from {@code grid} or {@code cell_size},
-   * checked to hold at least one particle per cell on average.
-   */
-  static CoarseGrainer grainer(Params p, Box box, int n) {
-    String key = p.has("grid") ? "grid" : "cell_size";
-    int l =
-        p.has("grid")
-            ? p.getInt("grid", 8, 1, 4096)
-            : Math.max(
-                1,
-                (int) Math.round(Math.min(box.lx(), box.ly()) / p.getPositive("cell_size", 2.5)));
-    double perCell = (double) n / ((double) l * l);
-    if (perCell < 1) {
-      throw new ParamException(
-          key,
-          String.format(
-              Locale.ROOT,
-              "%s: a %dx%d grid leaves %.2f particles per cell for N = %d (< 1); use a coarser"
-                  + " grid",
-              key,
-              l,
-              l,
-              perCell,
-              n));
-    }
-    Kernel k = kernel(p);
-    double w = k == Kernel.GAUSSIAN ? p.getPositive("width", 0.5 * box.lx() / l) : 0;
-    return StageSupport.checked(
-        k == Kernel.GAUSSIAN ? "width" : key,
-        () -> new CoarseGrainer(box, new CoarseGrainOptions(l, k, w)));
-  }
-
-  /** Coarse-grained fields of one particle branch. */
-  record Grids(
-      CoarseGrainer cg,
-      double[][] sigma,
-      double[][] d2min,
-      double rc,
+  /** One particle branch's measurements. */
+  record Branch(
+      String id,
+      double temperature,
+      double particles,
+      double density,
       double meanDiameter,
-      int particles) {}
-
-  /** Coarse-grains σ_xy and D²min of every IS frame (pair) of {@code c}. */
-  static Grids coarseGrain(StageContext ctx, String branch, Configuration[] c, PairPotential pot)
-      throws Exception {
-    Params p = ctx.params();
-    int nf = c.length;
-    if (nf < 2) {
-      throw new IllegalArgumentException(
-          branch + ": " + MinimizeStage.IS + " has " + nf + " frame(s); need 2 for a frame pair");
-    }
-    int n = c[0].size();
-    Box box = c[0].box();
-    CoarseGrainer cg = grainer(p, box, n);
-    LocalAffineFit.Options lo = LocalAffineFit.Options.defaults();
-    double rc =
-        p.has("rc")
-            ? p.getPositive("rc", 1)
-            : StageSupport.checked("rc", () -> new LocalAffineFit(lo).resolveCutoff(c[0]));
-    LocalAffineFit fit = new LocalAffineFit(lo.withCutoff(rc));
-    StressAnalysis sa = new StressAnalysis(pot, StageSupport.convention(p));
-    int cells = cg.gridSize() * cg.gridSize();
-    double[][] r =
-        ctx.mapFrames(
-            "cg-" + branch.replaceAll("[^A-Za-z0-9_-]", "_"),
-            nf,
-            k -> {
-              Configuration ck = c[k];
-              if (ck.size() != n || !ck.box().equals(box)) {
-                throw new IllegalArgumentException(
-                    branch
-                        + ": frame "
-                        + k
-                        + " changes N or the box; coarse graining needs both fixed");
-              }
-              double[] s = sa.perParticle(ck, 0, null);
-              double[] sxy = new double[n];
-              for (int i = 0; i < n; i++) {
-                sxy[i] = s[3 * i + 2];
-              }
-              double[] out = new double[2 * cells];
-              double[] g = cg.density(ck.positions(), sxy, box.area() / n, null);
-              System.arraycopy(g, 0, out, 0, cells);
-              if (k + 1 < nf) {
-                double[] d2 = fit.compute(ck, c[k + 1]).d2min();
-                g = cg.average(ck.positions(), d2, null);
-                System.arraycopy(g, 0, out, cells, cells);
-              } else {
-                java.util.Arrays.fill(out, cells, 2 * cells, Double.NaN);
-              }
-              return out;
-            });
-    double[][] sig = new double[nf][];
-    double[][] d2 = new double[nf - 1][];
-    for (int k = 0; k < nf; k++) {
-      sig[k] = java.util.Arrays.copyOfRange(r[k], 0, cells);
-      if (k + 1 < nf) {
-        d2[k] = java.util.Arrays.copyOfRange(r[k], cells, 2 * cells);
-      }
-    }
-    double dm = 0;
-    for (double d : c[0].diameters()) {
-      dm += d;
-    }
-    return new Grids(cg, sig, d2, rc, dm / n, n);
-  }
-
-  /** EPM site snapshots of one lattice branch from fraction {@code from} of the run on. */
-  record EpmSample(double[] sigma, double[] distance, int snapshots, int sites) {}
-
-  static EpmSample epmSites(Path sites, double from) throws Exception {
-    Csv.Table t = Csv.read(sites);
-    double[] ev = t.doubles("events");
-    double[] snap = t.doubles("snapshot");
-    double[] s = t.doubles("sigma");
-    double[] x = t.doubles("x");
-    double max = 0;
-    for (double e : ev) {
-      max = Math.max(max, e);
-    }
-    List<Integer> keep = new ArrayList<>();
-    java.util.Set<Double> snaps = new java.util.TreeSet<>();
-    java.util.Set<Double> siteIds = new java.util.TreeSet<>();
-    double[] site = t.doubles("site");
-    for (int i = 0; i < ev.length; i++) {
-      if (ev[i] >= from * max) {
-        keep.add(i);
-        snaps.add(snap[i]);
-        siteIds.add(site[i]);
-      }
-    }
-    if (keep.isEmpty()) {
-      throw new IllegalArgumentException(sites + ": no site snapshot (rerun epm-lattice)");
-    }
-    double[] so = new double[keep.size()];
-    double[] xo = new double[keep.size()];
-    for (int i = 0; i < so.length; i++) {
-      so[i] = s[keep.get(i)];
-      xo[i] = x[keep.get(i)];
-    }
-    return new EpmSample(so, xo, snaps.size(), siteIds.size());
-  }
-
-  /** Completed (non-runaway) EPM avalanche areas in sites. */
-  static double[] epmAreas(Path avalanches) throws Exception {
-    Csv.Table t = Csv.read(avalanches);
-    double[] a = t.doubles("area");
-    double[] run = t.doubles("runaway");
-    int k = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (run[i] == 0) {
-        k++;
-      }
-    }
-    double[] o = new double[k];
-    k = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (run[i] == 0) {
-        o[k++] = a[i];
-      }
-    }
-    return o;
-  }
+      Box box,
+      double[] intervalLag,
+      boolean[] intervalChanged,
+      double tauAlpha,
+      double persistenceAtTau,
+      double beta,
+      double chi4Peak,
+      double chi4PeakTime,
+      double[] eventSizes,
+      double[] eventX,
+      double[] eventY,
+      double[] pLag,
+      double[] p) {}
 
   @Override
   public void run(StageContext ctx) throws Exception {
-    Params p = ctx.params();
-    ParticleLatticeComparison.Options o = options(p);
-    double from = StageSupport.nonNegative(p, "epm_from", 0.5);
+    Params par = ctx.params();
+    Map<String, Path> traj = ctx.inputsByBranch(ImportStage.TRAJECTORY);
     Map<String, Path> is = ctx.inputsByBranch(MinimizeStage.IS);
-    Map<String, Path> av = ctx.inputsByBranch("events.csv");
-    Map<String, Path> sites = ctx.inputsByBranch(EpmLatticeStage.SITES);
-    Map<String, Path> epmAv = ctx.inputsByBranch("epm_avalanches.csv");
-    if (is.isEmpty() || sites.isEmpty()) {
+    Map<String, Path> ev = ctx.inputsByBranch("events.csv");
+    Map<String, Path> pers = ctx.inputsByBranch(PERSISTENCE);
+    Map<String, Path> av = ctx.inputsByBranch(AVALANCHES);
+    if (is.isEmpty() || pers.isEmpty()) {
       throw new IllegalArgumentException(
-          "needs at least one particle branch (is.h5: "
+          "needs particle branches (is.h5: "
               + is.size()
-              + ") and one epm-lattice branch (epm_sites.csv: "
-              + sites.size()
+              + ") and epm-lattice branches (epm_persistence.csv: "
+              + pers.size()
               + ")");
     }
-    Map<String, EpmSample> epm = new LinkedHashMap<>();
-    Map<String, double[]> epmSites = new LinkedHashMap<>();
-    for (Map.Entry<String, Path> e : sites.entrySet()) {
-      epm.put(e.getKey(), epmSites(e.getValue(), from));
-      Path a = epmAv.get(e.getKey());
-      epmSites.put(e.getKey(), a == null ? new double[0] : epmAreas(a));
-    }
-
-    List<String> pb = new ArrayList<>();
-    List<String> lb = new ArrayList<>();
-    List<FieldComparison.Row> rows = new ArrayList<>();
-    List<Map<String, Object>> pairsJson = new ArrayList<>();
-    HistogramPlot.Builder hSigma =
-        HistogramPlot.builder("P(sigma / sigma_rms)", "sigma / sigma_rms", o.bins());
-    HistogramPlot.Builder hX = HistogramPlot.builder("P(x / <x>)", "x / <x>", o.bins());
-    LinePlot.Builder hArea =
-        LinePlot.builder("P(rearranging area)", "area [diameters^2]", "P(area)")
-            .log(true, true)
-            .markersOnly();
-    boolean anyArea = false;
-    boolean mapDone = false;
-    StringBuilder md = new StringBuilder("# Particle vs lattice EPM\n\n");
-    for (String lattice : epm.keySet()) {
-      hSigma.samples(
-          lattice + " (EPM)",
-          FieldComparison.rescale(epm.get(lattice).sigma(), FieldComparison.Scale.RMS));
-      hX.samples(
-          lattice + " (EPM)",
-          FieldComparison.rescale(epm.get(lattice).distance(), FieldComparison.Scale.MEAN));
-    }
-    for (Map.Entry<String, Path> e : is.entrySet()) {
-      String branch = e.getKey();
-      Configuration[] c = StageSupport.readAll(e.getValue());
-      Grids g = coarseGrain(ctx, branch, c, StageSupport.potential(ctx.params(), e.getValue()));
-      CoarseGrainer cg = g.cg();
-      ParticleLatticeComparison.ParticleSide side =
-          StageSupport.checked(
-              "",
-              () -> ParticleLatticeComparison.particleSide(g.sigma(), g.d2min(), cg.cellArea(), o));
-      hSigma.samples(
-          branch + " (particles)",
-          FieldComparison.rescale(side.sigma(), FieldComparison.Scale.RMS));
-      if (side.distance().length > 0) {
-        hX.samples(
-            branch + " (particles)",
-            FieldComparison.rescale(side.distance(), FieldComparison.Scale.MEAN));
-      } else {
-        ctx.log(
-            "%s: no cell has coarse-grained D2min above d2min_threshold = %s in %d frame pairs;"
-                + " only P(sigma) is compared (lower d2min_threshold for x and areas)",
-            branch, o.d2minThreshold(), side.pairs());
+    List<Branch> branches = new ArrayList<>();
+    for (String b : is.keySet()) {
+      if (traj.get(b) == null || ev.get(b) == null) {
+        throw new IllegalArgumentException(
+            b + ": a particle branch needs trajectory.h5, is.h5 and events.csv");
       }
-      if (side.area().length > 0) {
-        double[][] ph = logDensity(side.area(), cg.cellArea());
-        if (ph[0].length > 0) {
-          hArea.series(branch + " (particles)", ph[0], ph[1]);
-          anyArea = true;
+      branches.add(measure(ctx, b, traj.get(b), is.get(b), ev.get(b)));
+    }
+    double maxLag =
+        par.has("rate_max_lag") ? par.getPositive("rate_max_lag", 1) : autoMaxLag(branches);
+    List<ArrheniusFit.Sample> samples = new ArrayList<>();
+    for (Branch b : branches) {
+      long n = 0;
+      double exposure = 0;
+      for (int i = 0; i < b.intervalLag().length; i++) {
+        if (b.intervalLag()[i] <= maxLag * (1 + 1e-9)) {
+          n += b.intervalChanged()[i] ? 1 : 0;
+          exposure += b.intervalLag()[i];
         }
       }
-      for (String lattice : epm.keySet()) {
-        EpmSample es = epm.get(lattice);
-        double[] areas = epmSites.get(lattice).clone();
-        for (int i = 0; i < areas.length; i++) {
-          areas[i] *= cg.cellArea();
-        }
-        ParticleLatticeComparison.Result res =
-            ParticleLatticeComparison.compare(side, es.sigma(), es.distance(), areas, o);
-        for (FieldComparison.Row r : res.rows()) {
-          rows.add(r);
-          pb.add(branch);
-          lb.add(lattice);
-        }
-        Map<String, Object> j =
-            pairSummary(
-                branch, lattice, g, side, es, areas.length, res, o, p, from, av.get(branch));
-        pairsJson.add(j);
-        md.append(markdown(j, res));
-      }
-      if (!mapDone) {
-        fieldMaps(ctx, branch, g, av.get(branch), o);
-        mapDone = true;
+      if (exposure > 0) {
+        samples.add(new ArrheniusFit.Sample(b.temperature(), n, b.particles() * exposure));
       }
     }
-    // areas in sites; each particle branch converts with its cell area, the plot uses the first
-    // particle branch's cell area (all branches of one spec normally share N and rho)
-    anyArea |=
-        addEpmAreas(hArea, epmSites, ((Number) pairsJson.get(0).get("cell_area")).doubleValue());
-    writeOutputs(ctx, pb, lb, rows, pairsJson, md.toString());
-    ctx.figure(
-        "p_sigma_particle_lattice",
-        hSigma.build(),
-        "Coarse-grained shear stress of the inherent structures (virial per cell area, all frames"
-            + " and cells) and the lattice EPM site stress (snapshots from "
-            + from
-            + " of the run on), each divided by its own root mean square; KS and L1 distances in "
-            + TABLE);
-    ctx.figure(
-        "p_x_particle_lattice",
-        hX.build(),
-        "Distance to yielding divided by its mean: EPM x = sigma_th - |sigma|; particles x ="
-            + " sigma_y - |sigma_xy| per cell, sigma_y the "
-            + o.yieldQuantile()
-            + "-quantile of |sigma_xy| of cells just before they rearrange (coarse-grained D2min >"
-            + " "
-            + o.d2minThreshold()
-            + ")");
-    if (anyArea) {
-      ctx.figure(
-          "p_area_particle_lattice",
-          hArea.build(),
-          "Rearranging area per avalanche in diameters^2 (logarithmic bins): particles = cells with"
-              + " coarse-grained D2min above "
-              + o.d2minThreshold()
-              + " between consecutive IS frames x cell area; EPM = distinct failed sites x the same"
-              + " cell area (runaways excluded)");
+    ArrheniusFit.Result fit =
+        ArrheniusFit.fit(
+            samples,
+            par.getInt("min_events", 5),
+            par.getInt("bootstrap", 400),
+            new SplittableRandom(ctx.seed()));
+    Map<String, CalibratedComparison.LatticeSide> lattices = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : pers.entrySet()) {
+      lattices.put(e.getKey(), lattice(e.getKey(), e.getValue(), av.get(e.getKey())));
     }
-  }
-
-  /** Adds the EPM rearranging-area densities (sites x {@code cellArea}); whether any was added. */
-  private static boolean addEpmAreas(
-      LinePlot.Builder hArea, Map<String, double[]> epmAreas, double cellArea) {
-    boolean any = false;
-    for (Map.Entry<String, double[]> e : epmAreas.entrySet()) {
-      double[][] ph = logDensity(e.getValue(), 1);
-      double[] x = ph[0].clone();
-      double[] y = ph[1].clone();
-      for (int i = 0; i < x.length; i++) {
-        x[i] *= cellArea;
-        y[i] /= cellArea;
-      }
-      if (x.length > 0) {
-        hArea.series(e.getKey() + " (EPM, sites x cell area)", x, y);
-        any = true;
-      }
+    Map<Double, List<Branch>> byT = new TreeMap<>();
+    for (Branch b : branches) {
+      byT.computeIfAbsent(b.temperature(), k -> new ArrayList<>()).add(b);
     }
-    return any;
-  }
-
-  /** Writes the comparison table, the JSON summary and the markdown report. */
-  private static void writeOutputs(
-      StageContext ctx,
-      List<String> pb,
-      List<String> lb,
-      List<FieldComparison.Row> rows,
-      List<Map<String, Object>> pairsJson,
-      String md)
-      throws Exception {
-    writeTable(ctx.output(TABLE), pb, lb, rows);
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put(
-        "normalization",
-        Map.of(
-            "sigma", "divided by its root mean square about zero",
-            "distance_to_yield", "divided by its mean",
-            "avalanche_area", "divided by its mean (avalanche_area_raw: diameters^2, unscaled)"));
-    root.put("comparisons", pairsJson);
-    JsonFiles.write(ctx.output(JSON), root);
-    byte[] mdBytes = md.getBytes(StandardCharsets.UTF_8);
-    AtomicFile.write(ctx.output(MARKDOWN), tmp -> Files.write(tmp, mdBytes));
-  }
-
-  /** The JSON summary of one (particle branch, lattice branch) comparison. */
-  private static Map<String, Object> pairSummary(
-      String branch,
-      String lattice,
-      Grids g,
-      ParticleLatticeComparison.ParticleSide side,
-      EpmSample es,
-      int epmAvalanches,
-      ParticleLatticeComparison.Result res,
-      ParticleLatticeComparison.Options o,
-      Params p,
-      double from,
-      Path avalanches)
-      throws Exception {
-    Map<String, Object> j = new LinkedHashMap<>();
-    j.put("particle_branch", branch);
-    j.put("lattice_branch", lattice);
-    j.put("grid", g.cg().gridSize());
-    j.put("cell_side", g.cg().cellSizeX());
-    j.put("cell_area", g.cg().cellArea());
-    j.put("particles_per_cell", (double) g.particles() / (g.cg().gridSize() * g.cg().gridSize()));
-    j.put("mean_diameter", g.meanDiameter());
-    j.put("kernel", kernel(p).name().toLowerCase(Locale.ROOT));
-    j.put("d2min_cutoff", g.rc());
-    j.put("d2min_threshold", o.d2minThreshold());
-    j.put("yield_quantile", o.yieldQuantile());
-    j.put("yield_stress", finiteOrNull(side.yieldStress()));
-    j.put("rearranging_cells", side.rearrangingCells());
-    j.put("frame_pairs", side.pairs());
-    j.put("pairs_with_rearrangement", side.area().length);
-    j.put(
-        "negative_x_fraction",
-        side.distance().length == 0 ? null : (double) side.negativeX() / side.distance().length);
-    j.put("selected_avalanche_area", finiteOrNull(selectedArea(avalanches, side)));
-    j.put("epm_snapshots", es.snapshots());
-    j.put("epm_sites", es.sites());
-    j.put("epm_from", from);
-    j.put("epm_avalanches", epmAvalanches);
-    j.put("pseudogap_theta_particles", finiteOrNull(res.particleTheta()));
-    j.put("pseudogap_theta_epm", finiteOrNull(res.epmTheta()));
-    j.put("fit_fraction", o.fitFraction());
-    j.put("rows", res.rows());
-    return j;
-  }
-
-  private static Object finiteOrNull(double v) {
-    return Double.isFinite(v) ? v : null;
-  }
-
-  /**
-   * Rearranging area at the strongest event [f, f+1] of the IS catalogue ({@code events.csv}), NaN
-   * if not a rearrangement.
-   */
-  private static double selectedArea(Path avalanches, ParticleLatticeComparison.ParticleSide s)
-      throws Exception {
-    if (avalanches == null) {
-      return Double.NaN;
-    }
-    int f = StageSupport.eventFrame(avalanches);
-    if (f < 0) {
-      return Double.NaN;
-    }
-    for (int i = 0; i < s.areaPair().length; i++) {
-      if (s.areaPair()[i] == f) {
-        return s.area()[i];
-      }
-    }
-    return 0;
-  }
-
-  /**
-   * Logarithmic-bin density (5 bins per decade from 1 unit, epm's {@link Histogram}) of positive
-   * values that are multiples of {@code unit}: {x (bin centre), p (per unit, normalised by all
-   * values, those below one unit included)}; empty bins left out.
-   */
-  static double[][] logDensity(double[] v, double unit) {
-    double max = 0;
-    for (double a : v) {
-      max = Math.max(max, a / unit);
-    }
-    int perDecade = 5;
-    int nb = Math.max(1, (int) Math.ceil(perDecade * Math.log10(max + 1)) + 1);
-    Histogram h = Histogram.log(1, Math.pow(10, (double) nb / perDecade), perDecade);
-    for (double a : v) {
-      h.add(a / unit);
-    }
-    int k = 0;
-    for (int b = 0; b < h.bins(); b++) {
-      k += h.count(b) > 0 ? 1 : 0;
-    }
-    double[][] o = new double[2][k];
-    k = 0;
-    for (int b = 0; b < h.bins(); b++) {
-      if (h.count(b) > 0) {
-        o[0][k] = Math.sqrt(h.lower(b) * h.upper(b)) * unit;
-        o[1][k++] = h.densityOfTotal(b) / unit;
-      }
-    }
-    return o;
-  }
-
-  private static void writeTable(
-      Path file, List<String> pb, List<String> lb, List<FieldComparison.Row> rows)
-      throws Exception {
-    int n = rows.size();
-    String[] q = new String[n];
-    int[] np = new int[n];
-    int[] ne = new int[n];
-    double[][] col = new double[8][n];
-    for (int i = 0; i < n; i++) {
-      FieldComparison.Row r = rows.get(i);
-      q[i] = r.quantity();
-      np[i] = r.particleCount();
-      ne[i] = r.epmCount();
-      col[0][i] = r.ks();
-      col[1][i] = r.l1();
-      col[2][i] = r.particleScale();
-      col[3][i] = r.epmScale();
-      col[4][i] = r.particleMean();
-      col[5][i] = r.particleStd();
-      col[6][i] = r.epmMean();
-      col[7][i] = r.epmStd();
-    }
-    Csv.write(
-        file,
-        List.of(
-            "particle_branch",
-            "lattice_branch",
-            "quantity",
-            "particle_n",
-            "epm_n",
-            "ks",
-            "l1",
-            "particle_scale",
-            "epm_scale",
-            "particle_mean",
-            "particle_std",
-            "epm_mean",
-            "epm_std"),
-        pb.toArray(new String[0]),
-        lb.toArray(new String[0]),
-        q,
-        np,
-        ne,
-        col[0],
-        col[1],
-        col[2],
-        col[3],
-        col[4],
-        col[5],
-        col[6],
-        col[7]);
-  }
-
-  private static String markdown(Map<String, Object> j, ParticleLatticeComparison.Result res) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "## %s vs %s%n%n%dx%d grid (%s kernel), cell side %.3f (%.2f particles per cell);"
-                + " D2min threshold %s (cutoff %.3f); sigma_y = %s (%s-quantile of %d"
-                + " rearranging cells in %d of %d frame pairs), x < 0 for %s %% of cells;"
-                + " EPM: %d snapshots x %d sites, %d avalanches. Pseudogap theta (smallest %s of"
-                + " x): particles %s, EPM %s.%n%n",
-            j.get("particle_branch"),
-            j.get("lattice_branch"),
-            j.get("grid"),
-            j.get("grid"),
-            j.get("kernel"),
-            (Double) j.get("cell_side"),
-            (Double) j.get("particles_per_cell"),
-            j.get("d2min_threshold"),
-            (Double) j.get("d2min_cutoff"),
-            j.get("yield_stress") == null ? "n/a" : fmt((Double) j.get("yield_stress")),
-            j.get("yield_quantile"),
-            j.get("rearranging_cells"),
-            j.get("pairs_with_rearrangement"),
-            j.get("frame_pairs"),
-            j.get("negative_x_fraction") == null
-                ? "n/a"
-                : String.format(Locale.ROOT, "%.1f", 100 * (Double) j.get("negative_x_fraction")),
-            j.get("epm_snapshots"),
-            j.get("epm_sites"),
-            j.get("epm_avalanches"),
-            j.get("fit_fraction"),
-            fmt(res.particleTheta()),
-            fmt(res.epmTheta())));
-    sb.append(
-        "| quantity | particle n | EPM n | KS | L1 | particle mean / std | EPM mean / std |\n");
-    sb.append("|---|---|---|---|---|---|---|\n");
-    for (FieldComparison.Row r : res.rows()) {
-      sb.append(
+    double cell = par.getPositive("cell_size", 2.5);
+    List<Map<String, Object>> jsonRows = new ArrayList<>();
+    List<String[]> csv = new ArrayList<>();
+    StringBuilder md = new StringBuilder("# Particles vs lattice EPM (calibrated)\n\n");
+    md.append(arrheniusText(fit, maxLag)).append("\n\n");
+    LinePlot.Builder pPlot =
+        LinePlot.builder("Persistence on t / tau_alpha", "t / tau_alpha", "p").log(true, false);
+    java.util.Set<String> plotted = new java.util.HashSet<>();
+    for (Map.Entry<Double, List<Branch>> g : byT.entrySet()) {
+      List<Branch> reps = g.getValue();
+      Branch first = reps.get(0);
+      double perSite = first.density() * Math.pow(cell * first.meanDiameter(), 2);
+      Measurement tl = CalibratedComparison.mappedTemperature(g.getKey(), fit);
+      String lat = nearest(lattices, tl.measured() ? tl.value() : Double.NaN);
+      CalibratedComparison.LatticeSide ls = lattices.get(lat);
+      CalibratedComparison.ParticleSide ps = particleSide(g.getKey(), reps, fit);
+      List<CalibratedComparison.Row> rows = CalibratedComparison.rows(ps, ls, perSite);
+      md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %.4f | %.4f | %.4g / %.4g | %.4g / %.4g |%n",
+              "## T = %s (%d replicas) vs %s (T_lattice = %s; %.3g particles per site)%n%n",
+              g.getKey(),
+              reps.size(),
+              lat,
+              ls.temperature(),
+              perSite));
+      md.append("| quantity | unit | particles | lattice | can conclude | cannot conclude |\n");
+      md.append("|---|---|---|---|---|---|\n");
+      for (CalibratedComparison.Row r : rows) {
+        md.append(
+            String.format(
+                "| %s | %s | %s | %s | %s | %s |%n",
+                r.quantity(),
+                r.unit(),
+                r.particle().text(),
+                r.lattice().text(),
+                r.concludes(),
+                r.limits()));
+        csv.add(
+            new String[] {
+              Double.toString(g.getKey()),
+              lat,
               r.quantity(),
-              r.particleCount(),
-              r.epmCount(),
-              r.ks(),
-              r.l1(),
-              r.particleMean(),
-              r.particleStd(),
-              r.epmMean(),
-              r.epmStd()));
+              r.unit(),
+              num(r.particle().value()),
+              num(r.particle().error()),
+              num(r.lattice().value()),
+              num(r.lattice().error()),
+              r.particle().note(),
+              r.lattice().note(),
+              r.concludes(),
+              r.limits()
+            });
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("particle_temperature", g.getKey());
+        j.put("lattice_branch", lat);
+        j.put("lattice_temperature", ls.temperature());
+        j.put("particles_per_site", perSite);
+        j.put("row", r);
+        jsonRows.add(j);
+      }
+      md.append('\n');
+      double tau = Measurement.replicaMean(ps.tauAlpha(), "").value();
+      if (Double.isFinite(tau)) {
+        pPlot.series(
+            "particles T=" + g.getKey() + " (IS persistence)", scale(first.pLag(), tau), first.p());
+      }
+      double tauL = RelaxationTime.tauAlpha(ls.lags(), ls.persistence());
+      if (Double.isFinite(tauL) && plotted.add(lat)) {
+        pPlot.series(
+            lat + " (lattice, T=" + ls.temperature() + ")",
+            scale(ls.lags(), tauL),
+            ls.persistence());
+      }
     }
-    return sb.append('\n').toString();
+    writeOutputs(ctx, csv, fit, maxLag, jsonRows, md.toString());
+    ctx.figure(
+        "persistence_particle_lattice",
+        pPlot.build(),
+        "Persistence p against t / tau_alpha: particles = share of particles whose IS position has"
+            + " not jumped (first replica; tau_alpha from F_s = 1/e, mean over replicas); lattice"
+            + " = share of sites not yielded (tau from p = 1/e), the branch nearest T / E.");
+    arrheniusFigure(ctx, fit, samples);
   }
 
-  private static String fmt(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
+  /** F_s, IS persistence, the catalogue's events of one particle branch. */
+  private static Branch measure(StageContext ctx, String id, Path md, Path isPath, Path events)
+      throws Exception {
+    Params par = ctx.params();
+    long t0 = System.nanoTime();
+    double temperature;
+    double meanD;
+    SelfIntermediateScattering.Result fs;
+    int n;
+    Box box;
+    try (Trajectory t = H5md.read(md, ReadOptions.DEFAULTS)) {
+      String tt = t.provenance().get("T");
+      if (tt == null) {
+        throw new IllegalArgumentException(
+            id + ": " + md + " records no temperature (provenance T); particle-lattice needs it");
+      }
+      temperature = Double.parseDouble(tt);
+      meanD = mean(t.diameters());
+      n = t.particleCount();
+      box = t.box();
+      double k = par.has("k") ? par.getPositive("k", 1) : 2 * Math.PI / meanD;
+      fs = SelfIntermediateScattering.compute(t, k);
+    }
+    long t1 = System.nanoTime();
+    int minOrigins = par.getInt("min_origins", 3);
+    double[][] fsk = keep(fs.pairs(), minOrigins, fs.lagTimes(), fs.fs());
+    double tau = RelaxationTime.tauAlpha(fsk[0], fsk[1]);
+    EventOptions eo = EventOptions.defaults();
+    double thr =
+        (par.has("move_threshold") ? par.getPositive("move_threshold", 1) : eo.moveThreshold())
+            * meanD;
+    IsPersistence.Result ip;
+    List<double[]> pos = new ArrayList<>();
+    List<Double> sizes = new ArrayList<>();
+    long t2;
+    try (Trajectory t = H5md.read(isPath, ReadOptions.DEFAULTS)) {
+      ip = IsPersistence.compute(t, thr);
+      t2 = System.nanoTime();
+      EventCatalog.Result cat = new EventCatalog(eo).compute(t);
+      for (EventCatalog.Interval iv : cat.events()) {
+        sizes.add((double) iv.largestCluster());
+        Configuration c = t.frame(iv.frame());
+        pos.add(centroid(c, iv.largestMembers()));
+      }
+    }
+    double[][] ipk = keep(ip.origins(), minOrigins, ip.lagTimes(), ip.persistence(), ip.chi4());
+    double pAtTau = Double.NaN;
+    double chiT = Double.NaN;
+    double chiH = Double.NaN;
+    if (Double.isFinite(tau)) {
+      pAtTau = interpolateLog(ipk[0], ipk[1], tau);
+      double[] pk = RelaxationTime.peak(ipk[0], ipk[2]);
+      chiH = pk[2];
+      chiT = pk[1] / tau;
+    }
+    double[] beta = RelaxationTime.stretching(ipk[0], ipk[1], 0.05, 0.95);
+    Csv.Table e = Csv.read(events);
+    double[] ta = e.doubles("time_a");
+    double[] tb = e.doubles("time_b");
+    double[] moved = e.doubles("moved");
+    double[] lag = new double[ta.length];
+    boolean[] changed = new boolean[ta.length];
+    for (int i = 0; i < lag.length; i++) {
+      lag[i] = tb[i] - ta[i];
+      changed[i] = moved[i] > 0;
+    }
+    double[] ex = new double[pos.size()];
+    double[] ey = new double[pos.size()];
+    for (int i = 0; i < ex.length; i++) {
+      ex[i] = pos.get(i)[0];
+      ey[i] = pos.get(i)[1];
+    }
+    ctx.log(
+        "%s: T = %s, tau_alpha(F_s) = %s, %d catalogued events, chi4 peak %s; F_s"
+            + " %.2f s, IS persistence %.2f s, event positions %.2f s",
+        id,
+        temperature,
+        tau,
+        sizes.size(),
+        chiH,
+        (t1 - t0) * 1e-9,
+        (t2 - t1) * 1e-9,
+        (System.nanoTime() - t2) * 1e-9);
+    return new Branch(
+        id,
+        temperature,
+        n,
+        n / box.area(),
+        meanD,
+        box,
+        lag,
+        changed,
+        tau,
+        pAtTau,
+        beta[0],
+        chiH,
+        chiT,
+        sizes.stream().mapToDouble(Double::doubleValue).toArray(),
+        ex,
+        ey,
+        ipk[0],
+        ipk[1]);
+  }
+
+  /** The particle side of one temperature from its replicas. */
+  private static CalibratedComparison.ParticleSide particleSide(
+      double t, List<Branch> reps, ArrheniusFit.Result fit) {
+    int r = reps.size();
+    double[] tau = new double[r];
+    double[] pat = new double[r];
+    double[] beta = new double[r];
+    double[] chi = new double[r];
+    double[] chiT = new double[r];
+    List<Double> sizes = new ArrayList<>();
+    List<double[]> pos = new ArrayList<>();
+    for (int i = 0; i < r; i++) {
+      Branch b = reps.get(i);
+      tau[i] = b.tauAlpha();
+      pat[i] = b.persistenceAtTau();
+      beta[i] = b.beta();
+      chi[i] = b.chi4Peak();
+      chiT[i] = b.chi4PeakTime();
+      for (double s : b.eventSizes()) {
+        sizes.add(s);
+      }
+      for (int k = 0; k < b.eventX().length; k++) {
+        pos.add(new double[] {b.eventX()[k], b.eventY()[k], i});
+      }
+    }
+    double[] x = new double[pos.size()];
+    double[] y = new double[pos.size()];
+    int[] seq = new int[pos.size()];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = pos.get(k)[0];
+      y[k] = pos.get(k)[1];
+      seq[k] = (int) pos.get(k)[2];
+    }
+    return new CalibratedComparison.ParticleSide(
+        t,
+        fit,
+        tau,
+        pat,
+        beta,
+        chi,
+        chiT,
+        sizes.stream().mapToDouble(Double::doubleValue).toArray(),
+        Facilitation.ratio(x, y, seq, reps.get(0).box()),
+        null);
+  }
+
+  /** The lattice branch: persistence table, avalanche areas, its temperature (done.json). */
+  static CalibratedComparison.LatticeSide lattice(String id, Path persistence, Path avalanches)
+      throws Exception {
+    List<double[]> rows = new ArrayList<>();
+    long windows = 0;
+    for (String line : Files.readAllLines(persistence)) {
+      String[] c = line.split(",");
+      if (c.length < 4 || c[0].equals("lag") || line.startsWith("#")) {
+        continue;
+      }
+      windows = Math.max(windows, Long.parseLong(c[3].trim()));
+      rows.add(new double[] {num(c[0]), num(c[1]), num(c[2])});
+    }
+    double[] lag = new double[rows.size()];
+    double[] p = new double[rows.size()];
+    double[] chi = new double[rows.size()];
+    for (int i = 0; i < lag.length; i++) {
+      lag[i] = rows.get(i)[0];
+      p[i] = rows.get(i)[1];
+      chi[i] = rows.get(i)[2];
+    }
+    com.fasterxml.jackson.databind.JsonNode params =
+        JsonFiles.read(persistence.getParent().resolve("done.json")).path("params");
+    if (!params.path("temperature").isNumber() || !params.path("size").isNumber()) {
+      throw new IllegalArgumentException(
+          id + ": done.json of epm-lattice records no temperature and size");
+    }
+    double t = params.get("temperature").asDouble();
+    int l = params.get("size").asInt();
+    double[] areas = new double[0];
+    if (avalanches != null) {
+      List<Double> a = new ArrayList<>();
+      List<String> lines = Files.readAllLines(avalanches);
+      List<String> head = List.of(lines.get(0).split(","));
+      int ia = head.indexOf("area");
+      int ir = head.indexOf("runaway");
+      for (String line : lines.subList(1, lines.size())) {
+        String[] c = line.split(",");
+        if (c.length > Math.max(ia, ir) && c[ir].trim().equals("0")) {
+          a.add(num(c[ia]));
+        }
+      }
+      areas = a.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    return new CalibratedComparison.LatticeSide(t, lag, p, chi, windows, l * l, areas, null);
+  }
+
+  /** The lattice branch whose temperature is nearest {@code t} (the first one if t is NaN). */
+  static String nearest(Map<String, CalibratedComparison.LatticeSide> l, double t) {
+    String best = null;
+    double d = Double.POSITIVE_INFINITY;
+    for (var e : l.entrySet()) {
+      double x = Math.abs(e.getValue().temperature() - t);
+      if (best == null || x < d) {
+        best = e.getKey();
+        d = x;
+      }
+    }
+    return best;
   }
 
   /**
-   * Map of the coarse-grained σ_xy of frame f, the reference of the strongest catalogue event [f,
-   * f+1] (one map only: heatmap rendering costs about a second per figure).
+   * The longest exact lag [time] up to which at most half the intervals of all branches changed
+   * (the shortest lag if even that one changed more often).
    */
-  private static void fieldMaps(
-      StageContext ctx,
-      String branch,
-      Grids g,
-      Path avalanches,
-      ParticleLatticeComparison.Options o)
-      throws Exception {
-    int nf = g.sigma().length;
-    int k =
-        avalanches == null ? 0 : StageSupport.clamp(StageSupport.eventFrame(avalanches), nf - 2);
-    int l = g.cg().gridSize();
-    String[] rowsLab = new String[l];
-    String[] colsLab = new String[l];
-    double[][] s = new double[l][l];
-    for (int r = 0; r < l; r++) {
-      int cy = l - 1 - r; // y up
-      rowsLab[r] = Integer.toString(cy);
-      colsLab[r] = Integer.toString(r);
-      for (int cx = 0; cx < l; cx++) {
-        s[r][cx] = g.sigma()[k][cy * l + cx];
+  static double autoMaxLag(List<Branch> branches) {
+    TreeMap<Double, int[]> byLag = new TreeMap<>();
+    for (Branch b : branches) {
+      for (int i = 0; i < b.intervalLag().length; i++) {
+        double key = Math.round(b.intervalLag()[i] * 1e9) / 1e9;
+        int[] c = byLag.computeIfAbsent(key, k -> new int[2]);
+        c[0]++;
+        c[1] += b.intervalChanged()[i] ? 1 : 0;
       }
     }
-    int px = Math.max(360, Math.min(900, 120 + 50 * l));
-    ctx.figure(
-        "cg_sigma_map",
-        new Heatmap(
-            branch + ": coarse-grained sigma_xy, IS frame " + k,
-            rowsLab,
-            colsLab,
-            s,
-            ColorMap.divergingFor(flat(s)),
-            "sigma_xy",
-            px + 110,
-            px + 40),
-        String.format(
-            Locale.ROOT,
-            "Coarse-grained shear stress (virial per cell area) of IS frame %d on the %dx%d grid"
-                + " (cell side %.3f), the reference frame of the strongest event of the IS"
-                + " catalogue (interval [%d, %d]); row = cell y index (up), column = cell x index",
-            k,
-            l,
-            l,
-            g.cg().cellSizeX(),
-            k,
-            k + 1));
+    double best = Double.NaN;
+    for (var e : byLag.entrySet()) {
+      if (2 * e.getValue()[1] <= e.getValue()[0]) {
+        best = e.getKey();
+      } else {
+        break;
+      }
+    }
+    // even the shortest intervals changed more often than not: count them anyway (an
+    // underestimate of the rate, stated in the JSON as rate_max_lag)
+    return best > 0 ? best : byLag.firstKey();
   }
 
-  private static double[] flat(double[][] m) {
-    int n = 0;
-    for (double[] r : m) {
-      n += r.length;
-    }
-    double[] o = new double[n];
-    int i = 0;
-    for (double[] r : m) {
-      for (double v : r) {
-        o[i++] = Double.isFinite(v) ? v : 0;
+  private static void writeOutputs(
+      StageContext ctx,
+      List<String[]> csv,
+      ArrheniusFit.Result fit,
+      double maxLag,
+      List<Map<String, Object>> rows,
+      String md)
+      throws Exception {
+    String[][] cols = new String[12][csv.size()];
+    for (int i = 0; i < csv.size(); i++) {
+      for (int c = 0; c < 12; c++) {
+        cols[c][i] = csv.get(i)[c];
       }
     }
+    Csv.write(
+        ctx.output(TABLE),
+        List.of(
+            "particle_temperature",
+            "lattice_branch",
+            "quantity",
+            "unit",
+            "particle_value",
+            "particle_error",
+            "lattice_value",
+            "lattice_error",
+            "particle_note",
+            "lattice_note",
+            "can_conclude",
+            "cannot_conclude"),
+        (Object[]) cols);
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("rate_max_lag", maxLag);
+    a.put("energy", fit.energy());
+    a.put("ln_prefactor", fit.lnPrefactor());
+    a.put("prefactor", fit.prefactor());
+    a.put("temperatures", fit.temperatures());
+    a.put("rates_per_particle", fit.rates());
+    a.put("events", fit.events());
+    a.put("reduced_chi2", Double.isFinite(fit.reducedChi2()) ? fit.reducedChi2() : null);
+    a.put(
+        "bootstrap_energy_error",
+        Double.isFinite(fit.bootstrapEnergyError()) ? fit.bootstrapEnergyError() : null);
+    a.put("temperature_mapping", "T_lattice = T / E (E: the lattice barrier unit)");
+    root.put("arrhenius", a);
+    root.put("rows", rows);
+    JsonFiles.write(ctx.output(JSON), root);
+    byte[] b = md.getBytes(StandardCharsets.UTF_8);
+    AtomicFile.write(ctx.output(MARKDOWN), tmp -> Files.write(tmp, b));
+  }
+
+  private static String arrheniusText(ArrheniusFit.Result f, double maxLag) {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "IS event rate: IS intervals up to %.4g time units in which any particle moved, per"
+                + " particle and time. ",
+            maxLag));
+    for (int i = 0; i < f.temperatures().length; i++) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "T = %s: %d events, r = %.3g; ",
+              f.temperatures()[i],
+              f.events()[i],
+              f.rates()[i]));
+    }
+    s.append("Arrhenius E = ")
+        .append(f.energy().measured() ? f.energy().text() : f.energy().note())
+        .append(", nu0 = ")
+        .append(f.prefactor().measured() ? f.prefactor().text() : "n/a")
+        .append(". Mapping: T_lattice = T / E.");
+    return s.toString();
+  }
+
+  /** The pooled rate of every temperature (those left out of the fit too) and the fit. */
+  private static void arrheniusFigure(
+      StageContext ctx, ArrheniusFit.Result f, List<ArrheniusFit.Sample> samples) throws Exception {
+    TreeMap<Double, double[]> pooled = new TreeMap<>();
+    for (ArrheniusFit.Sample s : samples) {
+      double[] c = pooled.computeIfAbsent(s.temperature(), k -> new double[2]);
+      c[0] += s.events();
+      c[1] += s.exposure();
+    }
+    List<double[]> pts = new ArrayList<>();
+    for (var e : pooled.entrySet()) {
+      if (e.getValue()[0] > 0) {
+        pts.add(new double[] {1 / e.getKey(), e.getValue()[0] / e.getValue()[1], e.getKey()});
+      }
+    }
+    if (pts.isEmpty()) {
+      ctx.log("no IS event at any temperature: no Arrhenius plot");
+      return;
+    }
+    int m = pts.size();
+    double[] x = new double[m];
+    double[] y = new double[m];
+    double[] fy = new double[m];
+    for (int i = 0; i < m; i++) {
+      x[i] = pts.get(m - 1 - i)[0];
+      y[i] = pts.get(m - 1 - i)[1];
+      fy[i] = f.measured() ? f.rate(pts.get(m - 1 - i)[2]) : Double.NaN;
+    }
+    LinePlot.Builder b =
+        LinePlot.builder("IS event rate", "1 / T", "rate per particle").log(false, true);
+    b.series("measured (pooled replicas)", x, y).points(true);
+    if (f.measured()) {
+      b.series("nu0 exp(-E/T)", x, fy);
+    }
+    ctx.figure(
+        "arrhenius_particle_rate",
+        b.build(),
+        "IS event rate per particle (pooled replicas) against 1/T with the weighted Arrhenius fit"
+            + " (E = "
+            + (f.measured() ? f.energy().text() : f.energy().note())
+            + ").");
+  }
+
+  private static double[] scale(double[] t, double tau) {
+    double[] o = new double[t.length];
+    for (int i = 0; i < o.length; i++) {
+      o[i] = t[i] / tau;
+    }
     return o;
+  }
+
+  /** The entries of {@code columns} at the lags averaged over at least {@code min} origins. */
+  static double[][] keep(int[] origins, int min, double[]... columns) {
+    int n = 0;
+    for (int o : origins) {
+      n += o >= min ? 1 : 0;
+    }
+    double[][] out = new double[columns.length][n];
+    int k = 0;
+    for (int i = 0; i < origins.length; i++) {
+      if (origins[i] >= min) {
+        for (int c = 0; c < columns.length; c++) {
+          out[c][k] = columns[c][i];
+        }
+        k++;
+      }
+    }
+    return out;
+  }
+
+  /** c at time {@code t}, linear in ln t between bracketing lags; NaN outside. */
+  static double interpolateLog(double[] lag, double[] c, double t) {
+    for (int k = 1; k < lag.length; k++) {
+      if (lag[k - 1] <= t && t <= lag[k]) {
+        double f = Math.log(t / lag[k - 1]) / Math.log(lag[k] / lag[k - 1]);
+        return c[k - 1] + f * (c[k] - c[k - 1]);
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** Periodic centroid of {@code members} (circular mean per axis). */
+  static double[] centroid(Configuration c, int[] members) {
+    Box b = c.box();
+    double cx = 0;
+    double sx = 0;
+    double cy = 0;
+    double sy = 0;
+    for (int i : members) {
+      double ax = 2 * Math.PI * c.x(i) / b.lx();
+      double ay = 2 * Math.PI * c.y(i) / b.ly();
+      cx += Math.cos(ax);
+      sx += Math.sin(ax);
+      cy += Math.cos(ay);
+      sy += Math.sin(ay);
+    }
+    return new double[] {
+      b.wrapX(Math.atan2(sx, cx) / (2 * Math.PI) * b.lx()),
+      b.wrapY(Math.atan2(sy, cy) / (2 * Math.PI) * b.ly())
+    };
+  }
+
+  private static double mean(double[] a) {
+    double s = 0;
+    for (double v : a) {
+      s += v;
+    }
+    return s / a.length;
+  }
+
+  private static double num(String s) {
+    String t = s.trim();
+    return t.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(t);
+  }
+
+  private static String num(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
   }
 }

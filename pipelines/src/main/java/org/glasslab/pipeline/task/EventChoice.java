@@ -9,7 +9,7 @@ import org.glasslab.analysis.events.EventCatalog;
 /**
  * The rows of a stored event catalogue (the {@code events} task's table, {@code events.csv}) and
  * the choice of one event by the {@link #EVENT} parameter, shared by every stage that looks at "the
- * event" (local, softness, snapshots, fig1, particle-lattice) and by {@code signatures}.
+ * event" (local, softness, snapshots, fig1) and by {@code signatures}.
  *
  * <p>{@code event} is one string: {@code rank:K} the K-th event by robust z-score (largest first;
  * default {@code rank:1}), {@code size:K} the K-th event by the size of its largest moved cluster,

@@ -5,103 +5,86 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.glasslab.analysis.mechanics.StressAnalysis;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.epm.coarsegrain.CoarseGrainer;
-import org.glasslab.md.StressConvention;
-import org.glasslab.md.Wca;
+import org.glasslab.epm.coarsegrain.CalibratedComparison;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
-import org.glasslab.testsupport.BenchmarkSystem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The particle-lattice stage's coarse graining on a real WCA configuration and its errors. */
+/** The particle-lattice adapter: lattice files, the event-rate lag, geometry and bad input. */
 class ParticleLatticeStageTest {
   private static Params params(String json) throws Exception {
     return Params.of(new ObjectMapper().readTree(json));
   }
 
   @Test
-  void coarseGrainedStressOfARealGlassConservesTheTotal() throws Exception {
-    // 200 polydisperse WCA disks at rho = 0.9, briefly equilibrated at T = 0.5 (interacting)
-    Configuration c = BenchmarkSystem.prepare(200, 0.9, 0.5, 0.003, 200, 7);
-    double[] s =
-        new StressAnalysis(Wca.INSTANCE, StressConvention.CONSISTENT).perParticle(c, 0, null);
-    int n = c.size();
-    double[] sxy = new double[n];
-    double particleArea = c.box().area() / n;
-    double total = 0;
-    double scale = 0;
-    for (int i = 0; i < n; i++) {
-      sxy[i] = s[3 * i + 2];
-      total += sxy[i] * particleArea;
-      scale += Math.abs(sxy[i]) * particleArea;
-    }
-    assertTrue(scale > 1, "the configuration carries stress: " + scale);
-    for (String spec : new String[] {"{}", "{\"kernel\": \"gaussian\"}", "{\"grid\": 7}"}) {
-      CoarseGrainer cg = ParticleLatticeStage.grainer(params(spec), c.box(), n);
-      double[] g = cg.density(c.positions(), sxy, particleArea, null);
-      double sum = 0;
-      for (double v : g) {
-        sum += v * cg.cellArea();
-      }
-      assertEquals(total, sum, 1e-12 * scale, spec);
-    }
-    // the default cell side: round(box / 2.5) cells, a few particles each
-    CoarseGrainer cg = ParticleLatticeStage.grainer(params("{}"), c.box(), n);
-    assertEquals(Math.round(c.box().lx() / 2.5), cg.gridSize());
-    assertTrue(cg.cellSizeX() > 2 && cg.cellSizeX() < 3, "cell side " + cg.cellSizeX());
+  void readsTheLatticeBranchPersistenceAvalanchesAndTemperature(@TempDir Path dir)
+      throws Exception {
+    Path p = dir.resolve("epm_persistence.csv");
+    Files.writeString(
+        p, "lag,p,chi4,windows\n0.1,nan,nan,0\n1,0.9,2,40\n10,0.2,5,40\n100,0.01,1,40\n");
+    Files.writeString(
+        dir.resolve("epm_avalanches.csv"),
+        "start_time,S,S_unstable,released,area,D,D_time,runaway\n"
+            + "1,1,0,0.1,1,1,0,0\n2,5,4,0.5,3,2,0.1,0\n3,900,899,9,256,9,1,1\n");
+    Files.writeString(
+        dir.resolve("done.json"), "{\"params\": {\"temperature\": 0.1, \"size\": 16}}");
+    CalibratedComparison.LatticeSide l =
+        ParticleLatticeStage.lattice("lat", p, dir.resolve("epm_avalanches.csv"));
+    assertEquals(0.1, l.temperature());
+    assertEquals(256, l.sites());
+    assertEquals(40, l.windows());
+    assertTrue(Double.isNaN(l.persistence()[0]));
+    assertEquals(List.of(1.0, 3.0), List.of(l.cascadeAreas()[0], l.cascadeAreas()[1]));
+    assertEquals(2, l.cascadeAreas().length); // the runaway is left out
+    Files.writeString(dir.resolve("done.json"), "{\"params\": {}}");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ParticleLatticeStage.lattice("lat", p, null));
+    assertTrue(e.getMessage().startsWith("lat: done.json"), e.getMessage());
   }
 
   @Test
-  void gridTooFineIsAOneLineErrorNamingTheParameter() throws Exception {
-    Configuration c = BenchmarkSystem.prepare(100, 0.9, 0.5, 0.003, 10, 3);
-    ParamException e =
-        assertThrows(
-            ParamException.class,
-            () -> ParticleLatticeStage.grainer(params("{\"grid\": 20}"), c.box(), c.size()));
-    assertEquals("grid", e.key());
-    assertTrue(e.getMessage().startsWith("grid: a 20x20 grid"), e.getMessage());
-    assertTrue(e.getMessage().contains("0.25 particles per cell"), e.getMessage());
-    assertEquals(1, e.getMessage().split("\n").length);
-    e =
-        assertThrows(
-            ParamException.class,
-            () -> ParticleLatticeStage.grainer(params("{\"cell_size\": 0.5}"), c.box(), c.size()));
-    assertEquals("cell_size", e.key());
-    assertTrue(e.getMessage().startsWith("cell_size:"), e.getMessage());
-    e =
-        assertThrows(
-            ParamException.class,
-            () -> new ParticleLatticeStage().validate(params("{\"kernel\": \"box\"}")));
-    assertEquals("kernel", e.key());
-    e =
-        assertThrows(
-            ParamException.class,
-            () -> new ParticleLatticeStage().validate(params("{\"epm_from\": 1.5}")));
-    assertEquals("epm_from", e.key());
+  void nearestLatticeBranchAndPeriodicCentroid() {
+    CalibratedComparison.LatticeSide a =
+        new CalibratedComparison.LatticeSide(
+            0.1, new double[] {1}, new double[] {1}, new double[] {0}, 1, 4, new double[0], null);
+    CalibratedComparison.LatticeSide b =
+        new CalibratedComparison.LatticeSide(
+            0.3, new double[] {1}, new double[] {1}, new double[] {0}, 1, 4, new double[0], null);
+    assertEquals("b", ParticleLatticeStage.nearest(Map.of("a", a, "b", b), 0.25));
+    Box box = new Box(10, 10);
+    Configuration c =
+        Configuration.of(box, new double[] {9.5, 5, 0.5, 5, 9.9, 5.2}, new double[] {1, 1, 1});
+    double[] m = ParticleLatticeStage.centroid(c, new int[] {0, 1});
+    assertEquals(0.0, Math.min(m[0], 10 - m[0]), 1e-9); // across the boundary, not at 5
+    assertEquals(5.0, m[1], 1e-9);
+    assertEquals(
+        0.5,
+        ParticleLatticeStage.interpolateLog(new double[] {1, 100}, new double[] {1, 0}, 10),
+        1e-12);
   }
 
-  /**
-   * The area density: 5 log bins per decade from one unit, normalised by all values (below one unit
-   * included) so that sum p_b * width_b = fraction of values >= 1 unit; hand-checked bins.
-   */
   @Test
-  void logDensityOfAreas() {
-    double unit = 0.5;
-    // areas in units: 1, 1, 2, 12 and one below a unit (0.2)
-    double[] v = {0.5, 0.5, 1.0, 6.0, 0.1};
-    double[][] d = ParticleLatticeStage.logDensity(v, unit);
-    double w0 = Math.pow(10, 0.2) - 1;
-    double w1 = Math.pow(10, 0.4) - Math.pow(10, 0.2);
-    double w5 = Math.pow(10, 1.2) - Math.pow(10, 1.0);
-    // bins: [1, 1.58) holds 1, 1; [1.58, 2.51) holds 2; [10, 15.8) holds 12
-    assertEquals(3, d[0].length);
-    assertEquals(Math.sqrt(Math.pow(10, 0.2)) * unit, d[0][0], 1e-12);
-    assertEquals(2 / (5 * w0 * unit), d[1][0], 1e-12);
-    assertEquals(1 / (5 * w1 * unit), d[1][1], 1e-12);
-    assertEquals(1 / (5 * w5 * unit), d[1][2], 1e-12);
-    double mass = d[1][0] * w0 * unit + d[1][1] * w1 * unit + d[1][2] * w5 * unit;
-    assertEquals(4.0 / 5, mass, 1e-12);
+  void badParametersAreNamed() throws Exception {
+    ParticleLatticeStage s = new ParticleLatticeStage();
+    for (String[] bad :
+        new String[][] {
+          {"{\"cell_size\": -1}", "cell_size"},
+          {"{\"k\": 0}", "k"},
+          {"{\"min_events\": 0}", "min_events"},
+          {"{\"rate_max_lag\": -2}", "rate_max_lag"},
+          {"{\"min_origins\": 0}", "min_origins"}
+        }) {
+      ParamException e = assertThrows(ParamException.class, () -> s.validate(params(bad[0])));
+      assertEquals(bad[1], e.key(), e.getMessage());
+    }
+    s.validate(params("{}"));
   }
 }
