@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import org.glasslab.epm.fit.WeightedLine;
 
 /**
  * Arrhenius fit of an event rate against temperature, r(T) = ν0 exp(−E/T), from event counts: the
@@ -177,33 +178,27 @@ public final class ArrheniusFit {
 
   /** {E, ln ν0, var E, var ln ν0, χ²} of the weighted line ln r = ln ν0 − E x, x = 1/T. */
   private static double[] weightedLine(double[] t, long[] n, double[] r) {
-    double sw = 0;
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
+    double[] x = new double[t.length];
+    double[] y = new double[t.length];
+    double[] w = new double[t.length];
     for (int i = 0; i < t.length; i++) {
-      double w = n[i];
-      double x = 1 / t[i];
-      double y = Math.log(r[i]);
-      sw += w;
-      sx += w * x;
-      sy += w * y;
-      sxx += w * x * x;
-      sxy += w * x * y;
+      x[i] = 1 / t[i];
+      y[i] = Math.log(r[i]);
+      w[i] = n[i];
     }
-    double det = sw * sxx - sx * sx;
-    if (!(det > 0)) {
+    WeightedLine l;
+    try {
+      l = WeightedLine.fit(x, y, w);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Arrhenius fit: the temperatures must differ");
     }
-    double slope = (sw * sxy - sx * sy) / det;
-    double icpt = (sxx * sy - sx * sxy) / det;
-    double chi2 = 0;
-    for (int i = 0; i < t.length; i++) {
-      double d = Math.log(r[i]) - (icpt + slope / t[i]);
-      chi2 += n[i] * d * d;
-    }
-    return new double[] {-slope, icpt, sw / det, sxx / det, chi2};
+    return new double[] {
+      -l.slope(),
+      l.intercept(),
+      l.slopeError() * l.slopeError(),
+      l.interceptError() * l.interceptError(),
+      l.chi2()
+    };
   }
 
   private static long events(List<Sample> g) {
