@@ -12,6 +12,7 @@ import org.glasslab.bench.md.Lammps;
 import org.glasslab.bench.md.LammpsDeck;
 import org.glasslab.data.Configuration;
 import org.glasslab.md.BrownClarke;
+import org.glasslab.md.ForceKernel;
 import org.glasslab.md.MdOptions;
 import org.glasslab.md.Simulation;
 import org.glasslab.md.Wca;
@@ -90,6 +91,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       err.println("glasslab bench md: lmp not found; measuring GlassLab only");
     }
     List<double[]> rows = new ArrayList<>();
+    ForceKernel kernel = null;
     for (int n : ns) {
       long steps = Math.max(200, Math.round(atomSteps / n));
       err.printf(Locale.ROOT, "N=%d: preparing (%d steps per repetition)%n", n, steps);
@@ -107,6 +109,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       var threads = ManagementFactory.getThreadMXBean();
       for (int r = 0; r < repeats; r++) {
         Simulation sim = new Simulation(c, Wca.INSTANCE, new BrownClarke(temperature), opt);
+        kernel = sim.forceKernel();
         sim.run(Math.max(100, steps / 5)); // warm-up (JIT) outside the timing
         long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -148,6 +151,8 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       o.put("repeats", repeats);
       o.put("lammps", lmpVersion);
       o.put("threads", 1);
+      o.put("kernel", kernel.label());
+      o.put("vector_lanes", ForceKernel.vectorLanes());
       ArrayNode a = o.putArray("results");
       for (double[] r : rows) {
         ObjectNode e = a.addObject();
@@ -173,6 +178,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
           skin,
           repeats,
           lmpVersion);
+      out.printf(Locale.ROOT, "# GlassLab force kernel: %s%n", kernelDescription(kernel));
       out.println(
           "# wall = elapsed time; cpu = CPU time of the computing thread/process (robust when"
               + " the machine is loaded)");
@@ -202,5 +208,15 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       }
     }
     return 0;
+  }
+
+  /** "vector (8 double lanes, jdk.incubator.vector)" or "scalar (...why...)". */
+  static String kernelDescription(ForceKernel kernel) {
+    if (kernel == ForceKernel.VECTOR) {
+      return "vector (" + ForceKernel.vectorLanes() + " double lanes, jdk.incubator.vector)";
+    }
+    return ForceKernel.vectorAvailable()
+        ? "scalar (selected by -D" + ForceKernel.PROPERTY + ")"
+        : "scalar (jdk.incubator.vector not loaded)";
   }
 }

@@ -1,0 +1,125 @@
+package org.glasslab.md;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.glasslab.data.Box;
+import org.glasslab.data.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The SIMD force kernel against the scalar reference. The documented tolerance is zero: the vector
+ * kernel performs the scalar kernel's IEEE operations lane by lane and accumulates in the scalar
+ * order, so forces, and therefore trajectories, energies and virials, are bit identical.
+ */
+class ForceKernelTest {
+
+  @Test
+  void theVectorKernelIsAvailableInTheTestJvm() {
+    // md-engine's surefire adds the module, so both kernels are exercised here
+    assertTrue(
+        ForceKernel.vectorAvailable(), "run the tests with --add-modules jdk.incubator.vector");
+    try (Kernels k = Kernels.use(ForceKernel.VECTOR)) {
+      assertEquals(ForceKernel.VECTOR, ForceKernel.selected());
+    }
+    try (Kernels k = Kernels.use(ForceKernel.SCALAR)) {
+      assertEquals(ForceKernel.SCALAR, ForceKernel.selected());
+    }
+  }
+
+  @Test
+  void aBadPropertyValueIsAOneLineErrorNamingTheProperty() {
+    String before = System.getProperty(ForceKernel.PROPERTY);
+    System.setProperty(ForceKernel.PROPERTY, "avx");
+    try {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, ForceKernel::selected);
+      assertTrue(e.getMessage().contains(ForceKernel.PROPERTY), e.getMessage());
+      assertTrue(e.getMessage().contains("avx"), e.getMessage());
+    } finally {
+      if (before == null) {
+        System.clearProperty(ForceKernel.PROPERTY);
+      } else {
+        System.setProperty(ForceKernel.PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
+  void otherPotentialsRunScalar() {
+    Configuration c = TestSystems.lattice(8, 0.9, 0.3, 1);
+    PairPotential lj = Potentials.byName("lj");
+    NeighbourList list = new NeighbourList(c.box(), c.size(), lj.maxCutoff(1.2), 0.3, 128);
+    assertEquals(ForceKernel.SCALAR, new PairForces(lj, list, ForceKernel.VECTOR).kernel());
+    assertEquals(
+        ForceKernel.VECTOR, new PairForces(Wca.INSTANCE, list, ForceKernel.VECTOR).kernel());
+  }
+
+  /** Random overlapping systems (many pairs, odd list lengths) and boxes of 1–2 cells per side. */
+  @ParameterizedTest(name = "N={0} box {1}x{2} skin {3}")
+  @CsvSource({
+    "1, 3.0, 3.0, 0.3",
+    "7, 3.1, 3.4, 0.5",
+    "40, 4.1, 3.3, 0.3",
+    "300, 18.0, 17.0, 0.3",
+    "2000, 47.0, 47.0, 0.4",
+  })
+  void forcesAreBitIdenticalToTheScalarKernel(int n, double lx, double ly, double skin) {
+    Configuration c = TestSystems.random(n, lx, ly, 97 + n);
+    NeighbourList list = new NeighbourList(new Box(lx, ly), n, Wca.CUTOFF_FACTOR * 1.3, skin, 4096);
+    double[] x = c.positions();
+    double[] d = c.diameters();
+    list.build(x, d, Wca.INSTANCE);
+    PairForces scalar = new PairForces(Wca.INSTANCE, list, ForceKernel.SCALAR);
+    PairForces vector = new PairForces(Wca.INSTANCE, list, ForceKernel.VECTOR);
+    double[] fs = new double[2 * n];
+    double[] fv = new double[2 * n];
+    java.util.Arrays.fill(fv, Double.NaN); // overwritten, not accumulated into
+    scalar.forces(x, d, fs);
+    vector.forces(x, d, fv);
+    assertArrayEquals(fs, fv, 0.0);
+    // after a displacement without a rebuild (continuous positions), and after a rebuild
+    double[] y = x.clone();
+    for (int k = 0; k < y.length; k++) {
+      y[k] += 0.1 * skin * Math.sin(7.0 * k);
+    }
+    scalar.forces(y, d, fs);
+    vector.forces(y, d, fv);
+    assertArrayEquals(fs, fv, 0.0);
+    list.build(x, d, Wca.INSTANCE);
+    scalar.forces(x, d, fs);
+    vector.forces(x, d, fv);
+    assertArrayEquals(fs, fv, 0.0);
+  }
+
+  /** Sorting, rebuilds and the thermostat included: the two kernels give the same trajectory. */
+  @Test
+  void trajectoriesAreBitIdenticalAcrossKernels() {
+    Configuration c = IntegratorTest.withVelocities(TestSystems.lattice(20, 0.9, 0.4, 4), 0.8, 3);
+    Simulation s;
+    Simulation v;
+    try (Kernels k = Kernels.use(ForceKernel.SCALAR)) {
+      s = new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5), new MdOptions(0.003, 0.3, 3, 128));
+    }
+    try (Kernels k = Kernels.use(ForceKernel.VECTOR)) {
+      v = new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5), new MdOptions(0.003, 0.3, 3, 128));
+    }
+    assertEquals(ForceKernel.SCALAR, s.forceKernel());
+    assertEquals(ForceKernel.VECTOR, v.forceKernel());
+    s.run(3000);
+    v.run(3000);
+    assertTrue(v.rebuilds() > 10, "rebuilds " + v.rebuilds());
+    assertEquals(s.snapshot(), v.snapshot());
+    assertArrayEquals(s.forces(), v.forces(), 0.0);
+    Thermo ts = s.thermo(StressConvention.CONSISTENT);
+    Thermo tv = v.thermo(StressConvention.CONSISTENT);
+    assertEquals(ts.potentialEnergy(), tv.potentialEnergy(), 0.0);
+    assertEquals(ts.virialXx(), tv.virialXx(), 0.0);
+    assertEquals(ts.virialYy(), tv.virialYy(), 0.0);
+    assertEquals(ts.virialXy(), tv.virialXy(), 0.0);
+  }
+}
