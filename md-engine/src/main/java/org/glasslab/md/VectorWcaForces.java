@@ -9,14 +9,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The SIMD WCA force loop ({@link ForceKernel#VECTOR}): the pair arithmetic of the scalar loop in
  * {@link PairForces} runs over the flattened half list in lanes of the preferred {@code
- * DoubleVector} species (positions and diameters gathered by neighbour index), then one scalar pass
- * adds the pair forces to both particles in the scalar loop's order. Every lane performs the scalar
- * loop's IEEE operations in the same order (no fused multiply-add), so forces are bit identical to
- * the scalar kernel, and so are trajectories.
+ * DoubleVector} species (positions gathered by index; per-pair diameters and image shifts decoded
+ * once per list build, since they are fixed while the list is), then one scalar pass adds the pair
+ * forces to both particles in the scalar loop's order. Every lane performs the scalar loop's IEEE
+ * operations in the same order (no fused multiply-add), so forces are bit identical to the scalar
+ * kernel, and so are trajectories.
  *
  * <p>Loaded only reflectively (by {@link ForceKernel}), so nothing else needs the incubator module.
  * Per list build it decodes the packed entries into flat index arrays (owner, neighbour, image
- * shift); memory {@code ~40 bytes} per listed pair.
+ * shift); memory 56 bytes per listed pair.
  */
 final class VectorWcaForces implements ForceKernel.WcaKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -25,13 +26,14 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
   private NeighbourList decodedList;
   private long decodedBuild = -1;
   private int pairs;
-  // per entry k: 2i, 2j, i, j (gather indices) and the image shift
+  // per entry k: 2i, 2j (gather indices) and the image shift
   private int[] own2 = new int[0];
   private int[] nb2 = new int[0];
-  private int[] own = new int[0];
-  private int[] nb = new int[0];
   private double[] shx = new double[0];
   private double[] shy = new double[0];
+  // per entry k: the pair diameter 0.5 d_i + 0.5 d_j (fixed while the list is: the list's per-pair
+  // ranges were built from the same diameters)
+  private double[] sig = new double[0];
   // per entry k: the pair force on the owner, (fx, fy)
   private double[] fxs = new double[0];
   private double[] fys = new double[0];
@@ -43,7 +45,7 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
     return L;
   }
 
-  private void decode(NeighbourList list) {
+  private void decode(NeighbourList list, double[] d) {
     final int n = list.size();
     final int[] start = list.start();
     final int[] entries = list.entries();
@@ -54,10 +56,9 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
       int cap = Math.max(p, own2.length * 3 / 2);
       own2 = new int[cap];
       nb2 = new int[cap];
-      own = new int[cap];
-      nb = new int[cap];
       shx = new double[cap];
       shy = new double[cap];
+      sig = new double[cap];
       fxs = new double[cap];
       fys = new double[cap];
     }
@@ -66,12 +67,11 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
         final int entry = entries[k];
         final int j = entry >>> NeighbourList.SHIFT_BITS;
         final int c = entry & 15;
-        own[k] = i;
         own2[k] = 2 * i;
-        nb[k] = j;
         nb2[k] = 2 * j;
         shx[k] = sx[c];
         shy[k] = sy[c];
+        sig[k] = 0.5 * d[i] + 0.5 * d[j];
       }
     }
     pairs = p;
@@ -82,7 +82,7 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
   @Override
   public void forces(NeighbourList list, double[] x, double[] d, double[] f) {
     if (list != decodedList || list.builds() != decodedBuild) {
-      decode(list);
+      decode(list, d);
     }
     final int p = pairs;
     final double c2 = Wca.CUTOFF_SQUARED_FACTOR;
@@ -97,12 +97,10 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
       final DoubleVector yi = DoubleVector.fromArray(S, x, 1, own2, k);
       final DoubleVector xj = DoubleVector.fromArray(S, x, 0, nb2, k);
       final DoubleVector yj = DoubleVector.fromArray(S, x, 1, nb2, k);
-      final DoubleVector di = DoubleVector.fromArray(S, d, 0, own, k);
-      final DoubleVector dj = DoubleVector.fromArray(S, d, 0, nb, k);
       final DoubleVector dx = xi.sub(xj).add(DoubleVector.fromArray(S, shx, k));
       final DoubleVector dy = yi.sub(yj).add(DoubleVector.fromArray(S, shy, k));
       final DoubleVector r2 = dx.mul(dx).add(dy.mul(dy));
-      final DoubleVector s = di.mul(0.5).add(dj.mul(0.5));
+      final DoubleVector s = DoubleVector.fromArray(S, sig, k);
       final DoubleVector s2 = s.mul(s);
       final DoubleVector ir2 = one.div(r2);
       final DoubleVector sr2 = s2.mul(ir2);
@@ -115,11 +113,11 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
       fr.mul(dy).intoArray(fy, k);
     }
     for (; k < p; k++) {
-      final int i = own[k];
-      final int j = nb[k];
-      final double dx = x[2 * i] - x[2 * j] + shx[k];
-      final double dy = x[2 * i + 1] - x[2 * j + 1] + shy[k];
-      final double fr = PairForces.wcaForceOverR(dx * dx + dy * dy, 0.5 * d[i] + 0.5 * d[j]);
+      final int a = own2[k];
+      final int b = nb2[k];
+      final double dx = x[a] - x[b] + shx[k];
+      final double dy = x[a + 1] - x[b + 1] + shy[k];
+      final double fr = PairForces.wcaForceOverR(dx * dx + dy * dy, sig[k]);
       fx[k] = fr * dx;
       fy[k] = fr * dy;
     }
