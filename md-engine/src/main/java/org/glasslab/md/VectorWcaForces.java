@@ -22,6 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorWcaForces implements ForceKernel.WcaKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  // particles per block: ~2.9 listed pairs each, 16 bytes of pair force per pair, well inside L1
+  private static final int BLOCK = 256;
 
   private NeighbourList decodedList;
   private long decodedBuild = -1;
@@ -84,14 +86,26 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
     if (list != decodedList || list.builds() != decodedBuild) {
       decode(list, d);
     }
-    final int p = pairs;
+    final int n = list.size();
+    final int[] start = list.start();
+    Arrays.fill(f, 0, 2 * n, 0.0);
+    // particle blocks, so that the pair forces of a block are still in L1 when they are added
+    for (int i0 = 0; i0 < n; i0 += BLOCK) {
+      final int i1 = Math.min(n, i0 + BLOCK);
+      pairForces(x, start[i0], start[i1]);
+      accumulate(start, f, i0, i1);
+    }
+  }
+
+  /** Pair forces (on the owner) of entries {@code [k0, k1)} into {@code fxs}, {@code fys}. */
+  private void pairForces(double[] x, int k0, int k1) {
     final double c2 = Wca.CUTOFF_SQUARED_FACTOR;
     final double[] fx = fxs;
     final double[] fy = fys;
-    final int bound = S.loopBound(p);
+    final int bound = k0 + S.loopBound(k1 - k0);
     final DoubleVector zero = DoubleVector.zero(S);
     final DoubleVector one = DoubleVector.broadcast(S, 1.0);
-    int k = 0;
+    int k = k0;
     for (; k < bound; k += L) {
       final DoubleVector xi = DoubleVector.fromArray(S, x, 0, own2, k);
       final DoubleVector yi = DoubleVector.fromArray(S, x, 1, own2, k);
@@ -112,7 +126,7 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
       fr.mul(dx).intoArray(fx, k);
       fr.mul(dy).intoArray(fy, k);
     }
-    for (; k < p; k++) {
+    for (; k < k1; k++) {
       final int a = own2[k];
       final int b = nb2[k];
       final double dx = x[a] - x[b] + shx[k];
@@ -121,12 +135,14 @@ final class VectorWcaForces implements ForceKernel.WcaKernel {
       fx[k] = fr * dx;
       fy[k] = fr * dy;
     }
-    // accumulate exactly as the scalar loop does (same operands, same order)
-    final int n = list.size();
-    final int[] start = list.start();
+  }
+
+  /** Adds the pair forces of particles {@code [i0, i1)} exactly as the scalar loop does. */
+  private void accumulate(int[] start, double[] f, int i0, int i1) {
+    final double[] fx = fxs;
+    final double[] fy = fys;
     final int[] j2 = nb2;
-    Arrays.fill(f, 0, 2 * n, 0.0);
-    for (int i = 0; i < n; i++) {
+    for (int i = i0; i < i1; i++) {
       double fxi = 0;
       double fyi = 0;
       for (int q = start[i], e = start[i + 1]; q < e; q++) {
