@@ -20,10 +20,10 @@ public final class PairForces {
 
   /**
    * Evaluates {@code potential} over {@code list} with the kernel {@link ForceKernel#selected()}
-   * (the system property {@value ForceKernel#PROPERTY}).
+   * (the system property {@value ForceKernel#PROPERTY}) for {@link Wca}, scalar otherwise.
    */
   public PairForces(PairPotential potential, NeighbourList list) {
-    this(potential, list, ForceKernel.selected());
+    this(potential, list, potential instanceof Wca ? ForceKernel.selected() : ForceKernel.SCALAR);
   }
 
   /**

@@ -29,6 +29,16 @@ class ForceKernelTest {
     try (Kernels k = Kernels.use(ForceKernel.SCALAR)) {
       assertEquals(ForceKernel.SCALAR, ForceKernel.selected());
     }
+    // auto stays scalar until a vector kernel is measured faster (docs/PERFORMANCE.md)
+    String before = System.getProperty(ForceKernel.PROPERTY);
+    System.clearProperty(ForceKernel.PROPERTY);
+    try {
+      assertEquals(ForceKernel.SCALAR, ForceKernel.selected());
+    } finally {
+      if (before != null) {
+        System.setProperty(ForceKernel.PROPERTY, before);
+      }
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.glasslab.minimize;
 import java.util.Arrays;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.md.ForceKernel;
 import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairForces;
 import org.glasslab.md.PairPotential;
@@ -67,7 +68,8 @@ public final class EnergySurface {
     double lmin = Math.min(box.lx(), box.ly());
     double s = Math.min(skin, Math.max(0.0, lmin - cutoff));
     this.list = new NeighbourList(box, n, cutoff, s, maxNeighbours);
-    this.generic = new PairForces(potential, list);
+    // compute() only (the per-step kernel choice does not apply)
+    this.generic = new PairForces(potential, list, ForceKernel.SCALAR);
     this.skin = s;
     this.halfSkin2 = 0.25 * s * s;
     this.xBuild = new double[2 * n];

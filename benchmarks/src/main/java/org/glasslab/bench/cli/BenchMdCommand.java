@@ -210,13 +210,13 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
     return 0;
   }
 
-  /** "vector (8 double lanes, jdk.incubator.vector)" or "scalar (...why...)". */
+  /** "vector (8 double lanes, jdk.incubator.vector)" or "scalar (...)": the kernel that ran. */
   static String kernelDescription(ForceKernel kernel) {
     if (kernel == ForceKernel.VECTOR) {
       return "vector (" + ForceKernel.vectorLanes() + " double lanes, jdk.incubator.vector)";
     }
     return ForceKernel.vectorAvailable()
-        ? "scalar (selected by -D" + ForceKernel.PROPERTY + ")"
+        ? "scalar (-D" + ForceKernel.PROPERTY + "=vector selects the SIMD kernel)"
         : "scalar (jdk.incubator.vector not loaded)";
   }
 }
