@@ -16,8 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
  * kernel, and so are trajectories.
  *
  * <p>Loaded only reflectively (by {@link ForceKernel}), so nothing else needs the incubator module.
- * Per list build it decodes the packed entries into flat index arrays (owner, neighbour, image
- * shift); memory 56 bytes per listed pair.
+ * Per list build it decodes the packed entries into flat arrays (owner and neighbour indices, image
+ * shift, pair diameter; 48 bytes per listed pair with the pair-force buffer), so the diameters
+ * passed to {@link #forces} must be those the list was built with (as for the list's own per-pair
+ * ranges).
  */
 final class VectorWcaForces implements ForceKernel.WcaKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
