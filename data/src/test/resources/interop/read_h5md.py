@@ -16,7 +16,7 @@ def with_h5py(path):
     import h5py
 
     with h5py.File(path, "r") as f:
-        all_ = f["particles/all"]
+        all_ = f["particles/trajectory" if "trajectory" in f["particles"] else "particles/all"]
         pos = all_["position/value"][...]
         return {
             "version": [int(v) for v in f["h5md"].attrs["version"]],
@@ -33,18 +33,27 @@ def with_h5py(path):
 
 
 def with_mdanalysis(path):
-    # H5MD files carry no topology, so use the coordinate reader directly. MDAnalysis keeps
-    # positions in float32: the Java side compares them to single precision.
-    from MDAnalysis.coordinates.H5MD import H5MDReader
+    # A Universe straight from the file, as a user opens it: H5MD carries no topology, so
+    # MDAnalysis 2.4 needs n_atoms (its minimal parser otherwise trips over convert_units), and
+    # reduced units have no MDAnalysis unit name, so convert_units=False. A .h5 file needs
+    # format="H5MD", topology_format="MINIMAL" (MDAnalysis knows the extension .h5md only).
+    # Positions are float32 there.
+    import h5py
+    import MDAnalysis as mda
 
-    # Reduced (LJ) units have no MDAnalysis unit name: read them as they are.
-    r = H5MDReader(path, convert_units=False)
-    out = {"frames": int(r.n_frames), "n": int(r.n_atoms), "positions": [], "steps": [], "box": []}
+    with h5py.File(path, "r") as f:
+        group = next(iter(f["particles"].values()))
+        n = group["position/value"].shape[1]
+    fmt = {} if path.endswith(".h5md") else {"format": "H5MD", "topology_format": "MINIMAL"}
+    u = mda.Universe(path, n_atoms=n, convert_units=False, **fmt)
+    r = u.trajectory
+    out = {"frames": int(r.n_frames), "n": int(len(u.atoms)), "positions": [], "steps": [],
+           "times": [], "box": [], "observables": sorted(k for k in r.ts.data if k not in ("step", "time", "dt"))}
     for ts in r:
-        out["positions"].append([repr(float(c)) for c in ts.positions[:, :2].astype(float).ravel()])
+        out["positions"].append([repr(float(c)) for c in u.atoms.positions[:, :2].astype(float).ravel()])
         out["steps"].append(int(ts.data["step"]))
+        out["times"].append(repr(float(ts.time)))
         out["box"].append([repr(float(ts.dimensions[0])), repr(float(ts.dimensions[1]))])
-    r.close()
     return out
 
 

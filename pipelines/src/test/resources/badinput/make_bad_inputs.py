@@ -464,10 +464,10 @@ def sim(extra=""):
     for k in range(0, len(SMALL), 2):
         if SMALL[k] not in given:
             args += SMALL[k:k + 2]
-    return "simulate --no-progress -o {out}/run " + " ".join(args) + (" " + extra if extra else "")
+    return "simulate -q -o {out}/run " + " ".join(args) + (" " + extra if extra else "")
 
 
-SIMC = "simulate --no-progress -o {out}/run --config "
+SIMC = "simulate -q -o {out}/run --config "
 config_cases = [
     ("hot", "temperature: hot\n", ["hot.yaml", "key 'temperature'", "expected a number", "hot"]),
     ("malformed", "temperature: [1, 2\nparticles: 3\n", ["malformed.yaml", "line 2, column 10", "not valid YAML"]),
@@ -558,7 +558,7 @@ option_cases = [
     ("sim_convention", 2, ["--stress-convention", "wobbly"], sim("-T 0.3 --stress-convention wobbly")),
     ("sim_potential", 2, ["--potential", "wobbly"], sim("-T 0.3 --potential wobbly")),
     ("sim_potential_key", 2, ["--potential", "cutoff"], sim("-T 0.3 --potential lj:cutoff=abc")),
-    ("sim_no_output", 2, ["--output"], "simulate -T 0.3 --particles 4"),
+    ("sim_no_output", 2, ["--out"], "simulate -T 0.3 --particles 4"),
     ("sim_output_file", 1, ["good.h5/notadir: not a directory"], sim("-T 0.3").replace("{out}/run", "{in}/h5md/good.h5/notadir")),
     ("sim_resume_empty", 2, ["--resume", "holds no checkpoint.bin"], "simulate --resume -o {out}"),
     ("sim_resume_with_T", 2, ["--resume", "--temperature"], "simulate --resume -T 0.3 -o {out}"),
@@ -567,8 +567,8 @@ option_cases = [
     # input and frames
     ("info_missing", 1, ["nothere.h5", "no such file"], "info {in}/nothere.h5"),
     ("info_directory", 1, ["{in}/csv", "not a run directory"], "info {in}/csv"),
-    ("info_unknown_ext", 1, ["good.csv"], "info {in}/csv/good.csv"),
-    ("info_from_bad", 1, ["--from", "wobble"], "info %s --from wobble" % H),
+    ("info_unknown_ext", 2, ["good.csv", "unknown format"], "info {in}/csv/good.csv"),
+    ("info_from_bad", 2, ["--from", "wobble"], "info %s --from wobble" % H),
     ("info_from_wrong", 1, ["good.h5", "not a text file"], "info %s --from xyz" % H),
     ("thermo_frame_big", 2, ["--frame", "99"], "thermo %s --frame 99" % H),
     ("thermo_frame_word", 2, ["--frame"], "thermo %s --frame last" % H),
@@ -590,7 +590,7 @@ option_cases = [
     ("minimize_same_file", 2, ["same file", "good.h5"], "minimize %s %s" % (H, H)),
     ("minimize_out_ext", 2, ["--output", "is.txt", "unknown format"], "minimize %s {out}/is.txt" % H),
     ("minimize_no_out", 2, ["output"], "minimize %s" % H),
-    ("minimize_coincident", 1, ["coincident.h5: frame 1", "particles #1 and #3 coincide", "distance 0.0"], "minimize {in}/h5md/coincident.h5 {out}/is.h5 --no-progress"),
+    ("minimize_coincident", 1, ["coincident.h5: frame 1", "particles #1 and #3 coincide", "distance 0.0"], "minimize {in}/h5md/coincident.h5 {out}/is.h5 -q"),
     ("msd_stride", 2, ["--origin-stride"], "msd %s --windowed --origin-stride 0" % H),
     ("msd_no_input", 2, ["TRAJ"], "msd"),
     ("gofr_dr_zero", 2, ["--dr"], "gofr %s --dr 0" % H),
@@ -622,6 +622,7 @@ option_cases = [
     ("convert_to_rundir", 2, ["cannot write run-dir"], "convert %s {out}/r --to run-dir" % H),
     ("convert_to_bad", 2, ["--to", "wobble"], "convert %s {out}/x.xyz --to wobble" % H),
     ("convert_unknown_ext", 2, ["x.wobble"], "convert %s {out}/x.wobble" % H),
+    ("convert_unknown_in_ext", 2, ["good.csv", "unknown format"], "convert {in}/csv/good.csv {out}/x.h5"),
     ("convert_data_many", 1, ["--frame"], "convert %s {out}/x.data" % H),
     ("convert_frame_big", 1, ["frame 99", "2 frame(s)"], "convert %s {out}/x.xyz --frame 99" % H),
     ("convert_same", 2, ["same file", "good.h5"], "convert %s %s" % (H, H)),

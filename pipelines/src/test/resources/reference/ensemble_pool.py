@@ -1,11 +1,14 @@
 #!/usr/bin/python3
-"""Independent pooling of a run's per-particle lag fields (numpy + h5py), checked against the
-temperature-ensemble stage's tables.
+"""Independent pooling of a run's per-particle fields (numpy + h5py), checked against the
+temperature-ensemble (or event-ensemble) stage's tables.
 
-Usage: /usr/bin/python3 ensemble_pool.py RUN_DIR
-Reads RUN_DIR/results/*/lag-fields/lag_fields.h5 (one replica per branch, grouped by its
-'temperature' attribute) and RUN_DIR/results/ensemble/temperature-ensemble/{ensemble_curves.csv,
-ensemble_means.csv, ensemble.json}. Recomputes from the raw per-particle arrays: the common bins of
+Usage: /usr/bin/python3 ensemble_pool.py RUN_DIR [lag|events]
+lag (default): reads RUN_DIR/results/*/lag-fields/lag_fields.h5 (one replica per branch, grouped by
+its 'temperature' attribute) and RUN_DIR/results/ensemble/temperature-ensemble/{ensemble_curves.csv,
+ensemble_means.csv, ensemble.json}. events: reads RUN_DIR/results/*/event-fields/event_fields.h5
+(the before/after pair of every catalogued event; a branch with 0 pairs pools nothing and must be
+listed under 'without_pairs') and RUN_DIR/results/ensemble/event-ensemble/event_ensemble_*.
+Recomputes from the raw per-particle arrays: the common bins of
 each field (log bins from the smallest positive value but at most 'decades' decades below the
 largest, 'per_decade' per decade; det H linear bins
 over its range), the pooled density n_b / (n w_b) and mean per temperature, and, with the bootstrap
@@ -32,37 +35,52 @@ FIELDS = ["d2min", "m", "dev_norm", "abs_eps_vol", "detH", "total_norm", "softne
 LEVEL = 0.68
 
 
-def main(run):
+def main(run, kind="lag"):
     res = os.path.join(run, "results")
-    ens = os.path.join(res, "ensemble", "temperature-ensemble")
-    rec = json.load(open(os.path.join(ens, "ensemble.json")))
+    if kind == "lag":
+        stage, pattern, prefix = "temperature-ensemble", ("lag-fields", "lag_fields.h5"), ""
+    else:
+        stage, pattern, prefix = "event-ensemble", ("event-fields", "event_fields.h5"), "event_"
+    ens = os.path.join(res, "ensemble", stage)
+    rec = json.load(open(os.path.join(ens, prefix + "ensemble.json")))
     groups = {}
+    without = {}
     data = {}
-    for f in sorted(glob.glob(os.path.join(res, "*", "lag-fields", "lag_fields.h5"))):
+    for f in sorted(glob.glob(os.path.join(res, "*", *pattern))):
         branch = os.path.basename(os.path.dirname(os.path.dirname(f)))
         with h5py.File(f, "r") as h:
             t = float(np.asarray(h.attrs["temperature"]).ravel()[0])
-            assert int(np.asarray(h.attrs["lag_steps"]).ravel()[0]) == rec["lag_steps"], f
+            pairs = int(np.asarray(h.attrs["pairs"]).ravel()[0])
+            assert int(h["pair_count"][0]) == pairs, f
+            if pairs == 0:
+                without.setdefault(t, []).append(branch)
+                continue
+            if kind == "lag":
+                assert int(np.asarray(h.attrs["lag_steps"]).ravel()[0]) == rec["lag_steps"], f
             data[branch] = {k: np.asarray(h[k][:], dtype=float).ravel() for k in FIELDS}
+            assert all(len(v) == pairs * len(h[FIELDS[0]][0]) for v in data[branch].values()), f
         groups.setdefault(t, []).append(branch)
     assert sorted(groups) == [g["temperature"] for g in rec["temperatures"]], "temperatures"
     order = {}
     for g in rec["temperatures"]:
         assert sorted(g["branches"]) == sorted(groups[g["temperature"]]), "replicas differ"
+        assert sorted(g["without_pairs"]) == sorted(without.get(g["temperature"], [])), "no-pair"
         order[g["temperature"]] = (g["branches"], np.asarray(g["draws"], dtype=int))
+    skipped = {s["temperature"]: sorted(s["branches"]) for s in rec["temperatures_without_pairs"]}
+    assert skipped == {t: sorted(b) for t, b in without.items() if t not in groups}, "skipped T"
 
     curves = {}
-    with open(os.path.join(ens, "ensemble_curves.csv")) as fh:
+    with open(os.path.join(ens, prefix + "ensemble_curves.csv")) as fh:
         for r in csv.DictReader(fh):
             curves.setdefault((r["field"], float(r["temperature"])), []).append(r)
     means = {}
-    with open(os.path.join(ens, "ensemble_means.csv")) as fh:
+    with open(os.path.join(ens, prefix + "ensemble_means.csv")) as fh:
         for r in csv.DictReader(fh):
             means[(r["field"], float(r["temperature"]))] = r
 
     worst = 0.0
     checked = 0
-    for field in FIELDS:
+    for field in FIELDS if data else []:
         allv = np.concatenate([data[b][field] for b in data])
         allv = allv[np.isfinite(allv)]
         log = field != "detH"
@@ -128,9 +146,10 @@ def main(run):
                   f"bins={nb} max rel diff curves {d:.2e} means {dm:.2e}")
             worst = max(worst, d, dm)
             checked += 1
+    assert len(curves) == checked and len(means) == checked, "rows without a recomputed curve"
     print(f"checked {checked} curves; worst relative difference {worst:.3e}")
     return 0 if worst < 1e-9 else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "lag"))

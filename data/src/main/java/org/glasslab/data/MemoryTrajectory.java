@@ -14,6 +14,7 @@ public final class MemoryTrajectory implements Trajectory {
   private final List<Configuration> frames;
   private final Map<String, TimeSeries> observables;
   private final String potential;
+  private final Map<String, String> provenance;
 
   /**
    * Checks that every frame has the same N, box and diameters and that steps increase.
@@ -63,11 +64,32 @@ public final class MemoryTrajectory implements Trajectory {
     this.frames = List.copyOf(frames);
     this.observables = new LinkedHashMap<>(observables);
     this.potential = potential;
+    this.provenance = Map.of();
+  }
+
+  private MemoryTrajectory(MemoryTrajectory t, String potential, Map<String, String> provenance) {
+    this.frames = t.frames;
+    this.observables = t.observables;
+    this.potential = potential;
+    this.provenance = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(provenance));
   }
 
   /** A copy labelled with the pair potential spec {@code spec} ({@code null}: none). */
   public MemoryTrajectory withPotential(String spec) {
-    return new MemoryTrajectory(frames, observables, spec);
+    return new MemoryTrajectory(this, spec, provenance);
+  }
+
+  /**
+   * A copy carrying the MD run's parameters {@code run} (see {@link Trajectory#provenance()}), so
+   * that a selection of frames keeps them.
+   */
+  public MemoryTrajectory withProvenance(Map<String, String> run) {
+    return new MemoryTrajectory(this, potential, run);
+  }
+
+  @Override
+  public Map<String, String> provenance() {
+    return provenance;
   }
 
   @Override
@@ -86,7 +108,8 @@ public final class MemoryTrajectory implements Trajectory {
     for (int k = 0; k < source.frameCount(); k++) {
       list.add(source.frame(k));
     }
-    return new MemoryTrajectory(list, source.observables(), source.potential());
+    return new MemoryTrajectory(list, source.observables(), source.potential())
+        .withProvenance(source.provenance());
   }
 
   @Override

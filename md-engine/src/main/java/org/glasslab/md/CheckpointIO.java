@@ -32,7 +32,9 @@ public final class CheckpointIO {
   // Version 4 adds the sort phase of the engine (list rebuilds since the last frame reset): from
   // version 4 on the engine resets its particle order and lists at every stored frame, so that
   // frames can be replayed exactly; a version-3 run cannot continue in that rhythm.
-  private static final int VERSION = 4;
+  // Version 5 adds the protocol's starting file (Protocol.Start) after the potential; version 4
+  // files (no start: prepared from the seed) are still read.
+  private static final int VERSION = 5;
 
   private CheckpointIO() {}
 
@@ -139,6 +141,14 @@ public final class CheckpointIO {
       doubles(out, c.pendingRaw().get(k));
     }
     out.writeUTF(p.potential().spec());
+    Protocol.Start st = p.start();
+    out.writeBoolean(st != null);
+    if (st != null) {
+      out.writeUTF(st.source());
+      out.writeUTF(st.sha256());
+      out.writeInt(st.frame());
+      out.writeBoolean(st.velocities());
+    }
   }
 
   private static ProtocolCheckpoint readBody(DataInputStream in, Path file) throws IOException {
@@ -146,7 +156,7 @@ public final class CheckpointIO {
       throw new IOException(file + ": not a GlassLab MD checkpoint");
     }
     int version = in.readInt();
-    if (version != VERSION) {
+    if (version != VERSION && version != 4) {
       throw new IOException(
           file
               + ": checkpoint format version "
@@ -160,23 +170,17 @@ public final class CheckpointIO {
                           + " replay needs; restart the run)"
                       : ""));
     }
-    Protocol p =
-        new Protocol(
-            in.readInt(),
-            in.readDouble(),
-            in.readDouble(),
-            in.readDouble(),
-            in.readDouble(),
-            in.readDouble(),
-            in.readDouble(),
-            in.readDouble(),
-            in.readLong(),
-            in.readInt(),
-            in.readInt(),
-            in.readLong(),
-            in.readDouble(),
-            StressConvention.valueOf(in.readUTF()),
-            Wca.INSTANCE); // the potential is stored after the state; set below
+    int pn = in.readInt();
+    double[] pd = new double[7];
+    for (int k = 0; k < pd.length; k++) {
+      pd[k] = in.readDouble(); // density, polydispersity, T_p, T, equilibration, t_w, dt
+    }
+    long blockSize = in.readLong();
+    int nCfg = in.readInt();
+    int blocks = in.readInt();
+    long seed = in.readLong();
+    double skin = in.readDouble();
+    StressConvention convention = StressConvention.valueOf(in.readUTF());
     byte[] rng = new byte[in.readInt()];
     in.readFully(rng);
     Box box = new Box(in.readDouble(), in.readDouble());
@@ -217,7 +221,29 @@ public final class CheckpointIO {
       frames.add(new Configuration(box, fx, fi, fd, fv, null, null, fs, ft));
       raw.add(doubles(in, 6));
     }
-    p = p.withPotential(Potentials.byName(in.readUTF()));
+    PairPotential potential = Potentials.byName(in.readUTF());
+    Protocol.Start start =
+        version >= 5 && in.readBoolean()
+            ? new Protocol.Start(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean())
+            : null;
+    Protocol p =
+        new Protocol(
+            pn,
+            pd[0],
+            pd[1],
+            pd[2],
+            pd[3],
+            pd[4],
+            pd[5],
+            pd[6],
+            blockSize,
+            nCfg,
+            blocks,
+            seed,
+            skin,
+            convention,
+            potential,
+            start);
     return new ProtocolCheckpoint(p, rng, s, quenched, nextFrame, frames, raw);
   }
 

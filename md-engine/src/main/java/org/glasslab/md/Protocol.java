@@ -26,6 +26,9 @@ import org.glasslab.data.FrameSchedule;
  * @param convention stress convention of the stored observables
  * @param potential the pair potential (default {@link Wca}); one that fixes its own composition
  *     ({@link PairPotential#sampleDiameters}) replaces the polydisperse diameters
+ * @param start where the sample comes from: null = prepared from the seed (random overlap-free
+ *     positions, Maxwell–Boltzmann velocities), else a given configuration ({@link Start}); then n,
+ *     density and polydispersity are those measured on it
  */
 public record Protocol(
     int n,
@@ -42,7 +45,74 @@ public record Protocol(
     long seed,
     double skin,
     StressConvention convention,
-    PairPotential potential) {
+    PairPotential potential,
+    Start start) {
+
+  /**
+   * A starting configuration read from a file ({@code glasslab simulate --from}): what identifies
+   * it, for provenance, checkpoints and the comparison of a checkpoint with a requested run.
+   *
+   * @param source the file's name as given
+   * @param sha256 SHA-256 of the file's bytes (hex)
+   * @param frame the frame of the file used (0-based)
+   * @param velocities true when the file's velocities are used, false when they were drawn from the
+   *     seed (Maxwell–Boltzmann at the temperature of the first protocol step)
+   */
+  public record Start(String source, String sha256, int frame, boolean velocities) {
+    /** Validates. */
+    public Start {
+      if (source == null || sha256 == null || frame < 0) {
+        throw new IllegalArgumentException("start: source, hash and a frame >= 0 are required");
+      }
+    }
+
+    /** One line for provenance. */
+    public String describe() {
+      return source
+          + " frame "
+          + frame
+          + " (sha256 "
+          + sha256
+          + "), velocities "
+          + (velocities ? "from the file" : "drawn from the seed");
+    }
+  }
+
+  /** A protocol that prepares its sample from the seed (no starting file). */
+  public Protocol(
+      int n,
+      double density,
+      double polydispersity,
+      double parentTemperature,
+      double temperature,
+      double equilibrationTime,
+      double waitingTime,
+      double dt,
+      long blockSize,
+      int nCfg,
+      int blocks,
+      long seed,
+      double skin,
+      StressConvention convention,
+      PairPotential potential) {
+    this(
+        n,
+        density,
+        polydispersity,
+        parentTemperature,
+        temperature,
+        equilibrationTime,
+        waitingTime,
+        dt,
+        blockSize,
+        nCfg,
+        blocks,
+        seed,
+        skin,
+        convention,
+        potential,
+        null);
+  }
 
   /** Validates every parameter with an actionable message. */
   public Protocol {
@@ -76,7 +146,7 @@ public record Protocol(
     }
     // validates polydispersity, dt, B, N_cfg, blocks with their own messages
     new FrameSchedule.LogBlock(blockSize, nCfg, dt, blocks);
-    if (!(polydispersity >= 0 && polydispersity < 0.3)) {
+    if (start == null && !(polydispersity >= 0 && polydispersity < 0.3)) {
       throw new IllegalArgumentException(
           "polydispersity must be in [0, 0.3), got " + polydispersity);
     }
@@ -144,7 +214,58 @@ public record Protocol(
         seed,
         skin,
         convention,
-        p);
+        p,
+        start);
+  }
+
+  /** This protocol with another seed (the pipeline stage's engine-derived seed). */
+  public Protocol withSeed(long newSeed) {
+    return new Protocol(
+        n,
+        density,
+        polydispersity,
+        parentTemperature,
+        temperature,
+        equilibrationTime,
+        waitingTime,
+        dt,
+        blockSize,
+        nCfg,
+        blocks,
+        newSeed,
+        skin,
+        convention,
+        potential,
+        start);
+  }
+
+  /**
+   * The Jha &amp; Sengupta protocol as named steps with their engine-step ranges [first, last):
+   * {@code equilibrate} at T_p, {@code quench} to T (instant, at one engine step), {@code age} for
+   * t_w at T, {@code produce} on the log-block schedule. A step of zero length is listed with an
+   * empty range.
+   */
+  public String steps() {
+    long e = equilibrationSteps();
+    long p = productionStart();
+    return String.format(
+        java.util.Locale.ROOT,
+        "equilibrate at T_p = %s: steps [0, %d); quench to T = %s at step %d;"
+            + " age t_w = %s: steps [%d, %d); produce %d frames (B = %d, N_cfg = %d, %d"
+            + " blocks): steps [%d, %d]",
+        parentTemperature,
+        e,
+        temperature,
+        e,
+        waitingTime,
+        e,
+        p,
+        schedule().frameCount(),
+        blockSize,
+        nCfg,
+        blocks,
+        p,
+        totalSteps());
   }
 
   /** Numerical options of the engine. */
@@ -177,6 +298,8 @@ public record Protocol(
     m.put(Replay.PROVENANCE_KEY, Replay.PROVENANCE_VALUE);
     m.put("stress_convention", convention.name());
     m.put("step_origin", "frame steps are counted from the start of production (after t_w)");
+    m.put("start", start == null ? "prepared from the seed" : start.describe());
+    m.put("protocol_steps", steps());
     return m;
   }
 }

@@ -79,6 +79,10 @@ public final class ProtocolRun {
    * velocities at T_p (all drawn from one {@link Rng} seeded with {@code protocol.seed()}).
    */
   public static ProtocolRun prepare(Protocol p) {
+    if (p.start() != null) {
+      throw new IllegalArgumentException(
+          "the protocol starts from " + p.start().source() + ": pass its configuration");
+    }
     // About 250 bytes a particle: positions, velocities, forces, images, diameters, the Verlet and
     // cell lists, the frames of one block in memory.
     Limits.elements(p.n(), 250, "MD state for N = " + p.n() + " particles");
@@ -90,9 +94,47 @@ public final class ProtocolRun {
     Configuration c =
         SamplePreparation.randomStart(box, d, SamplePreparation.DEFAULT_MAX_OVERLAP, rng);
     double[] v = Kinetics.maxwellBoltzmann(p.n(), p.parentTemperature(), rng);
+    return begin(p, rng, c.withVelocities(v));
+  }
+
+  /**
+   * Starts the protocol from a given configuration ({@code p.start()} describes it): its positions,
+   * images and diameters, and its velocities when {@link Protocol.Start#velocities()}, else
+   * Maxwell–Boltzmann velocities drawn from the seed at the temperature of the first step (T_p, or
+   * T when there is no equilibration). Engine step 0 is this configuration. As with a prepared
+   * sample, a protocol without equilibration quenches at step 0: the velocities are rescaled to T
+   * (a file already at T is unchanged to rounding).
+   *
+   * @throws IllegalArgumentException if the configuration does not match the protocol's N and
+   *     density or lacks the velocities the start says it has
+   */
+  public static ProtocolRun prepare(Protocol p, Configuration start) {
+    Protocol.Start s = p.start();
+    if (s == null) {
+      throw new IllegalArgumentException("the protocol prepares its own sample: no start file");
+    }
+    if (start.size() != p.n() || p.n() / start.box().area() != p.density()) {
+      throw new IllegalArgumentException(
+          s.source() + ": N = " + start.size() + " and its box do not match the protocol's");
+    }
+    if (s.velocities() != start.hasVelocities()) {
+      throw new IllegalArgumentException(
+          s.source() + (start.hasVelocities() ? " has velocities" : " has no velocities"));
+    }
+    Limits.elements(p.n(), 250, "MD state for N = " + p.n() + " particles");
+    Rng rng = new Rng(p.seed());
+    Configuration c = start.withStepAndTime(0, 0);
+    if (!s.velocities()) {
+      double t0 = p.equilibrationSteps() == 0 ? p.temperature() : p.parentTemperature();
+      c = c.withVelocities(Kinetics.maxwellBoltzmann(p.n(), t0, rng));
+    }
+    return begin(p, rng, c);
+  }
+
+  private static ProtocolRun begin(Protocol p, Rng rng, Configuration c) {
     boolean quench = p.equilibrationSteps() == 0;
     Thermostat t = new BrownClarke(quench ? p.temperature() : p.parentTemperature());
-    Simulation sim = new Simulation(c.withVelocities(v), p.potential(), t, p.mdOptions());
+    Simulation sim = new Simulation(c, p.potential(), t, p.mdOptions());
     if (quench) {
       sim.applyThermostat();
     }

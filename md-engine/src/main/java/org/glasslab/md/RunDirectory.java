@@ -2,15 +2,12 @@ package org.glasslab.md;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.glasslab.data.Trajectory;
-import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.RunDirectoryFormat;
@@ -74,25 +71,19 @@ public final class RunDirectory {
   public void writeBlock(Protocol p, int b, Trajectory frames) throws IOException {
     Files.createDirectories(dir);
     H5md.write(dir.resolve(blockFile(b)), frames);
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", RunDirectoryFormat.INDEX_FORMAT);
-    root.put("version", RunDirectoryFormat.INDEX_VERSION);
-    ObjectNode prov = root.putObject("provenance");
-    for (Map.Entry<String, String> e : p.provenance().entrySet()) {
-      prov.put(e.getKey(), e.getValue());
-    }
-    ArrayNode blocks = root.putArray("blocks");
     var schedule = p.schedule();
+    java.util.List<RunDirectoryFormat.Block> blocks = new java.util.ArrayList<>();
     for (int k = 0; k <= b; k++) {
-      ObjectNode o = blocks.addObject();
-      o.put("block", k);
-      o.put("file", blockFile(k));
-      o.put("frames", p.nCfg());
-      o.put("first_step", schedule.step(k * p.nCfg()));
-      o.put("last_step", schedule.step(k * p.nCfg() + p.nCfg() - 1));
+      blocks.add(
+          new RunDirectoryFormat.Block(
+              k,
+              blockFile(k),
+              p.nCfg(),
+              schedule.step(k * p.nCfg()),
+              schedule.step(k * p.nCfg() + p.nCfg() - 1),
+              null));
     }
-    byte[] bytes = JSON.writeValueAsBytes(root);
-    AtomicFile.write(dir.resolve(INDEX), tmp -> Files.write(tmp, bytes));
+    RunDirectoryFormat.writeIndex(dir, p.provenance(), blocks, null);
   }
 
   /** Provenance recorded in the index (empty if no block is complete yet). */

@@ -240,4 +240,98 @@ class ProtocolTest {
       assertEquals(spec, p.provenance().get(Potentials.METADATA_KEY));
     }
   }
+
+  /** {@code small(seed)} started from {@code c} (N and density the configuration's). */
+  static Protocol fromStart(Configuration c, long seed, double equilibrationTime) {
+    return new Protocol(
+        c.size(),
+        c.size() / c.box().area(),
+        0.11,
+        0.5,
+        0.3,
+        equilibrationTime,
+        1.5,
+        0.003,
+        64,
+        6,
+        3,
+        seed,
+        0.3,
+        StressConvention.CONSISTENT,
+        Wca.INSTANCE,
+        new Protocol.Start("glass.data", "ab12", 0, c.hasVelocities()));
+  }
+
+  @Test
+  void aGivenStartKeepsItsPositionsAndVelocitiesOrDrawsThemFromTheSeed() throws IOException {
+    ProtocolRun prepared = ProtocolRun.prepare(small(9));
+    prepared.advance(500, new ProtocolRun.Listener() {});
+    Configuration glass = prepared.simulation().snapshot().withStepAndTime(123, 0.369);
+    // with velocities, equilibrating at T_p = 0.5: engine step 0 is the file, velocities as given
+    ProtocolRun a = ProtocolRun.prepare(fromStart(glass, 1, 3.0), glass);
+    Configuration a0 = a.simulation().snapshot();
+    assertEquals(0, a.engineStep());
+    assertArrayEquals(glass.positions(), a0.positions());
+    assertArrayEquals(glass.velocities(), a0.velocities());
+    assertArrayEquals(glass.diameters(), a0.diameters());
+    // without equilibration the quench at step 0 rescales to T = 0.3
+    ProtocolRun q = ProtocolRun.prepare(fromStart(glass, 1, 0.0), glass);
+    assertEquals(0.3, q.simulation().kineticTemperature(), 1e-14);
+    // without velocities: Maxwell-Boltzmann at T_p from the seed, the same for the same seed
+    Configuration bare =
+        new Configuration(
+            glass.box(),
+            glass.positions(),
+            glass.images(),
+            glass.diameters(),
+            null,
+            null,
+            null,
+            0,
+            0);
+    ProtocolRun b = ProtocolRun.prepare(fromStart(bare, 4, 3.0), bare);
+    ProtocolRun b2 = ProtocolRun.prepare(fromStart(bare, 4, 3.0), bare);
+    ProtocolRun c = ProtocolRun.prepare(fromStart(bare, 5, 3.0), bare);
+    assertEquals(0.5, b.simulation().kineticTemperature(), 1e-14);
+    assertArrayEquals(
+        b.simulation().snapshot().velocities(), b2.simulation().snapshot().velocities());
+    assertTrue(
+        !java.util.Arrays.equals(
+            b.simulation().snapshot().velocities(), c.simulation().snapshot().velocities()));
+    assertThrows(
+        IllegalArgumentException.class, () -> ProtocolRun.prepare(fromStart(glass, 1, 3.0), bare));
+    assertThrows(
+        IllegalArgumentException.class, () -> ProtocolRun.prepare(fromStart(glass, 1, 3.0)));
+    assertTrue(fromStart(glass, 1, 3.0).provenance().get("start").startsWith("glass.data frame 0"));
+  }
+
+  @Test
+  void theStartTravelsThroughCheckpointsAndVersion4StillReads(@TempDir Path tmp)
+      throws IOException {
+    ProtocolRun prepared = ProtocolRun.prepare(small(9));
+    prepared.advance(200, new ProtocolRun.Listener() {});
+    Configuration glass = prepared.simulation().snapshot();
+    Protocol p = fromStart(glass, 2, 0.6);
+    ProtocolRun a = ProtocolRun.prepare(p, glass);
+    a.advance(321, new ProtocolRun.Listener() {});
+    Path file = tmp.resolve("checkpoint.bin");
+    CheckpointIO.write(file, a.checkpoint());
+    ProtocolRun b = ProtocolRun.restore(CheckpointIO.read(file));
+    assertEquals(p, b.protocol());
+    a.advance(400, new ProtocolRun.Listener() {});
+    b.advance(400, new ProtocolRun.Listener() {});
+    assertEquals(a.simulation().snapshot(), b.simulation().snapshot());
+    // a version-4 file is a version-5 file of a prepared sample without the trailing flag
+    Protocol q = small(3);
+    CheckpointIO.write(file, ProtocolRun.prepare(q).checkpoint());
+    byte[] v5 = Files.readAllBytes(file);
+    byte[] v4 = new byte[v5.length - 1];
+    System.arraycopy(v5, 0, v4, 0, v4.length - 8);
+    ByteBuffer.wrap(v4).putInt(2 + "GLASSLAB-MD-CHECKPOINT".length(), 4);
+    CRC32 crc = new CRC32();
+    crc.update(v4, 0, v4.length - 8);
+    ByteBuffer.wrap(v4).putLong(v4.length - 8, crc.getValue());
+    Files.write(file, v4);
+    assertEquals(q, CheckpointIO.read(file).protocol());
+  }
 }

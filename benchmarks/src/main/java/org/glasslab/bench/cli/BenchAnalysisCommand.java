@@ -43,7 +43,7 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
   static final double GRID = 0.001;
 
   @Option(
-      names = "--n",
+      names = {"-N", "--particles"},
       paramLabel = "N",
       defaultValue = "2000",
       description = "Particles (default ${DEFAULT-VALUE}).")

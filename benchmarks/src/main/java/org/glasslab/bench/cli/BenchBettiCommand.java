@@ -48,7 +48,11 @@ import picocli.CommandLine.Option;
           + " and whether the barcodes are identical."
     })
 public final class BenchBettiCommand implements Callable<Integer> {
-  @Option(names = "--n", defaultValue = "2000", description = "Points (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-N", "--particles"},
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "Points (default ${DEFAULT-VALUE}).")
   int n;
 
   @Option(
@@ -87,7 +91,8 @@ public final class BenchBettiCommand implements Callable<Integer> {
   int frame;
 
   @Option(
-      names = "--repeat",
+      names = "--repeats",
+      paramLabel = "R",
       defaultValue = "5",
       description = "Timed runs of each tool (default ${DEFAULT-VALUE}).")
   int repeat;
@@ -124,7 +129,7 @@ public final class BenchBettiCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (repeat < 1 || warmup < 0) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--repeat must be >= 1 and --warmup >= 0");
+          spec.commandLine(), "--repeats must be >= 1 and --warmup >= 0");
     }
     double[] positions;
     String source;

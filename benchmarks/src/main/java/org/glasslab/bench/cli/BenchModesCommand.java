@@ -53,7 +53,7 @@ public final class BenchModesCommand implements Callable<Integer> {
   int count;
 
   @Option(
-      names = "--repeat",
+      names = "--repeats",
       paramLabel = "R",
       defaultValue = "7",
       description = "Timed repeats of each side after the warm-up (default ${DEFAULT-VALUE}).")
@@ -83,7 +83,7 @@ public final class BenchModesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (repeat < 1 || repeat > 100) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--repeat must be in 1..100, got " + repeat);
+          spec.commandLine(), "--repeats must be in 1..100, got " + repeat);
     }
     if (warmup < 1 || warmup > 1000) {
       throw new CommandLine.ParameterException(

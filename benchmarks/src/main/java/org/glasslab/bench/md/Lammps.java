@@ -61,16 +61,25 @@ public final class Lammps {
   public static Result run(String dataFile, String inputScript)
       throws IOException, InterruptedException {
     try (PeerProcess.Scratch dir = PeerProcess.Scratch.create("glasslab-lmp-")) {
-      Files.writeString(dir.resolve("data.lmp"), dataFile);
-      Files.writeString(dir.resolve("in.lmp"), inputScript);
-      Path log = dir.resolve("log.lmp");
-      PeerProcess.of(EXECUTABLE, "-in", "in.lmp", "-log", "log.lmp", "-screen", "none", "-nc")
-          .directory(dir.dir())
-          .errorLog(log)
-          .installHint(HINT)
-          .run();
-      return parse(version(), Files.readString(log));
+      return runIn(dir.dir(), dataFile, inputScript);
     }
+  }
+
+  /**
+   * As {@link #run(String, String)}, in the existing directory {@code dir}, which is kept with
+   * everything LAMMPS wrote there (dumps, the log).
+   */
+  public static Result runIn(Path dir, String dataFile, String inputScript)
+      throws IOException, InterruptedException {
+    Files.writeString(dir.resolve("data.lmp"), dataFile);
+    Files.writeString(dir.resolve("in.lmp"), inputScript);
+    Path log = dir.resolve("log.lmp");
+    PeerProcess.of(EXECUTABLE, "-in", "in.lmp", "-log", "log.lmp", "-screen", "none", "-nc")
+        .directory(dir)
+        .errorLog(log)
+        .installHint(HINT)
+        .run();
+    return parse(version(), Files.readString(log));
   }
 
   static Result parse(String version, String log) {

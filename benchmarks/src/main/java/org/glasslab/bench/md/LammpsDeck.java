@@ -47,6 +47,11 @@ public final class LammpsDeck {
     }
   }
 
+  /** The diameter of each LAMMPS type 1, 2, ... (index type - 1) [length]. */
+  public double[] typeDiameters() {
+    return typeDiameters.clone();
+  }
+
   /** Number of LAMMPS atom types. */
   public int typeCount() {
     return typeDiameters.length;
@@ -141,6 +146,29 @@ public final class LammpsDeck {
    */
   public String isokineticRun(
       String dataFileName, double dt, double skin, double t, long steps, long thermoEvery) {
+    return isokineticRun(dataFileName, dt, skin, t, steps, thermoEvery, 0);
+  }
+
+  /**
+   * As {@link #isokineticRun(String, double, double, double, long, long)}, and with {@code
+   * dumpEvery > 0} a dump {@code traj.dump} every {@code dumpEvery} steps (step 0 included): {@code
+   * id xu yu vx vy} at 17 significant digits, sorted by id.
+   */
+  public String isokineticRun(
+      String dataFileName,
+      double dt,
+      double skin,
+      double t,
+      long steps,
+      long thermoEvery,
+      long dumpEvery) {
+    String dump =
+        dumpEvery > 0
+            ? "dump 1 all custom "
+                + dumpEvery
+                + " traj.dump id xu yu vx vy\n"
+                + "dump_modify 1 format float %.17g sort id\n"
+            : "";
     return setup(dataFileName, dt, skin)
         + "fix 1 all nve\n"
         + "fix 2 all temp/rescale 1 "
@@ -155,6 +183,7 @@ public final class LammpsDeck {
         + "thermo "
         + thermoEvery
         + "\n"
+        + dump
         + "run "
         + steps
         + "\n";

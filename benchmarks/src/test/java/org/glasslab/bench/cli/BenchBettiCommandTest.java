@@ -22,11 +22,11 @@ class BenchBettiCommandTest {
         BenchCli.run(
             "bench",
             "betti",
-            "--n",
+            "--particles",
             "300",
             "--alpha",
             "2.5",
-            "--repeat",
+            "--repeats",
             "1",
             "--warmup",
             "0",

@@ -80,4 +80,16 @@ public final class AtomicFile {
     }
     return (IOException) n;
   }
+
+  /** Deletes a file or directory tree if present (symbolic links are deleted, not followed). */
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
 }

@@ -21,16 +21,23 @@ import org.glasslab.data.Trajectory;
  * <pre>
  * 2
  * Lattice="Lx 0 0 0 Ly 0 0 0 1" Properties=species:S:1:pos:R:3:diameter:R:1:image:I:2 pbc="T T F" Step=7 Time=0.021
- * A 0.5 0.25 0 1.02 0 0
+ * X 0.5 0.25 0 1.02 0 0
  * </pre>
  *
- * with {@code velo:R:3} and {@code id:I:1} columns when present. Numbers are written with {@link
- * Double#toString}, the shortest decimal that reads back to the same double, so a round trip is
- * exact. The third dimension is written as zero (and the third lattice vector as (0,0,1)); on read
- * a 3-component {@code pos} or {@code velo} is accepted only if its z is 0. Species {@code T<k>}
- * map to type k; other species names are numbered 1, 2, ... in order of appearance. Positions are
- * written wrapped, images in the {@code image} column; on read, a file without images takes them
- * from wrapping.
+ * with {@code velo:R:3}, {@code id:I:1} and {@code type:I:1} columns when present. The species is
+ * always {@code X}, the chemical symbol of a dummy atom: ASE maps species to chemical elements and
+ * fails on any other name, and the particle type (if any) is in the integer {@code type} column.
+ * Numbers are written with {@link Double#toString}, the shortest decimal that reads back to the
+ * same double, so a round trip is exact. The third dimension is written as zero (and the third
+ * lattice vector as (0,0,1)); on read a 3-component {@code pos} or {@code velo} is accepted only if
+ * its z is 0. Species {@code T<k>} map to type k (files written before the {@code type} column);
+ * other species names are numbered 1, 2, ... in order of appearance; a {@code type} column takes
+ * precedence over species. Positions are written wrapped, images in the {@code image} column; on
+ * read, a file without images takes them from wrapping. The first frame's comment line also carries
+ * {@code glasslab_potential=SPEC} and the MD run's parameters as {@code run.KEY=VALUE} (as H5MD's
+ * {@code /parameters/glasslab}), read back into {@link Trajectory#provenance()}. A plain XYZ file
+ * (no {@code Lattice=}) is read with the box of {@link ReadOptions#box()}, and its positions are
+ * then wrapped into it.
  */
 public final class ExtendedXyz {
   private ExtendedXyz() {}
@@ -39,17 +46,26 @@ public final class ExtendedXyz {
   public static Trajectory read(Path file, ReadOptions options) throws IOException {
     List<Configuration> frames = new ArrayList<>();
     Map<String, Integer> speciesTypes = new LinkedHashMap<>();
+    Map<String, String> firstKeys = new LinkedHashMap<>();
     try (LineReader r = new LineReader(file)) {
       String first;
       while ((first = r.nextNonBlank()) != null) {
-        frames.add(readFrame(r, first, frames.size(), options, speciesTypes, frames));
+        frames.add(readFrame(r, first, frames.size(), options, speciesTypes, frames, firstKeys));
       }
       if (frames.isEmpty()) {
         throw new TrajectoryFormatException(file, "", "empty file: expected an XYZ frame");
       }
     }
+    Map<String, String> run = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> e : firstKeys.entrySet()) {
+      if (e.getKey().startsWith(RUN_PREFIX)) {
+        run.put(e.getKey().substring(RUN_PREFIX.length()), e.getValue());
+      }
+    }
     try {
-      return MemoryTrajectory.of(frames);
+      return MemoryTrajectory.of(frames)
+          .withPotential(firstKeys.get(POTENTIAL_KEY))
+          .withProvenance(run);
     } catch (IllegalArgumentException e) {
       throw new TrajectoryFormatException(file, "", e.getMessage(), e);
     }
@@ -63,7 +79,8 @@ public final class ExtendedXyz {
       int frameIndex,
       ReadOptions options,
       Map<String, Integer> speciesTypes,
-      List<Configuration> previous)
+      List<Configuration> previous,
+      Map<String, String> firstKeys)
       throws IOException {
     String[] ct = LineReader.tokens(countLine);
     if (ct.length != 1) {
@@ -78,26 +95,36 @@ public final class ExtendedXyz {
           "frame " + frameIndex + " has N = " + n + ", frame 0 had N = " + previous.get(0).size());
     }
     String comment = r.require("the XYZ comment line with Lattice= and Properties=");
-    Map<String, String> kv = parseKeyValues(r, comment);
+    Map<String, String> kv = parseKeyValues(r, comment, true);
+    if (frameIndex == 0) {
+      firstKeys.putAll(parseKeyValues(r, comment, false));
+    }
     String lattice = kv.get("lattice");
+    Box box;
     if (lattice == null) {
-      throw r.error("missing Lattice=\"...\": a periodic box is required");
+      if (options.box() == null) {
+        throw r.error(
+            "missing Lattice=\"...\": a periodic box is required; for a plain XYZ file give it"
+                + " (--box LX,LY)");
+      }
+      box = options.box();
+    } else {
+      String[] lt = LineReader.tokens(lattice);
+      if (lt.length != 9) {
+        throw r.error("Lattice must have 9 numbers, got " + lt.length);
+      }
+      double[] lv = new double[9];
+      for (int k = 0; k < 9; k++) {
+        lv[k] = r.parseDouble(lt[k], "Lattice component " + (k + 1));
+      }
+      if (lv[1] != 0 || lv[2] != 0 || lv[3] != 0 || lv[5] != 0) {
+        throw r.error(
+            "Lattice must be rectangular in the xy plane (a=(Lx,0,0), b=(0,Ly,0)), got '"
+                + lattice
+                + "'");
+      }
+      box = FrameAssembler.box(r.file(), r.where(), lv[0], lv[4]);
     }
-    String[] lt = LineReader.tokens(lattice);
-    if (lt.length != 9) {
-      throw r.error("Lattice must have 9 numbers, got " + lt.length);
-    }
-    double[] lv = new double[9];
-    for (int k = 0; k < 9; k++) {
-      lv[k] = r.parseDouble(lt[k], "Lattice component " + (k + 1));
-    }
-    if (lv[1] != 0 || lv[2] != 0 || lv[3] != 0 || lv[5] != 0) {
-      throw r.error(
-          "Lattice must be rectangular in the xy plane (a=(Lx,0,0), b=(0,Ly,0)), got '"
-              + lattice
-              + "'");
-    }
-    Box box = FrameAssembler.box(r.file(), r.where(), lv[0], lv[4]);
     double ox = 0;
     double oy = 0;
     if (kv.containsKey("origin")) {
@@ -206,12 +233,14 @@ public final class ExtendedXyz {
         types,
         step,
         time,
-        false,
+        lattice == null && img == null, // plain XYZ: any coordinates, wrapped into the given box
         options.outsideTolerance());
   }
 
   private static boolean allSingleUnnamed(Map<String, Integer> speciesTypes) {
-    return speciesTypes.size() == 1 && speciesTypes.containsKey("A");
+    // "X" (written now) or "A" (written before the type column): one untyped species
+    return speciesTypes.size() == 1
+        && (speciesTypes.containsKey("X") || speciesTypes.containsKey("A"));
   }
 
   private static int speciesType(String s, Map<String, Integer> speciesTypes) {
@@ -261,8 +290,8 @@ public final class ExtendedXyz {
     return cols;
   }
 
-  /** Parses {@code key=value key="quoted value"} pairs; keys are lower-cased. */
-  private static Map<String, String> parseKeyValues(LineReader r, String line)
+  /** Parses {@code key=value key="quoted value"} pairs; keys lower-cased if {@code lower}. */
+  private static Map<String, String> parseKeyValues(LineReader r, String line, boolean lower)
       throws TrajectoryFormatException {
     Map<String, String> kv = new LinkedHashMap<>();
     int i = 0;
@@ -278,7 +307,8 @@ public final class ExtendedXyz {
       while (i < len && line.charAt(i) != '=' && !Character.isWhitespace(line.charAt(i))) {
         i++;
       }
-      String key = line.substring(ks, i).toLowerCase(Locale.ROOT);
+      String key = line.substring(ks, i);
+      key = lower ? key.toLowerCase(Locale.ROOT) : key;
       if (i >= len || line.charAt(i) != '=') {
         kv.put(key, "T");
         continue;
@@ -307,10 +337,41 @@ public final class ExtendedXyz {
 
   /** Writes every frame of {@code t} atomically to {@code file}. */
   public static void write(Path file, Trajectory t) throws IOException {
-    TextFrames.write(file, t, ExtendedXyz::writeFrame);
+    // the first frame's comment line also carries the potential and the MD run's parameters
+    StringBuilder first = new StringBuilder();
+    if (t.potential() != null) {
+      first.append(' ').append(POTENTIAL_KEY).append('=').append(quoted(t.potential()));
+    }
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(t.provenance()).entrySet()) {
+      first.append(' ').append(RUN_PREFIX).append(e.getKey()).append('=');
+      first.append(quoted(e.getValue()));
+    }
+    boolean[] firstFrame = {true};
+    TextFrames.write(
+        file,
+        t,
+        (w, c) -> {
+          writeFrame(w, c, firstFrame[0] ? first.toString() : "");
+          firstFrame[0] = false;
+        });
   }
 
-  private static void writeFrame(BufferedWriter w, Configuration c) throws IOException {
+  /** Prefix of the comment-line keys holding the MD run's parameters ({@code run.T=0.3}). */
+  static final String RUN_PREFIX = "run.";
+
+  /** Comment-line key of the pair potential spec. */
+  static final String POTENTIAL_KEY = "glasslab_potential";
+
+  /** {@code v} as a comment-line value: quoted when it holds spaces ('"' becomes '\''). */
+  private static String quoted(String v) {
+    String s = v.replace('"', '\'');
+    return s.isEmpty() || s.chars().anyMatch(Character::isWhitespace) || s.contains("=")
+        ? "\"" + s + "\""
+        : s;
+  }
+
+  private static void writeFrame(BufferedWriter w, Configuration c, String extraKeys)
+      throws IOException {
     int n = c.size();
     double[] x = c.positions();
     int[] img = c.images();
@@ -331,10 +392,14 @@ public final class ExtendedXyz {
     if (ids != null) {
       sb.append(":id:I:1");
     }
+    if (types != null) {
+      sb.append(":type:I:1");
+    }
     sb.append(" pbc=\"T T F\" Step=").append(c.step()).append(" Time=").append(c.time());
+    sb.append(extraKeys);
     sb.append('\n');
     for (int i = 0; i < n; i++) {
-      sb.append(types == null ? "A" : "T" + types[i]).append(' ');
+      sb.append("X ");
       sb.append(x[2 * i]).append(' ').append(x[2 * i + 1]).append(" 0.0 ");
       sb.append(d[i]).append(' ').append(img[2 * i]).append(' ').append(img[2 * i + 1]);
       if (v != null) {
@@ -342,6 +407,9 @@ public final class ExtendedXyz {
       }
       if (ids != null) {
         sb.append(' ').append(ids[i]);
+      }
+      if (types != null) {
+        sb.append(' ').append(types[i]);
       }
       sb.append('\n');
     }

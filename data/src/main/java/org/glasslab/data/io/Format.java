@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The trajectory file formats GlassLab reads and writes, recognised by file extension; an MD run
+ * The trajectory file formats GlassLab reads and writes, recognised by file extension, else (for an
+ * existing file with another name, such as LAMMPS' {@code dump.melt}) by its first bytes; an MD run
  * directory (a directory holding {@code run.json}, read-only) is recognised as {@link #RUN_DIR}.
  */
 public enum Format {
@@ -15,8 +16,12 @@ public enum Format {
   XYZ("xyz", "xyz", "extxyz"),
   /** LAMMPS data file (atom_style sphere or atomic): {@code .data}, {@code .lmp}. */
   LAMMPS_DATA("lammps-data", "data", "lmp"),
-  /** LAMMPS text dump: {@code .dump}, {@code .lammpstrj}. */
-  LAMMPS_DUMP("lammps-dump", "dump", "lammpstrj"),
+  /**
+   * LAMMPS text dump ({@code dump custom} or {@code dump atom}): {@code .dump}, {@code .lammpstrj}.
+   */
+  LAMMPS_DUMP("lammps-dump", "dump", "lammpstrj", "atom"),
+  /** GSD, HOOMD-blue's binary format (hoomd schema, see {@link Gsd}): {@code .gsd}. */
+  GSD("gsd", "gsd"),
   /**
    * An md-engine run directory (one H5MD file per block plus the index {@code run.json}, see {@link
    * RunDirectoryFormat}): read as one trajectory, not writable.
@@ -52,7 +57,7 @@ public enum Format {
     throw new IllegalArgumentException(
         "unknown format '"
             + name
-            + "'; expected one of h5md, xyz, lammps-data, lammps-dump, run-dir");
+            + "'; expected one of h5md, xyz, lammps-data, lammps-dump, gsd, run-dir");
   }
 
   /** Whether GlassLab can write this format ({@link #RUN_DIR} is written by the MD engine only). */
@@ -62,7 +67,7 @@ public enum Format {
 
   /**
    * The format of {@code file} from its extension; a directory holding {@code run.json} is a {@link
-   * #RUN_DIR}.
+   * #RUN_DIR}; an existing file with an unknown extension by its content ({@link #sniff}).
    *
    * @throws IllegalArgumentException naming the file and the known extensions, or the directory
    *     without {@code run.json}
@@ -91,9 +96,57 @@ public enum Format {
         }
       }
     }
+    Format sniffed = Files.isRegularFile(file) ? sniff(file) : null;
+    if (sniffed != null) {
+      return sniffed;
+    }
     throw new IllegalArgumentException(
         file
-            + ": unknown format (extension); expected .h5/.h5md/.hdf5, .xyz/.extxyz, .data/.lmp or"
-            + " .dump/.lammpstrj, a run directory with run.json, or name it with --from/--to");
+            + ": unknown format (extension); expected .h5/.h5md/.hdf5, .xyz/.extxyz, .data/.lmp,"
+            + " .dump/.lammpstrj/.atom, .gsd, a run directory with run.json, or name it with"
+            + " --from/--to");
+  }
+
+  /**
+   * The format of a file by its first bytes, or {@code null} when they match none: the HDF5 and GSD
+   * signatures, a LAMMPS dump's {@code ITEM:} header, an XYZ particle count followed by a comment
+   * line with {@code Lattice=}, a LAMMPS data file's {@code N atoms} line within its header.
+   */
+  public static Format sniff(Path file) {
+    byte[] head;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(4096);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    if (head.length >= 8
+        && (head[0] & 0xff) == 0x89
+        && head[1] == 'H'
+        && head[2] == 'D'
+        && head[3] == 'F') {
+      return H5MD;
+    }
+    if (head.length >= 8
+        && java.nio.ByteBuffer.wrap(head, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong()
+            == 0x65DF65DF65DF65DFL) {
+      return GSD;
+    }
+    String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String[] lines = text.strip().split("\\R", 40);
+    if (lines.length == 0) {
+      return null;
+    }
+    if (lines[0].startsWith("ITEM:")) {
+      return LAMMPS_DUMP;
+    }
+    if (lines.length > 1 && lines[0].strip().matches("\\d+") && lines[1].contains("Lattice=")) {
+      return XYZ;
+    }
+    for (int k = 1; k < lines.length; k++) {
+      if (lines[k].strip().matches("\\d+\\s+atoms")) {
+        return LAMMPS_DATA;
+      }
+    }
+    return null;
   }
 }

@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
@@ -27,13 +28,13 @@ import org.glasslab.data.Trajectory;
  *
  * <pre>
  * /h5md                       attrs version=[1,1]; author/name; creator/name, creator/version
- * /particles/all/box          attrs dimension=3, boundary=[periodic, periodic, none]
- * /particles/all/box/edges/{value [T,3,3], step [T], time [T]}
- * /particles/all/position/{value [T,N,3], step, time}     wrapped positions, z = 0
- * /particles/all/image/{value [T,N,3] int32, step, time}   z image = 0
- * /particles/all/velocity/{value [T,N,3], step, time}     when present
- * /particles/all/diameter [N]                              time-independent
- * /particles/all/species [N] int32, /particles/all/id [N] int32   when present
+ * /particles/trajectory/box   attrs dimension=3, boundary=[periodic, periodic, none]
+ * /particles/trajectory/box/edges/{value [T,3,3], step [T], time [T]}
+ * /particles/trajectory/position/{value [T,N,3], step, time}     wrapped positions, z = 0
+ * /particles/trajectory/image/{value [T,N,3] int32, step, time}   z image = 0
+ * /particles/trajectory/velocity/{value [T,N,3], step, time}     when present
+ * /particles/trajectory/diameter [N]                              time-independent
+ * /particles/trajectory/species [N] int32, .../id [N] int32        when present
  * /observables/NAME/{value [T] or [T,C], step [T], time [T]}
  * /parameters/glasslab        attrs dimension=2, layout="2D embedded in 3D, z = 0"; potential
  *                             (attribute and dataset: pair potential spec) when the trajectory has one;
@@ -51,22 +52,36 @@ public final class H5md {
   /** Prefix of the {@code /parameters/glasslab} attributes holding the MD run's provenance. */
   static final String RUN_PREFIX = "run.";
 
+  /**
+   * The particle group written: MDAnalysis builds a Universe without a topology file only from
+   * {@code /particles/trajectory} (the name its own writer uses). Files written before used {@code
+   * /particles/all}; the reader takes either, or a file's only particle group.
+   */
+  static final String PARTICLE_GROUP = "trajectory";
+
+  /**
+   * The {@code /parameters/glasslab} attribute {@code units}. The data are in reduced units, for
+   * which H5MD leaves out the {@code unit} attributes; none are written on the elements also
+   * because jhdf writes fixed-length strings only, which h5py returns as bytes, and MDAnalysis 2.4
+   * then fails on any {@code unit} attribute (read with {@code convert_units=False}).
+   */
+  static final String UNITS_NOTE =
+      "reduced units: length sigma (mean diameter), energy epsilon, mass m, k_B = 1, time tau ="
+          + " sigma sqrt(m/epsilon); no unit attributes (H5MD: reduced); MDAnalysis:"
+          + " convert_units=False";
+
   private H5md() {}
 
   /** Writes {@code t} (all frames and observables) atomically to {@code file}. */
   public static void write(Path file, Trajectory t) throws IOException {
     // jhdf holds the whole file in memory: refuse up front what cannot fit (per particle-frame:
-    // boxed position, image and velocity rows plus their serialised copies)
+    // boxed position, image and velocity rows plus their serialised copies). A segment of
+    // H5mdWriter is bounded by design and not checked: the free-heap estimate counts garbage not
+    // yet collected, so it would refuse a few MB in a busy heap.
     boolean vel = t.frameCount() > 0 && t.frame(0).hasVelocities();
-    org.glasslab.data.Limits.elements(
-        (double) t.frameCount() * t.particleCount(),
-        (vel ? 2 : 1) * (48 + 24) + 40 + 12,
-        file
-            + ": H5MD output of "
-            + t.frameCount()
-            + " frames x "
-            + t.particleCount()
-            + " particles (written whole; .xyz and .dump are written frame by frame)");
+    if ((long) t.frameCount() * t.particleCount() > H5mdWriter.SEGMENT_PARTICLE_FRAMES) {
+      checkHeap(file, t, vel);
+    }
     AtomicFile.write(
         file,
         tmp -> {
@@ -76,6 +91,18 @@ public final class H5md {
             throw new IOException(file + ": cannot write H5MD: " + e.getMessage(), e);
           }
         });
+  }
+
+  private static void checkHeap(Path file, Trajectory t, boolean vel) {
+    org.glasslab.data.Limits.elements(
+        (double) t.frameCount() * t.particleCount(),
+        (vel ? 2 : 1) * (48 + 24) + 40 + 12,
+        file
+            + ": H5MD output of "
+            + t.frameCount()
+            + " frames x "
+            + t.particleCount()
+            + " particles (written whole; .xyz and .dump are written frame by frame)");
   }
 
   private static void fill(WritableHdfFile h, Trajectory t) {
@@ -121,15 +148,16 @@ public final class H5md {
       edges[k][1][1] = c.box().ly();
       edges[k][2][2] = 1.0;
     }
-    WritableGroup all = h.putGroup("particles").putGroup("all");
+    WritableGroup all = h.putGroup("particles").putGroup(PARTICLE_GROUP);
     WritableGroup box = all.putGroup("box");
     box.putAttribute("dimension", 3);
     box.putAttribute("boundary", new String[] {"periodic", "periodic", "none"});
     putElement(box, "edges", edges, steps, times);
-    putElement(all, "position", pos, steps, times);
-    putElement(all, "image", img, steps, times);
+    DatasetCreationOptions perFrame = perFrameChunks(n);
+    putElement(all, "position", pos, steps, times, perFrame);
+    putElement(all, "image", img, steps, times, perFrame);
     if (hasVel) {
-      putElement(all, "velocity", vel, steps, times);
+      putElement(all, "velocity", vel, steps, times, perFrame);
     }
     all.putDataset("diameter", t.diameters());
     if (first.types() != null) {
@@ -149,6 +177,7 @@ public final class H5md {
     WritableGroup params = h.putGroup("parameters").putGroup("glasslab");
     params.putAttribute("dimension", 2);
     params.putAttribute("layout", "2D embedded in 3D, z = 0");
+    params.putAttribute("units", UNITS_NOTE);
     params.putDataset("dimension", new int[] {2});
     if (t.potential() != null) {
       params.putAttribute("potential", t.potential());
@@ -172,17 +201,49 @@ public final class H5md {
 
   private static void putElement(
       WritableGroup parent, String name, Object value, long[] steps, double[] times) {
+    putElement(parent, name, value, steps, times, DatasetCreationOptions.DEFAULT);
+  }
+
+  private static void putElement(
+      WritableGroup parent,
+      String name,
+      Object value,
+      long[] steps,
+      double[] times,
+      DatasetCreationOptions valueOptions) {
     WritableGroup g = parent.putGroup(name);
-    g.putDataset("value", value);
+    g.putDataset("value", value, valueOptions);
     g.putDataset("step", steps);
     g.putDataset("time", times);
   }
 
+  /** Deflate level of the per-particle datasets (1: fast; higher levels gain a few percent). */
+  static final int DEFLATE_LEVEL = 1;
+
   /**
-   * Opens an H5MD file for lazy, random-access reading; the returned trajectory holds the file open
-   * until closed. The header, box and static data are validated now; frames are read on demand.
+   * Storage of a per-particle dataset [T, N, 3]: one frame per chunk (a frame read decompresses
+   * exactly that frame), byte shuffle then deflate. Lossless: float64 positions and velocities and
+   * int32 images read back bit for bit; the all-zero z column and the mostly-zero images shrink to
+   * almost nothing. jhdf 0.13 writes the chunk index and both filters, h5py and MDAnalysis read
+   * them with the HDF5 library's built-in filters.
+   */
+  private static DatasetCreationOptions perFrameChunks(int n) {
+    return DatasetCreationOptions.builder()
+        .chunkDimensions(1, n, 3)
+        .shuffle()
+        .deflate(DEFLATE_LEVEL)
+        .build();
+  }
+
+  /**
+   * Opens an H5MD file (or a segmented directory of them, see {@link H5mdWriter}) for lazy,
+   * random-access reading; the returned trajectory holds the file open until closed. The header,
+   * box and static data are validated now; frames are read on demand.
    */
   public static Trajectory read(Path file, ReadOptions options) throws IOException {
+    if (Files.isDirectory(file)) {
+      return RunDirectoryFormat.read(file, options); // a segmented trajectory (see H5mdWriter)
+    }
     if (!Files.exists(file)) {
       throw new TrajectoryFormatException(file, "", "no such file");
     }
@@ -270,16 +331,19 @@ public final class H5md {
       Node particles = h.getChild("particles");
       if (!(particles instanceof Group pg) || pg.getChildren().isEmpty()) {
         throw err(
-            "/particles", "missing or empty: expected a particle group such as /particles/all");
+            "/particles",
+            "missing or empty: expected a particle group such as /particles/trajectory");
       }
       Group all;
-      if (pg.getChild("all") instanceof Group a) {
+      if (pg.getChild(PARTICLE_GROUP) instanceof Group a) {
+        all = a;
+      } else if (pg.getChild("all") instanceof Group a) {
         all = a;
       } else if (pg.getChildren().size() == 1
           && pg.getChildren().values().iterator().next() instanceof Group a) {
         all = a;
       } else {
-        throw err("/particles", "several particle groups and none named 'all'");
+        throw err("/particles", "several particle groups and none named 'trajectory' or 'all'");
       }
       String base = all.getPath();
       if (!(all.getChild("box") instanceof Group boxGroup)) {

@@ -19,8 +19,10 @@ import org.glasslab.data.Configuration;
  *
  * <ul>
  *   <li>{@code atom_style sphere}: {@code id type diameter density x y z [ix iy iz]}, per-atom
- *       diameters. Written with density {@code 4/(pi d^2)} so that every mass is 1 (LAMMPS uses
- *       mass = density * area in 2D).
+ *       diameters. Written with density {@code 6/(pi d^3)} so that every mass is 1: LAMMPS'
+ *       read_data sets mass = density * (4/3) pi (d/2)^3, a sphere's volume, in 2D as in 3D
+ *       (checked with {@code lmp} in the interop tests). Files written before used {@code 4/(pi
+ *       d^2)}; the density column is not read back, so they still read the same.
  *   <li>{@code atom_style atomic}: {@code id type x y z [ix iy iz]}; diameters come from a per-type
  *       side table ({@link #readTypeTable}, lines {@code type diameter}), which {@link #write} also
  *       writes next to the data file as {@code <file>.diameters}.
@@ -414,12 +416,14 @@ public final class LammpsData {
                   + prev
                   + " and "
                   + d[i]
-                  + "; write atom_style sphere instead");
+                  + "; write atom_style sphere instead, or bin the diameters into types"
+                  + " (glasslab convert --bin-diameters N)");
         }
       }
     } else if (style == Style.ATOMIC) {
       throw new IllegalArgumentException(
-          "atom_style atomic needs particle types; write atom_style sphere instead");
+          "atom_style atomic needs particle types; write atom_style sphere instead, or bin the"
+              + " diameters into types (glasslab convert --bin-diameters N)");
     }
     StringBuilder sb = new StringBuilder(100 * n + 512);
     sb.append("LAMMPS data file via GlassLab, timestep = ")
@@ -442,7 +446,7 @@ public final class LammpsData {
     for (int i = 0; i < n; i++) {
       sb.append(ids == null ? i + 1 : ids[i]).append(' ').append(types == null ? 1 : types[i]);
       if (style == Style.SPHERE) {
-        sb.append(' ').append(d[i]).append(' ').append(4.0 / (Math.PI * d[i] * d[i]));
+        sb.append(' ').append(d[i]).append(' ').append(6.0 / (Math.PI * d[i] * d[i] * d[i]));
       }
       sb.append(' ').append(x[2 * i]).append(' ').append(x[2 * i + 1]).append(" 0.0 ");
       sb.append(img[2 * i]).append(' ').append(img[2 * i + 1]).append(" 0\n");
@@ -477,27 +481,17 @@ public final class LammpsData {
 
   /**
    * Replaces each diameter by the centre of its bin among {@code bins} equal-width bins spanning
-   * [min, max] of the diameters: a continuous polydisperse system as a few LAMMPS atom types (one
-   * diameter per type); the largest change is half a bin width.
+   * [min, max] of the diameters ({@link DiameterBins}): a continuous polydisperse system as a few
+   * LAMMPS atom types (one diameter per type); the largest change is half a bin width.
    *
    * @param diameters [N] [length], not modified
    * @return binned diameters [N] [length]
    */
   public static double[] binDiameters(double[] diameters, int bins) {
-    if (bins < 1) {
-      throw new IllegalArgumentException("bins must be >= 1, got " + bins);
-    }
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double x : diameters) {
-      lo = Math.min(lo, x);
-      hi = Math.max(hi, x);
-    }
-    double w = (hi - lo) / bins;
+    DiameterBins b = DiameterBins.of(diameters, bins);
     double[] out = new double[diameters.length];
     for (int i = 0; i < diameters.length; i++) {
-      int b = w == 0 ? 0 : (int) Math.min(bins - 1, Math.floor((diameters[i] - lo) / w));
-      out[i] = lo + (b + 0.5) * w;
+      out[i] = b.centre(b.bin(diameters[i]));
     }
     return out;
   }

@@ -25,7 +25,9 @@ import org.glasslab.data.Trajectory;
  * that the box starts at the origin.
  *
  * <p>Write: {@code ITEM: ATOMS id type x y ix iy diameter [vx vy]} with shortest round-trip
- * decimals, plus {@code ITEM: TIME}.
+ * decimals, each frame opening with {@code ITEM: TIME} then {@code ITEM: TIMESTEP} as LAMMPS'
+ * {@code dump_modify time yes} writes them (LAMMPS' {@code rerun} refuses the other order; the
+ * reader takes either).
  */
 public final class LammpsDump {
   private LammpsDump() {}
@@ -313,8 +315,9 @@ public final class LammpsDump {
     int[] ids = c.ids();
     int[] types = c.types();
     StringBuilder sb = new StringBuilder(80 * n + 256);
-    sb.append("ITEM: TIMESTEP\n").append(c.step()).append('\n');
+    // LAMMPS writes (and its rerun/read_dump expects) ITEM: TIME before ITEM: TIMESTEP
     sb.append("ITEM: TIME\n").append(c.time()).append('\n');
+    sb.append("ITEM: TIMESTEP\n").append(c.step()).append('\n');
     sb.append("ITEM: NUMBER OF ATOMS\n").append(n).append('\n');
     sb.append("ITEM: BOX BOUNDS pp pp pp\n");
     sb.append("0.0 ").append(c.box().lx()).append('\n');

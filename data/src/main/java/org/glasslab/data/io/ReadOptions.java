@@ -2,6 +2,7 @@ package org.glasslab.data.io;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.glasslab.data.Box;
 
 /**
  * Options for reading trajectories.
@@ -13,11 +14,19 @@ import java.util.TreeMap;
  * @param outsideTolerance how far [length] a coordinate may lie outside {@code [0, L)} and still be
  *     wrapped back with its image adjusted; LAMMPS only re-wraps atoms at re-neighbouring, so they
  *     can stray up to half the skin outside. Further out is an error (default 0.5).
+ * @param box the periodic box for files that carry none (a plain XYZ file without {@code
+ *     Lattice=}), or {@code null}; a box in the file takes precedence
  */
-public record ReadOptions(Map<Integer, Double> typeDiameters, double dt, double outsideTolerance) {
+public record ReadOptions(
+    Map<Integer, Double> typeDiameters, double dt, double outsideTolerance, Box box) {
 
-  /** The defaults: no type table, dt = 0.003, tolerance 0.5. */
-  public static final ReadOptions DEFAULTS = new ReadOptions(Map.of(), 0.003, 0.5);
+  /** The defaults: no type table, dt = 0.003, tolerance 0.5, no box. */
+  public static final ReadOptions DEFAULTS = new ReadOptions(Map.of(), 0.003, 0.5, null);
+
+  /** Options without a box for box-less files. */
+  public ReadOptions(Map<Integer, Double> typeDiameters, double dt, double outsideTolerance) {
+    this(typeDiameters, dt, outsideTolerance, null);
+  }
 
   /** Validates and copies. */
   public ReadOptions {
@@ -40,11 +49,44 @@ public record ReadOptions(Map<Integer, Double> typeDiameters, double dt, double 
 
   /** The same options with a per-type diameter table. */
   public ReadOptions withTypeDiameters(Map<Integer, Double> table) {
-    return new ReadOptions(table, dt, outsideTolerance);
+    return new ReadOptions(table, dt, outsideTolerance, box);
+  }
+
+  /**
+   * A per-type diameter table from its text form: a file of {@code type diameter} lines ({@link
+   * LammpsData#readTypeTable}) or a list like {@code 1=0.9,2=1.1}.
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code spec} is neither a list nor an existing
+   *     file
+   * @throws IllegalArgumentException for a malformed pair
+   */
+  public static Map<Integer, Double> parseTypeDiameters(String spec) throws java.io.IOException {
+    if (!spec.contains("=") && !java.nio.file.Files.exists(java.nio.file.Path.of(spec))) {
+      throw new java.nio.file.NoSuchFileException(spec);
+    }
+    if (!spec.contains("=")) {
+      return LammpsData.readTypeTable(java.nio.file.Path.of(spec));
+    }
+    Map<Integer, Double> table = new java.util.LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      String[] kv = part.split("=");
+      try {
+        table.put(Integer.parseInt(kv[0].strip()), Double.parseDouble(kv[1].strip()));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "expected TYPE=DIAMETER pairs like 1=0.9,2=1.1, got '" + part + "'");
+      }
+    }
+    return table;
   }
 
   /** The same options with another time step. */
   public ReadOptions withDt(double newDt) {
-    return new ReadOptions(typeDiameters, newDt, outsideTolerance);
+    return new ReadOptions(typeDiameters, newDt, outsideTolerance, box);
+  }
+
+  /** The same options with a box for files that carry none. */
+  public ReadOptions withBox(Box newBox) {
+    return new ReadOptions(typeDiameters, dt, outsideTolerance, newBox);
   }
 }

@@ -28,9 +28,17 @@ import org.glasslab.data.Trajectory;
  * its last completed block. md-engine's {@code RunDirectory} writes the directory; this class is
  * the one reader.
  *
- * <p>Index layout ({@code format = glasslab-md-segments}, {@code version = 1}): {@code provenance}
- * (object of strings), {@code blocks} (list of {@code {block, file, frames, first_step,
- * last_step}}, block k at position k, steps strictly increasing).
+ * <p>Index layout ({@code format = glasslab-md-segments}): {@code provenance} (object of strings),
+ * {@code blocks} (list of {@code {block, file, frames, first_step, last_step}}, block k at position
+ * k, steps strictly increasing). Version 1 keeps the block files beside the index. Version 2 (a
+ * reference, written by the pipeline's {@code import} of a run directory instead of a copy) adds
+ * {@code base}, the absolute directory holding the block files, and {@code sha256} per block: the
+ * hex SHA-256 of the block file's bytes, checked when the trajectory is opened, so a reference
+ * never silently reads changed data. The same layout holds any long trajectory {@link H5mdWriter}
+ * writes in segments (e.g. an inherent-structure trajectory): there a "block" is a segment.
+ *
+ * <p>Reading is lazy and bounded: at most {@link #OPEN_SEGMENTS} block files are open at a time,
+ * whatever the number of blocks.
  */
 public final class RunDirectoryFormat {
   /** Index file name. */
@@ -39,8 +47,14 @@ public final class RunDirectoryFormat {
   /** Value of the index's {@code format} field. */
   public static final String INDEX_FORMAT = "glasslab-md-segments";
 
-  /** Index version this reader understands and md-engine writes. */
+  /** Index version of a directory holding its block files (what md-engine writes). */
   public static final int INDEX_VERSION = 1;
+
+  /** Index version of a reference: block files in {@code base}, each with its SHA-256. */
+  public static final int REFERENCE_VERSION = 2;
+
+  /** Block files held open at once by a reader (least recently used ones are closed). */
+  public static final int OPEN_SEGMENTS = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,8 +68,10 @@ public final class RunDirectoryFormat {
    * @param frames number of frames in the block
    * @param firstStep MD step of the block's first frame
    * @param lastStep MD step of the block's last frame
+   * @param sha256 hex SHA-256 of the file's bytes (a reference's blocks), or null
    */
-  public record Block(int block, String file, int frames, long firstStep, long lastStep) {}
+  public record Block(
+      int block, String file, int frames, long firstStep, long lastStep, String sha256) {}
 
   /**
    * The parsed and validated index of a run directory.
@@ -63,8 +79,10 @@ public final class RunDirectoryFormat {
    * @param dir the run directory
    * @param provenance parameters and seed as recorded by the writer (insertion order kept)
    * @param blocks the completed blocks in order (at least one)
+   * @param base the directory holding the block files: {@code dir} itself, or a reference's {@code
+   *     base}
    */
-  public record Index(Path dir, Map<String, String> provenance, List<Block> blocks) {
+  public record Index(Path dir, Map<String, String> provenance, List<Block> blocks, Path base) {
     /** Copies the collections. */
     public Index {
       provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
@@ -85,9 +103,19 @@ public final class RunDirectoryFormat {
       List<Path> out = new ArrayList<>();
       out.add(dir.resolve(INDEX));
       for (Block b : blocks) {
-        out.add(dir.resolve(b.file()));
+        out.add(file(b));
       }
       return out;
+    }
+
+    /** The path of block {@code b}'s file. */
+    public Path file(Block b) {
+      return base.resolve(b.file());
+    }
+
+    /** Whether this index refers to block files elsewhere (version 2). */
+    public boolean isReference() {
+      return !base.equals(dir);
     }
   }
 
@@ -137,11 +165,29 @@ public final class RunDirectoryFormat {
           index, "field format", "expected \"" + INDEX_FORMAT + "\", got " + root.get("format"));
     }
     JsonNode version = root.get("version");
-    if (version == null || !version.isIntegralNumber() || version.intValue() != INDEX_VERSION) {
+    if (version == null
+        || !version.isIntegralNumber()
+        || (version.intValue() != INDEX_VERSION && version.intValue() != REFERENCE_VERSION)) {
       throw new TrajectoryFormatException(
           index,
           "field version",
-          "unsupported index version " + version + " (this GlassLab reads " + INDEX_VERSION + ")");
+          "unsupported index version "
+              + version
+              + " (this GlassLab reads "
+              + INDEX_VERSION
+              + " and "
+              + REFERENCE_VERSION
+              + ")");
+    }
+    boolean reference = version.intValue() == REFERENCE_VERSION;
+    Path base = dir;
+    if (reference) {
+      JsonNode b = root.get("base");
+      if (b == null || !b.isTextual() || !Path.of(b.asText()).isAbsolute()) {
+        throw new TrajectoryFormatException(
+            index, "field base", "expected the absolute directory of the block files, got " + b);
+      }
+      base = Path.of(b.asText());
     }
     Map<String, String> provenance = new LinkedHashMap<>();
     JsonNode prov = root.get("provenance");
@@ -204,9 +250,18 @@ public final class RunDirectoryFormat {
             f + ".first_step",
             first + " is not after the previous block's last step " + out.get(k - 1).lastStep());
       }
-      out.add(new Block(k, name, (int) frames, first, last));
+      String sha = null;
+      if (reference) {
+        JsonNode h = b.get("sha256");
+        if (h == null || !h.isTextual() || !h.asText().matches("[0-9a-f]{64}")) {
+          throw new TrajectoryFormatException(
+              index, f + ".sha256", "expected the file's hex SHA-256, got " + h);
+        }
+        sha = h.asText();
+      }
+      out.add(new Block(k, name, (int) frames, first, last, sha));
     }
-    return new Index(dir, provenance, out);
+    return new Index(dir, provenance, out, base);
   }
 
   private static long integer(Path index, JsonNode b, String f, String key)
@@ -236,7 +291,7 @@ public final class RunDirectoryFormat {
 
   private static void checkBlocksExist(Index index) throws TrajectoryFormatException {
     for (Block b : index.blocks()) {
-      Path file = index.dir().resolve(b.file());
+      Path file = index.file(b);
       if (!Files.isRegularFile(file)) {
         throw new TrajectoryFormatException(
             index.dir().resolve(INDEX),
@@ -248,33 +303,153 @@ public final class RunDirectoryFormat {
 
   /**
    * Opens run directory {@code dir} as one lazy trajectory: the frames of the listed blocks in
-   * order, steps and times as stored, observables concatenated. Every block is opened and checked
-   * against the index (frame count, first and last step) and against block 0 (N, box, diameters,
-   * observables). Close the result.
+   * order, steps and times as stored, observables concatenated. Every block is opened once, checked
+   * against the index (frame count, first and last step, a reference's SHA-256) and against block 0
+   * (N, box, diameters, observables), and closed again; frames are then read on demand with at most
+   * {@link #OPEN_SEGMENTS} block files open. Close the result.
    *
    * @throws TrajectoryFormatException one line naming the index or block file and the problem
    */
   public static Trajectory read(Path dir, ReadOptions options) throws IOException {
     Index index = readIndex(dir);
     checkBlocksExist(index);
-    List<Trajectory> parts = new ArrayList<>();
+    Block b0 = index.blocks().get(0);
+    Path file0 = index.file(b0);
+    Trajectory first = openBlock(index, b0, options);
     try {
-      for (Block b : index.blocks()) {
-        Path file = dir.resolve(b.file());
-        Trajectory t = H5md.read(file, options);
-        parts.add(t);
-        check(b, t, file, parts.get(0), dir.resolve(index.blocks().get(0).file()));
+      check(b0, first, file0, first, file0);
+      List<Steps> summaries = new ArrayList<>();
+      summaries.add(Steps.of(first));
+      for (Block b : index.blocks().subList(1, index.blocks().size())) {
+        Path file = index.file(b);
+        try (Trajectory t = openBlock(index, b, options)) {
+          check(b, t, file, first, file0);
+          summaries.add(Steps.of(t));
+        }
       }
       String pot = index.provenance().get("potential");
-      return new Segments(parts, pot != null ? pot : parts.get(0).potential(), index.provenance());
+      return new Segments(
+          index,
+          options,
+          first,
+          summaries,
+          pot != null ? pot : first.potential(),
+          index.provenance());
     } catch (IOException | RuntimeException e) {
       try {
-        closeAll(parts);
+        first.close();
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
     }
+  }
+
+  /** What the concatenation keeps of a block: its frames' steps and times. */
+  private record Steps(long[] steps, double[] times) {
+    static Steps of(Trajectory t) {
+      long[] st = new long[t.frameCount()];
+      double[] ti = new double[st.length];
+      for (int f = 0; f < st.length; f++) {
+        st[f] = t.step(f);
+        ti[f] = t.time(f);
+      }
+      return new Steps(st, ti);
+    }
+  }
+
+  /** Opens block {@code b}, first checking a reference's SHA-256 of the file. */
+  private static Trajectory openBlock(Index index, Block b, ReadOptions options)
+      throws IOException {
+    Path file = index.file(b);
+    if (b.sha256() != null) {
+      String actual = sha256(file);
+      if (!actual.equals(b.sha256())) {
+        throw new TrajectoryFormatException(
+            file,
+            "",
+            "content changed since "
+                + index.dir().resolve(INDEX)
+                + " referred to it (SHA-256 "
+                + actual
+                + ", recorded "
+                + b.sha256()
+                + "); import the run again");
+      }
+    }
+    return H5md.read(file, options);
+  }
+
+  /** Hex SHA-256 of a file's bytes. */
+  public static String sha256(Path file) throws IOException {
+    java.security.MessageDigest md;
+    try {
+      md = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+    byte[] buf = new byte[1 << 16];
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      int r;
+      while ((r = in.read(buf)) > 0) {
+        md.update(buf, 0, r);
+      }
+    }
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * Writes the index of {@code dir} atomically: version 1 when {@code base} is null (the listed
+   * files lie beside the index), else a version-2 reference to the files in {@code base} (every
+   * block then needs its SHA-256).
+   */
+  public static void writeIndex(
+      Path dir, Map<String, String> provenance, List<Block> blocks, Path base) throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+    root.put("format", INDEX_FORMAT);
+    root.put("version", base == null ? INDEX_VERSION : REFERENCE_VERSION);
+    if (base != null) {
+      root.put("base", base.toAbsolutePath().toString());
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode prov = root.putObject("provenance");
+    for (Map.Entry<String, String> e : provenance.entrySet()) {
+      prov.put(e.getKey(), e.getValue());
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("blocks");
+    for (Block b : blocks) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = list.addObject();
+      o.put("block", b.block());
+      o.put("file", b.file());
+      o.put("frames", b.frames());
+      o.put("first_step", b.firstStep());
+      o.put("last_step", b.lastStep());
+      if (base != null) {
+        if (b.sha256() == null) {
+          throw new IllegalArgumentException("a reference needs the SHA-256 of " + b.file());
+        }
+        o.put("sha256", b.sha256());
+      }
+    }
+    byte[] bytes =
+        JSON.writer(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsBytes(root);
+    Files.createDirectories(dir);
+    AtomicFile.write(dir.resolve(INDEX), tmp -> Files.write(tmp, bytes));
+  }
+
+  /**
+   * Writes into {@code out} (created) a version-2 index referring to the completed blocks of run
+   * directory {@code source}, with each block file's SHA-256: the trajectory by reference, no copy.
+   */
+  public static void writeReference(Path source, Path out) throws IOException {
+    Index index = readIndex(source);
+    checkBlocksExist(index);
+    List<Block> blocks = new ArrayList<>();
+    for (Block b : index.blocks()) {
+      String sha = b.sha256() != null ? b.sha256() : sha256(index.file(b));
+      blocks.add(new Block(b.block(), b.file(), b.frames(), b.firstStep(), b.lastStep(), sha));
+    }
+    writeIndex(out, index.provenance(), blocks, index.base().toAbsolutePath().normalize());
   }
 
   /** Closes every trajectory; the first failure is thrown with the others suppressed. */
@@ -375,50 +550,94 @@ public final class RunDirectoryFormat {
     }
   }
 
-  /** Concatenation of block trajectories (frame k of the run = frame k - offset[p] of part p). */
+  /**
+   * Concatenation of block trajectories (frame k of the run = frame k - offset[p] of part p),
+   * opened on demand: block 0 stays open (the static data), at most {@link #OPEN_SEGMENTS} others
+   * are. Frame reads are synchronized, so workers may share the trajectory.
+   */
   private static final class Segments implements Trajectory {
-    private final List<Trajectory> parts;
+    private final Index index;
+    private final ReadOptions options;
+    private final Trajectory first;
     private final int[] offset;
-    private final Map<String, TimeSeries> observables = new LinkedHashMap<>();
-
+    private final long[] steps;
+    private final double[] times;
+    private Map<String, TimeSeries> observables; // read on first use
     private final String potential;
     private final Map<String, String> provenance;
+    private final LinkedHashMap<Integer, Trajectory> open =
+        new LinkedHashMap<>(16, 0.75f, true); // access order: the eldest is the least recent
 
-    Segments(List<Trajectory> parts, String potential, Map<String, String> provenance) {
-      this.parts = List.copyOf(parts);
+    Segments(
+        Index index,
+        ReadOptions options,
+        Trajectory first,
+        List<Steps> summaries,
+        String potential,
+        Map<String, String> provenance) {
+      this.index = index;
+      this.options = options;
+      this.first = first;
       this.potential = potential;
-      this.provenance = Map.copyOf(provenance);
-      this.offset = new int[parts.size() + 1];
-      for (int k = 0; k < parts.size(); k++) {
-        offset[k + 1] = offset[k] + parts.get(k).frameCount();
+      this.provenance =
+          Collections.unmodifiableMap(
+              new LinkedHashMap<>(
+                  provenance)); // order kept: Map.copyOf iterates in a per-JVM order, and the index
+      // is written from this map
+      int parts = summaries.size();
+      this.offset = new int[parts + 1];
+      for (int k = 0; k < parts; k++) {
+        offset[k + 1] = offset[k] + summaries.get(k).steps().length;
       }
-      int total = offset[parts.size()];
-      for (String name : parts.get(0).observables().keySet()) {
-        long[] steps = new long[total];
-        double[] times = new double[total];
-        double[][] values = new double[total][];
-        for (int k = 0; k < parts.size(); k++) {
-          TimeSeries s = parts.get(k).observables().get(name);
-          long[] st = s.steps();
-          double[] ti = s.times();
-          double[][] va = s.values();
-          for (int f = 0; f < st.length; f++) {
-            steps[offset[k] + f] = st[f];
-            times[offset[k] + f] = ti[f];
-            values[offset[k] + f] = va[f];
-          }
-        }
-        observables.put(name, new TimeSeries(name, steps, times, values));
+      int total = offset[parts];
+      steps = new long[total];
+      times = new double[total];
+      for (int k = 0; k < parts; k++) {
+        Steps s = summaries.get(k);
+        System.arraycopy(s.steps(), 0, steps, offset[k], s.steps().length);
+        System.arraycopy(s.times(), 0, times, offset[k], s.times().length);
       }
     }
 
+    /**
+     * The observables of every block, concatenated; read on first use (analyses of the frames never
+     * hold them: a long MD run stores many per frame).
+     */
+    private Map<String, TimeSeries> concatenatedObservables() throws IOException {
+      int parts = index.blocks().size();
+      int total = offset[parts];
+      Map<String, double[][]> values = new LinkedHashMap<>();
+      for (String name : first.observables().keySet()) {
+        values.put(name, new double[total][]);
+      }
+      for (int k = 0; k < parts; k++) {
+        Map<String, TimeSeries> o;
+        if (k == 0) {
+          o = first.observables();
+        } else {
+          try (Trajectory t = H5md.read(index.file(index.blocks().get(k)), options)) {
+            o = t.observables();
+          }
+        }
+        for (Map.Entry<String, double[][]> e : values.entrySet()) {
+          double[][] va = o.get(e.getKey()).values();
+          System.arraycopy(va, 0, e.getValue(), offset[k], va.length);
+        }
+      }
+      Map<String, TimeSeries> out = new LinkedHashMap<>();
+      for (Map.Entry<String, double[][]> e : values.entrySet()) {
+        out.put(e.getKey(), new TimeSeries(e.getKey(), steps, times, e.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+
     private int part(int k) {
-      if (k < 0 || k >= offset[parts.size()]) {
-        throw new IndexOutOfBoundsException(
-            "frame " + k + " outside 0.." + (offset[parts.size()] - 1));
+      int parts = index.blocks().size();
+      if (k < 0 || k >= offset[parts]) {
+        throw new IndexOutOfBoundsException("frame " + k + " outside 0.." + (offset[parts] - 1));
       }
       int lo = 0;
-      int hi = parts.size() - 1;
+      int hi = parts - 1;
       while (lo < hi) {
         int mid = (lo + hi + 1) >>> 1;
         if (offset[mid] <= k) {
@@ -430,47 +649,78 @@ public final class RunDirectoryFormat {
       return lo;
     }
 
+    /** Block {@code p}, opened (closing the least recently used one beyond the bound) if needed. */
+    private Trajectory block(int p) throws IOException {
+      if (p == 0) {
+        return first;
+      }
+      Trajectory t = open.get(p);
+      if (t == null) {
+        // a block is re-read without its SHA-256: the check at opening covered its bytes
+        t = H5md.read(index.file(index.blocks().get(p)), options);
+        open.put(p, t);
+        if (open.size() > OPEN_SEGMENTS) {
+          var eldest = open.entrySet().iterator();
+          Trajectory old = eldest.next().getValue();
+          eldest.remove();
+          old.close();
+        }
+      }
+      return t;
+    }
+
     @Override
     public int frameCount() {
-      return offset[parts.size()];
+      return offset[index.blocks().size()];
     }
 
     @Override
     public int particleCount() {
-      return parts.get(0).particleCount();
+      return first.particleCount();
     }
 
     @Override
     public Box box() {
-      return parts.get(0).box();
+      return first.box();
     }
 
     @Override
     public long step(int k) {
-      int p = part(k);
-      return parts.get(p).step(k - offset[p]);
+      part(k);
+      return steps[k];
     }
 
     @Override
     public double time(int k) {
-      int p = part(k);
-      return parts.get(p).time(k - offset[p]);
+      part(k);
+      return times[k];
     }
 
     @Override
     public double[] diameters() {
-      return parts.get(0).diameters();
+      return first.diameters();
     }
 
     @Override
-    public Configuration frame(int k) {
+    public synchronized Configuration frame(int k) {
       int p = part(k);
-      return parts.get(p).frame(k - offset[p]);
+      try {
+        return block(p).frame(k - offset[p]);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     @Override
-    public Map<String, TimeSeries> observables() {
-      return Collections.unmodifiableMap(observables);
+    public synchronized Map<String, TimeSeries> observables() {
+      if (observables == null) {
+        try {
+          observables = concatenatedObservables();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return observables;
     }
 
     @Override
@@ -484,8 +734,11 @@ public final class RunDirectoryFormat {
     }
 
     @Override
-    public void close() throws IOException {
-      closeAll(parts);
+    public synchronized void close() throws IOException {
+      List<Trajectory> all = new ArrayList<>(open.values());
+      all.add(first);
+      open.clear();
+      closeAll(all);
     }
   }
 }

@@ -28,6 +28,7 @@ public final class TrajectoryIO {
       case XYZ -> ExtendedXyz.read(file, options);
       case LAMMPS_DUMP -> LammpsDump.read(file, options);
       case LAMMPS_DATA -> MemoryTrajectory.of(java.util.List.of(LammpsData.read(file, options)));
+      case GSD -> Gsd.read(file, options);
       case RUN_DIR -> RunDirectoryFormat.read(file, options);
     };
   }
@@ -54,7 +55,10 @@ public final class TrajectoryIO {
     return idx;
   }
 
-  /** Writes {@code t} with the format from the extension of {@code file}, atomically. */
+  /**
+   * Writes {@code t} with the format from the extension of {@code file}, atomically. H5MD is
+   * streamed frame by frame ({@link H5mdWriter}: a long trajectory becomes a segmented directory).
+   */
   public static void write(Path file, Trajectory t) throws IOException {
     write(file, Format.of(file), t, LammpsData.Style.SPHERE);
   }
@@ -69,9 +73,10 @@ public final class TrajectoryIO {
   public static void write(Path file, Format format, Trajectory t, LammpsData.Style style)
       throws IOException {
     switch (format) {
-      case H5MD -> H5md.write(file, t);
+      case H5MD -> H5mdWriter.copy(file, t, true);
       case XYZ -> ExtendedXyz.write(file, t);
       case LAMMPS_DUMP -> LammpsDump.write(file, t);
+      case GSD -> Gsd.write(file, t);
       case LAMMPS_DATA -> {
         if (t.frameCount() != 1) {
           throw new IllegalArgumentException(
@@ -85,7 +90,7 @@ public final class TrajectoryIO {
           throw new IllegalArgumentException(
               file
                   + ": run directories are written by glasslab simulate only; write h5md, xyz,"
-                  + " lammps-dump or lammps-data");
+                  + " lammps-dump, lammps-data or gsd");
     }
   }
 }

@@ -89,6 +89,24 @@ class BadInputTest {
   }
 
   @Test
+  void badGsdFilesFailWithOneLine() throws IOException {
+    Path good = dir.resolve("good.gsd");
+    Gsd.write(good, org.glasslab.data.TestConfigs.trajectory(20, 2, 3, true));
+    byte[] bytes = java.nio.file.Files.readAllBytes(good);
+    Path cut = dir.resolve("cut.gsd");
+    java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertContains(failOn(cut), "cut.gsd", "truncated or corrupt");
+    Path magic = dir.resolve("magic.gsd");
+    byte[] m = bytes.clone();
+    m[0] = 0;
+    java.nio.file.Files.write(magic, m);
+    assertContains(failOn(magic), "magic.gsd", "not a GSD file");
+    Path tiny = dir.resolve("tiny.gsd");
+    java.nio.file.Files.write(tiny, new byte[] {1, 2, 3});
+    assertContains(failOn(tiny), "tiny.gsd", "truncated");
+  }
+
+  @Test
   void unknownFormat() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Format.of(dir.resolve("a.pdb")));

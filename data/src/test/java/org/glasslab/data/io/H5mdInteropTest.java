@@ -19,10 +19,12 @@ import org.glasslab.data.TestConfigs;
 import org.glasslab.data.TimeSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our H5MD files as h5py and MDAnalysis see them (Debian's /usr/bin/python3 with python3-h5py and
- * python3-mdanalysis; skipped when they are absent, installed by .ci/run).
+ * Our H5MD files as h5py and MDAnalysis (as a Universe) see them (Debian's /usr/bin/python3 with
+ * python3-h5py and python3-mdanalysis; skipped when they are absent, installed by .ci/run).
  */
 class H5mdInteropTest {
   static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -98,13 +100,15 @@ class H5mdInteropTest {
     assertEquals(t.box().ly(), Double.parseDouble(j.get("box").get(1).asText()));
   }
 
-  @Test
-  void mdanalysisReadsTheSameNumbers() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"t.h5md", "t.h5"})
+  void mdanalysisOpensOurFilesAsAUniverse(String name) throws Exception {
     assumeTrue(hasModule("MDAnalysis"), "python3-mdanalysis not installed");
     MemoryTrajectory t = sample();
-    Path f = dir.resolve("t.h5");
+    Path f = dir.resolve(name);
     H5md.write(f, t);
     JsonNode j = run(f, "mdanalysis");
+    assertEquals("potential_energy", j.get("observables").get(0).asText());
     assertEquals(3, j.get("frames").asInt());
     assertEquals(64, j.get("n").asInt());
     for (int k = 0; k < 3; k++) {
@@ -115,6 +119,7 @@ class H5mdInteropTest {
         assertEquals((float) expected[i], (float) got[i], "coordinate " + i + " of frame " + k);
       }
       assertEquals(t.step(k), j.get("steps").get(k).asLong());
+      assertEquals((float) t.time(k), (float) Double.parseDouble(j.get("times").get(k).asText()));
       assertEquals(
           (float) t.box().lx(), (float) Double.parseDouble(j.get("box").get(k).get(0).asText()));
       assertEquals(

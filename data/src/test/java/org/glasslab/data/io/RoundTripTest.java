@@ -51,6 +51,52 @@ class RoundTripTest {
   }
 
   @Test
+  void gsdRoundTripsInSinglePrecisionKeepingStepsTimesImagesTypesIds() throws Exception {
+    for (boolean extras : new boolean[] {false, true}) {
+      MemoryTrajectory t = TestConfigs.trajectory(100, 3, 7, extras);
+      Path f = dir.resolve((extras ? "x" : "p") + ".gsd");
+      TrajectoryIO.write(f, t);
+      try (Trajectory back = TrajectoryIO.read(f)) {
+        assertEquals(3, back.frameCount());
+        assertEquals((float) t.box().lx(), (float) back.box().lx());
+        for (int k = 0; k < 3; k++) {
+          Configuration a = t.frame(k);
+          Configuration b = back.frame(k);
+          assertEquals(a.step(), b.step());
+          assertEquals(a.time(), b.time());
+          assertArrayEquals(a.unwrappedPositions(), b.unwrappedPositions(), 1e-5);
+          for (int i = 0; i < a.size(); i++) {
+            assertEquals((float) a.diameter(i), (float) b.diameter(i));
+          }
+          assertArrayEquals(a.ids(), b.ids());
+          assertArrayEquals(a.types(), b.types());
+          if (extras) {
+            for (int j = 0; j < 2 * a.size(); j++) {
+              assertEquals((float) a.velocities()[j], (float) b.velocities()[j]);
+            }
+          } else {
+            assertNull(b.velocities());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void xyzKeepsThePotentialAndTheRunsParameters() throws Exception {
+    Map<String, String> run = Map.of("T", "0.3", "seed", "7", "replay", "exact: \"reset\" a=b");
+    MemoryTrajectory t =
+        TestConfigs.trajectory(10, 2, 3, false).withPotential("lj:cutoff=2.5").withProvenance(run);
+    Path f = dir.resolve("p.xyz");
+    TrajectoryIO.write(f, t);
+    try (Trajectory back = TrajectoryIO.read(f)) {
+      assertEquals("lj:cutoff=2.5", back.potential());
+      assertEquals(
+          Map.of("T", "0.3", "seed", "7", "replay", "exact: 'reset' a=b"), back.provenance());
+    }
+  }
+
+  @Test
   void xyzWithoutExtrasKeepsOptionalFieldsAbsent() throws Exception {
     MemoryTrajectory t = TestConfigs.trajectory(10, 1, 3, false);
     Path f = dir.resolve("a.xyz");

@@ -2,6 +2,7 @@ package org.glasslab.epm.avalanche;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.glasslab.data.stats.Histogram;
 
 /**
@@ -13,10 +14,12 @@ import org.glasslab.data.stats.Histogram;
  * @param runaways runaway avalanches
  * @param sizeHistogram P(S) of completed avalanches, S = cascade size ({@link
  *     Avalanche#cascadeSize()}: thermal activations during the cascade excluded)
- * @param durationHistogram P(D) of completed avalanches (D in steps)
+ * @param durationHistogram P(D) of completed avalanches: D in protocol steps, or with {@code clock}
+ *     the clock duration D_time [1/f0] of the avalanches that lasted longer than one event
  * @param meanSizeByDuration rows {D_lower, D_upper, ⟨S⟩, count} over the duration bins
  * @param cutoff S_c = ⟨S²⟩/⟨S⟩ of the completed cascades (NaN when none): the cut-off scale of P(S)
  * @param mixed completed avalanches with thermal activations during the cascade
+ * @param clock whether D is the clock duration (KMC) rather than the step count
  */
 public record AvalancheStatistics(
     long total,
@@ -25,17 +28,25 @@ public record AvalancheStatistics(
     Histogram durationHistogram,
     List<double[]> meanSizeByDuration,
     double cutoff,
-    long mixed) {
+    long mixed,
+    boolean clock) {
 
   /** Runaway fraction runaways/total (NaN when empty). */
   public double runawayFraction() {
     return total == 0 ? Double.NaN : (double) runaways / total;
   }
 
-  /** Statistics of {@code avalanches} with {@code perDecade} log bins per decade. */
-  public static AvalancheStatistics of(List<Avalanche> avalanches, int perDecade) {
+  /**
+   * Statistics of {@code avalanches} with {@code perDecade} log bins per decade.
+   *
+   * <p>{@code clock} chooses the duration D. In KMC every step is one event, so the step count
+   * equals the size and ⟨S⟩(D) would be S = D by construction; there D is the clock duration D_time
+   * [1/f0] (an unstable site fails at rate f0), and a single activation (D_time = 0) has no
+   * duration and stays out of P(D) and ⟨S⟩(D). In the discrete protocol D is the number of steps.
+   */
+  public static AvalancheStatistics of(List<Avalanche> avalanches, int perDecade, boolean clock) {
     Histogram hs = Histogram.log(1, 1e9, perDecade);
-    Histogram hd = Histogram.log(1, 1e9, perDecade);
+    Histogram hd = Histogram.log(clock ? 1e-3 : 1, 1e9, perDecade);
     double[] sumS = new double[hd.bins()];
     long[] cnt = new long[hd.bins()];
     long runaways = 0;
@@ -52,8 +63,12 @@ public record AvalancheStatistics(
       s2 += (double) size * size;
       mixed += a.mixed() ? 1 : 0;
       hs.add(size);
-      hd.add(a.duration());
-      int b = hd.bin(a.duration());
+      double d = clock ? a.durationTime() : a.duration();
+      if (!(d > 0)) {
+        continue;
+      }
+      hd.add(d);
+      int b = hd.bin(d);
       if (b >= 0) {
         sumS[b] += size;
         cnt[b]++;
@@ -72,34 +87,27 @@ public record AvalancheStatistics(
         hd,
         List.copyOf(rows),
         s1 > 0 ? s2 / s1 : Double.NaN,
-        mixed);
+        mixed,
+        clock);
   }
 
   /**
-   * Least-squares slope of log⟨S⟩ vs log D over the bins with at least {@code minCount} avalanches:
-   * the size–duration exponent γ in ⟨S⟩ ~ D^γ (NaN with fewer than 3 bins).
+   * The size–duration exponent γ in ⟨S⟩ ~ D^γ: least-squares slope of log⟨S⟩ against log D over the
+   * bins with at least {@code minCount} avalanches whose lower edge is at least {@code
+   * minDuration}, as {γ, standard error of γ, bins used} (γ NaN with fewer than 3 bins, its error
+   * NaN with fewer than 4). On the KMC clock the scaling regime starts at D ≈ 1/f0, the mean
+   * failure time of one unstable site: shorter avalanches are a trigger and one or two failures.
    */
-  public double sizeDurationExponent(int minCount) {
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    int k = 0;
+  public double[] sizeDurationFit(int minCount, double minDuration) {
+    SimpleRegression reg = new SimpleRegression();
     for (double[] r : meanSizeByDuration) {
-      if (r[3] < minCount) {
-        continue;
+      if (r[3] >= minCount && r[0] >= minDuration * (1 - 1e-12)) {
+        reg.addData(Math.log(Math.sqrt(r[0] * r[1])), Math.log(r[2]));
       }
-      double x = Math.log(Math.sqrt(r[0] * r[1]));
-      double y = Math.log(r[2]);
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
-      k++;
     }
-    if (k < 3) {
-      return Double.NaN;
-    }
-    return (k * sxy - sx * sy) / (k * sxx - sx * sx);
+    long k = reg.getN();
+    return new double[] {
+      k < 3 ? Double.NaN : reg.getSlope(), k < 4 ? Double.NaN : reg.getSlopeStdErr(), k
+    };
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.glasslab.data.stats.Histogram;
+import org.glasslab.epm.lattice.LatticeProtocol;
 
 /**
  * CSV tables of a {@link TcScan.Result} (header line first, comma-separated, '.' decimals). Files
@@ -147,7 +148,8 @@ public final class TcScanReport {
         for (TcScan.SampleResult s : r.cell(l, t)) {
           all.addAll(s.avalanches());
         }
-        AvalancheStatistics st = AvalancheStatistics.of(all, 5);
+        AvalancheStatistics st =
+            AvalancheStatistics.of(all, 5, r.options().base().protocol() == LatticeProtocol.KMC);
         appendHistogram(sb, l, t, "P(S)", st.sizeHistogram());
         appendHistogram(sb, l, t, "P(D)", st.durationHistogram());
         for (double[] row : st.meanSizeByDuration()) {

@@ -61,7 +61,7 @@ class LatticeAvalanchesTest {
     d.onStepEnd(10, 1, 0, 0.1);
     assertFalse(d.draining());
     assertEquals(3, d.count());
-    AvalancheStatistics st = AvalancheStatistics.of(d.avalanches(), 5);
+    AvalancheStatistics st = AvalancheStatistics.of(d.avalanches(), 5, false);
     assertEquals(1.0 / 3, st.runawayFraction(), 1e-12);
     assertEquals(2, st.sizeHistogram().total());
   }
@@ -85,7 +85,7 @@ class LatticeAvalanchesTest {
     assertEquals(2, a.cascadeSize());
     assertEquals(8, a.thermalDuring());
     assertTrue(a.mixed());
-    AvalancheStatistics st = AvalancheStatistics.of(d.avalanches(), 5);
+    AvalancheStatistics st = AvalancheStatistics.of(d.avalanches(), 5, false);
     assertEquals(2.0, st.cutoff(), 0.0);
     assertEquals(1, st.mixed());
   }

@@ -1,6 +1,7 @@
 package org.glasslab.pipeline.cli;
 
 import java.io.PrintWriter;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.task.Tasks;
 import picocli.CommandLine;
 
@@ -13,6 +14,17 @@ public final class Cli {
   public static final int EXIT_USAGE = 2;
 
   private Cli() {}
+
+  /**
+   * A usage error found while running, where no picocli command line is at hand (e.g. an input file
+   * whose name names no format): exit {@link #EXIT_USAGE} with one line, as a bad option value.
+   */
+  public static final class UsageError extends IllegalArgumentException {
+    /** The error {@code message} (one line, naming the option or file). */
+    public UsageError(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /**
    * A command line for {@link GlasslabCommand} and one {@link TaskCommand} per entry of {@link
@@ -32,7 +44,10 @@ public final class Cli {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(
-        e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
+        e ->
+            e instanceof CommandLine.ParameterException || e instanceof UsageError
+                ? EXIT_USAGE
+                : EXIT_FAILURE);
     cl.setParameterExceptionHandler(
         (pe, args) -> {
           CommandLine cmd = pe.getCommandLine();
@@ -41,8 +56,8 @@ public final class Cli {
         });
     cl.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
-          if (e instanceof CommandLine.ParameterException pe) {
-            usageError(cmd, pe.getMessage());
+          if (e instanceof CommandLine.ParameterException || e instanceof UsageError) {
+            usageError(cmd, e.getMessage());
             return EXIT_USAGE;
           }
           String msg = message(e);
@@ -61,6 +76,7 @@ public final class Cli {
    * stdout/stderr and returns the exit code.
    */
   public static int execute(String[] args, Object... extraSubcommands) {
+    Bars.install(); // on a terminal, log lines go above the progress bars
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     return commandLine(out, err, extraSubcommands).execute(args);

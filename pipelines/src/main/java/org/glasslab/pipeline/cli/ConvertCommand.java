@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.DiameterBins;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.LammpsData;
 import org.glasslab.data.io.TrajectoryIO;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "convert",
     mixinStandardHelpOptions = true,
     description = {
-      "Convert between trajectory formats (h5md, xyz, lammps-data, lammps-dump).",
+      "Convert between trajectory formats (h5md, xyz, lammps-data, lammps-dump, gsd).",
       "Formats come from the extensions unless --from/--to are given.",
       "IN may be a run directory of glasslab simulate (DIR with run.json): its completed blocks"
           + " become one output file."
@@ -55,6 +56,15 @@ public final class ConvertCommand implements Callable<Integer> {
           "atom_style of a LAMMPS data output: sphere (per-atom diameter) or atomic"
               + " (types, with a side table OUT.diameters). Default: ${DEFAULT-VALUE}.")
   String lammpsStyle;
+
+  @Option(
+      names = "--bin-diameters",
+      paramLabel = "N",
+      description =
+          "Bin the diameters into N equal-width bins and write bin k as particle type k with the"
+              + " bin-centre diameter (a continuous polydisperse system as LAMMPS types, e.g. for"
+              + " --lammps-style atomic); every diameter moves by at most (max-min)/(2N).")
+  Integer binDiameters;
 
   @Mixin InputOptions input;
 
@@ -90,12 +100,30 @@ public final class ConvertCommand implements Callable<Integer> {
           spec.commandLine(),
           "IN and OUT are the same file (" + in + "): the output would overwrite its input");
     }
+    if (binDiameters != null && binDiameters < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--bin-diameters: expected N >= 1, got " + binDiameters);
+    }
     long t0 = System.nanoTime();
     int frames;
     try (Trajectory t = input.open(in)) {
       Trajectory src = t;
       if (frame != null) {
-        src = MemoryTrajectory.of(List.of(t.frame(TrajectoryIO.frameIndex(t, frame, in))));
+        // one frame keeps the run's potential and parameters (T, seed, dt, ...), not observables
+        src =
+            MemoryTrajectory.of(List.of(t.frame(TrajectoryIO.frameIndex(t, frame, in))))
+                .withPotential(t.potential())
+                .withProvenance(t.provenance());
+      }
+      if (binDiameters != null) {
+        DiameterBins bins = DiameterBins.of(src.diameters(), binDiameters);
+        src = bins.apply(src);
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "glasslab convert: %d diameter bins of width %s from %s; largest diameter change"
+                    + " %s%n",
+                bins.bins(), bins.width(), bins.lo(), bins.maxError());
       }
       frames = src.frameCount();
       TrajectoryIO.write(out, outFormat, src, style);

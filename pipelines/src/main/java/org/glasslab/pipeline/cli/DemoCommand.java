@@ -9,11 +9,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.engine.Engine;
 import org.glasslab.pipeline.engine.PipelineSpec;
 import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.StageRegistry;
-import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.report.RunReport;
 import org.glasslab.pipeline.spec.SpecLoader;
 import org.glasslab.pipeline.stages.Stages;
@@ -41,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
   public static final String RESOURCE = "/org/glasslab/pipeline/demo.yaml";
 
   @Option(
-      names = "--out",
+      names = {"-o", "--out"},
       paramLabel = "DIR",
       defaultValue = "runs/demo",
       description = "Run directory (default ${DEFAULT-VALUE}).")
@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress bars.")
+      description = "No progress bars, no log lines but failures.")
   boolean quiet;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -91,9 +91,10 @@ public final class DemoCommand implements Callable<Integer> {
     String yaml = withRunDir(embeddedSpec(), dir);
     PipelineSpec ps = SpecLoader.load(yaml, dir.resolveSibling("demo.yaml"), registry);
     int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-    boolean bars = !quiet && Terminal.stderrIsTerminal();
+    boolean bars = !quiet && Bars.shown();
     long t0 = System.nanoTime();
-    RunResult r = new Engine(registry).run(ps, new Engine.Options(n, false, bars, err));
+    RunResult r =
+        new Engine(registry).run(ps, new Engine.Options(n, false, bars, err, null, quiet));
     if (!quiet) {
       PlanPrinter.print(err, r, false);
     }

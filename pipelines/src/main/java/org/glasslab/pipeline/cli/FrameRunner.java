@@ -11,11 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.glasslab.pipeline.engine.Terminal;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.store.FrameRows;
 import org.glasslab.pipeline.task.FrameMap;
 
@@ -53,37 +50,29 @@ final class FrameRunner implements FrameMap {
   }
 
   @Override
-  public double[][] map(int n, IntFunction<String> key, Row f) throws Exception {
+  public double[][] map(int first, int n, IntFunction<String> key, Row f) throws Exception {
     if (dir != null) {
       Files.createDirectories(dir);
     }
     double[][] out = new double[n][];
-    ProgressBar bar =
-        progress && n > 0 && Terminal.stderrIsTerminal()
-            ? new ProgressBarBuilder()
-                .setTaskName(name)
-                .setInitialMax(n)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(500)
-                .build()
-            : null;
+    ProgressBar bar = progress && n > 0 ? Bars.start(name, n) : null;
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, n)));
     try {
       List<Future<?>> futures = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
         final int kk = k;
+        final int frame = first + k;
         futures.add(
             pool.submit(
                 () -> {
-                  String rowKey = key.apply(kk);
-                  Path file = dir == null ? null : file(kk);
+                  String rowKey = key.apply(frame);
+                  Path file = dir == null ? null : file(frame);
                   double[] r =
                       file == null ? null : FrameRows.read(file, rowKey == null ? "" : rowKey);
                   if (r != null) {
                     resumed.incrementAndGet();
                   } else {
-                    r = f.apply(kk);
+                    r = f.apply(frame);
                     if (file != null) {
                       FrameRows.write(file, rowKey == null ? "" : rowKey, r);
                     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Simulate and analyse thermally driven avalanches in 2D glasses.",
     subcommands = {
-      CommandLine.HelpCommand.class,
+      HelpCommand.class,
       InfoCommand.class,
       ConvertCommand.class,
       RunCommand.class,

@@ -1,8 +1,14 @@
 package org.glasslab.pipeline.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.Format;
@@ -71,8 +77,7 @@ public final class InfoCommand implements Callable<Integer> {
       info.put("density", t.particleCount() / t.box().area());
       info.put(
           "diameter",
-          new LinkedHashMap<>(Map.of("mean", mean, "std", std, "min", min, "max", max)));
-      ((Map<String, Object>) info.get("diameter")).put("polydispersity", std / mean);
+          Map.of("mean", mean, "std", std, "min", min, "max", max, "polydispersity", std / mean));
       info.put("first_step", t.step(0));
       info.put("last_step", t.step(nf - 1));
       info.put("first_time", t.time(0));
@@ -88,21 +93,52 @@ public final class InfoCommand implements Callable<Integer> {
       }
     }
     var out = spec.commandLine().getOut();
+    Map<String, Object> stable = new LinkedHashMap<>();
+    info.forEach((k, v) -> stable.put(k, sorted(v)));
     if (json) {
-      JsonFiles.print(out, info);
+      JsonFiles.print(out, stable);
     } else {
-      for (Map.Entry<String, Object> e : info.entrySet()) {
-        if (e.getValue() instanceof Map<?, ?> m && e.getKey().equals("parameters")) {
-          out.printf("%s%n", e.getKey());
-          for (Map.Entry<?, ?> p : m.entrySet()) {
-            out.printf("  %-26s %s%n", p.getKey(), p.getValue());
-          }
-        } else {
-          out.printf("%-12s %s%n", e.getKey(), e.getValue());
-        }
-      }
+      print(out, stable, "");
       out.flush();
     }
     return 0;
+  }
+
+  /**
+   * {@code v} with every nested map sorted by key and every set sorted, so that the output is the
+   * same on every run (the summary's own keys keep their reading order).
+   */
+  static Object sorted(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> t = new TreeMap<>();
+      m.forEach((k, x) -> t.put(String.valueOf(k), sorted(x)));
+      return t;
+    }
+    if (v instanceof Set<?> s) {
+      List<String> l = new ArrayList<>();
+      s.forEach(x -> l.add(String.valueOf(x)));
+      Collections.sort(l);
+      return l;
+    }
+    return v;
+  }
+
+  /** One {@code key value} line per entry; a nested map as indented lines, a list joined. */
+  private static void print(PrintWriter out, Map<?, ?> m, String indent) {
+    int w = indent.isEmpty() ? 12 : 26;
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (e.getValue() instanceof Map<?, ?> nested) {
+        out.printf("%s%s%n", indent, e.getKey());
+        print(out, nested, indent + "  ");
+      } else if (e.getValue() instanceof List<?> l) {
+        out.printf(
+            "%s%-" + w + "s %s%n",
+            indent,
+            e.getKey(),
+            String.join(", ", l.stream().map(String::valueOf).toList()));
+      } else {
+        out.printf("%s%-" + w + "s %s%n", indent, e.getKey(), e.getValue());
+      }
+    }
   }
 }

@@ -2,12 +2,9 @@ package org.glasslab.pipeline.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.Format;
-import org.glasslab.data.io.LammpsData;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.TrajectoryIO;
 import picocli.CommandLine.Option;
@@ -22,17 +19,26 @@ public final class InputOptions {
       names = "--from",
       paramLabel = "FMT",
       description =
-          "Input format: h5md, xyz, lammps-data, lammps-dump, run-dir (default: from the extension;"
-              + " a directory with run.json is a run-dir).")
+          "Input format: h5md, xyz, lammps-data, lammps-dump, gsd, run-dir (default: from the"
+              + " extension, else the file's content; a directory with run.json is a run-dir).")
   String from;
 
   @Option(
       names = "--type-diameters",
       paramLabel = "TABLE",
       description =
-          "Per-type diameters for LAMMPS files without a diameter column: a file of 'type"
-              + " diameter' lines, or a list like 1=0.9,2=1.1.")
+          "Per-type diameters for files without per-particle diameters (LAMMPS atomic data or"
+              + " dumps, H5MD from MDAnalysis, XYZ without a diameter column, GSD): a file of"
+              + " 'type diameter' lines, or a list like 1=0.9,2=1.1.")
   String typeDiameters;
+
+  @Option(
+      names = "--box",
+      paramLabel = "LX,LY",
+      description =
+          "Periodic box for a plain XYZ file without Lattice= (its coordinates are wrapped into"
+              + " [0,LX)x[0,LY)); files that carry a box ignore it.")
+  String box;
 
   @Option(
       names = "--dt",
@@ -57,12 +63,19 @@ public final class InputOptions {
   /** The format of {@code file}: {@code --from} if given, else from the path. */
   public Format format(Path file) {
     if (from == null) {
-      return Format.of(file);
+      try {
+        return Format.of(file);
+      } catch (IllegalArgumentException e) {
+        if (java.nio.file.Files.isDirectory(file)) {
+          throw e; // a directory's content is wrong (no run.json): a failure, not a usage error
+        }
+        throw new Cli.UsageError(e.getMessage(), e); // the name names no format: usage
+      }
     }
     try {
       return Format.parse(from);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--from: " + e.getMessage(), e);
+      throw new Cli.UsageError("--from: " + e.getMessage(), e);
     }
   }
 
@@ -72,9 +85,12 @@ public final class InputOptions {
       throw new IllegalArgumentException("--dt: must be finite and positive, got " + dt);
     }
     ReadOptions o = ReadOptions.DEFAULTS.withDt(dt);
+    if (box != null) {
+      o = o.withBox(parseBox(box));
+    }
     if (typeDiameters != null) {
       try {
-        o = o.withTypeDiameters(parseTable(typeDiameters));
+        o = o.withTypeDiameters(ReadOptions.parseTypeDiameters(typeDiameters));
       } catch (java.nio.file.NoSuchFileException e) {
         throw new IllegalArgumentException(
             "--type-diameters: "
@@ -90,23 +106,18 @@ public final class InputOptions {
     return o;
   }
 
-  private static Map<Integer, Double> parseTable(String spec) throws IOException {
-    if (!spec.contains("=") && !java.nio.file.Files.exists(Path.of(spec))) {
-      throw new java.nio.file.NoSuchFileException(spec);
-    }
-    if (!spec.contains("=")) {
-      return LammpsData.readTypeTable(Path.of(spec));
-    }
-    Map<Integer, Double> table = new LinkedHashMap<>();
-    for (String part : spec.split(",")) {
-      String[] kv = part.split("=");
-      try {
-        table.put(Integer.parseInt(kv[0].strip()), Double.parseDouble(kv[1].strip()));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(
-            "--type-diameters: expected TYPE=DIAMETER pairs like 1=0.9,2=1.1, got '" + part + "'");
+  private static org.glasslab.data.Box parseBox(String spec) {
+    String[] p = spec.split(",");
+    try {
+      if (p.length == 2) {
+        return new org.glasslab.data.Box(
+            Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip()));
       }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--box: expected LX,LY with two finite positive lengths, got '" + spec + "'", e);
     }
-    return table;
+    throw new IllegalArgumentException(
+        "--box: expected LX,LY with two finite positive lengths, got '" + spec + "'");
   }
 }

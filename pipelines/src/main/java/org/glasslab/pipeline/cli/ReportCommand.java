@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the static HTML report of a run: RUN_DIR/report/index.html, a page per branch and",
-      "per temperature ensemble; figures are linked where the run stored them (RUN_DIR/cache).",
-      "Prints the path of index.html."
+      "Build the static HTML report of a run (RUN_DIR/report/index.html, a page per branch and"
+          + " per temperature ensemble) and print the path of its index.html.",
+      "Figures are linked where the run stored them (RUN_DIR/cache)."
     })
 public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run directory of a pipeline.")

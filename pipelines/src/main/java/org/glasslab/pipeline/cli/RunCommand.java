@@ -3,12 +3,12 @@ package org.glasslab.pipeline.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.engine.Engine;
 import org.glasslab.pipeline.engine.PipelineSpec;
 import org.glasslab.pipeline.engine.RunResult;
 import org.glasslab.pipeline.engine.Stage;
 import org.glasslab.pipeline.engine.StageRegistry;
-import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.report.RunReport;
 import org.glasslab.pipeline.slurm.Resources;
 import org.glasslab.pipeline.slurm.SlurmExecutor;
@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a pipeline spec (YAML). Finished stage instances are reused from the run's cache;",
-      "a killed run resumes where it stopped. See docs/pipelines.md."
+      "Run a pipeline spec (YAML): finished stage instances are reused from the run's cache,"
+          + " so a killed run resumes where it stopped.",
+      "See docs/pipelines.md."
     })
 public final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "Pipeline spec.")
@@ -52,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress bars.")
+      description = "No progress bars, no log lines but failures.")
   boolean quiet;
 
   @Option(names = "--no-report", description = "Do not build the HTML report at the end.")
@@ -160,8 +161,9 @@ public final class RunCommand implements Callable<Integer> {
         jobs != null
             ? jobs
             : ps.jobs() > 0 ? ps.jobs() : Runtime.getRuntime().availableProcessors();
-    boolean bars = !quiet && !dryRun && !json && Terminal.stderrIsTerminal();
-    RunResult r = new Engine(registry).run(ps, new Engine.Options(n, dryRun, bars, err));
+    boolean bars = !quiet && !dryRun && !json && Bars.shown();
+    RunResult r =
+        new Engine(registry).run(ps, new Engine.Options(n, dryRun, bars, err, null, quiet));
     if (json) {
       JsonFiles.print(out, PlanPrinter.json(r));
     } else {

@@ -11,14 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.DirectoryLock;
+import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.engine.BuildInfo;
 import org.glasslab.pipeline.engine.Progress;
-import org.glasslab.pipeline.engine.Terminal;
 import org.glasslab.pipeline.store.Fields;
 import org.glasslab.pipeline.store.JsonFiles;
 import org.glasslab.pipeline.store.TextFiles;
@@ -88,7 +86,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       spec.addOption(frameOption("--cur-frame", "-1", "Frame of CUR (-1: the last)"));
     }
     if (task.input() == Input.FRAME) {
-      spec.addOption(frameOption("--frame", "0", "Frame to analyse"));
+      spec.addOption(frameOption("--frame", "-1", "Frame to analyse (-1: the last)"));
     }
     if (task.input() != Input.TABLE && task.input() != Input.NONE) {
       spec.addMixin("input", CommandSpec.forAnnotatedObject(input));
@@ -109,16 +107,18 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     }
     if (task.mapsFrames()) {
       spec.addOption(
-          OptionSpec.builder("--jobs")
+          OptionSpec.builder("-j", "--jobs")
               .paramLabel("N")
               .type(Integer.class)
               .description("Frames computed in parallel (default: number of cores).")
               .build());
+    }
+    if (spec.findOption("--quiet") == null) {
       spec.addOption(
-          OptionSpec.builder("--no-progress")
+          OptionSpec.builder("-q", "--quiet")
               .type(boolean.class)
               .arity("0")
-              .description("No progress bar on stderr.")
+              .description("No progress bar and no notes on stderr (errors are still printed).")
               .build());
     }
     if (!task.files().isEmpty()) {
@@ -196,6 +196,11 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     return b.build();
   }
 
+  /** {@code -q, --quiet}: no bar, no notes. */
+  private boolean quiet() {
+    return Boolean.TRUE.equals(value("--quiet"));
+  }
+
   private <T> T value(String option) {
     OptionSpec o = spec.findOption(option);
     return o == null ? null : o.getValue();
@@ -205,7 +210,8 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
   public Integer call() throws Exception {
     CommandLine cl = spec.commandLine();
     P p = parameters(cl);
-    Path out = value("--out");
+    // a task without an --out of its own may name a parameter --out (simulate's run directory)
+    Path out = task.outOptions().isEmpty() ? null : value("--out");
     boolean directory = !task.files().isEmpty();
     if (out != null && !directory && !Fields.supported(out)) {
       throw new CommandLine.ParameterException(
@@ -226,17 +232,25 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     try (lock) {
       long t0 = System.nanoTime();
       R r;
-      try (Bar bar = new Bar(task.name())) {
+      try (Bar bar = new Bar(task.name(), !quiet())) {
         r = frames == null ? task.run(p, in, bar) : task.run(p, in, frames);
       } catch (InvalidParam e) {
         throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
+      } catch (RuntimeException | IOException e) {
+        // a bad frame fails the same way on every rerun: rows of the frames before it would only
+        // be left behind (a killed run never gets here and keeps them for its resume)
+        Path rows = frames == null ? null : task.frameDirectory(p);
+        if (rows != null) {
+          AtomicFile.deleteTree(rows);
+        }
+        throw e;
       }
       double seconds = (System.nanoTime() - t0) * 1e-9;
       Map<String, Object> report = report(p, in, r, source, seconds);
       if (frames != null) {
         report.put("jobs", frames.jobs());
         report.put("resumed_frames", frames.resumed());
-        if (frames.resumed() > 0) {
+        if (frames.resumed() > 0 && !quiet()) {
           cl.getErr()
               .printf(
                   "glasslab %s: resumed %d frame(s) from %s%n",
@@ -257,14 +271,16 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
       } else if (out != null) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
-        Fields.write(out, task.table(p, r), params);
+        Fields.write(out, task.units().annotate(task.table(p, r)), params);
       }
       for (Map.Entry<Path, org.glasslab.pipeline.store.Table> f :
           task.commandFiles(p, r).entrySet()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) report.get("parameters");
-        Fields.write(f.getKey(), f.getValue(), params);
-        cl.getErr().println("wrote " + f.getKey());
+        Fields.write(f.getKey(), task.units().annotate(f.getValue()), params);
+        if (!quiet()) {
+          cl.getErr().println("wrote " + f.getKey());
+        }
       }
       PrintWriter o = cl.getOut();
       if (Boolean.TRUE.equals(value("--json"))) {
@@ -273,7 +289,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
         task.print(p, r, describe(source), o);
       }
       o.flush();
-      if (out != null) {
+      if (out != null && !quiet()) {
         cl.getErr().println("wrote " + out);
       }
       String failure = task.failure(p, r);
@@ -303,29 +319,24 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     }
   }
 
-  /** A progress bar on stderr, shown once the task announces its total. */
+  /** A progress bar on stderr, shown once the task announces its total (not with --quiet). */
   private static final class Bar implements Progress, AutoCloseable {
     private final String name;
+    private final boolean shown;
     private ProgressBar bar;
 
-    Bar(String name) {
+    Bar(String name, boolean shown) {
       this.name = name;
+      this.shown = shown;
     }
 
     @Override
     public void total(long units) {
-      if (!Terminal.stderrIsTerminal()) {
-        return; // bars only where a person watches; logs and pipes stay clean
+      if (!shown) {
+        return;
       }
       if (bar == null) {
-        bar =
-            new ProgressBarBuilder()
-                .setTaskName(name)
-                .setInitialMax(units)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(500)
-                .build();
+        bar = Bars.start(name, units); // null unless stderr is a terminal
       } else {
         bar.maxHint(units);
       }
@@ -457,8 +468,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     if (threads < 1) {
       throw new CommandLine.ParameterException(cl, "--jobs: must be >= 1, got " + threads);
     }
-    boolean quiet = Boolean.TRUE.equals(value("--no-progress"));
-    return new FrameRunner(task.name(), threads, task.frameDirectory(p), !quiet);
+    return new FrameRunner(task.name(), threads, task.frameDirectory(p), !quiet());
   }
 
   private P parameters(CommandLine cl) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.DirectoryLock;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
@@ -62,14 +61,25 @@ public final class Engine {
    * @param log where log lines go (stderr)
    * @param shared null for a whole run by this process; else this process is one of several jobs
    *     sharing the run directory (a cluster job, or a status query of such a run)
+   * @param quiet log only failures and skips (not "running", "done", stages' notes): {@code -q}
    */
   public record Options(
-      int jobs, boolean dryRun, boolean progressBars, PrintWriter log, Shared shared) {
+      int jobs,
+      boolean dryRun,
+      boolean progressBars,
+      PrintWriter log,
+      Shared shared,
+      boolean quiet) {
     /** Validates. */
     public Options {
       if (jobs < 1) {
         throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
       }
+    }
+
+    /** A run that logs everything. */
+    public Options(int jobs, boolean dryRun, boolean progressBars, PrintWriter log, Shared shared) {
+      this(jobs, dryRun, progressBars, log, shared, false);
     }
 
     /** A whole run by this process. */
@@ -139,6 +149,7 @@ public final class Engine {
     private final ResultCache cache;
     private final Map<Plan.Node, State> states = new HashMap<>();
     private final Consumer<String> log;
+    private final Consumer<String> info;
     private final Shared shared;
     private final long latencyDeadline;
     private final Set<Plan.Node> needed;
@@ -160,6 +171,7 @@ public final class Engine {
               w.flush();
             }
           };
+      this.info = opt.quiet() ? line -> {} : log;
       for (Plan.Node n : plan.nodes()) {
         states.put(n, new State());
       }
@@ -362,14 +374,14 @@ public final class Engine {
           st.seconds = 0;
           st.outputs = d.outputs();
           cache.link(d.node().branchId(), d.node().stage().name(), st.key);
-          log.accept("[" + d.node().label() + "] published meanwhile by another process");
+          info.accept("[" + d.node().label() + "] published meanwhile by another process");
           continue;
         } else if (d.error() == null) {
           st.status = Status.RAN;
           st.outputs = d.outputs();
           cache.link(d.node().branchId(), d.node().stage().name(), st.key);
           if (!opt.progressBars()) {
-            log.accept(String.format("[%s] done in %.2f s", d.node().label(), d.s()));
+            info.accept(String.format("[%s] done in %.2f s", d.node().label(), d.s()));
           }
         } else {
           st.status = Status.FAILED;
@@ -512,9 +524,10 @@ public final class Engine {
           gathered.put(e.getKey(), m);
         }
         if (!opt.progressBars()) {
-          log.accept("[" + n.label() + "] running");
+          info.accept("[" + n.label() + "] running");
         }
-        StageContext ctx = new StageContext(n, tmp, scratch, pool, inputs, gathered, log, progress);
+        StageContext ctx =
+            new StageContext(n, tmp, scratch, pool, inputs, gathered, info, progress);
         n.stage().run(ctx);
         Map<String, String> outs = new LinkedHashMap<>();
         for (String out : n.stage().outputs()) {
@@ -534,7 +547,7 @@ public final class Engine {
         return outs;
       } finally {
         if (!published) {
-          deleteTree(tmp);
+          AtomicFile.deleteTree(tmp);
         }
       }
     }
@@ -583,17 +596,5 @@ public final class Engine {
     String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     int i = m.indexOf('\n');
     return i < 0 ? m : m.substring(0, i);
-  }
-
-  /** Deletes a file or directory tree if present. */
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
   }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.pipeline.store.JsonFiles;
 
 /**
@@ -68,7 +69,7 @@ public final class InstanceClaim implements AutoCloseable {
                 () -> {
                   for (Path p : HELD) {
                     try {
-                      Engine.deleteTree(p);
+                      AtomicFile.deleteTree(p);
                     } catch (IOException | RuntimeException e) {
                       // best effort while the JVM exits
                     }
@@ -125,7 +126,7 @@ public final class InstanceClaim implements AutoCloseable {
   @Override
   public void close() throws IOException {
     HELD.remove(dir);
-    Engine.deleteTree(dir);
+    AtomicFile.deleteTree(dir);
   }
 
   /** Seconds without heartbeat after which another host's claim is stale (env override). */
@@ -197,7 +198,7 @@ public final class InstanceClaim implements AutoCloseable {
         // d exists again; the fresh owner lost its claim: publication stays atomic and identical
       }
     }
-    Engine.deleteTree(away);
+    AtomicFile.deleteTree(away);
   }
 
   private static String host() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.pipeline.engine.RunResult.NodeResult;
 import org.glasslab.pipeline.engine.RunResult.Status;
 import org.glasslab.pipeline.store.JsonFiles;
@@ -101,7 +102,7 @@ final class Manifest {
           continue;
         }
         records.addAll(Provenance.read(mine));
-        Engine.deleteTree(mine);
+        AtomicFile.deleteTree(mine);
       }
       records.sort(Comparator.comparing(o -> o.path("time").asText()));
       for (JsonNode o : records) {

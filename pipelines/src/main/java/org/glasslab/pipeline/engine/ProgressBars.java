@@ -3,18 +3,17 @@ package org.glasslab.pipeline.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * One progress bar per stage name (me.tongfei progressbar, on stderr), aggregating that stage's
  * instances over all branches: an instance counts one unit, or the total it announces through
- * {@link Progress#total}. Disabled (no output at all) when stderr is not a terminal or with {@code
- * --quiet}.
+ * {@link Progress#total}. Disabled (no output at all) when stderr is not a terminal ({@link Bars})
+ * or with {@code --quiet}; a stage's bar closes when its last running instance finishes.
  */
 final class ProgressBars implements AutoCloseable {
   private final boolean enabled;
   private final Map<String, ProgressBar> bars = new LinkedHashMap<>();
+  private final Map<String, Integer> running = new LinkedHashMap<>();
 
   ProgressBars(boolean enabled) {
     this.enabled = enabled;
@@ -25,21 +24,33 @@ final class ProgressBars implements AutoCloseable {
     if (!enabled) {
       return new Tracker(null);
     }
-    ProgressBar bar =
-        bars.computeIfAbsent(
-            stage,
-            s ->
-                new ProgressBarBuilder()
-                    .setTaskName(s)
-                    .setInitialMax(0)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250)
-                    .continuousUpdate()
-                    .build());
+    ProgressBar bar = bars.get(stage);
+    if (bar == null) {
+      bar = Bars.start(stage, 0);
+      if (bar == null) {
+        return new Tracker(null);
+      }
+      bars.put(stage, bar);
+      running.put(stage, 0);
+    }
+    running.merge(stage, 1, Integer::sum);
     synchronized (bar) {
       bar.maxHint(bar.getMax() + 1);
     }
-    return new Tracker(bar);
+    return new Tracker(this, stage, bar);
+  }
+
+  /**
+   * An instance of {@code stage} finished: when it was the stage's last running one and the bar is
+   * full, the bar closes (its elapsed time stops; a later instance starts a new bar).
+   */
+  private synchronized void finished(String stage, ProgressBar bar) {
+    int left = running.merge(stage, -1, Integer::sum);
+    if (left == 0 && bars.get(stage) == bar && bar.getCurrent() >= bar.getMax()) {
+      bar.close();
+      bars.remove(stage);
+      running.remove(stage);
+    }
   }
 
   @Override
@@ -52,11 +63,19 @@ final class ProgressBars implements AutoCloseable {
 
   /** The progress of one instance, feeding its stage's bar. */
   static final class Tracker implements Progress {
+    private final ProgressBars owner;
+    private final String stage;
     private final ProgressBar bar;
     private long declared = -1;
     private long done;
 
     Tracker(ProgressBar bar) {
+      this(null, null, bar);
+    }
+
+    Tracker(ProgressBars owner, String stage, ProgressBar bar) {
+      this.owner = owner;
+      this.stage = stage;
       this.bar = bar;
     }
 
@@ -95,6 +114,7 @@ final class ProgressBars implements AutoCloseable {
           done = want;
         }
       }
+      owner.finished(stage, bar);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.Format;
 import org.glasslab.data.io.RunDirectoryFormat;
 import org.glasslab.pipeline.store.JsonFiles;
@@ -64,7 +65,7 @@ final class ResultCache {
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.toList()) {
         if (p.getFileName().toString().startsWith(prefix)) {
-          Engine.deleteTree(p);
+          AtomicFile.deleteTree(p);
         }
       }
     }
@@ -124,7 +125,7 @@ final class ResultCache {
         // an attempt of an instance that another process (e.g. a cluster job) is computing stays
         if (name.startsWith(".tmp-")
             && live.stream().noneMatch(k -> name.startsWith(".tmp-" + k.substring(0, 16)))) {
-          Engine.deleteTree(p);
+          AtomicFile.deleteTree(p);
         }
       }
     }
@@ -133,7 +134,7 @@ final class ResultCache {
         String name = p.getFileName().toString();
         if (name.startsWith(".")
             && (name.endsWith(".tmp") || name.contains(".tmp-") || name.contains(".old-"))) {
-          Engine.deleteTree(p);
+          AtomicFile.deleteTree(p);
         }
       }
     }
@@ -206,9 +207,9 @@ final class ResultCache {
         throw e;
       }
       // An identical instance (same key, e.g. in another branch) published first.
-      Engine.deleteTree(tmp);
+      AtomicFile.deleteTree(tmp);
     }
-    Engine.deleteTree(scratch(key));
+    AtomicFile.deleteTree(scratch(key));
     Files.deleteIfExists(failureFile(key));
   }
 

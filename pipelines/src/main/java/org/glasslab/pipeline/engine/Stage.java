@@ -61,6 +61,17 @@ public interface Stage {
   }
 
   /**
+   * Every accepted parameter with its default and unit where the stage knows them (the report's
+   * parameter tables); by default the names of {@link #parameters} with their descriptions, the
+   * default read from a "(default X)" and the unit from a "[unit]" in the description.
+   */
+  default java.util.List<ParamDoc> parameterDocs() {
+    java.util.List<ParamDoc> docs = new java.util.ArrayList<>();
+    parameters().forEach((k, v) -> docs.add(ParamDoc.fromHelp(k, v)));
+    return docs;
+  }
+
+  /**
    * Checks parameters before anything runs, by reading them through the typed getters of {@link
    * Params}; throw {@link ParamException} (the getters do) naming the key.
    */

@@ -279,17 +279,28 @@ public final class StageContext {
    * @param name distinguishes several frame loops in one stage (letters, digits, '_' or '-')
    */
   public double[][] mapFrames(String name, int n, FrameFunction f) throws Exception {
+    return mapFrames(name, 0, n, f);
+  }
+
+  /**
+   * As {@link #mapFrames(String, int, FrameFunction)} for frames {@code first .. first+n-1} (the
+   * result indexed from 0): a stage maps a long trajectory in windows so that only one window's
+   * results are in memory. Rows are stored by frame index, so windows of one loop share its scratch
+   * directory.
+   */
+  public double[][] mapFrames(String name, int first, int n, FrameFunction f) throws Exception {
     if (!name.matches("[A-Za-z0-9_-]+")) {
       throw new IllegalArgumentException("frame loop name '" + name + "' must be a plain word");
     }
     Path dir = scratchDir.resolve("frames").resolve(name);
     Files.createDirectories(dir);
     double[][] out = new double[n][];
-    progress.total(n);
+    progress.total(first + n);
     int[] resumed = new int[1];
     parallelFor(
         n,
-        k -> {
+        i -> {
+          int k = first + i;
           Path file = dir.resolve(k + ".row");
           double[] r = FrameRows.read(file, "");
           if (r == null) {
@@ -300,7 +311,7 @@ public final class StageContext {
               resumed[0]++;
             }
           }
-          out[k] = r;
+          out[i] = r;
           progress.step();
         });
     if (resumed[0] > 0) {
@@ -332,11 +343,13 @@ public final class StageContext {
     figures.add(new FigureEntry(csv, null, null, caption, csv));
   }
 
+  /**
+   * The figures and tables in the order the stage drew them (its reading order, e.g. before, at,
+   * after), not by name (which put "after" first).
+   */
   List<FigureEntry> figures() {
     synchronized (figures) {
-      List<FigureEntry> copy = new ArrayList<>(figures);
-      copy.sort(java.util.Comparator.comparing(FigureEntry::name));
-      return copy;
+      return new ArrayList<>(figures);
     }
   }
 }

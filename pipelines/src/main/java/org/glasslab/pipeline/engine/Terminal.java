@@ -1,27 +1,45 @@
 package org.glasslab.pipeline.engine;
 
-import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Whether the process talks to a terminal (for progress bars). */
+/**
+ * Whether this process's stderr is a terminal: the one decision behind every progress bar (bars
+ * only where a person watches; a redirected or piped stderr stays free of bar redraws).
+ */
 public final class Terminal {
+  private static volatile Boolean stderr;
+
   private Terminal() {}
 
   /**
-   * True when a console is attached and, on JDK 22+, {@code Console.isTerminal()} says so. Output
-   * redirected to a file or pipe gives false, so logs stay free of bar redraws.
+   * True when file descriptor 2 is a terminal. Stdin and stdout do not matter ({@code
+   * System.console()} looks at those, so it got both {@code 2>log} and {@code | less} wrong). On
+   * Linux the answer is where {@code /proc/self/fd/2} points; elsewhere {@code System.console()} is
+   * the fallback. Decided once per process.
    */
   public static boolean stderrIsTerminal() {
-    if (System.getenv("CI") != null) {
-      return false;
+    Boolean s = stderr;
+    if (s == null) {
+      s = decide();
+      stderr = s;
     }
-    Console c = System.console();
-    if (c == null) {
-      return false;
+    return s;
+  }
+
+  private static boolean decide() {
+    Path fd = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd)) {
+      try {
+        String target = Files.readSymbolicLink(fd).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (IOException e) {
+        return false;
+      }
     }
-    try {
-      return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
+    // no /proc (macOS, Windows): without spawning a shell, the console is the best sign there is
+    // (it also needs stdin and stdout on the terminal, so bars may stay off where they could show)
+    return System.console() != null;
   }
 }

@@ -86,7 +86,7 @@ public final class HistogramPlot {
       XYChart c = newChart(density ? "probability density" : "count");
       c.getStyler().setYAxisLogarithmic(logY);
       c.getStyler().setLegendVisible(sets.size() > 1);
-      c.getStyler().setXAxisDecimalPattern(Math.abs(b - a) >= 100 ? "0" : "0.###");
+      double ymax = 0;
       for (Object[] s : sets) {
         Histogram h = Histogram.of((double[]) s[1], a, b, bins);
         List<Double> xs = new ArrayList<>();
@@ -104,9 +104,13 @@ public final class HistogramPlot {
         if (xs.isEmpty()) {
           continue;
         }
+        for (double y : ys) {
+          ymax = Math.max(ymax, y);
+        }
         XYSeries series = c.addSeries((String) s[0], xs, ys);
         series.setMarker(SeriesMarkers.NONE);
       }
+      Style.axes(c, a, b, 0, ymax, false, logY);
       return new ChartFigure(c);
     }
   }

@@ -21,6 +21,56 @@ public final class LinePlot {
     return new Builder(title, xLabel, yLabel);
   }
 
+  /** Most points a series is drawn with (see {@link #decimate}). */
+  public static final int MAX_POINTS = 1000;
+
+  /**
+   * The points of {@code (x, y)} that a plot of at most {@code max} points shows (copies): all of
+   * them when there are at most {@code max}; otherwise the first and last point and, in each of
+   * {@code max / 2 - 1} equal runs of consecutive points, the lowest and highest y (in their
+   * order), so every excursion of the series stays visible (min–max decimation). NaN y values count
+   * as neither lowest nor highest.
+   */
+  static double[][] decimate(double[] x, double[] y, int max) {
+    int n = x.length;
+    if (n <= max) {
+      return new double[][] {x.clone(), y.clone()};
+    }
+    int buckets = max / 2 - 1;
+    double[] ox = new double[max];
+    double[] oy = new double[max];
+    int m = 0;
+    ox[m] = x[0];
+    oy[m++] = y[0];
+    for (int b = 0; b < buckets; b++) {
+      int from = 1 + (int) ((long) (n - 2) * b / buckets);
+      int to = 1 + (int) ((long) (n - 2) * (b + 1) / buckets);
+      int lo = from;
+      int hi = from;
+      for (int i = from; i < to; i++) {
+        if (y[i] < y[lo] || Double.isNaN(y[lo])) {
+          lo = i;
+        }
+        if (y[i] > y[hi] || Double.isNaN(y[hi])) {
+          hi = i;
+        }
+      }
+      if (to > from) {
+        int a = Math.min(lo, hi);
+        int c = Math.max(lo, hi);
+        ox[m] = x[a];
+        oy[m++] = y[a];
+        if (c != a) {
+          ox[m] = x[c];
+          oy[m++] = y[c];
+        }
+      }
+    }
+    ox[m] = x[n - 1];
+    oy[m++] = y[n - 1];
+    return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
+  }
+
   /** The powers of ten enclosing [lo, hi] (lo, hi &gt; 0), at least one decade apart. */
   static double[] decades(double lo, double hi) {
     double a = Math.pow(10, Math.floor(Math.log10(lo)));
@@ -42,21 +92,26 @@ public final class LinePlot {
       super(title, xLabel, yLabel, 640, 400);
     }
 
-    /** Adds a series; {@code x} and {@code y} [same length] are not modified. */
+    /**
+     * Adds a series; {@code x} and {@code y} [same length] are not modified. A series longer than
+     * {@link #MAX_POINTS} is drawn decimated ({@link #decimate}): a chart is 640 pixels wide, and
+     * the SVG of a 20,000-point series takes about 50 MB to render.
+     */
     public Builder series(String name, double[] x, double[] y) {
       if (x.length != y.length || x.length == 0) {
         throw new IllegalArgumentException(
             "series '" + name + "': x has " + x.length + " points, y " + y.length);
       }
-      series.add(new Object[] {name, x.clone(), y.clone()});
+      double[][] d = decimate(x, y, MAX_POINTS);
+      series.add(new Object[] {name, d[0], d[1]});
       return this;
     }
 
     /**
-     * An error band around the last added series: its lower ends ({@code xLo}, {@code lo}) and
-     * upper ends ({@code xHi}, {@code hi}) drawn as thin dashed lines in the series' colour,
-     * without a legend entry (separate abscissae, so that points a logarithmic axis cannot show are
-     * left out); the arrays are not modified.
+     * An error band around the last added series: the region between its lower ends ({@code xLo},
+     * {@code lo}) and upper ends ({@code xHi}, {@code hi}), filled in the series' colour (light,
+     * under the lines), without a legend entry (separate abscissae, so that points a logarithmic
+     * axis cannot show are left out); the arrays are not modified.
      */
     public Builder band(double[] xLo, double[] lo, double[] xHi, double[] hi) {
       if (series.isEmpty()) {
@@ -134,15 +189,29 @@ public final class LinePlot {
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
       };
-      List<Object[]> all = new ArrayList<>(series);
+      // bands first, so that the lines are drawn over them; each series keeps its own colour
+      List<Object[]> all = new ArrayList<>();
       for (Object[] b : bands) {
-        if (((double[]) b[1]).length > 0) {
-          all.add(new Object[] {series.get((int) b[0])[0] + " (lo)", b[1], b[2], b[0]});
+        double[] xLo = (double[]) b[1];
+        double[] xHi = (double[]) b[3];
+        if (xLo.length + xHi.length < 3) {
+          continue;
         }
-        if (((double[]) b[3]).length > 0) {
-          all.add(new Object[] {series.get((int) b[0])[0] + " (hi)", b[3], b[4], b[0]});
+        // the band's outline: along the lower ends, back along the upper ends
+        double[] px = new double[xLo.length + xHi.length];
+        double[] py = new double[px.length];
+        for (int i = 0; i < xLo.length; i++) {
+          px[i] = xLo[i];
+          py[i] = ((double[]) b[2])[i];
         }
+        for (int i = 0; i < xHi.length; i++) {
+          px[xLo.length + i] = xHi[xHi.length - 1 - i];
+          py[xLo.length + i] = ((double[]) b[4])[xHi.length - 1 - i];
+        }
+        all.add(new Object[] {series.get((int) b[0])[0] + " (band)", px, py, b[0]});
       }
+      all.addAll(series);
+      int index = 0;
       for (Object[] s : all) {
         double[] x = (double[]) s[1];
         double[] y = (double[]) s[2];
@@ -164,24 +233,25 @@ public final class LinePlot {
         XYSeries xs = c.addSeries((String) s[0], x, y);
         if (s.length > 3) {
           java.awt.Color col = Style.CYCLE[(int) s[3] % Style.CYCLE.length];
-          xs.setLineColor(new java.awt.Color(col.getRed(), col.getGreen(), col.getBlue(), 150));
-          xs.setLineStyle(
-              new java.awt.BasicStroke(
-                  1f,
-                  java.awt.BasicStroke.CAP_BUTT,
-                  java.awt.BasicStroke.JOIN_ROUND,
-                  10f,
-                  new float[] {4f, 3f},
-                  0f));
+          java.awt.Color light =
+              new java.awt.Color(col.getRed(), col.getGreen(), col.getBlue(), 60);
+          xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+          xs.setFillColor(light);
+          xs.setLineColor(light);
+          xs.setLineWidth(0.5f);
           xs.setMarker(SeriesMarkers.NONE);
           xs.setShowInLegend(false);
           continue;
         }
+        java.awt.Color col = Style.CYCLE[index++ % Style.CYCLE.length];
+        xs.setLineColor(col);
+        xs.setMarkerColor(col);
         xs.setMarker(points ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         if (!lines) {
           xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         }
       }
+      Style.axes(c, range[0], range[1], range[2], range[3], logX, logY);
       // Logarithmic axes span whole decades, so that at least two decades carry a tick label.
       if (logX && range[0] <= range[1]) {
         double[] d = decades(range[0], range[1]);

@@ -56,18 +56,30 @@ public final class ScatterPlot {
       c.getStyler().setMarkerSize(markerSize);
       c.getStyler().setLegendVisible(sets.size() > 1);
       boolean any = false;
+      double[] range = {
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY
+      };
       for (Object[] s : sets) {
         List<Double> xs = (List<Double>) s[1];
         if (xs.isEmpty()) {
           continue;
         }
         any = true;
+        for (int i = 0; i < xs.size(); i++) {
+          double y = ((List<Double>) s[2]).get(i);
+          range[0] = Math.min(range[0], xs.get(i));
+          range[1] = Math.max(range[1], xs.get(i));
+          range[2] = Math.min(range[2], y);
+          range[3] = Math.max(range[3], y);
+        }
         XYSeries series = c.addSeries((String) s[0], xs, (List<Double>) s[2]);
         series.setMarker(SeriesMarkers.CIRCLE);
       }
       if (!any) {
         throw new IllegalArgumentException("scatter plot '" + title + "' has no finite point");
       }
+      Style.axes(c, range[0], range[1], range[2], range[3], false, false);
       return new ChartFigure(c);
     }
   }

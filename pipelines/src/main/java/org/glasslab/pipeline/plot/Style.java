@@ -41,6 +41,53 @@ final class Style {
     c.getStyler().setPlotGridLinesColor(new Color(230, 230, 230));
   }
 
+  /**
+   * A tick-label pattern for a linear axis over [lo, hi]: optional decimals ('#', no trailing
+   * zeros) enough for ticks a hundredth of the span apart (XChart picks the spacing from the plot
+   * size, so too few decimals would round ticks at 0.15 steps to 0.1, 0.2), scientific only for
+   * magnitudes above 1e5 or below 1e-3; never XChart's own choice, which printed 0.3 as {@code
+   * 2.999999999999999E-1} on a narrow range.
+   */
+  static String pattern(double lo, double hi) {
+    double mag = Math.max(Math.abs(lo), Math.abs(hi));
+    if (!(mag > 0) || !Double.isFinite(mag)) {
+      return "0.###";
+    }
+    if (mag >= 1e5 || mag < 1e-3) {
+      return "0.##E0";
+    }
+    double span = hi - lo;
+    double step = span > 0 ? span / 100 : mag / 100;
+    int d = (int) Math.max(0, Math.min(6, Math.ceil(-Math.log10(step))));
+    return d == 0 ? "0" : "0." + "#".repeat(d);
+  }
+
+  /**
+   * Linear axes of {@code c} for data over [xlo, xhi] x [ylo, yhi]: tick patterns from {@link
+   * #pattern}, and a y range widened to +-1 % (at least 1e-12) around a constant series, so that a
+   * flat line (e.g. the isokinetic temperature) sits mid-plot with readable ticks.
+   */
+  static void axes(
+      XYChart c, double xlo, double xhi, double ylo, double yhi, boolean logX, boolean logY) {
+    if (!(xlo <= xhi) || !(ylo <= yhi)) {
+      return;
+    }
+    if (!logX) {
+      c.getStyler().setXAxisDecimalPattern(pattern(xlo, xhi));
+    }
+    if (!logY) {
+      double mag = Math.max(Math.abs(ylo), Math.abs(yhi));
+      if (yhi - ylo <= 1e-9 * mag || yhi == ylo) {
+        double pad = Math.max(0.01 * mag, 1e-12);
+        ylo -= pad;
+        yhi += pad;
+        c.getStyler().setYAxisMin(ylo);
+        c.getStyler().setYAxisMax(yhi);
+      }
+      c.getStyler().setYAxisDecimalPattern(pattern(ylo, yhi));
+    }
+  }
+
   static void checkSize(int width, int height) {
     if (width < 50 || height < 50 || width > 10000 || height > 10000) {
       throw new IllegalArgumentException(

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.glasslab.data.io.AtomicFile;
 
 /**
  * A static HTML report of several pages (an index and any number of sub-pages, e.g. one per branch)
@@ -26,8 +27,11 @@ import javax.imageio.ImageIO;
  * branch. The folder is built aside and swapped in, so a reader never sees half a report.
  */
 public final class HtmlReport {
-  /** Width of generated thumbnails and of figures shown scaled down [px]. */
+  /** Width of thumbnails and of figures shown scaled down, in CSS pixels. */
   static final int THUMB_WIDTH = 360;
+
+  /** Width of a figure shown itself on a branch page, in CSS pixels. */
+  static final int FULL_WIDTH = 520;
 
   /** A table cell: text, and a page of this report (path from the report folder) it links to. */
   public record Cell(String text, String page) {
@@ -44,7 +48,8 @@ public final class HtmlReport {
 
   private record FigureRef(Path png, Path svg, String caption, boolean thumbnail) {}
 
-  private record Grid(String title, List<String> header, List<List<Cell>> rows) {}
+  private record Grid(
+      String title, List<String> header, List<List<Cell>> rows, boolean collapsed) {}
 
   /** A section: a heading, text paragraphs, tables and figures. */
   public static final class Section {
@@ -67,13 +72,22 @@ public final class HtmlReport {
     public Section table(String title, Map<String, String> rows) {
       List<List<Cell>> r = new ArrayList<>();
       rows.forEach((k, v) -> r.add(List.of(Cell.of(k), Cell.of(v))));
-      tables.add(new Grid(title, List.of(), r));
+      tables.add(new Grid(title, List.of(), r, false));
       return this;
     }
 
     /** Adds a table with a header row; cells may link to other pages. */
     public Section table(String title, List<String> header, List<List<Cell>> rows) {
-      tables.add(new Grid(title, List.copyOf(header), List.copyOf(rows)));
+      tables.add(new Grid(title, List.copyOf(header), List.copyOf(rows), false));
+      return this;
+    }
+
+    /**
+     * Adds a table with a header row, folded under its {@code title} (a click shows it): long
+     * reference tables such as every parameter of a stage.
+     */
+    public Section foldedTable(String title, List<String> header, List<List<Cell>> rows) {
+      tables.add(new Grid(title, List.copyOf(header), List.copyOf(rows), true));
       return this;
     }
 
@@ -169,54 +183,83 @@ public final class HtmlReport {
       }
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
       if (old != null) {
-        deleteTree(old);
+        AtomicFile.deleteTree(old);
       }
       return abs.resolve("index.html");
     } finally {
       if (Files.exists(tmp)) {
-        deleteTree(tmp);
+        AtomicFile.deleteTree(tmp);
       }
     }
   }
+
+  private static final String CSS =
+      "body{font-family:sans-serif;margin:0;color:#222;line-height:1.35}"
+          + "header.site{background:#0072b2;color:#fff;padding:0.5em 1.5em}"
+          + "header.site a{color:#fff;font-weight:bold;text-decoration:none}"
+          + ".layout{display:flex;align-items:flex-start;max-width:1500px;margin:0 auto}"
+          + "nav.side{position:sticky;top:0;flex:0 0 230px;max-height:100vh;overflow-y:auto;"
+          + "box-sizing:border-box;padding:1em 0.8em;font-size:85%;border-right:1px solid #ddd}"
+          + "nav.side h4{margin:0.8em 0 0.3em;color:#555;text-transform:uppercase;font-size:90%}"
+          + "nav.side a{display:block;padding:1px 0;text-decoration:none;color:#0060a0}"
+          + "nav.side a:hover{text-decoration:underline}"
+          + "nav.side a.here{font-weight:bold;color:#222}"
+          + "main{flex:1 1 auto;min-width:0;padding:0 1.5em 3em}"
+          + "h1{border-bottom:2px solid #0072b2}h2{margin-top:1.6em;border-bottom:1px solid #ccc}"
+          + "h2 a.top{float:right;font-size:60%;font-weight:normal;color:#888}"
+          + "figure{display:inline-block;margin:0.5em;vertical-align:top;width:"
+          + THUMB_WIDTH
+          + "px}figure.full{width:"
+          + FULL_WIDTH
+          + "px}figure img{width:100%;border:1px solid #ddd}"
+          + "figcaption{font-size:80%;color:#444}"
+          + "table{border-collapse:collapse;margin:0.5em 0}"
+          + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:left;font-size:90%;"
+          + "vertical-align:top}td{font-family:monospace}"
+          + "details{margin:0.4em 0}summary{cursor:pointer;color:#0060a0}"
+          + "div.wide{overflow-x:auto;max-width:100%}";
 
   private String render(Page p, Path finalDir, Path tmp, int[] thumbs) throws IOException {
     Path pageDir = finalDir.resolve(p.path).getParent();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.append("<title>").append(esc(p.title)).append("</title>\n<style>\n");
-    h.append(
-        "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}"
-            + "h1{border-bottom:2px solid #0072b2}h2{margin-top:2em;border-bottom:1px solid #ccc}"
-            + "figure{display:inline-block;margin:0.5em;vertical-align:top;width:"
-            + THUMB_WIDTH
-            + "px}figure img{width:100%;border:1px solid #ddd}"
-            + "figcaption{font-size:80%;color:#444}"
-            + "table{border-collapse:collapse;margin:0.5em 0}"
-            + "td,th{border:1px solid #ccc;padding:2px 8px;text-align:left;font-size:90%}"
-            + "td{font-family:monospace}nav a{margin-right:1em}\n");
-    h.append("</style>\n</head>\n<body>\n");
-    if (!p.path.equals("index.html")) {
-      h.append("<p><a href=\"").append(href(pageDir, finalDir.resolve("index.html")));
-      h.append("\">").append(esc(title)).append("</a></p>\n");
-    }
-    h.append("<h1>").append(esc(p.title)).append("</h1>\n<nav>");
+    h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.append("<title>").append(esc(p.title)).append("</title>\n<style>\n").append(CSS);
+    h.append("\n</style>\n</head>\n<body>\n<header class=\"site\"><a href=\"");
+    h.append(href(pageDir, finalDir.resolve("index.html"))).append("\">").append(esc(title));
+    h.append("</a></header>\n<div class=\"layout\">\n<nav class=\"side\">\n");
+    // every page carries the whole navigation: this page's sections, then the other pages
+    h.append("<h4>On this page</h4>\n");
     for (int i = 0; i < p.sections.size(); i++) {
       h.append("<a href=\"#s").append(i).append("\">");
-      h.append(esc(p.sections.get(i).heading)).append("</a>");
+      h.append(esc(p.sections.get(i).heading)).append("</a>\n");
     }
-    h.append("</nav>\n");
+    String group = null;
+    for (Page q : pages.values()) {
+      String g = q.path.contains("/") ? q.path.substring(0, q.path.indexOf('/')) : "report";
+      if (!g.equals(group)) {
+        group = g;
+        h.append("<h4>").append(esc(GROUPS.getOrDefault(g, g))).append("</h4>\n");
+      }
+      h.append("<a href=\"").append(href(pageDir, finalDir.resolve(q.path))).append("\"");
+      h.append(q == p ? " class=\"here\"" : "").append(">");
+      h.append(esc(q == index() ? "Overview" : q.title)).append("</a>\n");
+    }
+    h.append("</nav>\n<main>\n<h1 id=\"top\">").append(esc(p.title)).append("</h1>\n");
     for (int i = 0; i < p.sections.size(); i++) {
       Section s = p.sections.get(i);
       h.append("<section id=\"s").append(i).append("\">\n<h2>").append(esc(s.heading));
-      h.append("</h2>\n");
+      h.append("<a class=\"top\" href=\"#top\">top</a></h2>\n");
       for (String para : s.paragraphs) {
         h.append("<p>").append(esc(para)).append("</p>\n");
       }
       for (Grid g : s.tables) {
-        if (!g.title().isEmpty()) {
+        if (g.collapsed()) {
+          h.append("<details><summary>").append(esc(g.title())).append("</summary>\n");
+        } else if (!g.title().isEmpty()) {
           h.append("<h3>").append(esc(g.title())).append("</h3>\n");
         }
-        h.append("<table>\n");
+        h.append("<div class=\"wide\"><table>\n");
         if (!g.header().isEmpty()) {
           h.append("<tr>");
           for (String c : g.header()) {
@@ -240,7 +283,10 @@ public final class HtmlReport {
           }
           h.append("</tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table></div>\n");
+        if (g.collapsed()) {
+          h.append("</details>\n");
+        }
       }
       for (FigureRef f : s.figures) {
         Path png = f.png().toAbsolutePath().normalize();
@@ -254,7 +300,8 @@ public final class HtmlReport {
           thumbnail(png, t);
           shown = href(pageDir, finalDir.resolve(name));
         }
-        h.append("<figure>\n<a href=\"").append(full).append("\"><img src=\"").append(shown);
+        h.append(f.thumbnail() ? "<figure>\n" : "<figure class=\"full\">\n");
+        h.append("<a href=\"").append(full).append("\"><img src=\"").append(shown);
         h.append("\" loading=\"lazy\" alt=\"").append(esc(f.caption())).append("\"></a>\n");
         h.append("<figcaption>").append(esc(f.caption()));
         if (f.svg() != null && Files.exists(f.svg())) {
@@ -265,9 +312,13 @@ public final class HtmlReport {
       }
       h.append("</section>\n");
     }
-    h.append("</body>\n</html>\n");
+    h.append("</main>\n</div>\n</body>\n</html>\n");
     return h.toString();
   }
+
+  /** Headings of the page groups in the navigation, by the pages' folder. */
+  private static final Map<String, String> GROUPS =
+      Map.of("report", "Report", "branch", "Branches", "ensemble", "Temperature ensembles");
 
   /** A relative URL from directory {@code from} to {@code to} (both absolute, normalised). */
   static String href(Path from, Path to) {
@@ -290,13 +341,16 @@ public final class HtmlReport {
     return b.toString();
   }
 
-  /** Writes a PNG of {@code png} scaled to {@link #THUMB_WIDTH} pixels across. */
+  /**
+   * Writes a PNG of {@code png} scaled to twice {@link #THUMB_WIDTH} pixels across (shown at {@link
+   * #THUMB_WIDTH} CSS pixels: sharp on high-density screens).
+   */
   static void thumbnail(Path png, Path out) throws IOException {
     BufferedImage src = ImageIO.read(png.toFile());
     if (src == null) {
       throw new IOException(png + ": not a readable image");
     }
-    int w = Math.min(THUMB_WIDTH, src.getWidth());
+    int w = Math.min(2 * THUMB_WIDTH, src.getWidth());
     int hgt = Math.max(1, (int) Math.round(src.getHeight() * (double) w / src.getWidth()));
     BufferedImage dst = new BufferedImage(w, hgt, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = dst.createGraphics();
@@ -306,14 +360,6 @@ public final class HtmlReport {
     g.drawImage(src, 0, 0, w, hgt, null);
     g.dispose();
     ImageIO.write(dst, "png", out.toFile());
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    try (var s = Files.walk(p)) {
-      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
   }
 
   /** HTML-escapes text. */

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.glasslab.pipeline.engine.Engine;
+import org.glasslab.pipeline.engine.ParamDoc;
+import org.glasslab.pipeline.engine.Stage;
+import org.glasslab.pipeline.engine.StageRegistry;
 import org.glasslab.pipeline.report.HtmlReport.Cell;
+import org.glasslab.pipeline.stages.Stages;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.JsonFiles;
 
@@ -19,9 +23,9 @@ import org.glasslab.pipeline.store.JsonFiles;
  * with its parameters and outcome counts, failures, the figures of ensemble stages as thumbnails, a
  * table of temperature ensembles and one of branches), one page per branch ({@code branch/ID.html}:
  * its input and the figures of its stage instances) and one per temperature ensemble ({@code
- * ensemble/T=VALUE.html}: its replicas and, when the {@code temperature-ensemble} stage ran, its
- * rows of {@code ensemble_means.csv}). Temperatures come from that stage's {@code ensemble.json},
- * else from the generators' {@code temperature} parameter.
+ * ensemble/T=VALUE.html}: its replicas and, when the {@code temperature-ensemble} or {@code
+ * event-ensemble} stage ran, its rows of their means tables). Temperatures come from the first of
+ * those stages' records, else from the generators' {@code temperature} parameter.
  */
 public final class RunReport {
   /** Rows of a stage's table shown in the report (the file has them all). */
@@ -29,8 +33,27 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** Name of the ensemble stage whose groups and means the report shows. */
-  static final String ENSEMBLE_STAGE = "temperature-ensemble";
+  /**
+   * The ensemble stages whose groups and means the report shows: stage, record, means table,
+   * section title, what the means are over.
+   */
+  static final String[][] ENSEMBLE_STAGES = {
+    {
+      "temperature-ensemble",
+      "ensemble.json",
+      "ensemble_means.csv",
+      "Per-particle fields: pooled means",
+      "Means over every particle and equal-lag IS frame pair of every replica at this temperature;"
+    },
+    {
+      "event-ensemble",
+      "event_ensemble.json",
+      "event_ensemble_means.csv",
+      "Per-particle fields over catalogued events: pooled means",
+      "Means over every particle of the before/after IS pair of every catalogued event of every"
+          + " replica at this temperature;"
+    }
+  };
 
   /**
    * Writes the report of {@code runDir} into {@code runDir/report}; returns the index.html path.
@@ -102,16 +125,28 @@ public final class RunReport {
     List<List<Cell>> stageRows = new ArrayList<>();
     for (var e : firstOfStage.entrySet()) {
       int[] o = outcome.get(e.getKey());
+      Stage st = stage(e.getKey());
       stageRows.add(
           List.of(
               Cell.of(e.getKey()),
               Cell.of(e.getValue().path("version").asText()),
-              Cell.of(e.getValue().path("params").toString()),
+              Cell.of(st == null ? "" : st.description()),
               Cell.of(o[0] + " / " + o[1] + " / " + o[2])));
     }
-    index
-        .section("Stages")
-        .table("", List.of("stage", "version", "parameters", "ran / cached / not done"), stageRows);
+    HtmlReport.Section stagesSection =
+        index
+            .section("Stages")
+            .text(UNITS)
+            .table(
+                "",
+                List.of("stage", "version", "what it computes", "ran / cached / not done"),
+                stageRows)
+            .text(
+                "Every parameter of every stage, with the defaults used where the spec set none"
+                    + " (the same for all branches unless a branch page says otherwise):");
+    for (var e : firstOfStage.entrySet()) {
+      parameters(stagesSection, e.getKey(), e.getValue().path("params"));
+    }
     if (!problems.isEmpty()) {
       Map<String, String> rows = new LinkedHashMap<>();
       problems.forEach(
@@ -125,17 +160,27 @@ public final class RunReport {
       figures(runDir, s, index.section("Ensemble stage " + s.path("stage").asText()), true);
     }
 
-    // Temperature ensembles
+    // Temperature ensembles: groups from the equal-lag ensemble's record, else the event one's
     TreeMap<Double, List<String>> groups = new TreeMap<>();
-    Path ensembleDir = null;
-    for (JsonNode s : ensemble) {
-      if (s.path("stage").asText().equals(ENSEMBLE_STAGE) && done(s)) {
-        ensembleDir = runDir.resolve(s.path("dir").asText());
-        JsonNode rec = JsonFiles.read(ensembleDir.resolve("ensemble.json"));
-        for (JsonNode g : rec.path("temperatures")) {
-          List<String> ids = new ArrayList<>();
-          g.path("branches").forEach(b -> ids.add(b.asText()));
-          groups.put(g.path("temperature").asDouble(), ids);
+    Map<String, Csv.Table> meansOf = new LinkedHashMap<>();
+    for (String[] st : ENSEMBLE_STAGES) {
+      for (JsonNode s : ensemble) {
+        if (!s.path("stage").asText().equals(st[0]) || !done(s)) {
+          continue;
+        }
+        Path dir = runDir.resolve(s.path("dir").asText());
+        meansOf.put(st[0], Csv.read(dir.resolve(st[2])));
+        if (!groups.isEmpty()) {
+          continue;
+        }
+        JsonNode rec = JsonFiles.read(dir.resolve(st[1]));
+        for (String key : List.of("temperatures", "temperatures_without_pairs")) {
+          for (JsonNode g : rec.path(key)) {
+            List<String> ids = new ArrayList<>();
+            g.path("branches").forEach(b -> ids.add(b.asText()));
+            g.path("without_pairs").forEach(b -> ids.add(b.asText()));
+            groups.put(g.path("temperature").asDouble(), ids);
+          }
         }
       }
     }
@@ -148,8 +193,6 @@ public final class RunReport {
       }
     }
     Map<String, String> temperatureOf = new LinkedHashMap<>();
-    Csv.Table means =
-        ensembleDir == null ? null : Csv.read(ensembleDir.resolve("ensemble_means.csv"));
     List<List<Cell>> tRows = new ArrayList<>();
     for (var g : groups.entrySet()) {
       String t = num(g.getKey());
@@ -162,7 +205,11 @@ public final class RunReport {
         reps.add(List.of(Cell.link(id, branchPage(id))));
       }
       p.section("Replicas").table("", List.of("branch"), reps);
-      if (means != null) {
+      for (String[] st : ENSEMBLE_STAGES) {
+        Csv.Table means = meansOf.get(st[0]);
+        if (means == null) {
+          continue;
+        }
         List<List<Cell>> rows = new ArrayList<>();
         double[] tt = means.doubles("temperature");
         for (int i = 0; i < tt.length; i++) {
@@ -175,11 +222,12 @@ public final class RunReport {
             rows.add(cells);
           }
         }
-        p.section("Per-particle fields: pooled means")
+        p.section(st[3])
             .text(
-                "Means over every particle and frame pair of every replica at this temperature;"
+                st[4]
                     + " stderr: standard deviation of the bootstrap means over replicas;"
-                    + " mean_lo/mean_hi: 68 % bootstrap interval.")
+                    + " mean_lo/mean_hi: 68 % bootstrap interval."
+                    + (rows.isEmpty() ? " No replica at this temperature had such a pair." : ""))
             .table("", means.header(), rows);
       }
     }
@@ -199,11 +247,11 @@ public final class RunReport {
       if (b.has("file")) {
         row.put("file", b.path("file").asText());
         row.put("format", b.path("format").asText());
-        row.put("read options", b.path("read_options").toString());
+        row.put("read options", text(b.path("read_options")));
         row.put("content hash", b.path("input_hash").asText());
       } else {
         row.put("generator", b.path("generator").asText());
-        row.put("parameters", b.path("params").toString());
+        row.put("parameters", "in the section of its stage below");
       }
       p.section("Input").table("", row);
       for (JsonNode s : stages) {
@@ -213,7 +261,9 @@ public final class RunReport {
               .text(s.path("status").asText().toLowerCase() + ": " + s.path("message").asText());
           continue;
         }
-        figs += figures(runDir, s, p.section("Stage " + s.path("stage").asText()), false);
+        HtmlReport.Section sec = p.section("Stage " + s.path("stage").asText());
+        parameters(sec, s.path("stage").asText(), s.path("params"));
+        figs += figures(runDir, s, sec, false);
       }
       bRows.add(
           List.of(
@@ -227,6 +277,85 @@ public final class RunReport {
         .section("Branches")
         .table("", List.of("branch", "T", "stages", "not done", "figures"), bRows);
     return r.write(runDir.resolve("report"));
+  }
+
+  /** How the report's numbers are to be read (reduced units). */
+  static final String UNITS =
+      "Reduced units throughout: lengths in mean diameters d, energies in epsilon, masses in m,"
+          + " time in tau = d sqrt(m/epsilon), temperatures in epsilon/k_B, stresses in"
+          + " epsilon/d^2; time steps and lags in MD steps. EPM quantities are in lattice units.";
+
+  private static final StageRegistry REGISTRY = Stages.builtin();
+
+  private static Stage stage(String name) {
+    try {
+      return REGISTRY.get(name);
+    } catch (RuntimeException e) {
+      return null; // a stage this build does not know (an older run): no descriptions
+    }
+  }
+
+  /**
+   * Adds the folded table of every parameter of stage {@code name}: the value the spec set, else
+   * the default used (or "not set" where the stage decides, as its meaning says), with unit and
+   * meaning.
+   */
+  static void parameters(HtmlReport.Section sec, String name, JsonNode given) {
+    Stage st = stage(name);
+    List<List<Cell>> rows = new ArrayList<>();
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    if (st != null) {
+      for (ParamDoc d : st.parameterDocs()) {
+        String value;
+        if (given.has(d.name())) {
+          value = text(given.get(d.name()));
+        } else if (d.defaultText() != null) {
+          value = d.defaultText() + " (default)";
+        } else {
+          value = "not set (see meaning)";
+        }
+        rows.add(
+            List.of(
+                Cell.of(d.name()), Cell.of(value), Cell.of(d.unit()), Cell.of(d.description())));
+        shown.add(d.name());
+      }
+    }
+    given
+        .fields()
+        .forEachRemaining(
+            f -> {
+              if (!shown.contains(f.getKey())) {
+                rows.add(
+                    List.of(
+                        Cell.of(f.getKey()),
+                        Cell.of(text(f.getValue())),
+                        Cell.of(""),
+                        Cell.of("")));
+              }
+            });
+    if (rows.isEmpty()) {
+      return;
+    }
+    long set = given.size();
+    sec.foldedTable(
+        "Parameters of " + name + " (" + rows.size() + ", " + set + " set by the spec)",
+        List.of("parameter", "value", "unit", "meaning"),
+        rows);
+  }
+
+  /** A spec value as text: numbers and words as written, lists joined by commas. */
+  static String text(JsonNode v) {
+    if (v.isArray()) {
+      List<String> parts = new ArrayList<>();
+      v.forEach(x -> parts.add(text(x)));
+      return String.join(", ", parts);
+    }
+    if (v.isObject()) {
+      List<String> parts = new ArrayList<>();
+      v.fields().forEachRemaining(f -> parts.add(f.getKey() + " = " + text(f.getValue())));
+      return String.join("; ", parts);
+    }
+    return v.asText();
   }
 
   private static boolean done(JsonNode s) {

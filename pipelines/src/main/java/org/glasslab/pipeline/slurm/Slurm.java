@@ -166,6 +166,15 @@ public final class Slurm {
     return null;
   }
 
+  /** Cancels the given jobs or array tasks ({@code JOB} or {@code JOB_TASK}); none: no call. */
+  static void cancelTasks(java.util.Collection<String> ids) throws IOException {
+    if (!ids.isEmpty()) {
+      List<String> cmd = new java.util.ArrayList<>(List.of("scancel"));
+      cmd.addAll(ids);
+      run(cmd, 30);
+    }
+  }
+
   /** Cancels every job named {@code name}; returns scancel's output. */
   static void cancel(String name) throws IOException {
     run(List.of("scancel", "-n", name, "-u", System.getProperty("user.name")), 30);

@@ -118,7 +118,7 @@ public final class SlurmExecutor {
   public static Submitted submit(
       PipelineSpec spec, String specText, StageRegistry reg, Settings s, PrintWriter log)
       throws IOException {
-    return submit(spec, specText, reg, s, null, 0, null, log);
+    return submit(spec, specText, reg, s, null, 0, null, Set.of(), log);
   }
 
   private static Submitted submit(
@@ -129,6 +129,7 @@ public final class SlurmExecutor {
       String root,
       int attempt,
       Set<String> onlyBranches,
+      Set<String> ignoreJobs,
       PrintWriter log)
       throws IOException {
     Path slurmDir = spec.runDir().resolve(DIR);
@@ -150,7 +151,14 @@ public final class SlurmExecutor {
       for (NodeResult n : dry.nodes()) {
         status.put(n.label(), n.status());
       }
-      Map<String, String> active = Slurm.queued(name);
+      // squeue's view, without the jobs of the submission being replaced (a resubmission from its
+      // finish job: their tasks have ended or were just cancelled, but squeue lists a task killed
+      // at its time limit as COMPLETING while its processes are cleaned up, after sacct already
+      // reports TIMEOUT, which counted the branch as still queued and resubmitted nothing)
+      Map<String, String> active = new HashMap<>(Slurm.queued(name));
+      active
+          .keySet()
+          .removeIf(k -> ignoreJobs.contains(k.contains("_") ? k.substring(0, k.indexOf('_')) : k));
       Map<String, String> queuedLabels = queuedLabels(slurmDir, active);
       Plan plan = Plan.of(spec, reg);
       Map<String, List<Plan.Node>> byBranch = new LinkedHashMap<>();
@@ -510,12 +518,14 @@ public final class SlurmExecutor {
       throws IOException {
     Set<String> branches = new LinkedHashSet<>();
     List<String> why = new ArrayList<>();
+    Set<String> ownJobs = new LinkedHashSet<>();
     for (String unit : List.of(HEAD, CHAIN, TAIL)) {
       JsonNode u = sub.path("units").path(unit);
       String job = u.path("job").asText("");
       if (job.isEmpty()) {
         continue;
       }
+      ownJobs.add(job);
       Map<String, String> states = null;
       for (JsonNode t : u.path("tasks")) {
         String tid = taskId(job, t);
@@ -566,6 +576,29 @@ public final class SlurmExecutor {
             sub.path("latency_wait").asDouble(),
             sub.path("time_factor").asDouble(1) * (timeout ? 2 : 1),
             sub.path("mem_factor").asDouble(1) * (oom ? 2 : 1));
+    // The chain tasks of the killed branches wait on a dependency that can no longer be satisfied
+    // (kill-on-invalid-dep cancels them at the controller's next check): cancel them now, so that
+    // they can neither run nor be mistaken for queued work by the resubmission.
+    Map<String, String> listed = Slurm.queued(sub.path("job_name").asText());
+    List<String> leftovers = new ArrayList<>();
+    for (String unit : List.of(HEAD, CHAIN, TAIL)) {
+      JsonNode u = sub.path("units").path(unit);
+      String job = u.path("job").asText("");
+      for (JsonNode t : u.path("tasks")) {
+        String tid = taskId(job, t);
+        if (branches.contains(t.path("branch").asText())
+            && Slurm.ACTIVE_STATES.contains(listed.getOrDefault(tid, ""))
+            && !listed.get(tid).equals("COMPLETING")) {
+          leftovers.add(tid);
+        }
+      }
+    }
+    try {
+      Slurm.cancelTasks(leftovers);
+    } catch (IOException e) {
+      // the controller cancelled them in between (kill-on-invalid-dep): nothing left to do
+      log.println("glasslab slurm job: cancelling " + leftovers + ": " + e.getMessage());
+    }
     Submitted again =
         submit(
             spec,
@@ -575,6 +608,7 @@ public final class SlurmExecutor {
             sub.path("root").asText(),
             attempt + 1,
             branches,
+            ownJobs,
             log);
     log.println(
         "glasslab slurm job: "

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.H5md;
+import org.glasslab.data.io.ReadOptions;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.task.BettiTask;
@@ -32,21 +34,35 @@ public final class BettiStage extends TaskStage<BettiTask.Params, Trajectory, Be
   @Override
   public void run(StageContext ctx) throws Exception {
     BettiTask.Params p = parameters(ctx.params());
-    Configuration[] c = StageSupport.readAll(ctx.input(ImportStage.TRAJECTORY));
-    int nf = c.length;
-    double[][] r = ctx.mapFrames("betti", nf, k -> new double[] {BettiTask.beta1(p, c[k])});
-    int[] b = new int[nf];
-    double[] times = new double[nf];
-    for (int k = 0; k < nf; k++) {
-      b[k] = (int) r[k][0];
-      times[k] = c[k].time();
-    }
-    long[] steps = StageSupport.steps(c);
-    double alpha = p.options(c[0].diameters()).threshold();
-    BettiTask.Result res = new BettiTask.Result(null, 0, b, steps, times, alpha);
-    Csv.write(ctx.output("betti.csv"), task.table(p, res));
-    for (Figure f : task.figures(p, res)) {
-      ctx.figure(f.name(), f.figure(), f.caption());
+    try (Trajectory t = H5md.read(ctx.input(ImportStage.TRAJECTORY), ReadOptions.DEFAULTS)) {
+      int nf = t.frameCount();
+      // frames are read one at a time inside the loop (under a lock: readers are not
+      // thread-safe), so memory is O(N) per worker, not O(frames x N)
+      double[][] r =
+          ctx.mapFrames(
+              "betti",
+              nf,
+              k -> {
+                Configuration c;
+                synchronized (t) {
+                  c = t.frame(k);
+                }
+                return new double[] {BettiTask.beta1(p, c)};
+              });
+      int[] b = new int[nf];
+      long[] steps = new long[nf];
+      double[] times = new double[nf];
+      for (int k = 0; k < nf; k++) {
+        b[k] = (int) r[k][0];
+        steps[k] = t.step(k);
+        times[k] = t.time(k);
+      }
+      double alpha = p.options(t.diameters()).threshold();
+      BettiTask.Result res = new BettiTask.Result(null, 0, b, steps, times, alpha);
+      Csv.write(ctx.output("betti.csv"), task.table(p, res));
+      for (Figure f : task.figures(p, res)) {
+        ctx.figure(f.name(), f.figure(), f.caption());
+      }
     }
   }
 }

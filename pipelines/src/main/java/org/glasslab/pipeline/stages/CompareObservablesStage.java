@@ -12,6 +12,7 @@ import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.HistogramPlot;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Csv;
 
 /**
@@ -71,7 +72,8 @@ public final class CompareObservablesStage extends AbstractStage {
     List<String> rowName = new ArrayList<>();
     List<double[]> rowStats = new ArrayList<>();
     for (String name : names) {
-      LinePlot.Builder lines = LinePlot.builder(name + " per ensemble", "frame", name);
+      LinePlot.Builder lines =
+          LinePlot.builder(name + " per ensemble", "frame", Units.label(name, name));
       HistogramPlot.Builder hist =
           HistogramPlot.builder("distribution of " + name + " per ensemble", name, bins);
       for (Map.Entry<String, List<Csv.Table>> e : groups.entrySet()) {

@@ -39,6 +39,7 @@ public final class EpmCompareStage extends AbstractStage {
     double[] mean = new double[in.size()];
     double[] largest = new double[in.size()];
     int i = 0;
+    int drawn = 0;
     for (Map.Entry<String, Path> e : in.entrySet()) {
       Csv.Table t = Csv.read(e.getValue());
       double[] s = t.doubles("size");
@@ -56,16 +57,24 @@ public final class EpmCompareStage extends AbstractStage {
       largest[i] = s.length > 0 ? s[s.length - 1] : Double.NaN;
       if (s.length > 0) {
         b.series(e.getKey(), s, p);
+        drawn++;
       }
       i++;
     }
     Csv.write(
         ctx.output("epm_summary.csv"),
-        List.of("branch", "avalanches", "mean_size_binned", "largest_size_bin"),
-        branch,
-        count,
-        mean,
-        largest);
+        org.glasslab.pipeline.store.Units.EPM.annotate(
+            org.glasslab.pipeline.store.Table.of(
+                List.of("branch", "avalanches", "mean_size_binned", "largest_size_bin"),
+                branch,
+                count,
+                mean,
+                largest)));
+    if (drawn == 0) {
+      // every branch below its T_c with only single activations, or too short: nothing to overlay
+      ctx.log("epm-compare: no branch recorded a completed avalanche; no P(S) figure");
+      return;
+    }
     ctx.figure(
         "p_of_s_compare",
         b.markersOnly().build(),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.store.Csv;
+import org.glasslab.pipeline.store.Units;
 import org.glasslab.pipeline.task.EpmMeanfieldTask;
 import org.glasslab.pipeline.task.Figure;
 
@@ -33,9 +34,10 @@ public final class EpmMeanfieldStage
   public void run(StageContext ctx) throws Exception {
     EpmMeanfieldTask.Params p = parameters(ctx.params());
     EpmMeanfieldTask.Result r = task.run(p, null);
-    Csv.write(ctx.output("gamma.csv"), EpmMeanfieldTask.INSTANCE.gammaTable(p, r));
-    Csv.write(ctx.output("p_sigma.csv"), task.table(p, r));
-    Csv.write(ctx.output("xi.csv"), EpmMeanfieldTask.INSTANCE.xiTable(p, r));
+    Units u = Units.EPM;
+    Csv.write(ctx.output("gamma.csv"), u.annotate(EpmMeanfieldTask.INSTANCE.gammaTable(p, r)));
+    Csv.write(ctx.output("p_sigma.csv"), u.annotate(task.table(p, r)));
+    Csv.write(ctx.output("xi.csv"), u.annotate(EpmMeanfieldTask.INSTANCE.xiTable(p, r)));
     for (Figure f : task.figures(p, r)) {
       ctx.figure(f.name(), f.figure(), f.caption());
     }

@@ -6,6 +6,7 @@ import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Fields;
 import org.glasslab.pipeline.task.EventChoice;
@@ -113,7 +114,10 @@ public final class Fig1Stage extends AbstractStage {
     double[][] ys = {msd, sxy, vol, norm, lam, b1};
     for (int p = 0; p < panels.length; p++) {
       LinePlot.Builder b =
-          LinePlot.builder("Fig 1 " + panels[p][0] + ": " + panels[p][2], "time", panels[p][2])
+          LinePlot.builder(
+                  "Fig 1 " + panels[p][0] + ": " + panels[p][2],
+                  Units.TIME,
+                  Units.label(panels[p][2], panels[p][1]))
               .series(panels[p][1], time, ys[p])
               .points(true);
       for (EventChoice.Row e : events) {

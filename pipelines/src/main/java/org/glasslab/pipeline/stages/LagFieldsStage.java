@@ -25,7 +25,8 @@ import org.glasslab.pipeline.task.StrainTask;
  * {@link StrainTask} (parameters as {@code glasslab strain}; frame f is the reference; the softness
  * is that of frame f) runs on each pair. Output {@code lag_fields.h5}: one dataset [pairs][N] per
  * field ({@link #FIELDS}), {@code frame_a}/{@code frame_b} [pairs], attributes {@code lag_steps},
- * {@code temperature} and {@code branch}, read by the {@code temperature-ensemble} stage.
+ * {@code temperature}, {@code branch} and {@code pairs}, read by the {@code temperature-ensemble}
+ * stage ({@link #writePairFields}; the {@code event-fields} stage writes the same layout).
  */
 public final class LagFieldsStage
     extends TaskStage<StrainTask.Params, FramePair, StrainTask.Result> {
@@ -41,7 +42,7 @@ public final class LagFieldsStage
     super(
         "lag-fields",
         StrainTask.INSTANCE,
-        1,
+        2,
         List.of(MinimizeStage.IS),
         List.of(FILE),
         "D2min, mobility, strain norms, det H and softness over every IS frame pair of one lag",
@@ -112,15 +113,12 @@ public final class LagFieldsStage
     StrainTask.Params p = new StrainTask.Params(parameters(ctx.params()).fit(), true);
     double temperature = temperature(ctx);
     Path is = ctx.input(MinimizeStage.IS);
-    long[] sel;
-    Configuration[] ref;
-    Configuration[] cur;
     try (Trajectory t = H5md.read(is, ReadOptions.DEFAULTS)) {
       long[] steps = new long[t.frameCount()];
       for (int k = 0; k < steps.length; k++) {
         steps[k] = t.step(k);
       }
-      sel = pairs(steps, ctx.params().getLong("lag", 0));
+      long[] sel = pairs(steps, ctx.params().getLong("lag", 0));
       if (sel.length < 2) {
         throw new IllegalArgumentException(
             is
@@ -129,18 +127,46 @@ public final class LagFieldsStage
                 + "; lags present: "
                 + lags(steps));
       }
-      int n = sel.length - 1;
-      ref = new Configuration[n];
-      cur = new Configuration[n];
-      for (int i = 0; i < n; i++) {
-        int f = (int) sel[i + 1];
-        ref[i] = i > 0 && sel[i] + 1 == f ? cur[i - 1] : t.frame(f);
-        cur[i] = t.frame(f + 1);
+      int[] first = new int[sel.length - 1];
+      for (int i = 0; i < first.length; i++) {
+        first[i] = (int) sel[i + 1];
       }
+      Map<String, Object> attrs = new LinkedHashMap<>();
+      attrs.put("lag_steps", sel[0]);
+      writePairFields(ctx, task, p, t, first, ctx.output(FILE), temperature, attrs, Map.of());
+      ctx.log("%d pairs of lag %d steps, T = %s", first.length, sel[0], temperature);
     }
-    int n = ref.length;
+  }
+
+  /**
+   * Computes {@link #FIELDS} on the IS pairs (f, f+1) for every f of {@code first} (ascending) with
+   * the strain task and writes them to {@code out}: one dataset [pairs][N] per field, {@code
+   * frame_a}/{@code frame_b} [pairs], {@code pair_count} [1] (the one dataset when there is no
+   * pair: HDF5 through jhdf cannot hold empty arrays), the attributes {@code temperature}, {@code
+   * branch}, {@code pairs} and {@code attrs}, and the datasets {@code extra}. Frames are read once
+   * each and the pairs computed in parallel.
+   */
+  static void writePairFields(
+      StageContext ctx,
+      org.glasslab.pipeline.task.Task<StrainTask.Params, FramePair, StrainTask.Result> task,
+      StrainTask.Params p,
+      Trajectory t,
+      int[] first,
+      Path out,
+      double temperature,
+      Map<String, Object> attrs,
+      Map<String, Object> extra)
+      throws Exception {
+    int n = first.length;
+    Configuration[] ref = new Configuration[n];
+    Configuration[] cur = new Configuration[n];
+    for (int i = 0; i < n; i++) {
+      int f = first[i];
+      ref[i] = i > 0 && first[i - 1] + 1 == f ? cur[i - 1] : t.frame(f);
+      cur[i] = t.frame(f + 1);
+    }
     int fields = FIELDS.size();
-    double[][][] out = new double[fields][n][];
+    double[][][] values = new double[fields][n][];
     ctx.progress().total(n);
     ctx.parallelFor(
         n,
@@ -149,7 +175,7 @@ public final class LagFieldsStage
           Map<String, double[]> cols = r.fit().columns();
           for (int j = 0; j < fields; j++) {
             String f = FIELDS.get(j);
-            out[j][i] =
+            values[j][i] =
                 switch (f) {
                   case "m" -> r.mobility();
                   case "softness" -> r.softness().softness();
@@ -159,23 +185,24 @@ public final class LagFieldsStage
           ctx.progress().step();
         });
     Map<String, Object> ds = new LinkedHashMap<>();
-    for (int j = 0; j < fields; j++) {
-      ds.put(FIELDS.get(j), out[j]);
+    ds.put("pair_count", new int[] {n});
+    if (n > 0) {
+      for (int j = 0; j < fields; j++) {
+        ds.put(FIELDS.get(j), values[j]);
+      }
+      int[] fb = new int[n];
+      for (int i = 0; i < n; i++) {
+        fb[i] = first[i] + 1;
+      }
+      ds.put("frame_a", first.clone());
+      ds.put("frame_b", fb);
     }
-    int[] fa = new int[n];
-    int[] fb = new int[n];
-    for (int i = 0; i < n; i++) {
-      fa[i] = (int) sel[i + 1];
-      fb[i] = fa[i] + 1;
-    }
-    ds.put("frame_a", fa);
-    ds.put("frame_b", fb);
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put("lag_steps", sel[0]);
-    attrs.put("temperature", temperature);
-    attrs.put("branch", ctx.branchId());
-    Hdf5Arrays.write(ctx.output(FILE), ds, attrs);
-    ctx.log("%d pairs of lag %d steps, T = %s", n, sel[0], temperature);
+    ds.putAll(extra);
+    Map<String, Object> a = new LinkedHashMap<>(attrs);
+    a.put("temperature", temperature);
+    a.put("branch", ctx.branchId());
+    a.put("pairs", n);
+    Hdf5Arrays.write(out, ds, a);
   }
 
   private static String lags(long[] steps) {

@@ -16,6 +16,7 @@ import org.glasslab.pipeline.plot.HistogramPlot;
 import org.glasslab.pipeline.plot.Snapshot;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Hdf5Arrays;
+import org.glasslab.pipeline.task.Columns;
 import org.glasslab.pipeline.task.FramePair;
 import org.glasslab.pipeline.task.StrainTask;
 
@@ -89,7 +90,7 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
     Map<String, Object> ds = new LinkedHashMap<>();
     for (int i = 0; i < 3; i++) {
       for (Map.Entry<String, double[]> e : res[i].columns().entrySet()) {
-        ds.put(PAIRS[i] + "/" + e.getKey(), e.getValue());
+        ds.put(PAIRS[i] + "/" + e.getKey(), Columns.typed(e.getKey(), e.getValue()));
       }
       ds.put(PAIRS[i] + "/m", mob[i]);
       ds.put(PAIRS[i] + "/frames", pr[i]);
@@ -119,6 +120,9 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
         maxLen = Math.max(maxLen, Math.hypot(na[2 * j], na[2 * j + 1]));
       }
       double scale = maxLen > 0 ? 2.0 / maxLen : 1;
+      if (!w.drawn(i)) {
+        continue; // the event pair repeated (no frame on this side); said in its caption
+      }
       ctx.figure(
           "d2min_" + PAIRS[i],
           Snapshot.builder(c[i][0])
@@ -136,19 +140,23 @@ public final class LocalStage extends TaskStage<StrainTask.Params, FramePair, St
               .boxPixels(pixels)
               .build(),
           String.format(
-              Locale.ROOT,
-              "Inherent structure of the reference frame coloured by D2min, %s; %s. Arrows:"
-                  + " non-affine displacement x %.3g (longest drawn 2 diameters). Particles"
-                  + " without a fit (%d) drawn at 0.",
-              w.describe(i),
-              "event " + w.choice().label(),
-              scale,
-              res[i].size() - res[i].validCount()));
+                  Locale.ROOT,
+                  "Inherent structure of the reference frame coloured by D2min, %s; %s. Arrows:"
+                      + " non-affine displacement x %.3g (longest drawn 2 diameters). Particles"
+                      + " without a fit (%d) drawn at 0.",
+                  w.describe(i),
+                  "event " + w.choice().label(),
+                  scale,
+                  res[i].size() - res[i].validCount())
+              + (i == 1 ? w.repeatedNote() : ""));
     }
     writePairs(ctx, w, res, mob);
     for (String f : METRICS) {
       HistogramPlot.Builder h = HistogramPlot.builder("P(" + f + ")", f, 30);
       for (int i = 0; i < 3; i++) {
+        if (!w.drawn(i)) {
+          continue;
+        }
         double[] vals = f.equals("m") ? mob[i] : res[i].columns().get(f);
         h.samples(PAIRS[i] + " (" + w.frames().spans()[i] + " steps)", finiteOnly(vals));
       }

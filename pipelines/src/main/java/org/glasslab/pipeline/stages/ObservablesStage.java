@@ -11,6 +11,7 @@ import org.glasslab.pipeline.engine.AbstractStage;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Csv;
 
 /**
@@ -69,10 +70,13 @@ public final class ObservablesStage extends AbstractStage {
         if (plots) {
           ctx.figure(
               "observable_" + s.name().replaceAll("[^A-Za-z0-9_.-]", "_"),
-              LinePlot.builder(s.name() + " (" + ctx.branchId() + ")", "frame", s.name())
-                  .series(s.name(), s.component(0))
+              LinePlot.builder(
+                      s.name() + " (" + ctx.branchId() + ")",
+                      Units.TIME,
+                      Units.label(s.name(), s.name()))
+                  .series(s.name(), time, s.component(0))
                   .build(),
-              "Observable '" + s.name() + "' against the frame index, branch " + ctx.branchId());
+              "Observable '" + s.name() + "' against time, branch " + ctx.branchId());
         }
       }
       Csv.write(ctx.output("observables.csv"), header, cols.toArray());

@@ -79,6 +79,9 @@ public final class SnapshotStage extends AbstractStage {
         mag[j] = Math.hypot(u[i][2 * j], u[i][2 * j + 1]);
       }
       String name = EventFrames.NAMES[i];
+      if (!w.drawn(i)) {
+        continue; // the event pair repeated (no frame on this side); said in its caption
+      }
       ctx.figure(
           "snapshot_" + name,
           Snapshot.builder(cur)
@@ -94,7 +97,8 @@ public final class SnapshotStage extends AbstractStage {
               + "; arrows: u x "
               + scale
               + "; event "
-              + w.choice().label());
+              + w.choice().label()
+              + (i == 1 ? "." + w.repeatedNote() : ""));
     }
     Map<String, Object> ds = new LinkedHashMap<>();
     ds.put("displacement", u);

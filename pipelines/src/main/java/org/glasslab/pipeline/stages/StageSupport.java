@@ -86,15 +86,6 @@ final class StageSupport {
     return f;
   }
 
-  /** Steps of the frames. */
-  static long[] steps(Configuration[] c) {
-    long[] s = new long[c.length];
-    for (int k = 0; k < c.length; k++) {
-      s[k] = c[k].step();
-    }
-    return s;
-  }
-
   /** Stage key of the refined event directory (see {@link #window}). */
   static final String REFINED = "refined";
 
@@ -191,6 +182,37 @@ final class StageSupport {
           configs[i][1].step(),
           frames.spans()[i],
           frames.missing()[i] ? "; no frame on this side: the event pair repeated" : "");
+    }
+
+    /**
+     * Whether pair {@code i} gets its own panel: not when there is no frame on its side (the event
+     * on the first or last stored frame), where it would repeat the event pair.
+     */
+    boolean drawn(int i) {
+      return !frames.missing()[i];
+    }
+
+    /**
+     * For the event pair's caption: which sides repeat the event pair and are not drawn (e.g. the
+     * event on the last stored frame), or "" when all three pairs differ.
+     */
+    String repeatedNote() {
+      List<String> sides = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        if (!drawn(i)) {
+          sides.add(EventFrames.NAMES[i]);
+        }
+      }
+      if (sides.isEmpty()) {
+        return "";
+      }
+      return " No separate "
+          + String.join(" or ", sides)
+          + " panel: the event is on the "
+          + (sides.contains(EventFrames.NAMES[2]) ? "last" : "first")
+          + " stored frame, so "
+          + String.join(" and ", sides)
+          + " would repeat this pair.";
     }
 
     /** One line: the event, the lag, and the three pairs. */

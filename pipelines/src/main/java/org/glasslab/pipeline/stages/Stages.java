@@ -36,7 +36,7 @@ public final class Stages {
                 MsdTask.INSTANCE,
                 1,
                 ImportStage.TRAJECTORY,
-                "mean-squared displacement from frame 0 vs frame (Fig 1 a)"))
+                "mean-squared displacement from frame 0 against time (Fig 1 a)"))
         .register(
             new TaskStage<>(
                 GofrTask.INSTANCE,
@@ -63,6 +63,8 @@ public final class Stages {
         .register(new LagFieldsStage())
         .register(new TemperatureEnsembleStage())
         .register(new MlSoftnessStage())
+        .register(new EventFieldsStage())
+        .register(TemperatureEnsembleStage.events())
         .register(new EpmMeanfieldStage())
         .register(new EpmGillespieStage())
         .register(new EpmLatticeStage())

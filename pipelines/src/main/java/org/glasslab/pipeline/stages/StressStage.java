@@ -24,7 +24,7 @@ public final class StressStage
         2,
         List.of(ImportStage.TRAJECTORY),
         List.of("stress.csv"),
-        "stress tensor, volumetric stress and norm vs frame (Fig 1 b-d)",
+        "stress tensor, volumetric stress and norm against time (Fig 1 b-d)",
         Map.of());
   }
 

@@ -9,6 +9,7 @@ import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.engine.AbstractStage;
+import org.glasslab.pipeline.engine.ParamDoc;
 import org.glasslab.pipeline.engine.ParamException;
 import org.glasslab.pipeline.engine.Params;
 import org.glasslab.pipeline.engine.StageContext;
@@ -108,6 +109,25 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
     return m;
   }
 
+  /** The task's parameters with their defaults and units, then the stage's own keys. */
+  @Override
+  public List<ParamDoc> parameterDocs() {
+    List<ParamDoc> docs = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Param<?> q : task.params()) {
+      docs.add(new ParamDoc(q.name(), q.defaultText(), q.unit(), q.description()));
+      seen.add(q.name());
+    }
+    parameters()
+        .forEach(
+            (k, v) -> {
+              if (!seen.contains(k)) {
+                docs.add(ParamDoc.fromHelp(k, v));
+              }
+            });
+    return docs;
+  }
+
   @Override
   public void validate(Params p) {
     parameters(p);
@@ -199,7 +219,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
         throw new IllegalStateException(failure);
       }
       if (task.files().isEmpty()) {
-        Csv.write(ctx.output(outputs().get(0)), task.table(p, r));
+        Csv.write(ctx.output(outputs().get(0)), task.units().annotate(task.table(p, r)));
       } else {
         task.write(p, r, f -> ctx.output(prefix + f));
       }
@@ -228,7 +248,7 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
    */
   protected R compute(StageContext ctx, P p, I in) throws Exception {
     return task.mapsFrames()
-        ? task.run(p, in, (n, key, f) -> ctx.mapFrames(name(), n, f::apply))
+        ? task.run(p, in, (first, n, key, f) -> ctx.mapFrames(name(), first, n, f::apply))
         : task.run(p, in, ctx.progress());
   }
 

@@ -24,17 +24,22 @@ import org.glasslab.pipeline.store.Hdf5Arrays;
 import org.glasslab.pipeline.store.JsonFiles;
 
 /**
- * {@code temperature-ensemble} (ensemble): Jha &amp; Sengupta's per-temperature distributions (Figs
- * 2h, 3a, 4a–d, 7a). Every branch's {@code lag_fields.h5} (all pairs of one lag) is one replica at
- * its temperature; per field, the values of all replicas at a temperature are pooled on bins common
- * to all temperatures ({@link ReplicaBootstrap}: density per unit of the field, 68 % bands from
- * resampling whole replicas), one curve per temperature. Positive fields (all but det H) use
- * logarithmic bins ({@code per_decade}) from the smallest to the largest positive value over all
- * branches but over at most {@code decades} decades, det H {@code bins} linear bins over its range.
- * Outputs {@code ensemble_curves.csv} (field, temperature, bin, lower, upper, center, density,
- * density_lo, density_hi), {@code ensemble_means.csv} (field, temperature, replicas, values, mean,
- * stderr, mean_lo, mean_hi) and {@code ensemble.json} (lag, level, binning, the branches of each
- * temperature in replica order, the seed and every bootstrap draw as replica indices).
+ * {@code temperature-ensemble} and {@code event-ensemble} (ensemble): Jha &amp; Sengupta's
+ * per-temperature distributions (Figs 2h, 3a, 4a–d, 7a). For {@code temperature-ensemble} every
+ * branch's {@code lag_fields.h5} (all IS pairs of one lag) is one replica at its temperature; for
+ * {@code event-ensemble} every branch's {@code event_fields.h5} (the before/after IS pair of every
+ * catalogued event; a branch without events is listed but pools nothing, and a temperature none of
+ * whose replicas had an event has no curve) is. Per field, the values of all replicas at a
+ * temperature are pooled on bins common to all temperatures ({@link ReplicaBootstrap}: density per
+ * unit of the field, 68 % bands from resampling whole replicas), one curve per temperature.
+ * Positive fields (all but det H) use logarithmic bins ({@code per_decade}) from the smallest to
+ * the largest positive value over all branches but over at most {@code decades} decades, det H
+ * {@code bins} linear bins over its range. Outputs {@code ensemble_curves.csv} (field, temperature,
+ * bin, lower, upper, center, density, density_lo, density_hi), {@code ensemble_means.csv} (field,
+ * temperature, replicas, values, mean, stderr, mean_lo, mean_hi; also shown in the report) and
+ * {@code ensemble.json} (lag, level, binning, the branches of each temperature in replica order,
+ * the seed and every bootstrap draw as replica indices); {@code event-ensemble} writes the same as
+ * {@code event_ensemble_*.csv} and {@code event_ensemble.json}.
  */
 public final class TemperatureEnsembleStage extends AbstractStage {
   /** The curves table. */
@@ -45,6 +50,57 @@ public final class TemperatureEnsembleStage extends AbstractStage {
 
   /** Groups, binning and bootstrap record. */
   public static final String RECORD = "ensemble.json";
+
+  /** The event ensemble's curves table. */
+  public static final String EVENT_CURVES = "event_ensemble_curves.csv";
+
+  /** The event ensemble's per-temperature means table. */
+  public static final String EVENT_MEANS = "event_ensemble_means.csv";
+
+  /** The event ensemble's record. */
+  public static final String EVENT_RECORD = "event_ensemble.json";
+
+  /**
+   * Which frame pairs an ensemble pools.
+   *
+   * @param input the per-branch artifact
+   * @param equalLag whether every branch must have the same lag (equal-lag pairs)
+   * @param figurePrefix figure names are {@code figurePrefix + field}
+   * @param pairs how the caption names the pairs
+   */
+  private record Source(
+      String name,
+      String input,
+      String curves,
+      String means,
+      String record,
+      boolean equalLag,
+      String figurePrefix,
+      String pairs) {}
+
+  private static final Source LAG =
+      new Source(
+          "temperature-ensemble",
+          LagFieldsStage.FILE,
+          CURVES,
+          MEANS,
+          RECORD,
+          true,
+          "ensemble_",
+          "every IS frame pair %d MD steps apart");
+
+  private static final Source EVENTS =
+      new Source(
+          "event-ensemble",
+          EventFieldsStage.FILE,
+          EVENT_CURVES,
+          EVENT_MEANS,
+          EVENT_RECORD,
+          false,
+          "event_ensemble_",
+          "the before/after IS pair of every catalogued event (AVALANCHE or MULTIPLE)");
+
+  private final Source source;
 
   /** Central share of the bootstrap distribution spanned by bands and intervals (±1 sigma). */
   static final double LEVEL = 0.68;
@@ -60,15 +116,26 @@ public final class TemperatureEnsembleStage extends AbstractStage {
           "total_norm", "||eps||",
           "softness", "softness S");
 
-  /** The stage (stateless). */
+  /** The {@code temperature-ensemble} stage (equal-lag pairs; stateless). */
   public TemperatureEnsembleStage() {
+    this(LAG);
+  }
+
+  /** The {@code event-ensemble} stage (the before/after pairs of catalogued events). */
+  public static TemperatureEnsembleStage events() {
+    return new TemperatureEnsembleStage(EVENTS);
+  }
+
+  private TemperatureEnsembleStage(Source source) {
     super(
-        "temperature-ensemble",
-        1,
+        source.name(),
+        source == LAG ? 2 : 1,
         Scope.ENSEMBLE,
-        List.of(LagFieldsStage.FILE),
-        List.of(CURVES, MEANS, RECORD),
-        "per-particle fields pooled over the replicas of each temperature, bootstrap bands",
+        List.of(source.input()),
+        List.of(source.curves(), source.means(), source.record()),
+        "per-particle fields over "
+            + (source == LAG ? "equal-lag IS pairs" : "catalogued events' before/after IS pairs")
+            + " pooled over the replicas of each temperature, bootstrap bands",
         Map.of(
             "per_decade",
             "logarithmic bins per decade for positive fields (default 10)",
@@ -80,6 +147,7 @@ public final class TemperatureEnsembleStage extends AbstractStage {
             "linear bins for det H (default 40)",
             "bootstrap",
             "bootstrap resamples of the replicas (default 1000)"));
+    this.source = source;
   }
 
   @Override
@@ -105,11 +173,21 @@ public final class TemperatureEnsembleStage extends AbstractStage {
     int linBins = ctx.params().getInt("bins", 40);
     int resamples = ctx.params().getInt("bootstrap", 1000);
     TreeMap<Double, List<Member>> groups = new TreeMap<>();
+    TreeMap<Double, List<String>> empty = new TreeMap<>();
     long lag = -1;
     String lagBranch = null;
-    for (Map.Entry<String, Path> e : ctx.inputsByBranch(LagFieldsStage.FILE).entrySet()) {
+    for (Map.Entry<String, Path> e : ctx.inputsByBranch(source.input()).entrySet()) {
       Path f = e.getValue();
       double t = number(Hdf5Arrays.attribute(f, "temperature"));
+      groups.computeIfAbsent(t, k -> new ArrayList<>());
+      if (number(Hdf5Arrays.attribute(f, "pairs")) == 0) {
+        empty.computeIfAbsent(t, k -> new ArrayList<>()).add(e.getKey());
+        continue;
+      }
+      groups.get(t).add(new Member(e.getKey(), f));
+      if (!source.equalLag()) {
+        continue;
+      }
       long l = (long) number(Hdf5Arrays.attribute(f, "lag_steps"));
       if (lagBranch == null) {
         lag = l;
@@ -126,10 +204,15 @@ public final class TemperatureEnsembleStage extends AbstractStage {
                 + l
                 + " steps); give lag-fields the same 'lag' or the same schedule");
       }
-      groups.computeIfAbsent(t, k -> new ArrayList<>()).add(new Member(e.getKey(), f));
     }
     if (groups.isEmpty()) {
-      throw new IllegalArgumentException("no branch produced " + LagFieldsStage.FILE);
+      throw new IllegalArgumentException("no branch produced " + source.input());
+    }
+    for (var g : List.copyOf(groups.entrySet())) {
+      if (g.getValue().isEmpty()) {
+        ctx.log("T = %s: no replica has a pair (%s), no curve", fmt(g.getKey()), source.input());
+        groups.remove(g.getKey());
+      }
     }
     Rng rng = ctx.rng();
     Map<Double, int[][]> draws = new LinkedHashMap<>();
@@ -140,7 +223,7 @@ public final class TemperatureEnsembleStage extends AbstractStage {
     List<Object[]> curveRows = new ArrayList<>();
     List<Object[]> meanRows = new ArrayList<>();
     ObjectNode binning = JsonNodeFactory.instance.objectNode();
-    for (String field : LagFieldsStage.FIELDS) {
+    for (String field : groups.isEmpty() ? List.<String>of() : LagFieldsStage.FIELDS) {
       boolean log = !field.equals("detH");
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
@@ -177,7 +260,9 @@ public final class TemperatureEnsembleStage extends AbstractStage {
       }
       LinePlot.Builder plot =
           LinePlot.builder(
-              "P(" + field + ") per temperature", LABELS.get(field), "P(" + field + ") [1/unit]");
+              "P(" + field + ") per temperature" + (source == LAG ? "" : ", catalogued events"),
+              LABELS.get(field),
+              "P(" + field + ") [1/unit]");
       if (log) {
         plot.log(true, true).markersOnly();
       }
@@ -209,23 +294,34 @@ public final class TemperatureEnsembleStage extends AbstractStage {
         addCurve(plot, "T = " + fmt(t) + " (" + reps.size() + ")", bins, r, log);
       }
       ctx.figure(
-          "ensemble_" + field,
+          source.figurePrefix() + field,
           plot.build(),
           String.format(
               Locale.ROOT,
-              "Distribution of %s over particles, pooled over every IS frame pair %d MD steps"
-                  + " apart of every replica at each temperature (replicas in brackets);"
-                  + " dashed: %.0f %% bootstrap band over replicas (%d resamples).%s",
+              "Distribution of %s over particles, pooled over %s of every replica at each"
+                  + " temperature (replicas in brackets); dashed: %.0f %% bootstrap band over"
+                  + " replicas (%d resamples).%s",
               field,
-              lag,
+              String.format(Locale.ROOT, source.pairs(), lag),
               100 * LEVEL,
               resamples,
               log ? " Logarithmic bins; empty bins not drawn." : ""));
     }
     writeTables(ctx, curveRows, meanRows);
+    ctx.table(
+        source.means(),
+        "Per-temperature means of the per-particle fields pooled over "
+            + String.format(Locale.ROOT, source.pairs(), lag)
+            + " of every replica; stderr: standard deviation of the bootstrap means over"
+            + " replicas; mean_lo/mean_hi: "
+            + Math.round(100 * LEVEL)
+            + " % bootstrap interval.");
 
     ObjectNode rec = JsonNodeFactory.instance.objectNode();
-    rec.put("lag_steps", lag);
+    rec.put("pairs", source == LAG ? "equal-lag" : "events");
+    if (source.equalLag()) {
+      rec.put("lag_steps", lag);
+    }
     rec.put("level", LEVEL);
     rec.put("bootstrap", resamples);
     rec.put("seed", ctx.seed());
@@ -236,6 +332,8 @@ public final class TemperatureEnsembleStage extends AbstractStage {
       o.put("temperature", g.getKey());
       ArrayNode br = o.putArray("branches");
       g.getValue().forEach(m -> br.add(m.branch()));
+      ArrayNode none = o.putArray("without_pairs");
+      empty.getOrDefault(g.getKey(), List.of()).forEach(none::add);
       ArrayNode d = o.putArray("draws");
       for (int[] row : draws.get(g.getKey())) {
         ArrayNode a = d.addArray();
@@ -244,7 +342,16 @@ public final class TemperatureEnsembleStage extends AbstractStage {
         }
       }
     }
-    JsonFiles.write(ctx.output(RECORD), rec);
+    ArrayNode skipped = rec.putArray("temperatures_without_pairs");
+    for (var e : empty.entrySet()) {
+      if (!groups.containsKey(e.getKey())) {
+        ObjectNode o = skipped.addObject();
+        o.put("temperature", e.getKey());
+        ArrayNode br = o.putArray("branches");
+        e.getValue().forEach(br::add);
+      }
+    }
+    JsonFiles.write(ctx.output(source.record()), rec);
   }
 
   private static void addCurve(
@@ -278,7 +385,7 @@ public final class TemperatureEnsembleStage extends AbstractStage {
     return p;
   }
 
-  private static void writeTables(StageContext ctx, List<Object[]> curves, List<Object[]> means)
+  private void writeTables(StageContext ctx, List<Object[]> curves, List<Object[]> means)
       throws IOException {
     int n = curves.size();
     String[] f = new String[n];
@@ -295,7 +402,7 @@ public final class TemperatureEnsembleStage extends AbstractStage {
       }
     }
     Csv.write(
-        ctx.output(CURVES),
+        ctx.output(source.curves()),
         List.of(
             "field",
             "temperature",
@@ -332,7 +439,7 @@ public final class TemperatureEnsembleStage extends AbstractStage {
       }
     }
     Csv.write(
-        ctx.output(MEANS),
+        ctx.output(source.means()),
         List.of(
             "field", "temperature", "replicas", "values", "mean", "stderr", "mean_lo", "mean_hi"),
         mf,

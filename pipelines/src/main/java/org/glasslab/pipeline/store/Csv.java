@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.glasslab.data.io.AtomicFile;
 
 /**
  * CSV tables for per-frame series and small result tables: a header line, comma-separated values,
- * doubles written in Java's shortest round-trip form (so reading gives back the same bits). Written
- * atomically.
+ * doubles written in Java's shortest round-trip form (so reading gives back the same bits), integer
+ * columns as integers. Written atomically, with a sidecar {@code NAME.csv-metadata.json} (the W3C
+ * "CSV on the Web" convention) giving each column's datatype and unit (docs/results.md); stdout
+ * ({@link #print}) carries the table alone.
  */
 public final class Csv {
   private Csv() {}
@@ -30,16 +34,117 @@ public final class Csv {
     write(file, new org.glasslab.pipeline.store.Table(header, columns));
   }
 
-  /** Writes {@code table} to {@code file}, atomically. */
+  /**
+   * Writes {@code table} to {@code file}, atomically, and its metadata sidecar {@link
+   * #metadataFile}; columns without a unit get the registered one ({@link Units#PARTICLE}).
+   */
   public static void write(Path file, org.glasslab.pipeline.store.Table table) throws IOException {
+    table = Units.PARTICLE.annotate(table);
+    JsonFiles.write(metadataFile(file), metadata(file.getFileName().toString(), table));
+    org.glasslab.pipeline.store.Table t = table;
     AtomicFile.write(
         file,
         tmp -> {
           try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            print(w, table);
+            print(w, t);
           }
         });
   }
+
+  /**
+   * Writes a CSV table already formatted as {@code text} (a header line, then rows; e.g. the epm
+   * module's tables) atomically, with its sidecar: each column's dtype is inferred from its cells
+   * (all integers: int64; all numbers, NaN or infinite: float64; else string) and its unit taken
+   * from {@code units}. A text that is not one rectangular table is written without a sidecar.
+   */
+  public static void writeText(Path file, String text, Units units) throws IOException {
+    String[] lines = text.split("\n");
+    String[] header = split(lines[0]);
+    int n = header.length;
+    boolean[] integer = new boolean[n];
+    boolean[] number = new boolean[n];
+    java.util.Arrays.fill(integer, true);
+    java.util.Arrays.fill(number, true);
+    for (int r = 1; r < lines.length; r++) {
+      if (lines[r].isEmpty()) {
+        continue;
+      }
+      String[] cells = split(lines[r]);
+      if (cells.length != n) {
+        TextFiles.write(file, text); // not a rectangular table: no column types to describe
+        return;
+      }
+      for (int c = 0; c < n; c++) {
+        integer[c] &= cells[c].matches("-?\\d+");
+        number[c] &= integer[c] || isNumber(cells[c]);
+      }
+    }
+    Object[] columns = new Object[n];
+    for (int c = 0; c < n; c++) {
+      columns[c] = integer[c] ? new long[0] : number[c] ? new double[0] : new String[0];
+    }
+    org.glasslab.pipeline.store.Table shape =
+        units.annotate(new org.glasslab.pipeline.store.Table(List.of(header), columns));
+    JsonFiles.write(metadataFile(file), metadata(file.getFileName().toString(), shape));
+    TextFiles.write(file, text);
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return s.equalsIgnoreCase("nan") || s.equalsIgnoreCase("inf") || s.equalsIgnoreCase("-inf");
+    }
+  }
+
+  /** The sidecar of {@code csv}: {@code NAME.csv-metadata.json} next to it. */
+  public static Path metadataFile(Path csv) {
+    return csv.resolveSibling(csv.getFileName() + "-metadata.json");
+  }
+
+  /**
+   * The CSVW metadata document of {@code table} written as {@code name}: per column its name, the
+   * CSVW {@code datatype} (double, long, int, string), the numpy {@code dtype} and the {@code unit}
+   * when it has one.
+   */
+  static Map<String, Object> metadata(String name, org.glasslab.pipeline.store.Table table) {
+    List<Map<String, Object>> cols = new ArrayList<>();
+    for (int c = 0; c < table.header().size(); c++) {
+      String h = table.header().get(c);
+      String dtype = table.dtype(c);
+      Map<String, Object> col = new LinkedHashMap<>();
+      col.put("name", h);
+      col.put("titles", h);
+      col.put(
+          "datatype",
+          switch (dtype) {
+            case "float64" -> "double";
+            case "int64" -> "long";
+            case "int32" -> "int";
+            default -> "string";
+          });
+      col.put("dtype", dtype);
+      String unit = table.units().get(h);
+      if (unit != null) {
+        col.put("unit", unit);
+      }
+      cols.add(col);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("@context", "http://www.w3.org/ns/csvw");
+    m.put("url", name);
+    m.put("dc:description", UNITS_NOTE);
+    m.put("tableSchema", Map.of("columns", cols));
+    return m;
+  }
+
+  /** What the unit strings mean (in every sidecar and HDF5 results file). */
+  public static final String UNITS_NOTE =
+      "units: reduced (sigma = mean diameter, epsilon, m = 1, k_B = 1, tau = sigma sqrt(m/epsilon));"
+          + " '1' dimensionless, 'steps' MD steps, 'epm' EPM units (stress / mean yield threshold,"
+          + " time / attempt rate); potential_energy is the total over N particles,"
+          + " *_per_particle per particle; see docs/results.md";
 
   /**
    * Writes {@code table} to {@code out} (e.g. the CLI's stdout) in exactly the form {@link

@@ -39,12 +39,21 @@ public final class Fields {
       Csv.write(out, table);
       return;
     }
+    Table t = Units.PARTICLE.annotate(table);
     Map<String, Object> datasets = new LinkedHashMap<>();
-    for (int c = 0; c < table.columns().length; c++) {
-      datasets.put("fields/" + table.header().get(c), table.columns()[c]);
+    Map<String, String> units = new LinkedHashMap<>();
+    for (int c = 0; c < t.columns().length; c++) {
+      String h = t.header().get(c);
+      datasets.put("fields/" + h, t.columns()[c]);
+      if (t.units().containsKey(h)) {
+        units.put("fields/" + h, t.units().get(h));
+      }
     }
     Hdf5Arrays.write(
-        out, datasets, Map.of("parameters", JsonFiles.mapper().writeValueAsString(parameters)));
+        out,
+        datasets,
+        Map.of("parameters", JsonFiles.mapper().writeValueAsString(parameters)),
+        units);
   }
 
   /** Summary statistics of every numeric column not in {@code skip} (NaN skipped and counted). */

@@ -24,9 +24,25 @@ public final class Hdf5Arrays {
 
   /**
    * Writes {@code datasets} (name to Java array: double[], double[][], int[], long[], ...) and
-   * string/number {@code attributes} on the root group.
+   * string/number {@code attributes} on the root group; each dataset whose name is registered in
+   * {@link Units#PARTICLE} gets its {@code unit} attribute, the root the attribute {@code units}
+   * ({@link Csv#UNITS_NOTE}).
    */
   public static void write(Path file, Map<String, Object> datasets, Map<String, Object> attributes)
+      throws IOException {
+    write(file, datasets, attributes, Units.PARTICLE.of(datasets.keySet()));
+  }
+
+  /**
+   * As {@link #write(Path, Map, Map)} with the {@code unit} attribute of each dataset given
+   * (dataset name to unit; datasets not named have none). The dtype is the dataset's own: int32,
+   * int64 or float64 as the Java array.
+   */
+  public static void write(
+      Path file,
+      Map<String, Object> datasets,
+      Map<String, Object> attributes,
+      Map<String, String> units)
       throws IOException {
     if (datasets.isEmpty()) {
       throw new IllegalArgumentException(file + ": no datasets to write");
@@ -45,13 +61,18 @@ public final class Hdf5Arrays {
               int slash = name.lastIndexOf('/');
               WritableGroup parent = slash < 0 ? null : group(h, groups, name.substring(0, slash));
               String leaf = name.substring(slash + 1);
-              if (parent == null) {
-                h.putDataset(leaf, e.getValue());
-              } else {
-                parent.putDataset(leaf, e.getValue());
+              var d =
+                  parent == null
+                      ? h.putDataset(leaf, e.getValue())
+                      : parent.putDataset(leaf, e.getValue());
+              String unit = units.get(name);
+              if (unit != null) {
+                d.putAttribute("unit", unit);
               }
             }
-            for (Map.Entry<String, Object> a : new TreeMap<>(attributes).entrySet()) {
+            Map<String, Object> root = new TreeMap<>(attributes);
+            root.putIfAbsent("units", Csv.UNITS_NOTE);
+            for (Map.Entry<String, Object> a : root.entrySet()) {
               h.putAttribute(a.getKey(), a.getValue());
             }
           } catch (HdfException e) {

@@ -2,6 +2,7 @@ package org.glasslab.pipeline.store;
 
 import java.lang.reflect.Array;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A result table: named columns of equal length, each a {@code double[]}, {@code long[]}, {@code
@@ -10,11 +11,24 @@ import java.util.List;
  *
  * @param header column names (no commas, quotes or newlines)
  * @param columns one array per column, in header order
+ * @param units unit of each column that has one (column name to unit, see {@link Units}); the
+ *     writers record them
  */
-public record Table(List<String> header, Object[] columns) {
+public record Table(List<String> header, Object[] columns, Map<String, String> units) {
+  /** A table without units (the writers add the registered ones, {@link Units#PARTICLE}). */
+  public Table(List<String> header, Object[] columns) {
+    this(header, columns, Map.of());
+  }
+
   /** Checks names and lengths. */
   public Table {
     header = List.copyOf(header);
+    units = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(units));
+    for (String u : units.keySet()) {
+      if (!header.contains(u)) {
+        throw new IllegalArgumentException("unit for '" + u + "', which is not a column");
+      }
+    }
     if (header.size() != columns.length) {
       throw new IllegalArgumentException(
           header.size() + " column names for " + columns.length + " columns");
@@ -47,6 +61,21 @@ public record Table(List<String> header, Object[] columns) {
   /** The constructor with the columns as varargs: {@code Table.of(List.of("r", "g"), r, g)}. */
   public static Table of(List<String> header, Object... columns) {
     return new Table(header, columns);
+  }
+
+  /** The same table with units {@code newUnits} (column name to unit). */
+  public Table withUnits(Map<String, String> newUnits) {
+    return new Table(header, columns, newUnits);
+  }
+
+  /** The DTYPE of column {@code c}: float64, int64, int32 or string. */
+  public String dtype(int c) {
+    return switch (columns[c]) {
+      case double[] d -> "float64";
+      case long[] l -> "int64";
+      case int[] i -> "int32";
+      default -> "string";
+    };
   }
 
   /** Number of rows (0 for a table without columns). */

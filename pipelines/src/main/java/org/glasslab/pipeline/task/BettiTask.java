@@ -11,6 +11,7 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Table;
 import org.glasslab.topology.Barcode;
 import org.glasslab.topology.BettiSeries;
@@ -52,7 +53,11 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
           "Distance arithmetic: double, or float32 for ripser's exact arithmetic.");
   static final Param<Integer> FRAME =
       Param.integer(
-          "frame", null, "", "K", "Frame to analyse (negative counts from the end; default 0).");
+          "frame",
+          null,
+          "",
+          "K",
+          "Frame to analyse (negative counts from the end; default -1, the last).");
   static final Param<Boolean> ALL_FRAMES =
       Param.flag("all_frames", "beta_1 of every frame instead (table frame,step,time,beta1).");
   static final Param<double[]> PERSISTENCE =
@@ -119,7 +124,7 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
 
   @Override
   public List<String> outOptions() {
-    return List.of("--out", "--barcode");
+    return List.of("-o", "--out");
   }
 
   @Override
@@ -145,7 +150,7 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
     Integer frame = v.get(FRAME);
     FRAME.require(!(all && frame != null), "cannot be combined with all_frames");
     return new Params(
-        alpha, v.get(PERIODIC), precision, frame == null ? 0 : frame, all, v.get(PERSISTENCE));
+        alpha, v.get(PERIODIC), precision, frame == null ? -1 : frame, all, v.get(PERSISTENCE));
   }
 
   @Override
@@ -269,14 +274,15 @@ public final class BettiTask extends AbstractTask<BettiTask.Params, Trajectory, 
     }
     double[] x = new double[r.beta1().length];
     double[] y = new double[x.length];
+    boolean timed = r.times() != null && r.times().length == x.length;
     for (int k = 0; k < x.length; k++) {
-      x[k] = k;
+      x[k] = timed ? r.times()[k] : k;
       y[k] = r.beta1()[k];
     }
     return List.of(
         new Figure(
             "beta1",
-            LinePlot.builder("beta_1", "frame", "beta_1")
+            LinePlot.builder("beta_1", timed ? Units.TIME : "frame", "β₁")
                 .series("beta_1", x, y)
                 .points(true)
                 .build(),

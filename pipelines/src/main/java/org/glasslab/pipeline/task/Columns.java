@@ -6,7 +6,10 @@ import org.glasslab.data.Configuration;
 public final class Columns {
   private Columns() {}
 
-  /** Particle ids [N] (the index when the file has none). */
+  /**
+   * Particle ids [N]: the file's ids, else index + 1 (1..N, as LAMMPS numbers atoms and as
+   * GlassLab's LAMMPS writers number them); the one particle-id convention of every results table.
+   */
   public static int[] ids(Configuration c) {
     int[] id = c.ids();
     if (id != null) {
@@ -14,7 +17,22 @@ public final class Columns {
     }
     int[] out = new int[c.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = i;
+      out[i] = i + 1;
+    }
+    return out;
+  }
+
+  /**
+   * A local-fit column as written: the counts {@code neighbours} and {@code flag} as int[], any
+   * other as the double[] it is.
+   */
+  public static Object typed(String name, double[] v) {
+    if (!name.equals("neighbours") && !name.equals("flag")) {
+      return v;
+    }
+    int[] out = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (int) v[i];
     }
     return out;
   }

@@ -561,4 +561,9 @@ public final class EpmGillespieTask
     }
     return out;
   }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
+  }
 }

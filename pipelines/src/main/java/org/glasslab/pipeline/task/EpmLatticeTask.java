@@ -379,7 +379,8 @@ public final class EpmLatticeTask
         startTime,
         det,
         pers,
-        AvalancheStatistics.of(det.avalanches(), p.perDecade()),
+        AvalancheStatistics.of(
+            det.avalanches(), p.perDecade(), m.params().protocol() == LatticeProtocol.KMC),
         series.toString(),
         snaps.table(),
         seconds);
@@ -533,14 +534,16 @@ public final class EpmLatticeTask
   @Override
   public void write(Params p, Result r, Function<String, Path> out) throws IOException {
     List<Avalanche> av = r.avalanches().avalanches();
-    TextFiles.write(out.apply("avalanches.csv"), AvalancheTables.avalanches(av));
-    TextFiles.write(out.apply("distributions.csv"), AvalancheTables.distributions(r.stats()));
-    Csv.write(out.apply("ps.csv"), table(p, r));
-    TextFiles.write(out.apply("persistence.csv"), AvalancheTables.persistence(r.persistence()));
-    TextFiles.write(out.apply("xmin.csv"), AvalancheTables.xMin(r.avalanches()));
-    TextFiles.write(out.apply("series.csv"), r.series());
-    TextFiles.write(out.apply("fields.csv"), fields(r.model()));
-    Csv.write(out.apply("sites.csv"), r.sites());
+    Csv.writeText(out.apply("avalanches.csv"), AvalancheTables.avalanches(av), units());
+    Csv.writeText(
+        out.apply("distributions.csv"), AvalancheTables.distributions(r.stats()), units());
+    Csv.write(out.apply("ps.csv"), units().annotate(table(p, r)));
+    Csv.writeText(
+        out.apply("persistence.csv"), AvalancheTables.persistence(r.persistence()), units());
+    Csv.writeText(out.apply("xmin.csv"), AvalancheTables.xMin(r.avalanches()), units());
+    Csv.writeText(out.apply("series.csv"), r.series(), units());
+    Csv.writeText(out.apply("fields.csv"), fields(r.model()), units());
+    Csv.write(out.apply("sites.csv"), units().annotate(r.sites()));
     TextFiles.write(
         out.apply("stationarity.csv"),
         r.stationarity() == null ? "no warm-up\n" : r.stationarity().csv());
@@ -599,7 +602,13 @@ public final class EpmLatticeTask
     s.put("avalanches", r.avalanches().count());
     s.put("runaways", r.avalanches().runaways());
     s.put("runaway_fraction", r.stats().runawayFraction());
-    s.put("size_duration_exponent", r.stats().sizeDurationExponent(5));
+    // γ of <S> ~ D^γ over the bins with >= 5 avalanches and D >= 1 (KMC: clock duration [1/f0],
+    // from one unstable-site failure time on; discrete: steps)
+    double[] gamma = r.stats().sizeDurationFit(5, 1.0);
+    s.put("duration_unit", r.stats().clock() ? "clock [1/f0]" : "steps");
+    s.put("size_duration_exponent", gamma[0]);
+    s.put("size_duration_exponent_err", gamma[1]);
+    s.put("size_duration_bins", (long) gamma[2]);
     s.put("persistence_windows", pers.windows());
     s.put("tau_alpha", pers.tauAlpha());
     s.put("chi4_max", chiMax);
@@ -647,5 +656,10 @@ public final class EpmLatticeTask
                 r.events(),
                 r.avalanches().count(),
                 r.stats().runaways())));
+  }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
   }
 }

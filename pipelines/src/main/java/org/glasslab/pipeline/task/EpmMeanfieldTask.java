@@ -599,4 +599,9 @@ public final class EpmMeanfieldTask
             + " T_c)^(-1/2)); exact rate at low T: xi^2 grows linearly in ln tau (xi ~ T^(-1/2),"
             + " tau ~ e^(E_bar/T)/T^2), a logarithmic relation.");
   }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
+  }
 }

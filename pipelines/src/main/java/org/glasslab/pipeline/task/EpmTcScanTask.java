@@ -21,7 +21,6 @@ import org.glasslab.pipeline.engine.Progress;
 import org.glasslab.pipeline.plot.LinePlot;
 import org.glasslab.pipeline.store.Csv;
 import org.glasslab.pipeline.store.Table;
-import org.glasslab.pipeline.store.TextFiles;
 
 /**
  * {@code epm tc-scan} / stage {@code epm-tc-scan}: runaway fraction f(L, T) of the undriven lattice
@@ -299,14 +298,14 @@ public final class EpmTcScanTask
   @Override
   public void write(Params p, Result res, Function<String, Path> out) throws IOException {
     TcScan.Result r = res.scan();
-    TextFiles.write(out.apply("avalanches.csv"), TcScanReport.avalanches(r));
-    TextFiles.write(out.apply("cells.csv"), TcScanReport.cells(r));
-    Csv.write(out.apply("runaway.csv"), table(p, res));
-    TextFiles.write(out.apply("distributions.csv"), TcScanReport.distributions(r));
-    TextFiles.write(out.apply("xmin.csv"), TcScanReport.xMin(r));
-    TextFiles.write(out.apply("tc.csv"), TcScanReport.tc(r));
-    TextFiles.write(out.apply("peak.csv"), TcScanReport.peaks(r));
-    TextFiles.write(out.apply("fit.csv"), TcScanReport.fits(r));
+    Csv.writeText(out.apply("avalanches.csv"), TcScanReport.avalanches(r), units());
+    Csv.writeText(out.apply("cells.csv"), TcScanReport.cells(r), units());
+    Csv.write(out.apply("runaway.csv"), units().annotate(table(p, res)));
+    Csv.writeText(out.apply("distributions.csv"), TcScanReport.distributions(r), units());
+    Csv.writeText(out.apply("xmin.csv"), TcScanReport.xMin(r), units());
+    Csv.writeText(out.apply("tc.csv"), TcScanReport.tc(r), units());
+    Csv.writeText(out.apply("peak.csv"), TcScanReport.peaks(r), units());
+    Csv.writeText(out.apply("fit.csv"), TcScanReport.fits(r), units());
   }
 
   @Override
@@ -386,12 +385,11 @@ public final class EpmTcScanTask
       dn[i] = Math.max(ty[i] - pts.get(i)[2], 1e-12);
     }
     LinePlot.Builder tcPlot =
-        LinePlot.builder("Runaway temperature T_c(L)", "L", "T_c")
+        LinePlot.builder("Runaway temperature T_c(L)", "L [sites]", "T_c (lattice units)")
             .log(true, true)
             .points(true)
-            .series("T_c", lx, ty)
-            .series("T_c + error", lx, up)
-            .series("T_c - error", lx, dn);
+            .series("T_c (band: +- bootstrap error)", lx, ty)
+            .band(lx, dn, lx, up);
     String fitText = "";
     for (TcScan.PowerLawFit fit : r.fits()) {
       if (fit.factor() == o.runawayFactor() && Double.isFinite(fit.kappa())) {
@@ -422,5 +420,10 @@ public final class EpmTcScanTask
                 + o.samples()
                 + " samples per point)"));
     return figs;
+  }
+
+  @Override
+  public org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.EPM;
   }
 }

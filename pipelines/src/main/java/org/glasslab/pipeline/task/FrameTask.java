@@ -31,12 +31,25 @@ public abstract class FrameTask<P extends Record, R> extends AbstractTask<P, Tra
   }
 
   /**
-   * The selected frames, read serially (file readers are not thread-safe).
+   * The selected frames of a trajectory, read on demand (never all at once: memory stays O(N) per
+   * worker however long the trajectory).
    *
    * @param index their indices in the trajectory
-   * @param frames the configurations
+   * @param source the trajectory they are read from
    */
-  public record Selection(int[] index, Configuration[] frames) {}
+  public record Selection(int[] index, Trajectory source) {
+    /** Number of selected frames. */
+    public int size() {
+      return index.length;
+    }
+
+    /** Selected frame {@code k}, read under a lock on the source (readers are not thread-safe). */
+    public Configuration frame(int k) {
+      synchronized (source) {
+        return source.frame(index[k]);
+      }
+    }
+  }
 
   /** Every frame of {@code t}, or only {@code frame} (negative from the end) when not null. */
   protected static Selection select(Trajectory t, Integer frame, Param<Integer> param) {
@@ -53,10 +66,6 @@ public abstract class FrameTask<P extends Record, R> extends AbstractTask<P, Tra
         throw param.invalid(e.getMessage());
       }
     }
-    Configuration[] c = new Configuration[index.length];
-    for (int k = 0; k < c.length; k++) {
-      c[k] = t.frame(index[k]);
-    }
-    return new Selection(index, c);
+    return new Selection(index, t);
   }
 }

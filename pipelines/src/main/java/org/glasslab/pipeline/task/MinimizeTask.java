@@ -15,6 +15,8 @@ import org.glasslab.data.Configuration;
 import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.Format;
+import org.glasslab.data.io.H5mdWriter;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.PairPotential;
 import org.glasslab.minimize.FrameResult;
@@ -23,6 +25,7 @@ import org.glasslab.minimize.MinimizationResult;
 import org.glasslab.minimize.MinimizerOptions;
 import org.glasslab.minimize.StopReason;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -181,69 +184,132 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
     PairPotential pot = PhysicsParams.potential(p.potential(), t, "the input");
     Selection sel = select(t, p.frame(), FRAME);
     int[] index = sel.index();
-    Configuration[] md = sel.frames();
     String settings = settings(p, pot);
     int n = t.particleCount();
-    // per frame: energy, iterations, force evaluations, max force, force norm, stop reason,
-    // wall seconds, then the minimized positions [2N] and images [2N]
-    double[][] rows =
-        map.map(
-            md.length,
-            k -> settings + " input=" + inputDigest(md[k]),
-            k -> {
-              long t0 = System.nanoTime();
-              MinimizationResult r = p.method().create(pot).minimize(md[k], p.options());
-              double wall = (System.nanoTime() - t0) * 1e-9;
-              Configuration c = r.configuration();
-              double[] row = new double[7 + 4 * n];
-              row[0] = r.energy();
-              row[1] = r.iterations();
-              row[2] = r.forceEvaluations();
-              row[3] = r.maxForce();
-              row[4] = r.forceNorm();
-              row[5] = r.stopReason().ordinal();
-              row[6] = wall;
-              double[] x = c.positions();
-              int[] im = c.images();
-              for (int j = 0; j < 2 * n; j++) {
-                row[7 + j] = x[j];
-                row[7 + 2 * n + j] = im == null ? 0 : im[j];
-              }
-              return row;
-            });
-    List<Configuration> is = new ArrayList<>(md.length);
-    List<FrameResult> results = new ArrayList<>(md.length);
-    for (int k = 0; k < md.length; k++) {
-      double[] row = rows[k];
-      double[] x = new double[2 * n];
-      int[] im = new int[2 * n];
-      for (int j = 0; j < 2 * n; j++) {
-        x[j] = row[7 + j];
-        im[j] = (int) row[7 + 2 * n + j];
+    List<FrameResult> results = new ArrayList<>(sel.size());
+    // frames go through in windows of one output segment: only one window's rows (IS positions)
+    // are in memory, whatever the length of the trajectory
+    int window = H5mdWriter.segmentFrames(n);
+    try (Sink out = sink(p.output(), sel.size(), n, pot.spec())) {
+      for (int first = 0; first < sel.size(); first += window) {
+        int count = Math.min(window, sel.size() - first);
+        // per frame: energy, iterations, force evaluations, max force, force norm, stop reason,
+        // wall seconds, then the minimized positions [2N] and images [2N]
+        double[][] rows =
+            map.map(
+                first,
+                count,
+                k -> settings + " input=" + inputDigest(sel.frame(k)),
+                k -> {
+                  Configuration md = sel.frame(k);
+                  long t0 = System.nanoTime();
+                  MinimizationResult r = p.method().create(pot).minimize(md, p.options());
+                  double wall = (System.nanoTime() - t0) * 1e-9;
+                  Configuration c = r.configuration();
+                  double[] row = new double[7 + 4 * n];
+                  row[0] = r.energy();
+                  row[1] = r.iterations();
+                  row[2] = r.forceEvaluations();
+                  row[3] = r.maxForce();
+                  row[4] = r.forceNorm();
+                  row[5] = r.stopReason().ordinal();
+                  row[6] = wall;
+                  double[] x = c.positions();
+                  int[] im = c.images();
+                  for (int j = 0; j < 2 * n; j++) {
+                    row[7 + j] = x[j];
+                    row[7 + 2 * n + j] = im == null ? 0 : im[j];
+                  }
+                  return row;
+                });
+        for (int i = 0; i < count; i++) {
+          double[] row = rows[i];
+          rows[i] = null;
+          double[] x = new double[2 * n];
+          int[] im = new int[2 * n];
+          for (int j = 0; j < 2 * n; j++) {
+            x[j] = row[7 + j];
+            im[j] = (int) row[7 + 2 * n + j];
+          }
+          Configuration c = sel.frame(first + i);
+          StopReason stop = StopReason.values()[(int) row[5]];
+          FrameResult fr =
+              new FrameResult(
+                  index[first + i],
+                  c.step(),
+                  c.time(),
+                  row[0],
+                  row[0] / n,
+                  row[3],
+                  row[4],
+                  (int) row[1],
+                  (long) row[2],
+                  stop.converged(),
+                  stop,
+                  row[6],
+                  false);
+          results.add(fr);
+          out.append(
+              new Configuration(
+                  c.box(), x, im, c.diameters(), null, c.ids(), c.types(), c.step(), c.time()),
+              fr);
+        }
       }
-      Configuration c = md[k];
-      is.add(
-          new Configuration(
-              c.box(), x, im, c.diameters(), null, c.ids(), c.types(), c.step(), c.time()));
-      StopReason stop = StopReason.values()[(int) row[5]];
-      results.add(
-          new FrameResult(
-              index[k],
-              c.step(),
-              c.time(),
-              row[0],
-              row[0] / n,
-              row[3],
-              row[4],
-              (int) row[1],
-              (long) row[2],
-              stop.converged(),
-              stop,
-              row[6],
-              false));
     }
-    TrajectoryIO.write(p.output(), new MemoryTrajectory(is, observables(results), pot.spec()));
     return new Result(List.copyOf(results), p.output(), pot.spec());
+  }
+
+  /** Where the IS frames go, one at a time. */
+  private interface Sink extends AutoCloseable {
+    void append(Configuration is, FrameResult r) throws java.io.IOException;
+
+    @Override
+    void close() throws java.io.IOException;
+  }
+
+  /**
+   * H5MD output is streamed ({@link H5mdWriter}, observables per frame); other formats (xyz, dump)
+   * are collected and written at the end.
+   */
+  private static Sink sink(Path output, int frames, int n, String potential)
+      throws java.io.IOException {
+    if (Format.of(output) == Format.H5MD) {
+      H5mdWriter w =
+          new H5mdWriter(
+              output,
+              frames,
+              n,
+              potential,
+              Map.of(),
+              List.of("potential_energy_per_particle", "max_force"));
+      return new Sink() {
+        @Override
+        public void append(Configuration is, FrameResult r) throws java.io.IOException {
+          w.append(is, new double[] {r.energyPerParticle()}, new double[] {r.maxForce()});
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+          w.close();
+        }
+      };
+    }
+    List<Configuration> is = new ArrayList<>();
+    List<FrameResult> results = new ArrayList<>();
+    return new Sink() {
+      @Override
+      public void append(Configuration c, FrameResult r) {
+        is.add(c);
+        results.add(r);
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        if (is.size() == frames) {
+          TrajectoryIO.write(output, new MemoryTrajectory(is, observables(results), potential));
+        }
+      }
+    };
   }
 
   /** What a stored frame depends on besides its input: method, tolerances, caps, potential. */
@@ -455,17 +521,18 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
     double[] x = new double[r.frames().size()];
     double[] e = new double[x.length];
     for (int k = 0; k < x.length; k++) {
-      x[k] = r.frames().get(k).frame();
+      x[k] = r.frames().get(k).time();
       e[k] = r.frames().get(k).energyPerParticle();
     }
     return List.of(
         new Figure(
             "is_energy",
-            LinePlot.builder("Inherent-structure energy", "frame", "U_IS / N")
+            LinePlot.builder("Inherent-structure energy", Units.TIME, "U_IS / N [ε]")
                 .series("U_IS/N", x, e)
                 .points(true)
                 .build(),
-            "Potential energy per particle of the inherent structure of every frame ("
+            "Potential energy per particle of the inherent structure of every frame, against the"
+                + " frame's time ("
                 + p.method().id()
                 + ", ftol "
                 + p.options().ftol()

@@ -112,8 +112,10 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
   /**
    * @param frames the analysed frames, in order
    * @param potential spec of the potential used
+   * @param ids particle ids [N] of the first analysed frame ({@link Columns#ids}), for the mode
+   *     vectors' table
    */
-  public record Result(List<FrameModes> frames, String potential) {}
+  public record Result(List<FrameModes> frames, String potential, int[] ids) {}
 
   @Override
   public Options parameters(Values v) {
@@ -145,25 +147,27 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     PairPotential pot = PhysicsParams.potential(p.potential(), t, "the input");
     Selection sel = select(t, p.frame(), FRAME);
     int[] index = sel.index();
-    Configuration[] c = sel.frames();
-    if (c.length > 0 && 2 * c[0].size() <= p.modes().count() + 2) {
+    if (sel.size() > 0 && 2 * t.particleCount() <= p.modes().count() + 2) {
       throw COUNT.invalid(
-          p.modes().count() + " modes requested but the Hessian has dimension " + 2 * c[0].size());
+          p.modes().count()
+              + " modes requested but the Hessian has dimension "
+              + 2 * t.particleCount());
     }
     double[][] rows =
         map.map(
-            c.length,
+            sel.size(),
             k -> null,
             k -> {
+              Configuration c = sel.frame(k);
               long t0 = System.nanoTime();
-              Hessian h = Hessian.compute(c[k], pot);
+              Hessian h = Hessian.compute(c, pot);
               double assembly = (System.nanoTime() - t0) * 1e-9;
               HessianSpectrum s = new LowestModes(p.modes()).compute(h);
               return encode(
                   new FrameModes(
                       index[k],
-                      c[k].step(),
-                      c[k].size(),
+                      c.step(),
+                      c.size(),
                       h.singleContactParticles(),
                       h.matrix().nz_length,
                       assembly,
@@ -173,7 +177,8 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     for (double[] r : rows) {
       frames.add(decode(r));
     }
-    return new Result(List.copyOf(frames), pot.spec());
+    return new Result(
+        List.copyOf(frames), pot.spec(), sel.size() == 0 ? new int[0] : Columns.ids(sel.frame(0)));
   }
 
   @Override
@@ -212,13 +217,13 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     HessianSpectrum s = r.frames().get(0).spectrum();
     double[][] v = s.vectors();
     int n = v[0].length / 2;
-    List<String> header = new ArrayList<>(List.of("particle", "component"));
+    List<String> header = new ArrayList<>(List.of("id", "component"));
     Object[] cols = new Object[2 + v.length];
     int[] particle = new int[2 * n];
     String[] comp = new String[2 * n];
     for (int i = 0; i < n; i++) {
-      particle[2 * i] = i;
-      particle[2 * i + 1] = i;
+      particle[2 * i] = r.ids()[i];
+      particle[2 * i + 1] = r.ids()[i];
       comp[2 * i] = "x";
       comp[2 * i + 1] = "y";
     }
@@ -350,7 +355,7 @@ public final class ModesTask extends FrameTask<ModesTask.Options, ModesTask.Resu
     return List.of(
         new Figure(
             "lambda_smallest",
-            LinePlot.builder("lambda_smallest", "frame", "lambda_smallest")
+            LinePlot.builder("lambda_smallest", "IS frame", "λ_smallest [ε/d²]")
                 .series("lambda_smallest", x, lam)
                 .points(true)
                 .build(),

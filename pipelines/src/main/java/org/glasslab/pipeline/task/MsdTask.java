@@ -6,6 +6,7 @@ import java.util.Map;
 import org.glasslab.analysis.dynamics.MeanSquareDisplacement;
 import org.glasslab.data.Trajectory;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -109,24 +110,21 @@ public final class MsdTask extends AbstractTask<MsdTask.Params, Trajectory, MsdT
       return List.of(
           new Figure(
               "msd",
-              LinePlot.builder("MSD", "lag time", "MSD")
+              LinePlot.builder("MSD", "lag time [τ]", "MSD [d²]")
                   .series("msd", r.windowed().lagTimes(), r.windowed().msd())
                   .points(true)
                   .build(),
               "Mean-squared displacement averaged over time origins against lag time"
                   + " (unwrapped positions)"));
     }
-    double[] x = new double[r.fromFirst().msd().length];
-    for (int k = 0; k < x.length; k++) {
-      x[k] = k;
-    }
+    double[] x = r.fromFirst().times();
     return List.of(
         new Figure(
             "msd",
-            LinePlot.builder("MSD", "frame", "MSD")
+            LinePlot.builder("MSD", Units.TIME, "MSD [d²]")
                 .series("msd", x, r.fromFirst().msd())
                 .points(true)
                 .build(),
-            "Mean-squared displacement since frame 0 against frame index (unwrapped positions)"));
+            "Mean-squared displacement since frame 0 against time (unwrapped positions)"));
   }
 }

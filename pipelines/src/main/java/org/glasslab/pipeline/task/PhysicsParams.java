@@ -26,14 +26,18 @@ public final class PhysicsParams {
               + Potentials.DEFAULT
               + "; an input recorded with another potential is refused)");
 
-  /** The pair prefactor of the stress virial. */
+  /**
+   * The pair prefactor of the stress virial: spec key {@code convention}, option {@code
+   * --stress-convention} (the same name as simulate's), values {@code consistent|paper-half}.
+   */
   public static final Param<String> CONVENTION =
       Param.text(
-          "convention",
-          "consistent",
-          "C",
-          "Stress pair prefactor: consistent (1/A, thermodynamic) or paper_half (1/(2A) as printed"
-              + " in eq. 3)");
+              "convention",
+              "consistent",
+              "C",
+              "Stress pair prefactor: consistent (1/A, thermodynamic) or paper-half (1/(2A) as"
+                  + " printed in eq. 3)")
+          .cli("--stress-convention");
 
   /** The requested spec, checked for syntax (a bad spec is an {@link InvalidParam}). */
   public static String potentialSpec(Values v) {
@@ -63,8 +67,8 @@ public final class PhysicsParams {
   }
 
   /**
-   * The convention named by {@code v}: consistent or paper_half, any case, '-' or '_' (the older
-   * CLI spellings CONSISTENT, PAPER_HALF and paper-half are accepted).
+   * The convention named by {@code v}: consistent or paper-half, any case, '-' or '_' (the older
+   * spellings CONSISTENT, PAPER_HALF and paper_half are accepted).
    */
   public static StressConvention convention(Values v) {
     return convention(v.get(CONVENTION));
@@ -75,7 +79,7 @@ public final class PhysicsParams {
     return switch (name.toLowerCase(Locale.ROOT).replace('-', '_')) {
       case "consistent" -> StressConvention.CONSISTENT;
       case "paper_half" -> StressConvention.PAPER_HALF;
-      default -> throw CONVENTION.invalid("expected consistent or paper_half, got '" + name + "'");
+      default -> throw CONVENTION.invalid("expected consistent or paper-half, got '" + name + "'");
     };
   }
 }

@@ -4,24 +4,26 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.glasslab.data.Configuration;
+import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.DirectoryLock;
+import org.glasslab.data.io.Format;
+import org.glasslab.data.io.ReadOptions;
+import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.MdOptions;
 import org.glasslab.md.Protocol;
 import org.glasslab.md.ProtocolDriver;
 import org.glasslab.md.ProtocolRun;
 import org.glasslab.md.RunDirectory;
-import org.glasslab.pipeline.engine.Terminal;
+import org.glasslab.pipeline.engine.Bars;
+import org.glasslab.pipeline.engine.Hashes;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -75,8 +77,36 @@ public final class SimulateTask
           "C",
           PhysicsParams.CONVENTION.description() + " of the stored stress observables");
 
+  /** A starting configuration instead of a prepared sample. */
+  public static final Param<String> FROM =
+      Param.text(
+          "from",
+          null,
+          "CONFIG",
+          "Start from this configuration (any format GlassLab reads: H5MD, extended XYZ, LAMMPS"
+              + " data or dump, run directory) instead of preparing a random sample; N, density"
+              + " and polydispersity are then the file's, its velocities are used if it has"
+              + " them, else drawn from the seed at the temperature of the first step; its content"
+              + " enters the stage's cache key");
+
+  static final Param<Integer> FROM_FRAME =
+      Param.integer(
+          "from_frame",
+          -1,
+          "",
+          "K",
+          "Frame of the --from file to start from (negative: from the end)");
+
+  static final Param<String> TYPE_DIAMETERS =
+      Param.text(
+          "type_diameters",
+          null,
+          "TABLE",
+          "Per-type diameters for a --from LAMMPS file without a diameter column: a file of 'type"
+              + " diameter' lines, or a list like 1=0.9,2=1.1");
+
   static final Param<String> OUTPUT =
-      Param.text("output", null, "DIR", "Output run directory").cli("--output", "-o");
+      Param.text("output", null, "DIR", "Output run directory").cli("--out", "-o");
   static final Param<Long> SEED =
       Param.longInt(
           "seed",
@@ -93,10 +123,15 @@ public final class SimulateTask
           "steps",
           "N",
           "Engine steps between checkpoints besides every frame");
-  static final Param<Boolean> NO_PROGRESS = Param.flag("no_progress", "No progress bar on stderr");
+  static final Param<Boolean> QUIET =
+      Param.flag("quiet", "No progress bar and no notes on stderr (errors are still printed)")
+          .cli("--quiet", "-q");
 
   private static final List<Param<?>> PHYSICS =
       List.of(
+          FROM,
+          FROM_FRAME,
+          TYPE_DIAMETERS,
           PARTICLES,
           DENSITY,
           POLYDISPERSITY,
@@ -127,7 +162,7 @@ public final class SimulateTask
 
   @Override
   public List<Param<?>> commandParams() {
-    return List.of(OUTPUT, SEED, RESUME, CHECKPOINT_EVERY, NO_PROGRESS);
+    return List.of(OUTPUT, SEED, RESUME, CHECKPOINT_EVERY, QUIET);
   }
 
   @Override
@@ -155,8 +190,10 @@ public final class SimulateTask
    * @param output the run directory
    * @param mode how to open it
    * @param checkpointEvery engine steps between time-based checkpoints
-   * @param progress whether to draw a progress bar on stderr (the command)
+   * @param progress whether to draw a progress bar and print notes on stderr (the command; false
+   *     with {@code --quiet})
    * @param potential requested potential spec (checked against a resumed checkpoint)
+   * @param start the configuration {@code protocol.start()} describes (null: a prepared sample)
    */
   public record Options(
       Protocol protocol,
@@ -164,29 +201,24 @@ public final class SimulateTask
       Mode mode,
       long checkpointEvery,
       boolean progress,
-      String potential) {
+      String potential,
+      Configuration start) {
 
     /** These options for the stage: its directory, its seed, resuming a matching checkpoint. */
     public Options forStage(Path dir, long seed) {
-      Protocol p = protocol;
-      Protocol q =
-          new Protocol(
-              p.n(),
-              p.density(),
-              p.polydispersity(),
-              p.parentTemperature(),
-              p.temperature(),
-              p.equilibrationTime(),
-              p.waitingTime(),
-              p.dt(),
-              p.blockSize(),
-              p.nCfg(),
-              p.blocks(),
-              seed,
-              p.skin(),
-              p.convention(),
-              p.potential());
-      return new Options(q, dir, Mode.RESTART_OR_RESUME, Long.MAX_VALUE / 4, false, potential);
+      return new Options(
+          protocol.withSeed(seed),
+          dir,
+          Mode.RESTART_OR_RESUME,
+          Long.MAX_VALUE / 4,
+          false,
+          potential,
+          start);
+    }
+
+    /** A fresh run of the protocol: the prepared sample, or the starting configuration. */
+    ProtocolRun prepare() {
+      return start == null ? ProtocolRun.prepare(protocol) : ProtocolRun.prepare(protocol, start);
     }
   }
 
@@ -224,17 +256,18 @@ public final class SimulateTask
         }
       }
       RESUME.require(!v.given(SEED), "takes the seed from the checkpoint");
-      return new Options(null, dir, Mode.RESUME, every, !v.get(NO_PROGRESS), pot);
+      return new Options(null, dir, Mode.RESUME, every, !v.get(QUIET), pot, null);
     }
     Double t = v.get(TEMPERATURE);
     TEMPERATURE.require(t != null, "required: the temperature T after the quench");
+    Start start = v.get(FROM) == null ? null : start(v);
     Protocol p;
     try {
       p =
           new Protocol(
-              v.get(PARTICLES),
-              v.get(DENSITY),
-              v.get(POLYDISPERSITY),
+              start == null ? v.get(PARTICLES) : start.config().size(),
+              start == null ? v.get(DENSITY) : start.density(),
+              start == null ? v.get(POLYDISPERSITY) : start.polydispersity(),
               v.get(PARENT_TEMPERATURE),
               t,
               v.get(EQUILIBRATION_TIME),
@@ -246,7 +279,8 @@ public final class SimulateTask
               v.get(SEED),
               v.get(SKIN),
               convention(v.get(STRESS_CONVENTION)),
-              PhysicsParams.potential(pot, (String) null, "simulate"));
+              PhysicsParams.potential(pot, (String) null, "simulate"),
+              start == null ? null : start.record());
     } catch (InvalidParam e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -280,7 +314,60 @@ public final class SimulateTask
           "too many frames",
           BLOCKS);
     }
-    return new Options(p, dir, Mode.NEW, every, !v.get(NO_PROGRESS), pot);
+    return new Options(
+        p, dir, Mode.NEW, every, !v.get(QUIET), pot, start == null ? null : start.config());
+  }
+
+  /** A starting configuration with what the protocol records of it. */
+  private record Start(Configuration config, Protocol.Start record) {
+    double density() {
+      return config.size() / config.box().area();
+    }
+
+    /** Population standard deviation of the diameters (the file's, whatever their mean). */
+    double polydispersity() {
+      return new StandardDeviation(false).evaluate(config.diameters());
+    }
+  }
+
+  /** Reads the {@code from} configuration; N, density and polydispersity must not be given. */
+  private static Start start(Values v) {
+    for (Param<?> q : List.of(PARTICLES, DENSITY, POLYDISPERSITY)) {
+      if (v.given(q)) {
+        throw FROM.invalid(
+            "the starting configuration fixes N, density and polydispersity; drop " + q.option());
+      }
+    }
+    Path file = Path.of(v.get(FROM));
+    ReadOptions ro = ReadOptions.DEFAULTS.withDt(v.get(DT));
+    String table = v.get(TYPE_DIAMETERS);
+    if (table != null) {
+      try {
+        ro = ro.withTypeDiameters(ReadOptions.parseTypeDiameters(table));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw TYPE_DIAMETERS.invalid(
+            table + ": no such file (expected a table file or TYPE=DIAMETER pairs like 1=0.9)");
+      } catch (IOException | IllegalArgumentException e) {
+        throw TYPE_DIAMETERS.invalid(e.getMessage());
+      }
+    }
+    FROM.require(Files.isRegularFile(file) || Files.isDirectory(file), file + ": no such file");
+    Configuration c;
+    int k;
+    try (Trajectory tr = TrajectoryIO.read(file, Format.of(file), ro)) {
+      k = TrajectoryIO.frameIndex(tr, v.get(FROM_FRAME), file);
+      c = tr.frame(k);
+    } catch (IOException | IllegalArgumentException e) {
+      throw FROM.invalid(e.getMessage());
+    }
+    String hash;
+    try {
+      hash = Hashes.ofPath(file);
+    } catch (IOException e) {
+      throw FROM.invalid(file + ": " + e.getMessage());
+    }
+    return new Start(
+        c, new Protocol.Start(file.getFileName().toString(), hash, k, c.hasVelocities()));
   }
 
   private static org.glasslab.md.StressConvention convention(String name) {
@@ -293,7 +380,14 @@ public final class SimulateTask
 
   @Override
   public Result run(Options p, Void in) throws Exception {
-    return simulate(p, null, m -> System.err.println("glasslab simulate: " + m));
+    return simulate(
+        p,
+        null,
+        m -> {
+          if (p.progress()) {
+            System.err.println("glasslab simulate: " + m);
+          }
+        });
   }
 
   /**
@@ -315,15 +409,8 @@ public final class SimulateTask
       long startStep = run.engineStep();
       long t0 = System.nanoTime();
       ProgressBar bar =
-          progress == null && p.progress() && Terminal.stderrIsTerminal()
-              ? new ProgressBarBuilder()
-                  .setTaskName("simulate")
-                  .setInitialMax(pr.totalSteps())
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                  .setUpdateIntervalMillis(500)
-                  .startsFrom(startStep, Duration.ZERO)
-                  .build()
+          progress == null && p.progress()
+              ? Bars.start("simulate", pr.totalSteps(), startStep)
               : null;
       try {
         ProtocolDriver.run(
@@ -389,29 +476,25 @@ public final class SimulateTask
                     p.protocol().totalSteps()));
             return restored;
           }
-          deleteTree(out);
+          AtomicFile.deleteTree(out);
           Files.createDirectories(out);
         }
-        return ProtocolRun.prepare(p.protocol());
+        return p.prepare();
       }
       default -> {
         if (dir.hasCheckpoint() || Files.exists(out.resolve(RunDirectory.INDEX))) {
           throw OUTPUT.invalid(
               out + " already holds a run; use --resume to continue it or another output");
         }
-        log.accept("preparing " + p.protocol().n() + " particles, seed " + p.protocol().seed());
-        return ProtocolRun.prepare(p.protocol());
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
+        Protocol pr = p.protocol();
+        log.accept(
+            (pr.start() == null
+                    ? "preparing " + pr.n() + " particles"
+                    : "starting " + pr.n() + " particles from " + pr.start().describe())
+                + ", seed "
+                + pr.seed());
+        log.accept("protocol: " + pr.steps());
+        return p.prepare();
       }
     }
   }
@@ -442,6 +525,8 @@ public final class SimulateTask
     m.put("wall_seconds", r.wallSeconds());
     m.put("atom_steps_per_second", r.atomStepsPerSecond());
     m.put("seed", pr.seed());
+    m.put("start", pr.start() == null ? "prepared from the seed" : pr.start().describe());
+    m.put("protocol_steps", pr.steps());
     return m;
   }
 

@@ -134,8 +134,7 @@ public final class StrainTask
                 Columns.component(a.positions(), 1)));
     for (Map.Entry<String, double[]> e : r.fit().columns().entrySet()) {
       names.add(e.getKey());
-      boolean counts = e.getKey().equals("neighbours") || e.getKey().equals("flag");
-      cols.add(counts ? toInts(e.getValue()) : e.getValue());
+      cols.add(Columns.typed(e.getKey(), e.getValue()));
     }
     names.addAll(List.of("m", "ux", "uy"));
     cols.add(r.mobility());
@@ -146,14 +145,6 @@ public final class StrainTask
       cols.add(r.softness().softness());
     }
     return new Table(names, cols.toArray());
-  }
-
-  private static int[] toInts(double[] v) {
-    int[] out = new int[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = (int) v[i];
-    }
-    return out;
   }
 
   @Override

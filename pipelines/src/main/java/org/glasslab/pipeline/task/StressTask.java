@@ -12,6 +12,7 @@ import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.StressConvention;
 import org.glasslab.pipeline.plot.LinePlot;
+import org.glasslab.pipeline.plot.Units;
 import org.glasslab.pipeline.store.Table;
 
 /**
@@ -38,7 +39,7 @@ public final class StressTask
               "per_particle",
               null,
               "FILE",
-              "Also write the per-particle stress (particle,sxx,syy,sxy; half virial per pair, area"
+              "Also write the per-particle stress (id,sxx,syy,sxy; half virial per pair, area"
                   + " A/N) of --frame to FILE (.csv or .h5)")
           .cli("--per-particle");
   static final Param<Integer> FRAME =
@@ -119,17 +120,16 @@ public final class StressTask
       }
       double[] s = sa.perParticle(c, p.temperature(), null);
       int n = c.size();
-      int[] id = new int[n];
+      int[] id = Columns.ids(c);
       double[] sxx = new double[n];
       double[] syy = new double[n];
       double[] sxy = new double[n];
       for (int i = 0; i < n; i++) {
-        id[i] = i;
         sxx[i] = s[3 * i];
         syy[i] = s[3 * i + 1];
         sxy[i] = s[3 * i + 2];
       }
-      pp = Table.of(List.of("particle", "sxx", "syy", "sxy"), id, sxx, syy, sxy);
+      pp = Table.of(List.of("id", "sxx", "syy", "sxy"), id, sxx, syy, sxy);
     }
     return new Result(series, pp, pot.spec());
   }
@@ -173,38 +173,41 @@ public final class StressTask
   @Override
   public List<Figure> figures(Options p, Result r) {
     StressSeries s = r.series();
-    double[] x = new double[s.size()];
-    for (int k = 0; k < x.length; k++) {
-      x[k] = k;
+    double[] x = s.times();
+    String conv = p.convention().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    // the pair virial is symmetric: syx is drawn only where it differs from sxy
+    boolean symmetric = java.util.Arrays.equals(s.sxy(), s.syx());
+    LinePlot.Builder tensor =
+        LinePlot.builder("Stress tensor", Units.TIME, "σ [ε/d²]")
+            .series("σxx", x, s.sxx())
+            .series("σyy", x, s.syy())
+            .series("σxy", x, s.sxy());
+    if (!symmetric) {
+      tensor.series("σyx", x, s.syx());
     }
-    String conv = p.convention().name().toLowerCase(Locale.ROOT);
     return List.of(
         new Figure(
             "stress_tensor",
-            LinePlot.builder("Stress tensor", "frame", "sigma")
-                .series("sxx", x, s.sxx())
-                .series("syy", x, s.syy())
-                .series("sxy", x, s.sxy())
-                .series("syx", x, s.syx())
-                .build(),
-            "Components of the global stress tensor per frame ("
+            tensor.build(),
+            "Components of the global stress tensor against time ("
                 + conv
                 + " convention, T = "
                 + p.temperature()
+                + (symmetric ? "; σyx = σxy in every frame, not drawn" : "")
                 + ")"),
         new Figure(
             "stress_volumetric",
-            LinePlot.builder("Volumetric stress", "frame", "sigma_vol")
+            LinePlot.builder("Volumetric stress", Units.TIME, "σ_vol [ε/d²]")
                 .series("s_vol", x, s.volumetric())
                 .points(true)
                 .build(),
-            "Volumetric stress (eq. 4) per frame"),
+            "Volumetric stress (eq. 4) against time"),
         new Figure(
             "stress_norm",
-            LinePlot.builder("Stress norm", "frame", "||sigma||")
+            LinePlot.builder("Stress norm", Units.TIME, "||σ|| [ε/d²]")
                 .series("s_norm", x, s.norm())
                 .points(true)
                 .build(),
-            "Norm of the stress tensor (eq. 5) per frame"));
+            "Norm of the stress tensor (eq. 5) against time"));
   }
 }

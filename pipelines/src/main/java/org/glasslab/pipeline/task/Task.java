@@ -35,9 +35,9 @@ public interface Task<P extends Record, I, R> {
     return name();
   }
 
-  /** The CLI names of the command's {@code --out} option (a task may keep an older name too). */
+  /** The CLI names of the command's {@code -o, --out} option (empty: the task has none). */
   default List<String> outOptions() {
-    return List.of("--out");
+    return List.of("-o", "--out");
   }
 
   /** One line saying what is computed, with the formula's key convention. */
@@ -167,6 +167,15 @@ public interface Task<P extends Record, I, R> {
    */
   default Map<java.nio.file.Path, Table> commandFiles(P p, R r) {
     return Map.of();
+  }
+
+  /**
+   * The units the task's tables are in, recorded by the writers ({@link
+   * org.glasslab.pipeline.store.Units#PARTICLE}: reduced units by column name; EPM tasks: {@link
+   * org.glasslab.pipeline.store.Units#EPM}).
+   */
+  default org.glasslab.pipeline.store.Units units() {
+    return org.glasslab.pipeline.store.Units.PARTICLE;
   }
 
   /** Figures for the pipeline report (none by default). */

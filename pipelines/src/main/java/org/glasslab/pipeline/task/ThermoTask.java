@@ -32,8 +32,7 @@ public final class ThermoTask
           "T",
           "T in the kinetic term rho*k_B*T (default: the kinetic temperature of the stored"
               + " velocities)");
-  static final Param<String> CONVENTION =
-      PhysicsParams.CONVENTION.cli("--stress-convention", "--convention");
+  static final Param<String> CONVENTION = PhysicsParams.CONVENTION;
 
   /** The task. */
   public static final ThermoTask INSTANCE = new ThermoTask();

@@ -47,7 +47,7 @@ class BettiCommandTest {
             "--alpha",
             "2.5",
             "--json",
-            "--barcode",
+            "--out",
             csv.toString());
     assertEquals(0, r.exit(), r.err());
     JsonNode j = Json.mapper().readTree(r.out());

@@ -126,8 +126,10 @@ class InfoConvertCommandTest {
     assertFailsCleanly(1, "file is truncated", "convert", bad.toString(), out.toString());
     assertFailsCleanly(
         1, "no such file", "convert", dir.resolve("missing.xyz").toString(), out.toString());
+    // an extension that names no format is a usage error, for an input as for an output
     assertFailsCleanly(
-        1, "unknown format", "convert", dir.resolve("x.pdb").toString(), out.toString());
+        2, "unknown format", "convert", dir.resolve("x.pdb").toString(), out.toString());
+    assertFailsCleanly(2, "x.pdb: unknown format", "info", dir.resolve("x.pdb").toString());
     assertFailsCleanly(
         2, "unknown format", "convert", bad.toString(), dir.resolve("out.foo").toString());
     assertFailsCleanly(2, "Unknown option", "convert", "--bogus", bad.toString(), out.toString());

@@ -60,7 +60,11 @@ class MechanicsCommandTest {
     assertEquals(5, j.get("eigenvalues").size());
     double first = j.get("eigenvalues").get(0).asDouble();
     assertTrue(first > 0);
-    assertEquals(1 + 2 * 64, Files.readAllLines(vec).size());
+    List<String> v = Files.readAllLines(vec);
+    assertEquals(1 + 2 * 64, v.size());
+    // one particle-id convention (docs/results.md): ids 1..N when the file has none
+    assertTrue(v.get(0).startsWith("id,component,"), v.get(0));
+    assertTrue(v.get(1).startsWith("1,x,") && v.get(128).startsWith("64,y,"), v.get(128));
     CliRunner text = CliRunner.run("modes", f.toString(), "--count", "3", "--frame", "-1");
     assertEquals(0, text.exit(), text.err());
     assertTrue(text.out().contains("lambda_smallest"));
@@ -97,12 +101,19 @@ class MechanicsCommandTest {
             .compute(TrajectoryIO.readFrame(f, 1), 0.4)
             .sxy();
     assertEquals(sxy, Double.parseDouble(row[5]), 1e-12 * Math.max(1, Math.abs(sxy)));
-    assertEquals(65, Files.readAllLines(pp).size());
+    List<String> ppl = Files.readAllLines(pp);
+    assertEquals(65, ppl.size());
+    assertEquals("id,sxx,syy,sxy", ppl.get(0));
+    assertTrue(ppl.get(1).startsWith("1,") && ppl.get(64).startsWith("64,"), ppl.get(64));
+    assertTrue(Files.exists(dir.resolve("pp.csv-metadata.json")), "units and dtypes sidecar");
     assertEquals(2, CliRunner.run("stress", f.toString()).exit());
     assertEquals(
-        2, CliRunner.run("stress", f.toString(), "--temperature", "1", "--convention", "x").exit());
+        2,
+        CliRunner.run("stress", f.toString(), "--temperature", "1", "--stress-convention", "x")
+            .exit());
     CliRunner half =
-        CliRunner.run("stress", f.toString(), "--temperature", "0", "--convention", "paper-half");
+        CliRunner.run(
+            "stress", f.toString(), "--temperature", "0", "--stress-convention", "paper-half");
     assertEquals(0, half.exit(), half.err());
     assertTrue(half.out().startsWith("step,time,"));
   }

@@ -24,8 +24,7 @@ class MinimizeCommandTest {
     TrajectoryIO.write(in, InfoConvertCommandTest.sample(300, 2));
     Path out = dir.resolve("is.xyz");
     CliRunner r =
-        CliRunner.run(
-            "minimize", in.toString(), out.toString(), "--frame", "-1", "--json", "--no-progress");
+        CliRunner.run("minimize", in.toString(), out.toString(), "--frame", "-1", "--json", "-q");
     assertEquals(0, r.exit(), r.err());
     JsonNode j = Json.mapper().readTree(r.out());
     assertTrue(j.get("converged").asBoolean());
@@ -52,7 +51,7 @@ class MinimizeCommandTest {
             "5",
             "--method",
             "fire",
-            "--no-progress");
+            "-q");
     assertEquals(Cli.EXIT_FAILURE, r.exit());
     assertTrue(r.out().contains("NOT CONVERGED (MAX_ITERATIONS)"), r.out());
     assertTrue(r.err().contains("did not converge"), r.err());
@@ -82,8 +81,7 @@ class MinimizeCommandTest {
     try (Trajectory t = TrajectoryIO.read(out)) {
       first = t.frame(2).positions();
     }
-    CliRunner again =
-        CliRunner.run("minimize", in.toString(), out.toString(), "--json", "--no-progress");
+    CliRunner again = CliRunner.run("minimize", in.toString(), out.toString(), "--json", "-q");
     assertEquals(3, Json.mapper().readTree(again.out()).get("resumed_frames").asInt());
     // a deleted and a damaged frame file are recomputed, serially, to the same numbers
     Path frames =
@@ -100,16 +98,14 @@ class MinimizeCommandTest {
     Files.delete(frames.resolve("frame-000002.row"));
     Files.write(frames.resolve("frame-000001.row"), new byte[] {1, 2, 3});
     CliRunner third =
-        CliRunner.run(
-            "minimize", in.toString(), out.toString(), "--json", "--no-progress", "--jobs", "1");
+        CliRunner.run("minimize", in.toString(), out.toString(), "--json", "-q", "--jobs", "1");
     assertEquals(1, Json.mapper().readTree(third.out()).get("resumed_frames").asInt());
     try (Trajectory t = TrajectoryIO.read(out)) {
       assertArrayEquals(first, t.frame(2).positions());
     }
     // other settings: nothing is reused
     CliRunner other =
-        CliRunner.run(
-            "minimize", in.toString(), out.toString(), "--json", "--no-progress", "--ftol", "1e-9");
+        CliRunner.run("minimize", in.toString(), out.toString(), "--json", "-q", "--ftol", "1e-9");
     assertEquals(0, Json.mapper().readTree(other.out()).get("resumed_frames").asInt());
   }
 
@@ -132,14 +128,12 @@ class MinimizeCommandTest {
     Path out = dir.resolve("is.h5");
     Path a = dir.resolve("a.h5");
     TrajectoryIO.write(a, InfoConvertCommandTest.sample(200, 3));
-    assertEquals(
-        0, CliRunner.run("minimize", a.toString(), out.toString(), "--no-progress").exit());
+    assertEquals(0, CliRunner.run("minimize", a.toString(), out.toString(), "-q").exit());
     // Same N, frame count, steps and times; other positions: another run's frames.
     Path b = dir.resolve("b.h5");
     MemoryTrajectory other = InfoConvertCommandTest.sample(200, 3, 99);
     TrajectoryIO.write(b, other);
-    CliRunner r =
-        CliRunner.run("minimize", b.toString(), out.toString(), "--json", "--no-progress");
+    CliRunner r = CliRunner.run("minimize", b.toString(), out.toString(), "--json", "-q");
     assertEquals(0, r.exit(), r.err());
     assertEquals(0, Json.mapper().readTree(r.out()).get("resumed_frames").asInt());
     CliRunner single = CliRunner.run("minimize", b.toString(), dir.resolve("fresh.h5").toString());

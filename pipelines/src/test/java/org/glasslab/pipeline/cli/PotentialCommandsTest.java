@@ -27,7 +27,7 @@ class PotentialCommandsTest {
   private static String[] small(Path dir, String potential) {
     return new String[] {
       "simulate", "-N", "64", "-T", "0.4", "--equilibration-time", "1.5", "--waiting-time", "0.6",
-      "-B", "64", "--n-cfg", "5", "--blocks", "1", "--seed", "3", "--no-progress",
+      "-B", "64", "--n-cfg", "5", "--blocks", "1", "--seed", "3", "-q",
       "--potential", potential, "-o", dir.toString()
     };
   }
@@ -61,8 +61,7 @@ class PotentialCommandsTest {
     assertTrue(wrong.err().contains("lj:cutoff=2.5") && wrong.err().contains("wca"), wrong.err());
 
     Path is = tmp.resolve("is.h5");
-    CliRunner m =
-        CliRunner.run("minimize", run.toString(), is.toString(), "--frame", "4", "--no-progress");
+    CliRunner m = CliRunner.run("minimize", run.toString(), is.toString(), "--frame", "4", "-q");
     assertEquals(0, m.exit(), m.err());
     try (Trajectory t = TrajectoryIO.read(is)) {
       assertEquals("lj:cutoff=2.5", t.potential());

@@ -106,7 +106,7 @@ class PotentialEndToEndTest {
                         + " --density "
                         + density
                         + " --equilibration-time 1.5"
-                        + " --waiting-time 0.6 -B 64 --n-cfg 4 --blocks 2 --seed 5 --no-progress"
+                        + " --waiting-time 0.6 -B 64 --n-cfg 4 --blocks 2 --seed 5 -q"
                         + " --potential "
                         + name
                         + " -o")
@@ -146,8 +146,7 @@ class PotentialEndToEndTest {
     // minimize the whole run into its IS trajectory; each frame as the library's CG finds it
     Path is = tmp.resolve("is.h5");
     CliRunner m =
-        CliRunner.run(
-            "minimize", run.toString(), is.toString(), "--jobs", "1", "--json", "--no-progress");
+        CliRunner.run("minimize", run.toString(), is.toString(), "--jobs", "1", "--json", "-q");
     assertEquals(0, m.exit(), m.err());
     JsonNode results = JSON.readTree(m.out()).get("results");
     assertEquals(frames.size(), results.size());

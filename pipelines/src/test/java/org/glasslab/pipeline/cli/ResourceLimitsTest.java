@@ -39,14 +39,7 @@ class ResourceLimitsTest {
     Path run = dir.resolve("run");
     refused(
         CliRunner.run(
-            "simulate",
-            "--particles",
-            "2000000000",
-            "-T",
-            "0.3",
-            "--no-progress",
-            "-o",
-            run.toString()),
+            "simulate", "--particles", "2000000000", "-T", "0.3", "-q", "-o", run.toString()),
         "MD state for N = 2000000000 particles: needs");
     try (var s = Files.list(run)) {
       assertTrue(s.allMatch(p -> p.getFileName().toString().equals(".lock")), "nothing written");

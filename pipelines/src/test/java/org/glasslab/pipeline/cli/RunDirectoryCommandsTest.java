@@ -52,7 +52,7 @@ public class RunDirectoryCommandsTest {
             Integer.toString(blocks),
             "--seed",
             Long.toString(seed),
-            "--no-progress",
+            "-q",
             "-o",
             dir.toString());
     assertEquals(0, r.exit(), r.err());

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.RunDirectoryFormat;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.pipeline.cli.CliRunner;
 import org.glasslab.pipeline.cli.RunDirectoryCommandsTest;
@@ -83,5 +85,23 @@ class RunDirectoryPipelineTest {
         assertEquals(u[k], col[k], 1e-12 * Math.abs(u[k]));
       }
     }
+    // imported by reference: the artifact is an index naming the run's blocks and their hashes,
+    // no block is copied
+    Path imported = res.resolve("import/trajectory.h5");
+    try (var s = Files.list(imported)) {
+      assertEquals(List.of(imported.resolve("run.json")), s.toList());
+    }
+    RunDirectoryFormat.Index ref = RunDirectoryFormat.readIndex(imported);
+    assertTrue(ref.isReference());
+    assertEquals(md.toRealPath(), ref.base().toRealPath());
+    assertEquals(3, ref.blocks().size());
+    // a block of the referenced run rewritten in place: the analyses refuse it, naming the file
+    Files.write(md.resolve("block-000001.h5"), Files.readAllBytes(md.resolve("block-000000.h5")));
+    java.io.IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.IOException.class, () -> TrajectoryIO.read(imported).close());
+    assertTrue(
+        e.getMessage().contains("block-000001.h5") && e.getMessage().contains("content changed"),
+        e.getMessage());
   }
 }

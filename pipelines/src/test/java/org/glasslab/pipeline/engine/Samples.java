@@ -44,7 +44,7 @@ public final class Samples {
 
   /** Writes a sample trajectory to {@code file} (format from the extension). */
   public static Path write(Path file, int n, int frames, long seed) throws Exception {
-    TrajectoryIO.write(file, trajectory(n, frames, seed));
+    writeFile(file, trajectory(n, frames, seed));
     return file;
   }
 
@@ -80,8 +80,20 @@ public final class Samples {
       box.wrapAll(x, im);
       frames.add(new Configuration(box, x, im, d, null, null, null, 1000L * (f + 1), 3.0 * f));
     }
-    TrajectoryIO.write(file, MemoryTrajectory.of(frames));
+    writeFile(file, MemoryTrajectory.of(frames));
     return file;
+  }
+
+  /**
+   * Writes {@code t} as one file in the format of the extension: an H5MD sample is one whole file
+   * (as another program would write it), never a segmented directory however long.
+   */
+  static void writeFile(Path file, MemoryTrajectory t) throws Exception {
+    if (org.glasslab.data.io.Format.of(file) == org.glasslab.data.io.Format.H5MD) {
+      org.glasslab.data.io.H5md.write(file, t);
+    } else {
+      TrajectoryIO.write(file, t);
+    }
   }
 
   private static double gauss(SplittableRandom rng) {

@@ -29,11 +29,12 @@ class PlotTest {
       Figures.writePng(f, Path.of(System.getenv("GLASSLAB_PLOT_DIR")).resolve(name + ".png"));
     }
     BufferedImage img = ImageIO.read(png.toFile());
-    assertEquals(w, img.getWidth(), name + " width");
-    assertEquals(h, img.getHeight(), name + " height");
+    // PNGs at twice the figure's size (sharp on high-density screens)
+    assertEquals(w * Figures.PNG_SCALE, img.getWidth(), name + " width");
+    assertEquals(h * Figures.PNG_SCALE, img.getHeight(), name + " height");
     int nonWhite = 0;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
         if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
           nonWhite++;
         }
@@ -51,6 +52,37 @@ class PlotTest {
     Figures.writeSvg(f, dir.resolve(name + "2.svg"));
     assertEquals(svg, Files.readString(dir.resolve(name + "2.svg")));
     return img;
+  }
+
+  @Test
+  void longSeriesAreDecimatedKeepingEveryExtreme() {
+    int n = 20_011;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    SplittableRandom r = new SplittableRandom(3);
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+      y[i] = r.nextGaussian();
+    }
+    y[12_345] = 50; // a spike and a dip must survive
+    y[777] = -50;
+    double[][] d = LinePlot.decimate(x, y, 1000);
+    assertTrue(d[0].length <= 1000, "at most 1000 points, got " + d[0].length);
+    assertEquals(0.0, d[0][0]);
+    assertEquals(n - 1.0, d[0][d[0].length - 1]);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < d[0].length; k++) {
+      assertEquals(y[(int) d[0][k]], d[1][k]); // real points, in order
+      assertTrue(k == 0 || d[0][k] > d[0][k - 1]);
+      lo = Math.min(lo, d[1][k]);
+      hi = Math.max(hi, d[1][k]);
+    }
+    assertEquals(50.0, hi);
+    assertEquals(-50.0, lo);
+    // every run of ~20 points keeps its own min and max: an independent check on one run
+    double[] small = {5, 1, 4, 9, 2};
+    assertArrayEquals(small, LinePlot.decimate(new double[] {0, 1, 2, 3, 4}, small, 1000)[1]);
   }
 
   @Test
@@ -221,5 +253,38 @@ class PlotTest {
     assertEquals(-2, d.min());
     assertEquals(2, d.max());
     assertEquals(new java.awt.Color(247, 247, 247), d.color(0));
+  }
+
+  @Test
+  void tickLabelsAreReadableOnNarrowAndConstantRanges() {
+    assertEquals("0.#####", Style.pattern(0.297, 0.303));
+    assertEquals("0.##", Style.pattern(0, 2));
+    assertEquals("0.##", Style.pattern(-1.5, 1.5)); // ticks 0.15 apart stay exact
+    assertEquals("0", Style.pattern(0, 500));
+    assertEquals("0.##E0", Style.pattern(0, 2e6));
+    assertEquals("0.##E0", Style.pattern(1e-5, 3e-5));
+    double[] t = {0.3, 0.30000000000000004, 0.29999999999999993};
+    Figure f = LinePlot.builder("T", "time [tau]", "T [epsilon/k_B]").series("T", t).build();
+    var styler = ((org.knowm.xchart.XYChart) ((ChartFigure) f).chart()).getStyler();
+    assertTrue(styler.getYAxisMin() < 0.299 && styler.getYAxisMax() > 0.301);
+    assertEquals("0.#####", styler.getYAxisDecimalPattern());
+  }
+
+  @Test
+  void aBandIsOneFilledPolygonUnderItsSeries() {
+    double[] x = {1, 2, 3};
+    Figure f =
+        LinePlot.builder("b", "x", "y")
+            .series("mid", x, new double[] {1, 2, 3})
+            .band(x, new double[] {0.5, 1.5, 2.5}, x, new double[] {1.5, 2.5, 3.5})
+            .build();
+    var chart = (org.knowm.xchart.XYChart) ((ChartFigure) f).chart();
+    var series = new java.util.ArrayList<>(chart.getSeriesMap().values());
+    assertEquals(2, series.size(), "one series and one band, not two extra lines");
+    assertEquals(
+        org.knowm.xchart.XYSeries.XYSeriesRenderStyle.PolygonArea,
+        series.get(0).getXYSeriesRenderStyle());
+    assertEquals(6, series.get(0).getXData().length);
+    assertEquals("mid", series.get(1).getName());
   }
 }

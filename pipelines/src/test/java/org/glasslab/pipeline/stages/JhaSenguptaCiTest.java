@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * examples/jha-sengupta.yaml run as documented, CI-sized ({@code --profile ci}: 2 temperatures x 3
  * replicas of 64 particles, about 2 minutes on 2 busy cores, hence the validation tier that CI
- * runs): every stage runs; the per-temperature ensemble curves and means equal an independent numpy
- * pooling of the same per-particle files with the recorded bootstrap draws
+ * runs): every stage runs; the per-temperature ensemble curves and means, over equal-lag IS pairs
+ * and over the before/after pairs of catalogued events, equal an independent numpy pooling of the
+ * same per-particle files with the recorded bootstrap draws
  * (src/test/resources/reference/ensemble_pool.py); every page of the report resolves its images and
  * links, with one page per branch and per temperature.
  */
@@ -46,7 +47,7 @@ class JhaSenguptaCiTest {
         ran++;
       }
     }
-    assertEquals(6 * 13 + 2, ran, result.out());
+    assertEquals(6 * 14 + 3, ran, result.out());
     Csv.Table means =
         Csv.read(
             run.resolve("results/ensemble/temperature-ensemble/" + TemperatureEnsembleStage.MEANS));
@@ -86,7 +87,17 @@ class JhaSenguptaCiTest {
   @Test
   void ensembleCurvesEqualAnIndependentNumpyPooling() throws Exception {
     assertEquals(0, result.exit(), result.err());
-    TemperatureEnsembleTest.assertNumpyPoolingAgrees(run, 2 * LagFieldsStage.FIELDS.size());
+    TemperatureEnsembleTest.assertNumpyPoolingAgrees(run, "lag", 2 * LagFieldsStage.FIELDS.size());
+  }
+
+  /**
+   * The event ensemble: the before/after IS pairs of every catalogued event, pooled per
+   * temperature, equal the numpy pooling; both temperatures have events.
+   */
+  @Test
+  void eventEnsembleEqualsAnIndependentNumpyPooling() throws Exception {
+    assertEquals(0, result.exit(), result.err());
+    assertEquals(2, TemperatureEnsembleTest.assertEventEnsemble(run, 6));
   }
 
   @Test

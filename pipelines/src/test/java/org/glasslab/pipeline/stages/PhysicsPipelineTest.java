@@ -344,7 +344,7 @@ class PhysicsPipelineTest {
         DemoCommand.embeddedSpec(),
         Files.readString(examples.resolve("demo.yaml")),
         "examples/demo.yaml is a copy of the embedded spec");
-    int[] expected = {20, 12, 6 * 14 + 2, 1 + 3 + 1 + 1, 5 * 12 * 13 + 2};
+    int[] expected = {20, 12, 6 * 14 + 2, 1 + 3 + 1 + 1, 5 * 12 * 14 + 3};
     String[] names = {
       "demo.yaml",
       "lammps-dump.yaml",

@@ -208,7 +208,7 @@ class RefineTaskTest {
             "4",
             "--blocks",
             "1",
-            "--no-progress",
+            "-q",
             "-o",
             run.toString());
     assertEquals(0, s.exit(), s.err());
