@@ -57,8 +57,8 @@ public final class PairForces {
 
   /**
    * Forces only (the per-step path). For {@link Wca} this runs a hand-inlined copy of the kernel
-   * (the hot loop of every MD step), scalar or SIMD as {@link #kernel()} says (bit-identical
-   * results); other potentials go through {@link #compute}.
+   * (the hot loop of every MD step), scalar or SIMD as {@link #kernel()} says (equal to rounding,
+   * see {@link ForceKernel}); other potentials go through {@link #compute}.
    *
    * @param x [2N] positions [length], not modified
    * @param d [N] diameters [length], not modified
@@ -72,6 +72,21 @@ public final class PairForces {
     } else {
       compute(x, d, f, scratchVirial);
     }
+  }
+
+  /**
+   * Forces and the potential energy (the minimizer's path): the vector kernel when {@link
+   * #kernel()} is {@link ForceKernel#VECTOR}, else {@link #compute}.
+   *
+   * @param x [2N] positions [length], not modified
+   * @param d [N] diameters [length], not modified
+   * @param f [2N] forces [energy/length], overwritten
+   * @return the total potential energy [energy]
+   */
+  public double forcesAndEnergy(double[] x, double[] d, double[] f) {
+    return vectorKernel != null
+        ? vectorKernel.forcesAndEnergy(list, x, d, f)
+        : compute(x, d, f, scratchVirial);
   }
 
   private void wcaForces(double[] x, double[] d, double[] f) {
