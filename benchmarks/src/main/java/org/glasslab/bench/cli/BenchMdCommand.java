@@ -423,7 +423,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       return "vector (" + ForceKernel.vectorLanes() + " double lanes, jdk.incubator.vector)";
     }
     return ForceKernel.vectorAvailable()
-        ? "scalar (-D" + ForceKernel.PROPERTY + "=vector selects the SIMD kernel)"
+        ? "scalar (selected by -D" + ForceKernel.PROPERTY + "; the default here is vector)"
         : "scalar (jdk.incubator.vector not loaded)";
   }
 }
