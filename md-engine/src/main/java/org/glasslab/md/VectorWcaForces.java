@@ -7,17 +7,19 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD WCA force loop ({@link ForceKernel#VECTOR}). Once per list build the half list is
- * re-laid out in jagged-diagonal order: particles ranked by their number of entries (stable, so
- * spatial order is kept within a rank), then column by column (every particle's first entry, then
- * every second entry, ...), each pair with its owner, neighbour, image shift and pair diameter in
- * flat arrays. Per step, in blocks that stay in L1, three flat loops run over the pairs: a scalar
- * pass writes the separations into contiguous buffers, the pair force {@code -U'(r)/r} runs in
- * lanes of the preferred {@code DoubleVector} species on contiguous loads (no gathers: the Vector
- * API's gathers measured slower than scalar loads here), and a scalar pass adds each pair force to
- * both particles (Newton's third law). No loop has a data-dependent trip count (the scalar kernel's
- * inner loop over 0–7 neighbours mispredicts its exit), and consecutive pairs have different
- * owners, so the read-modify-writes of the forces do not chain.
+ * The SIMD WCA force loop ({@link ForceKernel#VECTOR}), laid out so that lanes need no gathers.
+ * Once per list build the half list is re-laid out in jagged-diagonal order within blocks of 1024
+ * particles: the particles of a block get consecutive ranks by descending number of entries
+ * (stable, so spatial order is kept within a count), and column c of the block holds the c-th entry
+ * of every ranked particle that has one. The owners of consecutive pairs are then consecutive
+ * ranks. Per step, positions are copied into rank order; then per run of pairs (one column of one
+ * block, in pieces of 512 that stay in L1) a scalar pass gathers the neighbours' positions into a
+ * buffer, the pair force {@code -U'(r)/r} runs in lanes of the preferred {@code DoubleVector}
+ * species with the owners' positions loaded and their forces accumulated as contiguous vectors, and
+ * a scalar pass subtracts the pair forces from the neighbours (Newton's third law); forces are
+ * copied back from rank order. No loop has a data-dependent trip count (the scalar kernel's inner
+ * loop over 0–7 neighbours mispredicts its exit), and the Vector API's gathers (slower than scalar
+ * loads on this JDK and CPU) are not used.
  *
  * <p>Forces differ from the scalar kernel's in the last bits (another summation order); the pair
  * arithmetic is the scalar loop's, lane by lane. Deterministic: the order depends on the list only.
