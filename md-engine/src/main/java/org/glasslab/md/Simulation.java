@@ -368,6 +368,11 @@ public final class Simulation {
     return thermostat;
   }
 
+  /** The per-step force kernel in use (see {@link ForceKernel}). */
+  public ForceKernel forceKernel() {
+    return forces.kernel();
+  }
+
   /** Number of pairs in the current neighbour list. */
   public int pairCount() {
     return list.pairCount();

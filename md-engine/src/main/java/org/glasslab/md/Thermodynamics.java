@@ -27,7 +27,7 @@ public final class Thermodynamics {
     double[] x = c.positions();
     list.build(x, d, potential);
     double[] w = new double[3];
-    double u = new PairForces(potential, list).compute(x, d, null, w);
+    double u = new PairForces(potential, list, ForceKernel.SCALAR).compute(x, d, null, w);
     double k = 0;
     double tKin = 0;
     if (c.hasVelocities()) {

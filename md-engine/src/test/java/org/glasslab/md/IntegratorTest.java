@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.glasslab.data.Configuration;
 import org.glasslab.data.random.Rng;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class IntegratorTest {
 
@@ -14,8 +15,15 @@ class IntegratorTest {
     return c.withVelocities(v);
   }
 
-  @Test
-  void isokineticHoldsTemperatureExactlyAndMomentumZero() {
+  @ParameterizedTest
+  @EnumSource(ForceKernel.class)
+  void isokineticHoldsTemperatureExactlyAndMomentumZero(ForceKernel kernel) {
+    try (Kernels k = Kernels.use(kernel)) {
+      isokinetic();
+    }
+  }
+
+  private static void isokinetic() {
     Configuration c = withVelocities(TestSystems.lattice(16, 0.9, 0.4, 5), 0.8, 1);
     Simulation sim =
         new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5), MdOptions.defaults(0.003));
@@ -29,8 +37,15 @@ class IntegratorTest {
     assertTrue(sim.rebuilds() > 5, "the run should have rebuilt its list");
   }
 
-  @Test
-  void sortingDoesNotChangeTheTrajectoryBeyondRounding() {
+  @ParameterizedTest
+  @EnumSource(ForceKernel.class)
+  void sortingDoesNotChangeTheTrajectoryBeyondRounding(ForceKernel kernel) {
+    try (Kernels k = Kernels.use(kernel)) {
+      sorting();
+    }
+  }
+
+  private static void sorting() {
     Configuration c = withVelocities(TestSystems.lattice(12, 0.9, 0.4, 6), 0.5, 2);
     Simulation a = new Simulation(c, Wca.INSTANCE, new Nve(), MdOptions.defaults(0.003));
     Simulation b = new Simulation(c, Wca.INSTANCE, new Nve(), new MdOptions(0.003, 0.3, 0, 128));
@@ -45,12 +60,21 @@ class IntegratorTest {
     }
   }
 
-  @Test
-  void restoredStateContinuesBitForBit() {
+  @ParameterizedTest
+  @EnumSource(ForceKernel.class)
+  void restoredStateContinuesBitForBit(ForceKernel kernel) {
+    try (Kernels k = Kernels.use(kernel)) {
+      restored(kernel);
+    }
+  }
+
+  private static void restored(ForceKernel kernel) {
     Configuration c = withVelocities(TestSystems.lattice(12, 0.9, 0.4, 6), 0.5, 2);
     Simulation a = new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5), MdOptions.defaults(0.003));
     a.run(537);
     Simulation b = new Simulation(a.state(), Wca.INSTANCE);
+    assertEquals(kernel, a.forceKernel());
+    assertEquals(kernel, b.forceKernel());
     a.run(1000);
     b.run(1000);
     assertEquals(a.snapshot(), b.snapshot());

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Compares with fixtures made by LAMMPS (29 Sep 2021 Update 2, Debian {@code lmp}) through
@@ -79,12 +80,16 @@ class LammpsFixtureTest {
     assertEquals(want, got, rel * Math.abs(want), what);
   }
 
-  @Test
-  void energyAndStressTensorMatchLammps() throws IOException {
+  @ParameterizedTest
+  @EnumSource(ForceKernel.class)
+  void energyAndStressTensorMatchLammps(ForceKernel kernel) throws IOException {
     Configuration c = config();
     double[] ref = rows("wca400-static.txt").get(0);
-    Simulation sim =
-        new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5, false), MdOptions.defaults(0.003));
+    Simulation sim;
+    try (Kernels k = Kernels.use(kernel)) {
+      sim = new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5, false), MdOptions.defaults(0.003));
+    }
+    assertEquals(kernel, sim.forceKernel());
     Thermo t = sim.thermo(StressConvention.CONSISTENT);
     double a = c.box().area();
     assertRel(ref[0], t.potentialEnergy(), 1e-10, "potential energy");
@@ -98,15 +103,19 @@ class LammpsFixtureTest {
     assertEquals(t.sxy(), t.syx(), 0.0);
   }
 
-  @Test
-  void trajectoryMatchesLammpsStepByStep() throws IOException {
+  @ParameterizedTest
+  @EnumSource(ForceKernel.class)
+  void trajectoryMatchesLammpsStepByStep(ForceKernel kernel) throws IOException {
     Configuration c = config();
     List<double[]> thermo = rows("wca400-thermo.txt");
     List<double[]> dump = rows("wca400-dump.txt");
     int n = c.size();
     // LAMMPS fix temp/rescale does not touch the centre of mass: mimic it literally
-    Simulation sim =
-        new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5, false), MdOptions.defaults(0.003));
+    Simulation sim;
+    try (Kernels k = Kernels.use(kernel)) {
+      sim = new Simulation(c, Wca.INSTANCE, new BrownClarke(0.5, false), MdOptions.defaults(0.003));
+    }
+    assertEquals(kernel, sim.forceKernel());
     double a = c.box().area();
     double worstE = 0;
     double worstX = 0;

@@ -18,6 +18,8 @@ import org.glasslab.data.Trajectory;
 import org.glasslab.data.random.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProtocolTest {
 
@@ -140,8 +142,16 @@ class ProtocolTest {
     }
   }
 
-  @Test
-  void interruptedAndResumedRunsAreBitIdentical(@TempDir Path tmp) throws IOException {
+  @ParameterizedTest
+  @EnumSource(ForceKernel.class)
+  void interruptedAndResumedRunsAreBitIdentical(ForceKernel kernel, @TempDir Path tmp)
+      throws IOException {
+    try (Kernels k = Kernels.use(kernel)) {
+      interruptedAndResumed(tmp);
+    }
+  }
+
+  private static void interruptedAndResumed(Path tmp) throws IOException {
     Protocol p = small(11);
     Path full = tmp.resolve("full");
     ProtocolDriver.run(ProtocolRun.prepare(p), new RunDirectory(full), 400, null, null);
@@ -173,10 +183,18 @@ class ProtocolTest {
     }
   }
 
-  @Test
-  void checkpointRoundTripsMidInterval(@TempDir Path tmp) throws IOException {
+  @ParameterizedTest
+  @EnumSource(ForceKernel.class)
+  void checkpointRoundTripsMidInterval(ForceKernel kernel, @TempDir Path tmp) throws IOException {
+    try (Kernels k = Kernels.use(kernel)) {
+      checkpointMidInterval(kernel, tmp);
+    }
+  }
+
+  private static void checkpointMidInterval(ForceKernel kernel, Path tmp) throws IOException {
     Protocol p = small(3);
     ProtocolRun a = ProtocolRun.prepare(p);
+    assertEquals(kernel, a.simulation().forceKernel());
     a.advance(777, new ProtocolRun.Listener() {});
     RunDirectory out = new RunDirectory(tmp);
     out.writeCheckpoint(a.checkpoint());

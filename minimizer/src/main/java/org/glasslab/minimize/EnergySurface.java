@@ -3,6 +3,7 @@ package org.glasslab.minimize;
 import java.util.Arrays;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.md.ForceKernel;
 import org.glasslab.md.NeighbourList;
 import org.glasslab.md.PairForces;
 import org.glasslab.md.PairPotential;
@@ -20,7 +21,8 @@ import org.glasslab.md.Wca;
  * offsets}, which is the build positions plus continuous displacements, as {@link NeighbourList}
  * requires. {@link #configuration} turns {@code x} back into wrapped positions and updated images.
  *
- * <p>The WCA kernel is fused (energy and force from one set of powers); other {@link
+ * <p>WCA runs md-engine's vector kernel when {@link ForceKernel} selects it (the incubator module
+ * is loaded), else a fused scalar loop here (energy and force from one set of powers); other {@link
  * PairPotential}s are evaluated by md-engine's {@link PairForces}. Not thread-safe: one per
  * minimization.
  */
@@ -33,6 +35,7 @@ public final class EnergySurface {
   private final boolean wca;
   private final NeighbourList list;
   private final PairForces generic;
+  private final boolean vector;
   private final double[] virial = new double[3];
   private final double skin;
   private final double halfSkin2;
@@ -67,7 +70,9 @@ public final class EnergySurface {
     double lmin = Math.min(box.lx(), box.ly());
     double s = Math.min(skin, Math.max(0.0, lmin - cutoff));
     this.list = new NeighbourList(box, n, cutoff, s, maxNeighbours);
+    // WCA: the vector kernel when it is the selected one (ForceKernel), else the fused loop below
     this.generic = new PairForces(potential, list);
+    this.vector = generic.kernel() == ForceKernel.VECTOR;
     this.skin = s;
     this.halfSkin2 = 0.25 * s * s;
     this.xBuild = new double[2 * n];
@@ -157,6 +162,9 @@ public final class EnergySurface {
       rebuild(at);
     }
     evaluations++;
+    if (vector) {
+      return generic.forcesAndEnergy(xi, d, f);
+    }
     return wca ? wcaKernel(xi, f) : generic.compute(xi, d, f, virial);
   }
 

@@ -3,14 +3,17 @@ package org.glasslab.minimize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Supplier;
 import org.glasslab.data.Configuration;
+import org.glasslab.md.ForceKernel;
 import org.glasslab.md.PairPotential;
 import org.glasslab.md.Wca;
 import org.junit.jupiter.api.Test;
 
 /**
  * The energy surface against a brute-force evaluation, through list rebuilds with particles leaving
- * the box, for the fused WCA kernel and the generic (md-engine PairForces) path.
+ * the box, for the fused scalar WCA loop, md-engine's vector WCA kernel and the generic (md-engine
+ * PairForces) path.
  */
 class EnergySurfaceTest {
 
@@ -56,8 +59,12 @@ class EnergySurfaceTest {
             .minimize(c, MinimizerOptions.defaults().withFtol(1e-3))
             .configuration();
     int m = 2 * c.size();
-    for (PairPotential p : new PairPotential[] {Wca.INSTANCE, OPAQUE_WCA}) {
-      EnergySurface s = new EnergySurface(c, p, 0.3, 128);
+    final Configuration start = c;
+    PairPotential[] potentials = {Wca.INSTANCE, Wca.INSTANCE, OPAQUE_WCA};
+    ForceKernel[] kernels = {ForceKernel.SCALAR, ForceKernel.VECTOR, ForceKernel.VECTOR};
+    for (int v = 0; v < potentials.length; v++) {
+      PairPotential p = potentials[v];
+      EnergySurface s = withKernel(kernels[v], () -> new EnergySurface(start, p, 0.3, 128));
       double[] x = s.startPositions();
       double[] f = new double[m];
       double[] fb = new double[m];
@@ -70,13 +77,29 @@ class EnergySurfaceTest {
         double e = s.evaluate(x, f);
         Configuration here = s.configuration(x);
         double eb = TestConfigs.brute(here, fb);
-        assertEquals(eb, e, 1e-10 * Math.max(1, Math.abs(eb)), p.name() + " step " + step);
+        String what = p.name() + " " + kernels[v].label();
+        assertEquals(eb, e, 1e-10 * Math.max(1, Math.abs(eb)), what + " step " + step);
         for (int k = 0; k < m; k++) {
-          assertEquals(fb[k], f[k], 1e-9 * Math.max(1, Math.abs(fb[k])), p.name() + " k " + k);
+          assertEquals(fb[k], f[k], 1e-9 * Math.max(1, Math.abs(fb[k])), what + " k " + k);
         }
       }
       assertTrue(s.rebuilds() > 10, "the drift must force list rebuilds");
       assertEquals(60, s.evaluations());
+    }
+  }
+
+  /** Runs {@code make} with the force kernel {@code k} selected (the property restored after). */
+  static <T> T withKernel(ForceKernel k, Supplier<T> make) {
+    String before = System.getProperty(ForceKernel.PROPERTY);
+    System.setProperty(ForceKernel.PROPERTY, k.label());
+    try {
+      return make.get();
+    } finally {
+      if (before == null) {
+        System.clearProperty(ForceKernel.PROPERTY);
+      } else {
+        System.setProperty(ForceKernel.PROPERTY, before);
+      }
     }
   }
 }

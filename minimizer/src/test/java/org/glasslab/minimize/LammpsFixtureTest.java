@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.glasslab.md.ForceKernel;
 import org.glasslab.md.PairPotential;
 import org.glasslab.md.Potentials;
 import org.glasslab.md.StressConvention;
@@ -12,7 +13,6 @@ import org.glasslab.md.Thermodynamics;
 import org.glasslab.md.Wca;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Both methods return to the inherent structure that LAMMPS' CG found from the same perturbed start
@@ -21,14 +21,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LammpsFixtureTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"cg", "fire"})
-  void returnsToTheLammpsInherentStructure(String method) throws IOException {
+  @CsvSource({"cg, SCALAR", "cg, VECTOR", "fire, SCALAR", "fire, VECTOR"})
+  void returnsToTheLammpsInherentStructure(String method, ForceKernel kernel) throws IOException {
     TestConfigs.Fixture fx = TestConfigs.fixture();
     int n = fx.start().size();
     MinimizationResult r =
-        Method.parse(method)
-            .create(Wca.INSTANCE)
-            .minimize(fx.start(), MinimizerOptions.defaults().withFtol(1e-12));
+        EnergySurfaceTest.withKernel(
+            kernel,
+            () ->
+                Method.parse(method)
+                    .create(Wca.INSTANCE)
+                    .minimize(fx.start(), MinimizerOptions.defaults().withFtol(1e-12)));
     assertTrue(r.converged(), r.toString());
     double dev = TestConfigs.maxDeviation(r.configuration(), fx.lammpsIs(), 0, 0);
     assertTrue(dev < 1e-8, method + ": max deviation from the LAMMPS IS " + dev);

@@ -17,6 +17,9 @@ public final class Lammps {
   /** The LAMMPS executable, looked up on PATH. */
   public static final String EXECUTABLE = "lmp";
 
+  /** The MPI launcher for {@link #runMpi}, looked up on PATH. */
+  public static final String MPIRUN = "mpirun";
+
   private static final String HINT = "install LAMMPS (Debian package lammps)";
 
   private Lammps() {}
@@ -66,19 +69,45 @@ public final class Lammps {
   }
 
   /**
+   * As {@link #run(String, String)}, on {@code ranks} MPI processes ({@code mpirun -np ranks lmp},
+   * LAMMPS' own domain decomposition of the one system).
+   */
+  public static Result runMpi(int ranks, String dataFile, String inputScript)
+      throws IOException, InterruptedException {
+    try (PeerProcess.Scratch dir = PeerProcess.Scratch.create("glasslab-lmp-")) {
+      List<String> cmd = new ArrayList<>(List.of(MPIRUN));
+      if ("root".equals(System.getProperty("user.name"))) {
+        cmd.add("--allow-run-as-root"); // Open MPI refuses root otherwise
+      }
+      cmd.addAll(List.of("-np", Integer.toString(ranks), EXECUTABLE));
+      return runIn(dir.dir(), dataFile, inputScript, cmd);
+    }
+  }
+
+  /** True when {@code mpirun} can start {@code lmp} on two processes. */
+  public static boolean mpiAvailable() {
+    return "root".equals(System.getProperty("user.name"))
+        ? PeerProcess.available(MPIRUN, "--allow-run-as-root", "-np", "2", EXECUTABLE, "-h")
+        : PeerProcess.available(MPIRUN, "-np", "2", EXECUTABLE, "-h");
+  }
+
+  /**
    * As {@link #run(String, String)}, in the existing directory {@code dir}, which is kept with
    * everything LAMMPS wrote there (dumps, the log).
    */
   public static Result runIn(Path dir, String dataFile, String inputScript)
       throws IOException, InterruptedException {
+    return runIn(dir, dataFile, inputScript, List.of(EXECUTABLE));
+  }
+
+  private static Result runIn(Path dir, String dataFile, String inputScript, List<String> lmp)
+      throws IOException, InterruptedException {
     Files.writeString(dir.resolve("data.lmp"), dataFile);
     Files.writeString(dir.resolve("in.lmp"), inputScript);
     Path log = dir.resolve("log.lmp");
-    PeerProcess.of(EXECUTABLE, "-in", "in.lmp", "-log", "log.lmp", "-screen", "none", "-nc")
-        .directory(dir)
-        .errorLog(log)
-        .installHint(HINT)
-        .run();
+    List<String> cmd = new ArrayList<>(lmp);
+    cmd.addAll(List.of("-in", "in.lmp", "-log", "log.lmp", "-screen", "none", "-nc"));
+    PeerProcess.of(lmp.get(0), cmd).directory(dir).errorLog(log).installHint(HINT).run();
     return parse(version(), Files.readString(log));
   }
 

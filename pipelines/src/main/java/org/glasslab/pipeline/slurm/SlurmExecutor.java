@@ -380,6 +380,11 @@ public final class SlurmExecutor {
     sb.append("id=${SLURM_ARRAY_JOB_ID:-$SLURM_JOB_ID}_$task\n");
     sb.append(quote(java))
         .append(" -XX:+UseParallelGC -Xss8m \"${heap[@]}\" -XX:ActiveProcessorCount=$cpus")
+        // the SIMD MD kernel when this JVM has it (the launcher adds it for 'run')
+        .append(
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                ? " --add-modules jdk.incubator.vector"
+                : "")
         .append(" ${GLASSLAB_JAVA_OPTS:-} -cp ")
         .append(quote(cp))
         .append(' ')
