@@ -296,6 +296,7 @@ public record Protocol(
     m.put("skin", Double.toString(skin));
     m.put(Replay.SORT_EVERY_KEY, Integer.toString(mdOptions().sortEvery()));
     m.put(Replay.PROVENANCE_KEY, Replay.PROVENANCE_VALUE);
+    m.put(Replay.KERNEL_KEY, Replay.kernelFor(potential).label());
     m.put("stress_convention", convention.name());
     m.put("step_origin", "frame steps are counted from the start of production (after t_w)");
     m.put("start", start == null ? "prepared from the seed" : start.describe());

@@ -26,6 +26,18 @@ public final class Replay {
   public static final String PROVENANCE_VALUE =
       "exact: engine reset to the stored frame at every frame (Simulation.resetToSnapshot)";
 
+  /**
+   * Run-parameter key of the force kernel that made the run ({@code scalar} or {@code vector}; runs
+   * made before the key existed were scalar). The kernels agree to rounding, not bit for bit, so an
+   * exact replay needs the same one.
+   */
+  public static final String KERNEL_KEY = "force_kernel";
+
+  /** The kernel this JVM runs for {@code potential} (only WCA has a vector kernel). */
+  static ForceKernel kernelFor(PairPotential potential) {
+    return potential instanceof Wca ? ForceKernel.selected() : ForceKernel.SCALAR;
+  }
+
   /** Provenance key of the engine's spatial-sort period (list rebuilds between sorts). */
   public static final String SORT_EVERY_KEY = "sort_every";
 
@@ -75,6 +87,24 @@ public final class Replay {
                 + PROVENANCE_KEY
                 + "' entry in its run parameters; written by an older glasslab simulate), so it"
                 + " cannot be replayed exactly; rerun simulate");
+      }
+      String made = provenance.getOrDefault(KERNEL_KEY, ForceKernel.SCALAR.label());
+      String pot0 = provenance.get(Potentials.METADATA_KEY);
+      String here = kernelFor(Potentials.byName(pot0 == null ? "wca" : pot0)).label();
+      if (!made.equals(here)) {
+        throw new IllegalArgumentException(
+            source
+                + ": the run was made with the "
+                + made
+                + " force kernel and this JVM runs the "
+                + here
+                + " one (they agree to rounding, not bit for bit); replay it with -D"
+                + ForceKernel.PROPERTY
+                + "="
+                + made
+                + (made.equals("vector")
+                    ? " and --add-modules jdk.incubator.vector"
+                    : " (e.g. GLASSLAB_JAVA_OPTS=-D" + ForceKernel.PROPERTY + "=scalar)"));
       }
       double dt = number(provenance, "dt", source);
       double t = number(provenance, "T", source);

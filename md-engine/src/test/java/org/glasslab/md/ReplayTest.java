@@ -117,4 +117,29 @@ class ReplayTest {
             IllegalArgumentException.class, () -> Replay.Setup.fromProvenance(Map.of(), "x.dump"));
     assertTrue(none.getMessage().contains("LAMMPS"), none.getMessage());
   }
+
+  @Test
+  void aRunMadeWithTheOtherForceKernelIsRefusedInOneLine() {
+    Map<String, String> prov = new HashMap<>(ProtocolTest.small(1).provenance());
+    String here = ForceKernel.selected().label();
+    assertEquals(here, prov.get(Replay.KERNEL_KEY), "the run records the kernel that made it");
+    String other = here.equals("scalar") ? "vector" : "scalar";
+    prov.put(Replay.KERNEL_KEY, other);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Replay.Setup.fromProvenance(prov, "run/run.json"));
+    assertTrue(
+        e.getMessage().startsWith("run/run.json: the run was made with the " + other),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("-D" + ForceKernel.PROPERTY + "=" + other), e.getMessage());
+    // runs made before the key existed were scalar
+    prov.remove(Replay.KERNEL_KEY);
+    if (here.equals("scalar")) {
+      Replay.Setup.fromProvenance(prov, "run/run.json");
+    } else {
+      assertThrows(
+          IllegalArgumentException.class, () -> Replay.Setup.fromProvenance(prov, "old/run.json"));
+    }
+  }
 }
