@@ -182,7 +182,7 @@ public final class FrozenMatrix {
               + " plus the frozen shell "
               + String.format(java.util.Locale.ROOT, "%.3g", shell)
               + " exceeds half the box ("
-              + half
+              + String.format(java.util.Locale.ROOT, "%.3g", half)
               + "); use a radius below "
               + String.format(java.util.Locale.ROOT, "%.3g", half - shell));
     }

@@ -49,6 +49,14 @@ public final class EpmElasticResponseTask
           "X,Y",
           "Event centre (default: the box centre for an imposed event, the particle that moved most"
               + " for a catalogued one)");
+  static final Param<Integer> GRID =
+      Param.integer(
+          "grid",
+          3,
+          "",
+          "G",
+          "Imposed events at the G x G centres of a grid (no --centre), their fields stacked into"
+              + " one fit: a single event's far field in a small glass is buried in non-affine noise");
   static final Param<Double> CORE =
       Param.real("core", 1.5, "sigma", "A", "Radius of the imposed shear-transformation core");
   static final Param<Double> EPS0 =
@@ -86,6 +94,7 @@ public final class EpmElasticResponseTask
             FRAME,
             AFTER,
             CENTRE,
+            GRID,
             CORE,
             EPS0,
             PHI,
@@ -102,6 +111,7 @@ public final class EpmElasticResponseTask
       int frame,
       Integer after,
       double[] centre,
+      int grid,
       double core,
       double eps0,
       double phi,
@@ -114,13 +124,13 @@ public final class EpmElasticResponseTask
 
   /**
    * @param fit the Eshelby fit
-   * @param centre the event centre used [sigma]
-   * @param relative [2N] positions relative to the centre
-   * @param displacement [2N] displacement field
-   * @param ids particle ids
+   * @param centre the event centres used, x0, y0, x1, ... [sigma]
+   * @param relative [2N per event] positions relative to the event's centre
+   * @param displacement [2N per event] displacement fields
+   * @param ids particle ids (repeated per event)
    * @param mode "imposed" or "event"
    * @param cpuSeconds CPU time of the relaxation and the fit [s]
-   * @param particles N
+   * @param particles rows of the stacked field (N per event)
    */
   public record Result(
       EshelbyFit.Result fit,
@@ -149,10 +159,13 @@ public final class EpmElasticResponseTask
     EPS0.require(eps0 != 0 && Double.isFinite(eps0), "must be finite and nonzero");
     double ftol = v.get(MinimizeTask.FTOL);
     MinimizeTask.FTOL.require(ftol >= 1e-14 && Double.isFinite(ftol), "must be >= 1e-14");
+    int grid = v.get(GRID);
+    GRID.require(grid >= 1 && grid <= 10, "must be in 1..10, got " + grid);
     return new Options(
         v.get(FRAME),
         v.get(AFTER),
         c,
+        grid,
         core,
         eps0,
         v.get(PHI),
@@ -229,7 +242,12 @@ public final class EpmElasticResponseTask
     }
     EshelbyFit.Result f = EshelbyFit.fit(rel, u, rMax, p.bin(), p.tolerance());
     double cpu = (bean.getCurrentThreadCpuTime() - c0) * 1e-9;
-    return new Result(f, centre, rel, u, Columns.ids(is), mode, cpu, is.size());
+    int[] id1 = Columns.ids(is);
+    int[] ids = new int[u.length / 2];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = id1[k % id1.length];
+    }
+    return new Result(f, centre, rel, u, ids, mode, cpu, ids.length);
   }
 
   @Override
@@ -250,7 +268,10 @@ public final class EpmElasticResponseTask
     double[] dy = new double[n];
     double[] ux = new double[n];
     double[] uy = new double[n];
+    int[] event = new int[n];
+    int perEvent = n / (r.centre().length / 2);
     for (int i = 0; i < n; i++) {
+      event[i] = i / perEvent;
       dx[i] = r.relative()[2 * i];
       dy[i] = r.relative()[2 * i + 1];
       ux[i] = r.displacement()[2 * i];
@@ -258,7 +279,7 @@ public final class EpmElasticResponseTask
     }
     Csv.write(
         out.apply("field.csv"),
-        Table.of(List.of("id", "dx", "dy", "ux", "uy"), r.ids(), dx, dy, ux, uy));
+        Table.of(List.of("event", "id", "dx", "dy", "ux", "uy"), event, r.ids(), dx, dy, ux, uy));
     JsonFiles.write(out.apply("fit.json"), report(p, null, r));
   }
 
@@ -269,7 +290,7 @@ public final class EpmElasticResponseTask
     params.put("mode", r.mode());
     params.put("frame", p.frame());
     params.put("after", p.after());
-    params.put("centre_sigma", r.centre());
+    params.put("centres_sigma", r.centre());
     if (p.after() == null) {
       params.put("core_sigma", p.core());
       params.put("eps0", p.eps0());
