@@ -22,9 +22,12 @@ import org.apache.commons.math3.linear.RealMatrix;
  * r} in the fitted range; errors from the residual variance and the covariance, propagated to
  * {@code B}, {@code phi}, {@code kappa} to first order.
  *
- * <p>Continuum distance {@code r*}: with the fit, the relative residual {@code sqrt(sum |u -
- * u_fit|^2 / sum |u_fit - background|^2)} over annuli of width {@code binWidth}; {@code r*} is the
- * inner edge of the first annulus from which every annulus out to {@code rMax} is below {@code
+ * <p>Continuum distance {@code r*}: the field is averaged over the particles (of every stacked
+ * event) in cells of an annulus of width {@code binWidth} times one of {@link #SECTORS} angular
+ * sectors; the relative residual of an annulus is {@code sqrt(sum_cells |<u> - <u_fit>|^2 /
+ * sum_cells |<u_Eshelby>|^2)}, so that particle-scale non-affine noise averages out with the number
+ * of particles and events per cell while a systematic departure does not; {@code r*} is the inner
+ * edge of the first annulus from which every annulus out to {@code rMax} is below {@code
  * tolerance}. The fit is made on the outer half {@code [rMax / 2, rMax]}, so a near-field
  * correction {@code c / r^3} biases B by about {@code c / (B (rMax/2)^2)}.
  */
@@ -225,9 +228,12 @@ public final class EshelbyFit {
     return out;
   }
 
+  /** Angular sectors per annulus over which the field is averaged before the residual. */
+  public static final int SECTORS = 16;
+
   private static double[] residuals(double[] rel, double[] u, double[] p, double w, int nb) {
-    double[] num = new double[nb];
-    double[] den = new double[nb];
+    // per (annulus, sector) cell: count, mean measured field, mean fit, mean Eshelby part
+    double[][] acc = new double[nb * SECTORS][7];
     double[] rx = new double[10];
     double[] ry = new double[10];
     for (int k = 0; k < rel.length; k += 2) {
@@ -236,25 +242,44 @@ public final class EshelbyFit {
       if (r == 0 || b >= nb) {
         continue;
       }
+      int sec = (int) ((Math.atan2(rel[k + 1], rel[k]) + Math.PI) / (2 * Math.PI) * SECTORS);
+      double[] a = acc[b * SECTORS + Math.min(sec, SECTORS - 1)];
       rows(rel[k], rel[k + 1], rx, ry);
       double fx = 0;
       double fy = 0;
-      double ex = u[k];
-      double ey = u[k + 1];
+      double ex = 0;
+      double ey = 0;
       for (int i = 0; i < 10; i++) {
-        ex -= rx[i] * p[i];
-        ey -= ry[i] * p[i];
+        fx += rx[i] * p[i];
+        fy += ry[i] * p[i];
         if (i < 4) {
-          fx += rx[i] * p[i];
-          fy += ry[i] * p[i];
+          ex += rx[i] * p[i];
+          ey += ry[i] * p[i];
         }
       }
-      num[b] += ex * ex + ey * ey;
-      den[b] += fx * fx + fy * fy;
+      a[0]++;
+      a[1] += u[k];
+      a[2] += u[k + 1];
+      a[3] += fx;
+      a[4] += fy;
+      a[5] += ex;
+      a[6] += ey;
     }
     double[] out = new double[nb];
     for (int b = 0; b < nb; b++) {
-      out[b] = den[b] > 0 ? Math.sqrt(num[b] / den[b]) : Double.NaN;
+      double num = 0;
+      double den = 0;
+      for (int q = 0; q < SECTORS; q++) {
+        double[] a = acc[b * SECTORS + q];
+        if (a[0] == 0) {
+          continue;
+        }
+        double dx = (a[1] - a[3]) / a[0];
+        double dy = (a[2] - a[4]) / a[0];
+        num += dx * dx + dy * dy;
+        den += (a[5] * a[5] + a[6] * a[6]) / (a[0] * a[0]);
+      }
+      out[b] = den > 0 ? Math.sqrt(num / den) : Double.NaN;
     }
     return out;
   }

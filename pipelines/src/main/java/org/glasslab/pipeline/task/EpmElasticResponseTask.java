@@ -200,25 +200,38 @@ public final class EpmElasticResponseTask
     double[] centre;
     String mode;
     if (p.after() == null) {
-      centre =
-          p.centre() != null ? p.centre() : new double[] {0.5 * is.box().lx(), 0.5 * is.box().ly()};
-      ShearTransformation.Response r;
-      try {
-        r =
-            ShearTransformation.impose(
-                is,
-                centre[0],
-                centre[1],
-                p.core(),
-                p.eps0(),
-                p.phi(),
-                p.method().create(pot),
-                MinimizerOptions.defaults().withFtol(p.ftol()));
-      } catch (IllegalArgumentException e) {
-        throw CORE.invalid(e.getMessage());
+      int g = p.centre() != null ? 1 : p.grid();
+      int n2 = 2 * is.size();
+      u = new double[g * g * n2];
+      rel = new double[g * g * n2];
+      centre = new double[2 * g * g];
+      for (int k = 0; k < g * g; k++) {
+        double[] c =
+            p.centre() != null
+                ? p.centre()
+                : new double[] {
+                  (k % g + 0.5) * is.box().lx() / g, (k / g + 0.5) * is.box().ly() / g
+                };
+        ShearTransformation.Response r;
+        try {
+          r =
+              ShearTransformation.impose(
+                  is,
+                  c[0],
+                  c[1],
+                  p.core(),
+                  p.eps0(),
+                  p.phi(),
+                  p.method().create(pot),
+                  MinimizerOptions.defaults().withFtol(p.ftol()));
+        } catch (IllegalArgumentException e) {
+          throw CORE.invalid(e.getMessage());
+        }
+        System.arraycopy(r.displacement(), 0, u, k * n2, n2);
+        System.arraycopy(r.relative(), 0, rel, k * n2, n2);
+        centre[2 * k] = c[0];
+        centre[2 * k + 1] = c[1];
       }
-      u = r.displacement();
-      rel = r.relative();
       mode = "imposed";
     } else {
       Configuration b = frame(t, p.after(), AFTER);
