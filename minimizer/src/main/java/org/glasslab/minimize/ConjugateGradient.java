@@ -80,8 +80,9 @@ public final class ConjugateGradient implements Minimizer {
 
   @Override
   public MinimizationResult minimize(
-      Configuration start, MinimizerOptions opt, MinimizationObserver observer) {
-    EnergySurface surf = new EnergySurface(start, potential, opt.skin(), opt.maxNeighbours());
+      Configuration start, boolean[] frozen, MinimizerOptions opt, MinimizationObserver observer) {
+    EnergySurface surf =
+        new EnergySurface(start, potential, opt.skin(), opt.maxNeighbours(), frozen);
     final int m = 2 * start.size();
     double[] x = surf.startPositions();
     double[] f = new double[m];

@@ -45,6 +45,7 @@ public final class EnergySurface {
   private final double[] xi;
   private final double[] wrapTmp = new double[1];
   private long evaluations;
+  private final int[] frozenIndex;
 
   /**
    * A surface for the particles of {@code start}.
@@ -56,6 +57,38 @@ public final class EnergySurface {
    */
   public EnergySurface(
       Configuration start, PairPotential potential, double skin, int maxNeighbours) {
+    this(start, potential, skin, maxNeighbours, null);
+  }
+
+  /**
+   * A surface whose {@code frozen} particles feel no force (so no minimizer moves them); the energy
+   * is still the total one, frozen pairs included.
+   *
+   * @param frozen [N] true for a frozen particle, or {@code null} for none
+   * @throws IllegalArgumentException if {@code frozen} has not N entries
+   */
+  public EnergySurface(
+      Configuration start,
+      PairPotential potential,
+      double skin,
+      int maxNeighbours,
+      boolean[] frozen) {
+    if (frozen != null && frozen.length != start.size()) {
+      throw new IllegalArgumentException(
+          "frozen mask has " + frozen.length + " entries for " + start.size() + " particles");
+    }
+    int nf = 0;
+    if (frozen != null) {
+      for (boolean b : frozen) {
+        nf += b ? 1 : 0;
+      }
+    }
+    this.frozenIndex = new int[nf];
+    for (int i = 0, k = 0; k < nf; i++) {
+      if (frozen[i]) {
+        frozenIndex[k++] = i;
+      }
+    }
     this.start = start;
     this.box = start.box();
     this.n = start.size();
@@ -162,10 +195,15 @@ public final class EnergySurface {
       rebuild(at);
     }
     evaluations++;
-    if (vector) {
-      return generic.forcesAndEnergy(xi, d, f);
+    double u =
+        vector
+            ? generic.forcesAndEnergy(xi, d, f)
+            : wca ? wcaKernel(xi, f) : generic.compute(xi, d, f, virial);
+    for (int i : frozenIndex) {
+      f[2 * i] = 0.0;
+      f[2 * i + 1] = 0.0;
     }
-    return wca ? wcaKernel(xi, f) : generic.compute(xi, d, f, virial);
+    return u;
   }
 
   private void rebuild(double[] x) {

@@ -66,8 +66,9 @@ public final class Fire implements Minimizer {
 
   @Override
   public MinimizationResult minimize(
-      Configuration start, MinimizerOptions opt, MinimizationObserver observer) {
-    EnergySurface surf = new EnergySurface(start, potential, opt.skin(), opt.maxNeighbours());
+      Configuration start, boolean[] frozen, MinimizerOptions opt, MinimizationObserver observer) {
+    EnergySurface surf =
+        new EnergySurface(start, potential, opt.skin(), opt.maxNeighbours(), frozen);
     final int m = 2 * start.size();
     final double dtMax = 10 * dt0;
     final double dtMin = 0.02 * dt0;

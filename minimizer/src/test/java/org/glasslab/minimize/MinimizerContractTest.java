@@ -144,4 +144,33 @@ class MinimizerContractTest {
     org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class, () -> Method.parse("bfgs"));
   }
+
+  @ParameterizedTest
+  @MethodSource("minimizers")
+  void frozenParticlesKeepTheirPositionsAndTheFreeOnesReachTheTolerance(Minimizer m) {
+    Configuration start = TestConfigs.perturbed(knownIs, 1e-2, 9);
+    boolean[] frozen = new boolean[N];
+    for (int i = 0; i < N; i += 3) {
+      frozen[i] = true;
+    }
+    MinimizationResult r =
+        m.minimize(
+            start, frozen, MinimizerOptions.defaults().withFtol(1e-10), MinimizationObserver.NONE);
+    assertTrue(r.converged(), m.name() + ": " + r.stopReason());
+    double[] a = start.unwrappedPositions();
+    double[] b = r.configuration().unwrappedPositions();
+    double[] f = new double[2 * N];
+    TestConfigs.brute(r.configuration(), f);
+    boolean moved = false;
+    for (int i = 0; i < N; i++) {
+      double d = Math.hypot(b[2 * i] - a[2 * i], b[2 * i + 1] - a[2 * i + 1]);
+      if (frozen[i]) {
+        assertEquals(0.0, d, 0.0, m.name() + " frozen particle " + i + " moved");
+      } else {
+        moved |= d > 1e-4;
+        assertTrue(Math.abs(f[2 * i]) <= 1e-9 && Math.abs(f[2 * i + 1]) <= 1e-9, "free " + i);
+      }
+    }
+    assertTrue(moved, "the free particles relaxed");
+  }
 }

@@ -31,5 +31,7 @@ public final class Tasks {
           EpmMeanfieldTask.INSTANCE,
           EpmGillespieTask.INSTANCE,
           EpmLatticeTask.INSTANCE,
-          EpmTcScanTask.INSTANCE);
+          EpmTcScanTask.INSTANCE,
+          EpmLocalYieldTask.INSTANCE,
+          EpmElasticResponseTask.INSTANCE);
 }
