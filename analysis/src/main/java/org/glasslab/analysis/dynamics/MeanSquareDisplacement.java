@@ -1,7 +1,5 @@
 package org.glasslab.analysis.dynamics;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 import org.glasslab.data.Configuration;
 import org.glasslab.data.Trajectory;
@@ -15,8 +13,8 @@ import org.glasslab.data.Trajectory;
  * displacements are grouped by the exact step lag {@code S(f1) - S(f0)} and averaged over origins
  * and particles; with a log-block schedule and originStride = frames per block this is the usual
  * block-origin average. Preconditions (freud): unwrapped positions (images stored) and a constant
- * box, both guaranteed by {@link Trajectory}. Frames are read one at a time; only the origins are
- * kept ([origins x 2N] doubles).
+ * box, both guaranteed by {@link Trajectory}. Frames are read one at a time; the windowed variant
+ * keeps a block of origins ([block x 2N] doubles, see {@link #computeWindowed(Trajectory)}).
  */
 public final class MeanSquareDisplacement {
   private final int originStride;
@@ -141,30 +139,51 @@ public final class MeanSquareDisplacement {
     return new Result(frames, steps, times, msd);
   }
 
-  /** MSD averaged over time origins, grouped by exact step lag. */
+  /**
+   * MSD averaged over time origins, grouped by exact step lag. The origins are held in blocks of at
+   * most an eighth of the heap ({@code 16 N} bytes each), and the trajectory is read once per block
+   * from the block's first origin on: memory O(N x block), not O(frames x N).
+   */
   public WindowedResult computeWindowed(Trajectory trajectory) {
+    long perOrigin = 16L * Math.max(1, trajectory.particleCount());
+    long fit = Runtime.getRuntime().maxMemory() / 8 / perOrigin;
+    return computeWindowed(trajectory, (int) Math.max(1, Math.min(Integer.MAX_VALUE, fit)));
+  }
+
+  /**
+   * As {@link #computeWindowed(Trajectory)} holding at most {@code block} origins at a time (the
+   * result is the same up to the order of floating-point sums).
+   */
+  WindowedResult computeWindowed(Trajectory trajectory, int block) {
     int nf = trajectory.frameCount();
-    List<double[]> origins = new ArrayList<>();
-    List<Long> originSteps = new ArrayList<>();
-    List<Double> originTimes = new ArrayList<>();
+    int origins = (nf + originStride - 1) / originStride;
+    int nb = Math.min(block, origins);
+    double[][] held = new double[nb][];
+    long[] heldSteps = new long[nb];
+    double[] heldTimes = new double[nb];
     TreeMap<Long, double[]> acc = new TreeMap<>(); // lag -> {sum msd, sum time, count}
     double[] buf = null;
-    for (int f = 0; f < nf; f++) {
-      Configuration c = trajectory.frame(f);
-      buf = c.box().unwrap(c.positions(), c.images(), buf);
-      long s = trajectory.step(f);
-      double t = trajectory.time(f);
-      for (int o = 0; o < origins.size(); o++) {
-        long lag = s - originSteps.get(o);
-        double[] a = acc.computeIfAbsent(lag, k -> new double[3]);
-        a[0] += meanSquare(origins.get(o), buf);
-        a[1] += t - originTimes.get(o);
-        a[2] += 1;
-      }
-      if (f % originStride == 0) {
-        origins.add(buf.clone());
-        originSteps.add(s);
-        originTimes.add(t);
+    for (int first = 0; first < origins; first += nb) {
+      int lastFrame = Math.min(first + nb, origins) * originStride - originStride;
+      int h = 0;
+      for (int f = first * originStride; f < nf; f++) {
+        Configuration c = trajectory.frame(f);
+        buf = c.box().unwrap(c.positions(), c.images(), buf);
+        long s = trajectory.step(f);
+        double t = trajectory.time(f);
+        for (int o = 0; o < h; o++) {
+          long lag = s - heldSteps[o];
+          double[] a = acc.computeIfAbsent(lag, k -> new double[3]);
+          a[0] += meanSquare(held[o], buf);
+          a[1] += t - heldTimes[o];
+          a[2] += 1;
+        }
+        if (f % originStride == 0 && f <= lastFrame) {
+          held[h] = held[h] == null ? buf.clone() : copy(buf, held[h]);
+          heldSteps[h] = s;
+          heldTimes[h] = t;
+          h++;
+        }
       }
     }
     int nl = acc.size();
@@ -182,6 +201,11 @@ public final class MeanSquareDisplacement {
       k++;
     }
     return new WindowedResult(lags, lt, m, pairs, originStride);
+  }
+
+  private static double[] copy(double[] from, double[] to) {
+    System.arraycopy(from, 0, to, 0, from.length);
+    return to;
   }
 
   /**
