@@ -12,7 +12,10 @@ import org.glasslab.analysis.local.LocalAffineFit;
 import org.glasslab.analysis.mechanics.StressAnalysis;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
+import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
+import org.glasslab.data.io.H5md;
+import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.stats.Histogram;
 import org.glasslab.epm.coarsegrain.CoarseGrainOptions;
 import org.glasslab.epm.coarsegrain.CoarseGrainer;
@@ -164,23 +167,28 @@ public final class ParticleLatticeStage extends AbstractStage {
       double meanDiameter,
       int particles) {}
 
-  /** Coarse-grains σ_xy and D²min of every IS frame (pair) of {@code c}. */
-  static Grids coarseGrain(StageContext ctx, String branch, Configuration[] c, PairPotential pot)
+  /**
+   * Coarse-grains σ_xy and D²min of every IS frame (pair) of {@code t}: frames are read inside the
+   * frame loop (under a lock: readers are not thread-safe), so memory is O(N) per worker plus the
+   * grids, not O(frames x N).
+   */
+  static Grids coarseGrain(StageContext ctx, String branch, Trajectory t, PairPotential pot)
       throws Exception {
     Params p = ctx.params();
-    int nf = c.length;
+    int nf = t.frameCount();
     if (nf < 2) {
       throw new IllegalArgumentException(
           branch + ": " + MinimizeStage.IS + " has " + nf + " frame(s); need 2 for a frame pair");
     }
-    int n = c[0].size();
-    Box box = c[0].box();
+    Configuration c0 = t.frame(0);
+    int n = c0.size();
+    Box box = c0.box();
     CoarseGrainer cg = grainer(p, box, n);
     LocalAffineFit.Options lo = LocalAffineFit.Options.defaults();
     double rc =
         p.has("rc")
             ? p.getPositive("rc", 1)
-            : StageSupport.checked("rc", () -> new LocalAffineFit(lo).resolveCutoff(c[0]));
+            : StageSupport.checked("rc", () -> new LocalAffineFit(lo).resolveCutoff(c0));
     LocalAffineFit fit = new LocalAffineFit(lo.withCutoff(rc));
     StressAnalysis sa = new StressAnalysis(pot, StageSupport.convention(p));
     int cells = cg.gridSize() * cg.gridSize();
@@ -189,7 +197,12 @@ public final class ParticleLatticeStage extends AbstractStage {
             "cg-" + branch.replaceAll("[^A-Za-z0-9_-]", "_"),
             nf,
             k -> {
-              Configuration ck = c[k];
+              Configuration ck;
+              Configuration next;
+              synchronized (t) {
+                ck = t.frame(k);
+                next = k + 1 < nf ? t.frame(k + 1) : null;
+              }
               if (ck.size() != n || !ck.box().equals(box)) {
                 throw new IllegalArgumentException(
                     branch
@@ -206,7 +219,7 @@ public final class ParticleLatticeStage extends AbstractStage {
               double[] g = cg.density(ck.positions(), sxy, box.area() / n, null);
               System.arraycopy(g, 0, out, 0, cells);
               if (k + 1 < nf) {
-                double[] d2 = fit.compute(ck, c[k + 1]).d2min();
+                double[] d2 = fit.compute(ck, next).d2min();
                 g = cg.average(ck.positions(), d2, null);
                 System.arraycopy(g, 0, out, cells, cells);
               } else {
@@ -223,7 +236,7 @@ public final class ParticleLatticeStage extends AbstractStage {
       }
     }
     double dm = 0;
-    for (double d : c[0].diameters()) {
+    for (double d : c0.diameters()) {
       dm += d;
     }
     return new Grids(cg, sig, d2, rc, dm / n, n);
@@ -335,8 +348,10 @@ public final class ParticleLatticeStage extends AbstractStage {
     }
     for (Map.Entry<String, Path> e : is.entrySet()) {
       String branch = e.getKey();
-      Configuration[] c = StageSupport.readAll(e.getValue());
-      Grids g = coarseGrain(ctx, branch, c, StageSupport.potential(ctx.params(), e.getValue()));
+      Grids g;
+      try (Trajectory t = H5md.read(e.getValue(), ReadOptions.DEFAULTS)) {
+        g = coarseGrain(ctx, branch, t, StageSupport.potential(ctx.params(), e.getValue()));
+      }
       CoarseGrainer cg = g.cg();
       ParticleLatticeComparison.ParticleSide side =
           StageSupport.checked(
