@@ -23,16 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OutOfMemoryMessageTest {
   @TempDir Path dir;
 
-  /** The CLI as {@code ./glasslab} runs it (without the bench tree). */
-  public static final class Child {
-    private Child() {}
-
-    /** Runs the CLI on {@code args} and exits with its code. */
-    public static void main(String[] args) {
-      System.exit(Cli.execute(args));
-    }
-  }
-
   @Test
   void runningOutOfHeapEndsInOneLineNamingHowToRaiseIt() throws Exception {
     Path f = dir.resolve("big.h5");
@@ -46,7 +36,7 @@ class OutOfMemoryMessageTest {
                     "-Xmx12m",
                     "-cp",
                     System.getProperty("java.class.path"),
-                    Child.class.getName(),
+                    CliChild.class.getName(),
                     "modes",
                     "--count",
                     "300",
