@@ -11,6 +11,14 @@ import java.util.Locale;
 public final class Limits {
   private Limits() {}
 
+  /**
+   * How to get a larger heap, for messages: the launcher's {@code GLASSLAB_HEAP} (its default), or
+   * a Slurm job's memory (its heap is 3/4 of it).
+   */
+  public static final String RAISE_HEAP =
+      "raise it with GLASSLAB_HEAP=SIZE, e.g. GLASSLAB_HEAP=8g ./glasslab ... (default 2g), or"
+          + " with --mem / resources: {STAGE: {mem: ...}} for Slurm jobs (heap = 3/4 of it)";
+
   /** The longest Java array. */
   public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -42,13 +50,32 @@ public final class Limits {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
-              "%s: needs %.1f MB of memory, %.1f MB are available (heap limit %.1f MB; raise it"
-                  + " with GLASSLAB_JAVA_OPTS=-Xmx...)",
+              "%s: needs %.1f MB of memory, %.1f MB are available (heap limit %.1f MB; %s)",
               what,
               need / 1e6,
               available / 1e6,
-              rt.maxMemory() / 1e6));
+              rt.maxMemory() / 1e6,
+              RAISE_HEAP));
     }
     return (int) count;
+  }
+
+  /**
+   * The one-line message for a failure caused by an {@link OutOfMemoryError} (anywhere in its cause
+   * chain, e.g. inside a worker's ExecutionException): the heap limit and how to raise it ({@link
+   * #RAISE_HEAP}); {@code null} for any other failure.
+   */
+  public static String outOfMemory(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        return String.format(
+            Locale.ROOT,
+            "out of memory (%s; Java heap limit %d MB); %s",
+            oom.getMessage() == null ? "OutOfMemoryError" : oom.getMessage(),
+            Runtime.getRuntime().maxMemory() >> 20,
+            RAISE_HEAP);
+      }
+    }
+    return null;
   }
 }

@@ -35,36 +35,45 @@ public final class MemoryTrajectory implements Trajectory {
       throw new IllegalArgumentException("a trajectory needs at least one frame");
     }
     Configuration first = frames.get(0);
-    double[] d0 = first.diameters();
     for (int k = 1; k < frames.size(); k++) {
-      Configuration c = frames.get(k);
-      if (c.size() != first.size()) {
-        throw new IllegalArgumentException(
-            "frame " + k + " has N = " + c.size() + " particles, frame 0 has " + first.size());
-      }
-      if (!c.box().equals(first.box())) {
-        throw new IllegalArgumentException(
-            "frame " + k + " box " + c.box() + " differs from frame 0 box " + first.box());
-      }
-      if (!Arrays.equals(c.diameters(), d0)) {
-        throw new IllegalArgumentException("frame " + k + " diameters differ from frame 0");
-      }
-      if (c.step() <= frames.get(k - 1).step()) {
-        throw new IllegalArgumentException(
-            "frame "
-                + k
-                + " step "
-                + c.step()
-                + " does not increase over frame "
-                + (k - 1)
-                + " step "
-                + frames.get(k - 1).step());
-      }
+      checkFrame(k, first, frames.get(k - 1).step(), frames.get(k));
     }
     this.frames = List.copyOf(frames);
     this.observables = new LinkedHashMap<>(observables);
     this.potential = potential;
     this.provenance = Map.of();
+  }
+
+  /**
+   * Checks that frame {@code k} ({@code c}) has frame 0's N, box and diameters and a step above the
+   * previous frame's {@code previousStep}: the conditions of a {@link Trajectory}, for readers that
+   * index frames without holding them.
+   *
+   * @throws IllegalArgumentException naming frame {@code k} and what differs
+   */
+  public static void checkFrame(int k, Configuration first, long previousStep, Configuration c) {
+    if (c.size() != first.size()) {
+      throw new IllegalArgumentException(
+          "frame " + k + " has N = " + c.size() + " particles, frame 0 has " + first.size());
+    }
+    if (!c.box().equals(first.box())) {
+      throw new IllegalArgumentException(
+          "frame " + k + " box " + c.box() + " differs from frame 0 box " + first.box());
+    }
+    if (!Arrays.equals(c.diameters(), first.diameters())) {
+      throw new IllegalArgumentException("frame " + k + " diameters differ from frame 0");
+    }
+    if (c.step() <= previousStep) {
+      throw new IllegalArgumentException(
+          "frame "
+              + k
+              + " step "
+              + c.step()
+              + " does not increase over frame "
+              + (k - 1)
+              + " step "
+              + previousStep);
+    }
   }
 
   private MemoryTrajectory(MemoryTrajectory t, String potential, Map<String, String> provenance) {

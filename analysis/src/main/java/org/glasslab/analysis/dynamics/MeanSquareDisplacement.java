@@ -12,8 +12,8 @@ import org.glasslab.data.Trajectory;
  * displacements are grouped by the exact step lag {@code S(f1) - S(f0)} and averaged over origins
  * and particles; with a log-block schedule and originStride = frames per block this is the usual
  * block-origin average. Preconditions (freud): unwrapped positions (images stored) and a constant
- * box, both guaranteed by {@link Trajectory}. Frames are read one at a time; only the origins are
- * kept ([origins x 2N] doubles).
+ * box, both guaranteed by {@link Trajectory}. Frames are read one at a time; the windowed variant
+ * keeps a block of origins ([block x 2N] doubles, see {@link #computeWindowed(Trajectory)}).
  */
 public final class MeanSquareDisplacement {
   private final int originStride;
@@ -138,10 +138,25 @@ public final class MeanSquareDisplacement {
     return new Result(frames, steps, times, msd);
   }
 
-  /** MSD averaged over time origins, grouped by exact step lag. */
+  /**
+   * MSD averaged over time origins, grouped by exact step lag. The origins are held in blocks of at
+   * most an eighth of the heap ({@code 16 N} bytes each), and the trajectory is read once per block
+   * from the block's first origin on: memory O(N x block), not O(frames x N).
+   */
   public WindowedResult computeWindowed(Trajectory trajectory) {
     EqualLagAverage.Result r =
         EqualLagAverage.compute(trajectory, originStride, MeanSquareDisplacement::meanSquare);
+    return new WindowedResult(r.lagSteps(), r.lagTimes(), r.values(), r.pairs(), originStride);
+  }
+
+  /**
+   * As {@link #computeWindowed(Trajectory)} holding at most {@code block} origins at a time (the
+   * result is the same up to the order of floating-point sums).
+   */
+  WindowedResult computeWindowed(Trajectory trajectory, int block) {
+    EqualLagAverage.Result r =
+        EqualLagAverage.compute(
+            trajectory, originStride, MeanSquareDisplacement::meanSquare, block);
     return new WindowedResult(r.lagSteps(), r.lagTimes(), r.values(), r.pairs(), originStride);
   }
 

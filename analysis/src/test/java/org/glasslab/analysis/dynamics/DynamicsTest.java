@@ -43,6 +43,45 @@ class DynamicsTest {
     assertEquals(6, w5.pairs()[0]); // origins 0,5,...,25 each see lag 1
   }
 
+  /**
+   * The windowed MSD read in blocks of origins (the trajectory read once per block, memory O(N x
+   * block)) equals the one holding every origin at once, for blocks that divide the origins and
+   * blocks that do not, with a log-spaced step schedule (several lags per pair of frames).
+   */
+  @Test
+  void windowedMsdInOriginBlocksEqualsAllOriginsAtOnce() {
+    Box box = new Box(6, 6);
+    java.util.Random rnd = new java.util.Random(3);
+    int n = 5;
+    double[] u = new double[2 * n];
+    for (int i = 0; i < 2 * n; i++) {
+      u[i] = 6 * rnd.nextDouble();
+    }
+    List<Configuration> frames = new ArrayList<>();
+    long step = 0;
+    for (int f = 0; f < 23; f++) {
+      step += 1L << (f % 4); // blocks of 4 log-spaced frames
+      for (int i = 0; i < 2 * n; i++) {
+        u[i] += rnd.nextGaussian();
+      }
+      frames.add(SyntheticFrames.fromUnwrapped(box, u.clone(), step, 0.005 * step));
+    }
+    Trajectory traj = MemoryTrajectory.of(frames);
+    for (int stride : new int[] {1, 3, 4}) {
+      MeanSquareDisplacement m = new MeanSquareDisplacement(stride);
+      MeanSquareDisplacement.WindowedResult all = m.computeWindowed(traj, 1000);
+      for (int block : new int[] {1, 2, 5}) {
+        MeanSquareDisplacement.WindowedResult b = m.computeWindowed(traj, block);
+        assertArrayEquals(all.lagSteps(), b.lagSteps());
+        assertArrayEquals(all.pairs(), b.pairs());
+        assertArrayEquals(all.msd(), b.msd(), 1e-12);
+        assertArrayEquals(all.lagTimes(), b.lagTimes(), 1e-12);
+      }
+      // the heap-sized default holds every origin of this small case: the same sums exactly
+      assertArrayEquals(all.msd(), m.computeWindowed(traj).msd(), 0);
+    }
+  }
+
   @Test
   void mobilityUsesTheMovingReference() {
     Box box = new Box(10, 10);

@@ -1,9 +1,9 @@
 package org.glasslab.data.io;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.MemoryTrajectory;
+import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
 
 /**
@@ -56,7 +56,8 @@ public record DiameterBins(double lo, double width, int bins) {
 
   /**
    * {@code t} with every diameter replaced by its bin centre and the particle type set to bin + 1
-   * (existing types are replaced); frames are read into memory.
+   * (existing types are replaced): a view reading each frame of {@code t} when asked (close {@code
+   * t}, not the view).
    */
   public Trajectory apply(Trajectory t) {
     double[] d = t.diameters();
@@ -67,22 +68,66 @@ public record DiameterBins(double lo, double width, int bins) {
       types[i] = b + 1;
       binned[i] = centre(b);
     }
-    List<Configuration> frames = new ArrayList<>(t.frameCount());
-    for (int k = 0; k < t.frameCount(); k++) {
-      Configuration c = t.frame(k);
-      frames.add(
-          new Configuration(
-              c.box(),
-              c.positions(),
-              c.images(),
-              binned,
-              c.velocities(),
-              c.ids(),
-              types,
-              c.step(),
-              c.time()));
-    }
-    return new MemoryTrajectory(frames, t.observables(), t.potential())
-        .withProvenance(t.provenance());
+    return new Trajectory() {
+      @Override
+      public int frameCount() {
+        return t.frameCount();
+      }
+
+      @Override
+      public int particleCount() {
+        return t.particleCount();
+      }
+
+      @Override
+      public Box box() {
+        return t.box();
+      }
+
+      @Override
+      public long step(int k) {
+        return t.step(k);
+      }
+
+      @Override
+      public double time(int k) {
+        return t.time(k);
+      }
+
+      @Override
+      public double[] diameters() {
+        return binned.clone();
+      }
+
+      @Override
+      public Configuration frame(int k) {
+        Configuration c = t.frame(k);
+        return new Configuration(
+            c.box(),
+            c.positions(),
+            c.images(),
+            binned,
+            c.velocities(),
+            c.ids(),
+            types,
+            c.step(),
+            c.time());
+      }
+
+      @Override
+      public Map<String, TimeSeries> observables() {
+        return t.observables();
+      }
+
+      @Override
+      public String potential() {
+        return t.potential();
+      }
+
+      @Override
+      public Map<String, String> provenance() {
+        return t.provenance();
+      }
+    };
   }
 }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
 
 /**
@@ -42,33 +41,32 @@ import org.glasslab.data.Trajectory;
 public final class ExtendedXyz {
   private ExtendedXyz() {}
 
-  /** Reads every frame. */
+  /**
+   * Reads {@code file}: every frame is parsed and checked now, then read again on demand ({@link
+   * IndexedTextTrajectory}), so memory does not grow with the number of frames. Close the result.
+   */
   public static Trajectory read(Path file, ReadOptions options) throws IOException {
-    List<Configuration> frames = new ArrayList<>();
     Map<String, Integer> speciesTypes = new LinkedHashMap<>();
     Map<String, String> firstKeys = new LinkedHashMap<>();
-    try (LineReader r = new LineReader(file)) {
-      String first;
-      while ((first = r.nextNonBlank()) != null) {
-        frames.add(readFrame(r, first, frames.size(), options, speciesTypes, frames, firstKeys));
-      }
-      if (frames.isEmpty()) {
-        throw new TrajectoryFormatException(file, "", "empty file: expected an XYZ frame");
-      }
-    }
-    Map<String, String> run = new java.util.TreeMap<>();
-    for (Map.Entry<String, String> e : firstKeys.entrySet()) {
-      if (e.getKey().startsWith(RUN_PREFIX)) {
-        run.put(e.getKey().substring(RUN_PREFIX.length()), e.getValue());
-      }
-    }
-    try {
-      return MemoryTrajectory.of(frames)
-          .withPotential(firstKeys.get(POTENTIAL_KEY))
-          .withProvenance(run);
-    } catch (IllegalArgumentException e) {
-      throw new TrajectoryFormatException(file, "", e.getMessage(), e);
-    }
+    java.util.BitSet untyped = new java.util.BitSet(); // frames whose single species is no type
+    int[] indexed = {0};
+    return IndexedTextTrajectory.index(
+        file,
+        (r, first, k, frame0) -> {
+          Configuration c =
+              readFrame(r, first, k, options, speciesTypes, frame0, firstKeys, untyped, indexed);
+          return new IndexedTextTrajectory.Parsed(c, r.nextNonBlank());
+        },
+        "empty file: expected an XYZ frame",
+        () -> {
+          Map<String, String> run = new java.util.TreeMap<>();
+          for (Map.Entry<String, String> e : firstKeys.entrySet()) {
+            if (e.getKey().startsWith(RUN_PREFIX)) {
+              run.put(e.getKey().substring(RUN_PREFIX.length()), e.getValue());
+            }
+          }
+          return new IndexedTextTrajectory.Labels(firstKeys.get(POTENTIAL_KEY), run);
+        });
   }
 
   private record Column(String name, char type, int count, int offset) {}
@@ -79,8 +77,10 @@ public final class ExtendedXyz {
       int frameIndex,
       ReadOptions options,
       Map<String, Integer> speciesTypes,
-      List<Configuration> previous,
-      Map<String, String> firstKeys)
+      Configuration frame0,
+      Map<String, String> firstKeys,
+      java.util.BitSet untyped,
+      int[] indexed)
       throws IOException {
     String[] ct = LineReader.tokens(countLine);
     if (ct.length != 1) {
@@ -90,9 +90,8 @@ public final class ExtendedXyz {
     if (n <= 0) {
       throw r.error("particle count must be positive, got " + n);
     }
-    if (!previous.isEmpty() && previous.get(0).size() != n) {
-      throw r.error(
-          "frame " + frameIndex + " has N = " + n + ", frame 0 had N = " + previous.get(0).size());
+    if (frame0 != null && frame0.size() != n) {
+      throw r.error("frame " + frameIndex + " has N = " + n + ", frame 0 had N = " + frame0.size());
     }
     String comment = r.require("the XYZ comment line with Lattice= and Properties=");
     Map<String, String> kv = parseKeyValues(r, comment, true);
@@ -218,7 +217,13 @@ public final class ExtendedXyz {
         d[i] = td;
       }
     }
-    if (types != null && type == null && allSingleUnnamed(speciesTypes)) {
+    // a frame read again (frameIndex < indexed[0]) sees the species of later frames too: whether
+    // its types are dropped was decided when the file was indexed
+    if (frameIndex >= indexed[0]) {
+      untyped.set(frameIndex, types != null && type == null && allSingleUnnamed(speciesTypes));
+      indexed[0] = frameIndex + 1;
+    }
+    if (untyped.get(frameIndex)) {
       types = null;
     }
     return FrameAssembler.assemble(

@@ -3,14 +3,11 @@ package org.glasslab.data.io;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.Trajectory;
 
 /**
@@ -32,31 +29,20 @@ import org.glasslab.data.Trajectory;
 public final class LammpsDump {
   private LammpsDump() {}
 
-  /** Reads every frame of a dump. */
+  /**
+   * Reads a dump: every frame is parsed and checked now, then read again on demand ({@link
+   * IndexedTextTrajectory}), so memory does not grow with the number of frames. Close the result.
+   */
   public static Trajectory read(Path file, ReadOptions options) throws IOException {
-    List<Configuration> frames = new ArrayList<>();
-    try (LineReader r = new LineReader(file)) {
-      String line = r.nextNonBlank();
-      if (line == null) {
-        throw new TrajectoryFormatException(file, "", "empty file: expected 'ITEM: TIMESTEP'");
-      }
-      while (line != null) {
-        Frame f = readFrame(r, line, frames, options);
-        frames.add(f.config);
-        line = f.nextLine;
-      }
-    }
-    try {
-      return MemoryTrajectory.of(frames);
-    } catch (IllegalArgumentException e) {
-      throw new TrajectoryFormatException(file, "", e.getMessage(), e);
-    }
+    return IndexedTextTrajectory.index(
+        file,
+        (r, first, k, frame0) -> readFrame(r, first, k, frame0, options),
+        "empty file: expected 'ITEM: TIMESTEP'",
+        () -> IndexedTextTrajectory.Labels.NONE);
   }
 
-  private record Frame(Configuration config, String nextLine) {}
-
-  private static Frame readFrame(
-      LineReader r, String line, List<Configuration> previous, ReadOptions options)
+  private static IndexedTextTrajectory.Parsed readFrame(
+      LineReader r, String line, int frameIndex, Configuration frame0, ReadOptions options)
       throws IOException {
     long step = -1;
     double time = Double.NaN;
@@ -65,7 +51,6 @@ public final class LammpsDump {
     double ylo = 0;
     double lx = -1;
     double ly = -1;
-    int frameIndex = previous.size();
     while (true) {
       if (!line.startsWith("ITEM:")) {
         throw r.error("expected an 'ITEM:' header, got '" + line + "'");
@@ -80,14 +65,9 @@ public final class LammpsDump {
         if (n <= 0) {
           throw r.error("number of atoms must be positive, got " + n);
         }
-        if (!previous.isEmpty() && previous.get(0).size() != n) {
+        if (frame0 != null && frame0.size() != n) {
           throw r.error(
-              "frame "
-                  + frameIndex
-                  + " has N = "
-                  + n
-                  + ", frame 0 had N = "
-                  + previous.get(0).size());
+              "frame " + frameIndex + " has N = " + n + ", frame 0 had N = " + frame0.size());
         }
       } else if (item.startsWith("BOX BOUNDS")) {
         String[] flags = LineReader.tokens(item.substring("BOX BOUNDS".length()));
@@ -121,7 +101,7 @@ public final class LammpsDump {
                 Double.isNaN(time) ? step * options.dt() : time,
                 frameIndex,
                 options);
-        int[] firstIds = previous.isEmpty() ? null : previous.get(0).ids();
+        int[] firstIds = frame0 == null ? null : frame0.ids();
         if (firstIds != null && !Arrays.equals(firstIds, c.ids())) {
           int k = Arrays.mismatch(firstIds, c.ids());
           throw r.error(
@@ -134,7 +114,7 @@ public final class LammpsDump {
                   + ": every frame must list the same atom ids (particles are matched across frames"
                   + " by id)");
         }
-        return new Frame(c, r.nextNonBlank());
+        return new IndexedTextTrajectory.Parsed(c, r.nextNonBlank());
       } else {
         throw r.error("unknown dump item '" + item + "'");
       }

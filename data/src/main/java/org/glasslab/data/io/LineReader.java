@@ -1,29 +1,67 @@
 package org.glasslab.data.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Reads a text file line by line, counting lines, and parses tokens with errors that name the file,
- * the line and what was expected.
+ * Reads a UTF-8 text file line by line, counting lines and bytes, and parses tokens with errors
+ * that name the file, the line and what was expected. Lines end at {@code \n} ({@code \r\n} too);
+ * {@link #lineStart()} is the byte offset of the line last returned, so that a reader opened there
+ * later ({@link #LineReader(Path, long, int)}) reads the same lines again: the text trajectories
+ * index their frames this way instead of holding them.
  */
 final class LineReader implements AutoCloseable {
   private final Path file;
-  private final BufferedReader in;
+  private final FileChannel ch;
+  private final boolean ownsChannel;
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int end;
+  private long bufStart; // file offset of buf[0]
+  private long lineStart = -1;
+  private byte[] line = new byte[256];
+  private CharsetDecoder decoder;
   private int lineNumber;
 
   LineReader(Path file) throws IOException {
     this.file = file;
+    this.ch = open(file);
+    this.ownsChannel = true;
+  }
+
+  /** Opens {@code file} for reading; a missing file is a one-line format error. */
+  static FileChannel open(Path file) throws IOException {
     try {
-      this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      return FileChannel.open(file, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
       throw new TrajectoryFormatException(file, "", "no such file");
     }
+  }
+
+  /**
+   * A reader of {@code ch} (an open channel of {@code file}, not closed by this reader) starting at
+   * byte {@code offset}, the start of line {@code lineNumber + 1}.
+   */
+  LineReader(Path file, FileChannel ch, long offset, int lineNumber) throws IOException {
+    this.file = file;
+    this.ch = ch;
+    this.ownsChannel = false;
+    this.lineNumber = lineNumber;
+    this.bufStart = offset;
+    ch.position(offset);
+  }
+
+  /** Byte offset in the file of the line last returned ({@code -1} before the first). */
+  long lineStart() {
+    return lineStart;
   }
 
   Path file() {
@@ -39,22 +77,57 @@ final class LineReader implements AutoCloseable {
     return "line " + lineNumber;
   }
 
-  /** The next line, or {@code null} at end of file. */
+  /** The next line (without its end), or {@code null} at end of file. */
   String next() throws IOException {
-    String s;
+    int len = 0;
+    boolean ascii = true;
+    long start = bufStart + pos;
+    while (true) {
+      if (pos == end) {
+        bufStart += end;
+        pos = 0;
+        end = Math.max(0, ch.read(ByteBuffer.wrap(buf)));
+        if (end == 0) {
+          if (len == 0) {
+            return null; // end of file
+          }
+          break; // a last line without its end
+        }
+      }
+      byte b = buf[pos++];
+      if (b == '\n') {
+        break;
+      }
+      if (len == line.length) {
+        line = java.util.Arrays.copyOf(line, 2 * len);
+      }
+      line[len++] = b;
+      ascii &= b >= 0;
+    }
+    if (len > 0 && line[len - 1] == '\r') {
+      len--;
+    }
+    lineStart = start;
+    lineNumber++;
+    if (ascii) {
+      return new String(line, 0, len, StandardCharsets.ISO_8859_1);
+    }
+    if (decoder == null) {
+      decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
     try {
-      s = in.readLine();
+      return decoder.decode(ByteBuffer.wrap(line, 0, len)).toString();
     } catch (CharacterCodingException e) {
       throw new TrajectoryFormatException(
           file,
-          "line " + (lineNumber + 1),
+          "line " + lineNumber,
           "not a text file (bytes that are not UTF-8); a binary file, e.g. H5MD, needs the .h5"
               + " extension or --from h5md");
     }
-    if (s != null) {
-      lineNumber++;
-    }
-    return s;
   }
 
   /** The next line; end of file is an error saying what was expected. */
@@ -112,6 +185,8 @@ final class LineReader implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    if (ownsChannel) {
+      ch.close();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.glasslab.pipeline.cli;
 
 import java.io.PrintWriter;
+import org.glasslab.data.Limits;
 import org.glasslab.pipeline.engine.Bars;
 import org.glasslab.pipeline.task.Tasks;
 import picocli.CommandLine;
@@ -60,7 +61,7 @@ public final class Cli {
             usageError(cmd, e.getMessage());
             return EXIT_USAGE;
           }
-          String msg = message(e);
+          String msg = Limits.outOfMemory(e) != null ? Limits.outOfMemory(e) : message(e);
           cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(msg));
           if (System.getenv("GLASSLAB_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());
@@ -79,7 +80,13 @@ public final class Cli {
     Bars.install(); // on a terminal, log lines go above the progress bars
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    return commandLine(out, err, extraSubcommands).execute(args);
+    try {
+      return commandLine(out, err, extraSubcommands).execute(args);
+    } catch (OutOfMemoryError e) { // thrown on the main thread: picocli passes errors through
+      err.println("glasslab: " + Limits.outOfMemory(e));
+      err.flush();
+      return EXIT_FAILURE;
+    }
   }
 
   /**

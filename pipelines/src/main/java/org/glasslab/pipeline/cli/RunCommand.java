@@ -90,7 +90,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--mem",
       paramLabel = "SIZE",
-      description = "Slurm memory per job, e.g. 4G; the JVM heap gets 3/4 (slurm executor).")
+      defaultValue = "3G",
+      description =
+          "Slurm memory per job, e.g. 4G (default ${DEFAULT-VALUE}; a stage's resources: mem"
+              + " overrides it); the JVM heap gets 3/4 (slurm executor).")
   String mem;
 
   @Option(

@@ -585,6 +585,10 @@ public final class Engine {
   }
 
   static String oneLine(Throwable e) {
+    String oom = org.glasslab.data.Limits.outOfMemory(e);
+    if (oom != null) {
+      return oom;
+    }
     Throwable c = e;
     while ((c.getMessage() == null || c instanceof java.util.concurrent.CompletionException)
         && c.getCause() != null) {

@@ -373,8 +373,10 @@ public final class SlurmExecutor {
     sb.append(
         "if [ -z \"$mem\" ] && [ -n \"${SLURM_MEM_PER_CPU:-}\" ]; then"
             + " mem=$((SLURM_MEM_PER_CPU * cpus)); fi\n");
-    sb.append("heap=()\n");
-    sb.append("# heap: 3/4 of the job's memory (the rest: JVM metaspace, threads, HDF5 buffers)\n");
+    sb.append(
+        "# heap: 3/4 of the job's memory (the rest: JVM metaspace, threads, HDF5 buffers);\n");
+    sb.append("# without a memory request, the launcher's rule (GLASSLAB_HEAP, default 2g)\n");
+    sb.append("heap=(\"-Xmx${GLASSLAB_HEAP:-2g}\")\n");
     sb.append("if [ -n \"$mem\" ]; then heap=(\"-Xmx$((mem * 3 / 4))m\"); fi\n");
     sb.append("task=${SLURM_ARRAY_TASK_ID:-0}\n");
     sb.append("id=${SLURM_ARRAY_JOB_ID:-$SLURM_JOB_ID}_$task\n");

@@ -29,6 +29,9 @@ public final class SlurmJob {
               Math.max(1, Integer.parseInt(args[3])),
               Stages.builtin(),
               err);
+    } catch (OutOfMemoryError e) {
+      err.println("glasslab slurm job: " + org.glasslab.data.Limits.outOfMemory(e));
+      rc = 1;
     } catch (Exception e) {
       err.println("glasslab slurm job: " + e.getMessage());
       if (System.getenv("GLASSLAB_DEBUG") != null) {

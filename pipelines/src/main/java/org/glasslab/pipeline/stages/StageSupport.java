@@ -57,17 +57,6 @@ final class StageSupport {
         "convention", () -> PhysicsParams.convention(p.getString("convention", "consistent")));
   }
 
-  /** Every frame of an H5MD file, read serially (jhdf readers are not thread-safe). */
-  static Configuration[] readAll(Path h5) throws IOException {
-    try (Trajectory t = H5md.read(h5, ReadOptions.DEFAULTS)) {
-      Configuration[] c = new Configuration[t.frameCount()];
-      for (int k = 0; k < c.length; k++) {
-        c[k] = t.frame(k);
-      }
-      return c;
-    }
-  }
-
   /** {@code 0, 1, ..., n-1} as ints (the frame column of per-frame tables). */
   static int[] frames(int n) {
     int[] f = new int[n];
