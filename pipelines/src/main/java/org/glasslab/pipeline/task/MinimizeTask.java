@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.MemoryTrajectory;
 import org.glasslab.data.TimeSeries;
 import org.glasslab.data.Trajectory;
+import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.Format;
+import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.H5mdWriter;
+import org.glasslab.data.io.ReadOptions;
 import org.glasslab.data.io.TrajectoryIO;
 import org.glasslab.md.PairPotential;
 import org.glasslab.minimize.FrameResult;
@@ -269,44 +271,45 @@ public final class MinimizeTask extends FrameTask<MinimizeTask.Options, Minimize
 
   /**
    * H5MD output is streamed ({@link H5mdWriter}, observables per frame); other formats (xyz, dump)
-   * are collected and written at the end.
+   * are streamed into a hidden H5MD file beside the output and converted frame by frame when the
+   * last frame is in, so that memory stays O(N) whatever the format.
    */
   private static Sink sink(Path output, int frames, int n, String potential)
       throws java.io.IOException {
-    if (Format.of(output) == Format.H5MD) {
-      H5mdWriter w =
-          new H5mdWriter(
-              output,
-              frames,
-              n,
-              potential,
-              Map.of(),
-              List.of("potential_energy_per_particle", "max_force"));
-      return new Sink() {
-        @Override
-        public void append(Configuration is, FrameResult r) throws java.io.IOException {
-          w.append(is, new double[] {r.energyPerParticle()}, new double[] {r.maxForce()});
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-          w.close();
-        }
-      };
-    }
-    List<Configuration> is = new ArrayList<>();
-    List<FrameResult> results = new ArrayList<>();
+    boolean h5md = Format.of(output) == Format.H5MD;
+    Path target = h5md ? output : output.resolveSibling("." + output.getFileName() + ".is-tmp.h5");
+    H5mdWriter w =
+        new H5mdWriter(
+            target,
+            frames,
+            n,
+            potential,
+            Map.of(),
+            List.of("potential_energy_per_particle", "max_force"));
     return new Sink() {
+      int written;
+
       @Override
-      public void append(Configuration c, FrameResult r) {
-        is.add(c);
-        results.add(r);
+      public void append(Configuration is, FrameResult r) throws java.io.IOException {
+        w.append(is, new double[] {r.energyPerParticle()}, new double[] {r.maxForce()});
+        written++;
       }
 
       @Override
       public void close() throws java.io.IOException {
-        if (is.size() == frames) {
-          TrajectoryIO.write(output, new MemoryTrajectory(is, observables(results), potential));
+        if (h5md) {
+          w.close();
+          return;
+        }
+        try {
+          if (written == frames) {
+            w.close();
+            try (Trajectory t = H5md.read(target, ReadOptions.DEFAULTS)) {
+              TrajectoryIO.write(output, t);
+            }
+          }
+        } finally {
+          AtomicFile.deleteTree(target);
         }
       }
     };
