@@ -185,6 +185,7 @@ public final class ParticleLatticeStage extends AbstractStage {
     LinePlot.Builder pPlot =
         LinePlot.builder("Persistence on t / tau_alpha", "t / tau_alpha", "p").log(true, false);
     java.util.Set<String> plotted = new java.util.HashSet<>();
+    int curves = 0;
     for (Map.Entry<Double, List<Branch>> g : byT.entrySet()) {
       List<Branch> reps = g.getValue();
       Branch first = reps.get(0);
@@ -243,6 +244,7 @@ public final class ParticleLatticeStage extends AbstractStage {
       if (Double.isFinite(tau)) {
         pPlot.series(
             "particles T=" + g.getKey() + " (IS persistence)", scale(first.pLag(), tau), first.p());
+        curves++;
       }
       double tauL = RelaxationTime.tauAlpha(ls.lags(), ls.persistence());
       if (Double.isFinite(tauL) && plotted.add(lat)) {
@@ -250,15 +252,22 @@ public final class ParticleLatticeStage extends AbstractStage {
             lat + " (lattice, T=" + ls.temperature() + ")",
             scale(ls.lags(), tauL),
             ls.persistence());
+        curves++;
       }
     }
     writeOutputs(ctx, csv, fit, maxLag, jsonRows, md.toString());
-    ctx.figure(
-        "persistence_particle_lattice",
-        pPlot.build(),
-        "Persistence p against t / tau_alpha: particles = share of particles whose IS position has"
-            + " not jumped (first replica; tau_alpha from F_s = 1/e, mean over replicas); lattice"
-            + " = share of sites not yielded (tau from p = 1/e), the branch nearest T / E.");
+    if (curves == 0) {
+      ctx.log(
+          "no tau_alpha on either side (F_s never reached 1/e, no lattice persistence decay):"
+              + " no persistence plot; the table says why");
+    } else {
+      ctx.figure(
+          "persistence_particle_lattice",
+          pPlot.build(),
+          "Persistence p against t / tau_alpha: particles = share of particles whose IS position has"
+              + " not jumped (first replica; tau_alpha from F_s = 1/e, mean over replicas); lattice"
+              + " = share of sites not yielded (tau from p = 1/e), the branch nearest T / E.");
+    }
     arrheniusFigure(ctx, fit, samples);
   }
 
