@@ -88,9 +88,10 @@ public final class Replay {
                 + "' entry in its run parameters; written by an older glasslab simulate), so it"
                 + " cannot be replayed exactly; rerun simulate");
       }
+      String pot = provenance.get(Potentials.METADATA_KEY);
+      PairPotential potential = Potentials.byName(pot == null ? "wca" : pot);
       String made = provenance.getOrDefault(KERNEL_KEY, ForceKernel.SCALAR.label());
-      String pot0 = provenance.get(Potentials.METADATA_KEY);
-      String here = kernelFor(Potentials.byName(pot0 == null ? "wca" : pot0)).label();
+      String here = kernelFor(potential).label();
       if (!made.equals(here)) {
         throw new IllegalArgumentException(
             source
@@ -110,7 +111,6 @@ public final class Replay {
       double t = number(provenance, "T", source);
       double skin = number(provenance, "skin", source);
       int sortEvery = (int) number(provenance, SORT_EVERY_KEY, source);
-      String pot = provenance.get(Potentials.METADATA_KEY);
       String conv = provenance.get("stress_convention");
       MdOptions defaults = MdOptions.defaults(dt);
       StressConvention convention;
@@ -121,10 +121,7 @@ public final class Replay {
             source + ": run parameter 'stress_convention' is '" + conv + "', not a convention");
       }
       return new Setup(
-          Potentials.byName(pot == null ? "wca" : pot),
-          t,
-          new MdOptions(dt, skin, sortEvery, defaults.maxNeighbours()),
-          convention);
+          potential, t, new MdOptions(dt, skin, sortEvery, defaults.maxNeighbours()), convention);
     }
 
     private static double number(Map<String, String> p, String key, String source) {

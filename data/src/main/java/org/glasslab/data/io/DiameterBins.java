@@ -1,9 +1,7 @@
 package org.glasslab.data.io;
 
-import java.util.Map;
-import org.glasslab.data.Box;
 import org.glasslab.data.Configuration;
-import org.glasslab.data.TimeSeries;
+import org.glasslab.data.ForwardingTrajectory;
 import org.glasslab.data.Trajectory;
 
 /**
@@ -68,32 +66,7 @@ public record DiameterBins(double lo, double width, int bins) {
       types[i] = b + 1;
       binned[i] = centre(b);
     }
-    return new Trajectory() {
-      @Override
-      public int frameCount() {
-        return t.frameCount();
-      }
-
-      @Override
-      public int particleCount() {
-        return t.particleCount();
-      }
-
-      @Override
-      public Box box() {
-        return t.box();
-      }
-
-      @Override
-      public long step(int k) {
-        return t.step(k);
-      }
-
-      @Override
-      public double time(int k) {
-        return t.time(k);
-      }
-
+    return new ForwardingTrajectory(t) {
       @Override
       public double[] diameters() {
         return binned.clone();
@@ -112,21 +85,6 @@ public record DiameterBins(double lo, double width, int bins) {
             types,
             c.step(),
             c.time());
-      }
-
-      @Override
-      public Map<String, TimeSeries> observables() {
-        return t.observables();
-      }
-
-      @Override
-      public String potential() {
-        return t.potential();
-      }
-
-      @Override
-      public Map<String, String> provenance() {
-        return t.provenance();
       }
     };
   }

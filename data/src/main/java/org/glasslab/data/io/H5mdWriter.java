@@ -187,7 +187,15 @@ public final class H5mdWriter implements AutoCloseable {
             target + ": " + appended + " of the declared " + frames + " frames were written");
       }
       if (tmpDir == null) {
-        H5md.write(target, new WithProvenance(pendingTrajectory(), provenance));
+        H5md.write(
+            target,
+            // the pending frames with the run's provenance (written as attributes)
+            new org.glasslab.data.ForwardingTrajectory(pendingTrajectory()) {
+              @Override
+              public Map<String, String> provenance() {
+                return provenance;
+              }
+            });
         return;
       }
       if (!pending.isEmpty()) {
@@ -241,55 +249,6 @@ public final class H5mdWriter implements AutoCloseable {
     } else {
       Files.deleteIfExists(to);
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    }
-  }
-
-  /** A memory trajectory that also reports the run's provenance (written as attributes). */
-  private record WithProvenance(MemoryTrajectory t, Map<String, String> provenance)
-      implements org.glasslab.data.Trajectory {
-    @Override
-    public int frameCount() {
-      return t.frameCount();
-    }
-
-    @Override
-    public int particleCount() {
-      return t.particleCount();
-    }
-
-    @Override
-    public org.glasslab.data.Box box() {
-      return t.box();
-    }
-
-    @Override
-    public long step(int k) {
-      return t.step(k);
-    }
-
-    @Override
-    public double time(int k) {
-      return t.time(k);
-    }
-
-    @Override
-    public double[] diameters() {
-      return t.diameters();
-    }
-
-    @Override
-    public Configuration frame(int k) {
-      return t.frame(k);
-    }
-
-    @Override
-    public Map<String, TimeSeries> observables() {
-      return t.observables();
-    }
-
-    @Override
-    public String potential() {
-      return t.potential();
     }
   }
 }

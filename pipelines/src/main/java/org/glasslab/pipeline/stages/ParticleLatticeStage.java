@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.glasslab.analysis.dynamics.IsPersistence;
 import org.glasslab.analysis.dynamics.SelfIntermediateScattering;
@@ -20,6 +19,7 @@ import org.glasslab.data.Trajectory;
 import org.glasslab.data.io.AtomicFile;
 import org.glasslab.data.io.H5md;
 import org.glasslab.data.io.ReadOptions;
+import org.glasslab.data.random.Rng;
 import org.glasslab.epm.coarsegrain.ArrheniusFit;
 import org.glasslab.epm.coarsegrain.CalibratedComparison;
 import org.glasslab.epm.coarsegrain.Facilitation;
@@ -168,7 +168,7 @@ public final class ParticleLatticeStage extends AbstractStage {
             samples,
             par.getInt("min_events", 5),
             par.getInt("bootstrap", 400),
-            new SplittableRandom(ctx.seed()));
+            new Rng(ctx.seed()));
     Map<String, CalibratedComparison.LatticeSide> lattices = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : pers.entrySet()) {
       lattices.put(e.getKey(), lattice(e.getKey(), e.getValue(), av.get(e.getKey())));
