@@ -164,6 +164,23 @@ public final class Histogram {
     skipped += o.skipped;
   }
 
+  /**
+   * Adds counts stored elsewhere (a histogram read back from a checkpoint): {@code binCounts} must
+   * have this histogram's number of bins.
+   */
+  public void addCounts(long[] binCounts, long below, long above, long skipped) {
+    if (binCounts.length != counts.length) {
+      throw new IllegalArgumentException(
+          "expected " + counts.length + " bin counts, got " + binCounts.length);
+    }
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] += binCounts[i];
+    }
+    this.below += below;
+    this.above += above;
+    this.skipped += skipped;
+  }
+
   /** True for logarithmic bins. */
   public boolean logarithmic() {
     return log;

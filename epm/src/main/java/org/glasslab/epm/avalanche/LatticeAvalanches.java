@@ -67,8 +67,13 @@ public final class LatticeAvalanches implements LatticeListener {
     this.maxSize = (long) Math.ceil(runawayFactor * sites);
     this.maxDuration = maxDuration;
     this.stamp = new int[sites];
-    this.xMinQuiescent = Histogram.log(1e-6, 10, 10);
-    this.xMinAtStart = Histogram.log(1e-6, 10, 10);
+    this.xMinQuiescent = xMinHistogram();
+    this.xMinAtStart = xMinHistogram();
+  }
+
+  /** An empty x_min histogram with the binning this detector uses (10 per decade, 1e-6 … 10). */
+  public static Histogram xMinHistogram() {
+    return Histogram.log(1e-6, 10, 10);
   }
 
   /**

@@ -201,6 +201,16 @@ public final class TcScan {
    * @param progress called with 1 after each finished sample (from worker threads); may be null
    */
   public static Result run(TcScanOptions o, IntConsumer progress) {
+    return run(o, progress, null);
+  }
+
+  /**
+   * Runs the scan, keeping every finished sample in {@code store} (null: none) and taking the
+   * samples already there instead of rerunning them, so that a killed scan resumes.
+   *
+   * @param progress called with 1 after each finished or resumed sample (from worker threads)
+   */
+  public static Result run(TcScanOptions o, IntConsumer progress, TcScanSamples store) {
     int[] sizes = o.sizes();
     double[] temps = o.temperatures();
     List<int[]> tasks = new ArrayList<>();
@@ -219,7 +229,14 @@ public final class TcScan {
         futures.add(
             ex.submit(
                 () -> {
-                  SampleResult r = runSample(o, sizes[task[0]], task[1], task[2]);
+                  SampleResult r =
+                      store == null ? null : store.load(o, sizes[task[0]], task[1], task[2]);
+                  if (r == null) {
+                    r = runSample(o, sizes[task[0]], task[1], task[2]);
+                    if (store != null) {
+                      store.save(o, task[1], r);
+                    }
+                  }
                   if (progress != null) {
                     progress.accept(1);
                   }

@@ -1,13 +1,19 @@
 package org.glasslab.epm.avalanche;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.glasslab.epm.lattice.LatticeParams;
 import org.glasslab.epm.lattice.LatticeProtocol;
 import org.glasslab.epm.lattice.ResetRule;
 import org.glasslab.epm.lattice.UnstableRule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** T_c interpolation, bootstrap and fit on synthetic input, and a tiny real scan. */
 class TcScanTest {
@@ -41,27 +47,78 @@ class TcScanTest {
     assertTrue(fit.kappaError() > 0 && fit.kappaBootstrapError() > 0);
   }
 
+  private static TcScanOptions smallScan() {
+    return new TcScanOptions(
+        LatticeParams.defaults(8, 1)
+            .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE)
+            .withReset(ResetRule.REDRAW, 1.0),
+        new int[] {8, 12},
+        new double[] {0.02, 0.2, 3},
+        4,
+        15,
+        100,
+        20,
+        1,
+        new double[] {0.25},
+        50,
+        5,
+        2,
+        TcScanOptions.Criterion.SAMPLE,
+        false);
+  }
+
+  /**
+   * A scan that keeps its samples resumes: with every sample stored, or half of them deleted (a
+   * killed scan), the rerun gives the uninterrupted scan's numbers exactly; a sample of other
+   * options is not taken.
+   */
+  @Test
+  void storedSamplesResumeAKilledScanExactly(@TempDir Path dir) throws Exception {
+    TcScanOptions o = smallScan();
+    TcScan.Result plain = TcScan.run(o, null);
+    TcScanSamples store = new TcScanSamples(dir);
+    TcScan.Result first = TcScan.run(o, null, store);
+    assertEquals(TcScanReport.avalanches(plain), TcScanReport.avalanches(first));
+    List<Path> files;
+    try (var s = Files.list(dir)) {
+      files = s.sorted().toList();
+    }
+    assertEquals(2 * 3 * 4, files.size(), "one file per sample");
+    for (int k = 0; k < files.size(); k += 2) {
+      Files.delete(files.get(k));
+    }
+    int[] ran = new int[1];
+    TcScan.Result resumed = TcScan.run(o, x -> ran[0]++, store);
+    assertEquals(24, ran[0], "progress counts resumed samples too");
+    assertEquals(TcScanReport.avalanches(plain), TcScanReport.avalanches(resumed));
+    assertEquals(TcScanReport.xMin(plain), TcScanReport.xMin(resumed));
+    assertEquals(TcScanReport.cells(plain), TcScanReport.cells(resumed));
+    assertEquals(TcScanReport.tc(plain), TcScanReport.tc(resumed));
+    // another budget is another sample: not taken from the store
+    TcScanOptions other =
+        new TcScanOptions(
+            o.base(),
+            o.sizes(),
+            o.temperatures(),
+            o.samples(),
+            o.avalanchesPerSample(),
+            o.warmupSweeps(),
+            o.budgetSweeps() + 1,
+            o.runawayFactor(),
+            o.extraFactors(),
+            o.bootstrap(),
+            o.seed(),
+            o.threads(),
+            o.criterion(),
+            o.stopAtFirstRunaway());
+    assertNull(store.load(other, 8, 0, 0));
+    assertNotNull(store.load(o, 8, 0, 0));
+  }
+
   /** Steady state (redraw, warm-up until stationary): intermittent when cold, flowing when hot. */
   @Test
   void smallScanIsReproducibleAndBracketsTheCrossing() {
-    TcScanOptions o =
-        new TcScanOptions(
-            LatticeParams.defaults(8, 1)
-                .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE)
-                .withReset(ResetRule.REDRAW, 1.0),
-            new int[] {8, 12},
-            new double[] {0.02, 0.2, 3},
-            4,
-            15,
-            100,
-            20,
-            1,
-            new double[] {0.25},
-            50,
-            5,
-            2,
-            TcScanOptions.Criterion.SAMPLE,
-            false);
+    TcScanOptions o = smallScan();
     TcScan.Result a = TcScan.run(o, null);
     TcScan.Result b = TcScan.run(o, null);
     assertEquals(TcScanReport.avalanches(a), TcScanReport.avalanches(b));

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.glasslab.epm.avalanche.TcScan;
 import org.glasslab.epm.avalanche.TcScanOptions;
 import org.glasslab.epm.avalanche.TcScanReport;
+import org.glasslab.epm.avalanche.TcScanSamples;
 import org.glasslab.epm.lattice.LatticeParams;
 import org.glasslab.epm.lattice.LatticeProtocol;
 import org.glasslab.epm.lattice.UnstableRule;
@@ -85,6 +86,13 @@ public final class EpmTcScanTask
   static final Param<Long> SEED = Param.seed("Base seed (sample seeds derive from it).");
   static final Param<Integer> THREADS =
       Param.integer("threads", 1, "", "K", "Worker threads (results do not depend on it).");
+  static final Param<String> SAMPLES_DIR =
+      Param.text(
+          "samples_dir",
+          "",
+          "DIR",
+          "Keep each finished sample in DIR (one small file, named by a hash of everything that"
+              + " determines it) and take the samples already there: a killed scan resumes.");
   static final Param<List<String>> FROM =
       Param.names(
           "from",
@@ -97,8 +105,13 @@ public final class EpmTcScanTask
    * @param options the scan (sizes and temperatures from the data with {@code from})
    * @param from earlier output directories to analyse, empty to simulate
    * @param samples the samples read from {@code from}, empty otherwise
+   * @param store where finished samples are kept for a resume (null: nowhere)
    */
-  public record Params(TcScanOptions options, List<Path> from, List<TcScan.SampleResult> samples) {
+  public record Params(
+      TcScanOptions options,
+      List<Path> from,
+      List<TcScan.SampleResult> samples,
+      TcScanSamples store) {
     /** Copies. */
     public Params {
       from = List.copyOf(from);
@@ -145,6 +158,7 @@ public final class EpmTcScanTask
             BOOTSTRAP,
             SEED,
             THREADS,
+            SAMPLES_DIR,
             FROM));
   }
 
@@ -234,7 +248,12 @@ public final class EpmTcScanTask
             v.get(THREADS),
             crit,
             v.get(STOP_AT_FIRST_RUNAWAY));
-    return new Params(o, from, samples);
+    String store = v.get(SAMPLES_DIR);
+    return new Params(
+        o,
+        from,
+        samples,
+        store == null || store.isBlank() ? null : new TcScanSamples(Path.of(store)));
   }
 
   @Override
@@ -251,7 +270,7 @@ public final class EpmTcScanTask
     } else {
       TcScanOptions o = p.options();
       monitor.total((long) o.sizes().length * o.temperatures().length * o.samples());
-      r = TcScan.run(o, monitor::step);
+      r = TcScan.run(o, monitor::step, p.store());
     }
     return new Result(r, (System.nanoTime() - t0) * 1e-9);
   }
@@ -326,6 +345,7 @@ public final class EpmTcScanTask
     params.put("stop_at_first_runaway", o.stopAtFirstRunaway());
     params.put("seed", o.seed());
     params.put("threads", o.threads());
+    params.put("samples_dir", p.store() == null ? null : p.store().dir().toString());
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("parameters", params);
     r.put("tc", res.scan().tc());
