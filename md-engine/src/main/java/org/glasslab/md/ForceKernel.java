@@ -30,6 +30,7 @@ public enum ForceKernel {
 
   static final String VECTOR_MODULE = "jdk.incubator.vector";
   private static final String VECTOR_CLASS = "org.glasslab.md.VectorWcaForces";
+  private static final String VECTOR_STEP_CLASS = "org.glasslab.md.VectorStepLoops";
 
   /** Lower-case name, as reported by benchmarks and accepted by {@link #PROPERTY}. */
   public String label() {
@@ -100,6 +101,104 @@ public enum ForceKernel {
 
     /** As {@link #forces}, and returns the potential energy [energy] (the minimizer's path). */
     double forcesAndEnergy(NeighbourList list, double[] x, double[] d, double[] f);
+  }
+
+  /** A new vector {@link StepLoops} (reflective, like {@link #newVectorKernel}). */
+  static StepLoops newVectorStepLoops() {
+    requireVector();
+    if (vectorLanes() % 2 != 0) {
+      return StepLoops.SCALAR; // one double per vector: nothing to gain, and x/y lanes need pairs
+    }
+    try {
+      return (StepLoops) Class.forName(VECTOR_STEP_CLASS).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create the vector integration loops: " + e, e);
+    }
+  }
+
+  /**
+   * The two velocity-Verlet loops of {@link Simulation#step()} over the interleaved arrays x, v, f
+   * (x0, y0, x1, y1, ...): {@link #SCALAR} is the reference, {@code VectorStepLoops} runs them in
+   * lanes with the vector force kernel.
+   */
+  interface StepLoops {
+    /**
+     * Half kick v += h f and drift x += dt v; returns the largest squared displacement from {@code
+     * xb} (the positions of the last list build).
+     */
+    double kickDrift(double[] x, double[] v, double[] f, double[] xb, int n, double h, double dt);
+
+    /** Half kick v += h f; stores Σ v_x, Σ v_y and Σ |v|² in {@code moments[0..2]}. */
+    void kick(double[] v, double[] f, int n, double h, double[] moments);
+
+    /** The scalar loops (particle by particle; sums in particle order). */
+    StepLoops SCALAR =
+        new StepLoops() {
+          @Override
+          public double kickDrift(
+              double[] x, double[] v, double[] f, double[] xb, int n, double h, double dt) {
+            return kickDriftRange(x, v, f, xb, 0, n, h, dt, 0);
+          }
+
+          @Override
+          public void kick(double[] v, double[] f, int n, double h, double[] moments) {
+            java.util.Arrays.fill(moments, 0, 3, 0.0);
+            kickRange(v, f, 0, n, h, moments);
+          }
+        };
+
+    /**
+     * {@link #kickDrift} for particles [from, to), scalar; returns max(maxDisp2, their largest
+     * squared displacement).
+     */
+    static double kickDriftRange(
+        double[] x,
+        double[] v,
+        double[] f,
+        double[] xb,
+        int from,
+        int to,
+        double h,
+        double dt,
+        double maxDisp2) {
+      for (int i = from; i < to; i++) {
+        final int a = 2 * i;
+        final int b = a + 1;
+        final double vx = v[a] + h * f[a];
+        final double vy = v[b] + h * f[b];
+        v[a] = vx;
+        v[b] = vy;
+        final double px = x[a] + dt * vx;
+        final double py = x[b] + dt * vy;
+        x[a] = px;
+        x[b] = py;
+        final double ddx = px - xb[a];
+        final double ddy = py - xb[b];
+        maxDisp2 = Math.max(maxDisp2, ddx * ddx + ddy * ddy); // branch-free
+      }
+      return maxDisp2;
+    }
+
+    /** {@link #kick} for particles [from, to), scalar, adding their sums to {@code moments}. */
+    static void kickRange(double[] v, double[] f, int from, int to, double h, double[] moments) {
+      double sx = moments[0];
+      double sy = moments[1];
+      double s2 = moments[2];
+      for (int i = from; i < to; i++) {
+        final int a = 2 * i;
+        final int b = a + 1;
+        final double vx = v[a] + h * f[a];
+        final double vy = v[b] + h * f[b];
+        v[a] = vx;
+        v[b] = vy;
+        sx += vx;
+        sy += vy;
+        s2 += vx * vx + vy * vy;
+      }
+      moments[0] = sx;
+      moments[1] = sy;
+      moments[2] = s2;
+    }
   }
 
   private static final class Holder {

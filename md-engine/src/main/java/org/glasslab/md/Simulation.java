@@ -39,6 +39,8 @@ public final class Simulation {
   private final int[] order;
   private final NeighbourList list;
   private final PairForces forces;
+  // the integration loops: in lanes with the vector force kernel (same kernel label), else scalar
+  private final ForceKernel.StepLoops loops;
   private final double[] wrapTmp = new double[1];
   private final double[] virialTmp = new double[3];
   private final double[] moments = new double[3];
@@ -136,6 +138,10 @@ public final class Simulation {
         new NeighbourList(
             box, n, potential.maxCutoff(dMax), options.skin(), options.maxNeighbours());
     this.forces = new PairForces(potential, list);
+    this.loops =
+        forces.kernel() == ForceKernel.VECTOR
+            ? ForceKernel.newVectorStepLoops()
+            : ForceKernel.StepLoops.SCALAR;
     this.sortKey = new int[n];
     this.sortPerm = new int[n];
     this.sortCount = new int[list.cellsX() * list.cellsY() + 1];
@@ -166,44 +172,13 @@ public final class Simulation {
     final double[] f = this.f;
     final double[] xb = list.buildPositionsLive();
     // half kick + drift, tracking the largest displacement since the last list build
-    double maxDisp2 = 0;
-    for (int i = 0; i < n; i++) {
-      final int a = 2 * i;
-      final int b = a + 1;
-      final double vx = v[a] + h * f[a];
-      final double vy = v[b] + h * f[b];
-      v[a] = vx;
-      v[b] = vy;
-      final double px = x[a] + dt * vx;
-      final double py = x[b] + dt * vy;
-      x[a] = px;
-      x[b] = py;
-      final double ddx = px - xb[a];
-      final double ddy = py - xb[b];
-      maxDisp2 = Math.max(maxDisp2, ddx * ddx + ddy * ddy); // branch-free
-    }
+    double maxDisp2 = loops.kickDrift(x, v, f, xb, n, h, dt);
     if (!(maxDisp2 <= list.halfSkinSquared())) { // NaN too: rebuild() refuses it
       rebuild();
     }
     forces.forces(x, d, f);
     // second half kick, accumulating the velocity moments the thermostat needs
-    double sx = 0;
-    double sy = 0;
-    double s2 = 0;
-    for (int i = 0; i < n; i++) {
-      final int a = 2 * i;
-      final int b = a + 1;
-      final double vx = v[a] + h * f[a];
-      final double vy = v[b] + h * f[b];
-      v[a] = vx;
-      v[b] = vy;
-      sx += vx;
-      sy += vy;
-      s2 += vx * vx + vy * vy;
-    }
-    moments[0] = sx;
-    moments[1] = sy;
-    moments[2] = s2;
+    loops.kick(v, f, n, h, moments);
     thermostat.endOfStep(v, n, moments);
     step++;
   }

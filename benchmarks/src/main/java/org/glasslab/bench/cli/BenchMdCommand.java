@@ -62,8 +62,18 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
   @Option(names = "--repeats", description = "timed repetitions per code (median, default 3)")
   int repeats = 3;
 
-  @Option(names = "--skin", description = "Verlet skin for both codes (default 0.3)")
+  @Option(names = "--skin", description = "Verlet skin of GlassLab (default 0.3)")
   double skin = 0.3;
+
+  @Option(
+      names = "--lammps-skin",
+      description =
+          "Verlet skin of LAMMPS (default: --skin); each code may run at its own best skin")
+  Double lammpsSkin;
+
+  private double lmpSkin() {
+    return lammpsSkin == null ? skin : lammpsSkin;
+  }
 
   @Option(names = "--no-lammps", description = "skip LAMMPS")
   boolean noLammps;
@@ -87,10 +97,16 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
 
   @Override
   public Integer call() throws Exception {
-    if (repeats < 1 || !(atomSteps >= 1e4) || !(dt > 0) || !(temperature > 0) || !(skin >= 0)) {
+    if (repeats < 1
+        || !(atomSteps >= 1e4)
+        || !(dt > 0)
+        || !(temperature > 0)
+        || !(skin >= 0)
+        || !(lmpSkin() >= 0)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "need --repeats >= 1, --atom-steps >= 1e4, positive --dt and --temperature, --skin >= 0");
+          "need --repeats >= 1, --atom-steps >= 1e4, positive --dt and --temperature, --skin and"
+              + " --lammps-skin >= 0");
     }
     int[] ns = scaling ? new int[] {500, 1000, 2000, 4000, 8000, 16000, 32000, 64000} : sizes;
     for (int n : ns) {
@@ -126,7 +142,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       double[] lrCpu = new double[repeats];
       LammpsDeck deck = lmp ? new LammpsDeck(c) : null;
       String script =
-          lmp ? deck.isokineticRun("data.lmp", dt, skin, temperature, steps, steps) : null;
+          lmp ? deck.isokineticRun("data.lmp", dt, lmpSkin(), temperature, steps, steps) : null;
       var threads = ManagementFactory.getThreadMXBean();
       for (int r = 0; r < repeats; r++) {
         Simulation sim = new Simulation(c, Wca.INSTANCE, new BrownClarke(temperature), opt);
@@ -182,11 +198,13 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
     } else {
       out.printf(
           Locale.ROOT,
-          "# md benchmark: rho=%g T=%g dt=%g skin=%g, single thread, median of %d; LAMMPS: %s%n",
+          "# md benchmark: rho=%g T=%g dt=%g skin=%g (LAMMPS %g), single thread, median of %d;"
+              + " LAMMPS: %s%n",
           density,
           temperature,
           dt,
           skin,
+          lmpSkin(),
           repeats,
           lmpVersion);
       out.printf(Locale.ROOT, "# GlassLab force kernel: %s%n", kernelDescription(kernel));
@@ -265,12 +283,14 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
             });
         gl[r] = java.util.Arrays.stream(rate).sum();
         if (lmp) {
-          String script = decks[0].isokineticRun("data.lmp", dt, skin, temperature, steps, steps);
+          String script =
+              decks[0].isokineticRun("data.lmp", dt, lmpSkin(), temperature, steps, steps);
           double[] lrate = new double[copies];
           runAtOnce(
               copies,
               q -> {
-                String sq = decks[q].isokineticRun("data.lmp", dt, skin, temperature, steps, steps);
+                String sq =
+                    decks[q].isokineticRun("data.lmp", dt, lmpSkin(), temperature, steps, steps);
                 lrate[q] = (double) n * steps / Lammps.run(decks[q].dataFile(), sq).loopSeconds();
               });
           lr[r] = java.util.Arrays.stream(lrate).sum();
@@ -325,12 +345,13 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       out.printf(
           Locale.ROOT,
           "# md ensemble benchmark: %d independent trajectories at once; rho=%g T=%g dt=%g"
-              + " skin=%g, median of %d; LAMMPS: %s%n",
+              + " skin=%g (LAMMPS %g), median of %d; LAMMPS: %s%n",
           copies,
           density,
           temperature,
           dt,
           skin,
+          lmpSkin(),
           repeats,
           lmpVersion);
       out.printf(Locale.ROOT, "# GlassLab force kernel: %s%n", kernelDescription(kernel[0]));
@@ -375,6 +396,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
     o.put("temperature", temperature);
     o.put("dt", dt);
     o.put("skin", skin);
+    o.put("lammps_skin", lmpSkin());
     o.put("repeats", repeats);
     o.put("lammps", lmpVersion);
     o.put("threads", threads);
