@@ -18,6 +18,8 @@ final class VectorStepLoops implements ForceKernel.StepLoops {
   private static final int L = S.length();
   // lane i takes lane i ^ 1: the partner coordinate of the same particle
   private static final VectorShuffle<Double> SWAP = VectorShuffle.fromOp(S, i -> i ^ 1);
+  // lane partial sums of the kick (one instance per Simulation, so no sharing between threads)
+  private final double[] buf = new double[2 * L];
 
   @Override
   public double kickDrift(
@@ -62,13 +64,17 @@ final class VectorStepLoops implements ForceKernel.StepLoops {
     }
     // lanes summed in a fixed order: reduceLanes(ADD) leaves the order to the implementation,
     // which could differ between the interpreter and compiled code (non-reproducible runs)
+    // (stored, not read with lane(i): a variable lane index is not intrinsified)
+    final double[] b = buf;
+    s1.intoArray(b, 0);
+    s2.intoArray(b, L);
     double sx = 0;
     double sy = 0;
     double sq = 0;
     for (int lane = 0; lane < L; lane += 2) {
-      sx += s1.lane(lane);
-      sy += s1.lane(lane + 1);
-      sq += s2.lane(lane) + s2.lane(lane + 1);
+      sx += b[lane];
+      sy += b[lane + 1];
+      sq += b[L + lane] + b[L + lane + 1];
     }
     moments[0] = sx;
     moments[1] = sy;
