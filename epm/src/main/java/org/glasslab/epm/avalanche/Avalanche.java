@@ -14,6 +14,11 @@ package org.glasslab.epm.avalanche;
  * @param runaway true if it was cut because its cascade exceeded c·N failures or D_max steps (never
  *     mixed into P(S))
  * @param xMinAtStart min_i x_i of the quiescent state the triggering activation came from [stress]
+ * @param epicentre the site of the triggering yield (index y·L + x), −1 if not recorded
+ * @param centroidX periodic centroid of the distinct failed sites, x in [0, L) [lattice spacings]
+ *     (circular mean over the sites, so a cascade across the boundary is not split); NaN if not
+ *     recorded
+ * @param centroidY the same for y
  */
 public record Avalanche(
     double startTime,
@@ -24,7 +29,36 @@ public record Avalanche(
     long duration,
     double durationTime,
     boolean runaway,
-    double xMinAtStart) {
+    double xMinAtStart,
+    int epicentre,
+    double centroidX,
+    double centroidY) {
+
+  /** An avalanche without position (epicentre −1, centroid NaN). */
+  public Avalanche(
+      double startTime,
+      long size,
+      long unstableSize,
+      double released,
+      int area,
+      long duration,
+      double durationTime,
+      boolean runaway,
+      double xMinAtStart) {
+    this(
+        startTime,
+        size,
+        unstableSize,
+        released,
+        area,
+        duration,
+        durationTime,
+        runaway,
+        xMinAtStart,
+        -1,
+        Double.NaN,
+        Double.NaN);
+  }
 
   /**
    * The cascade size: the triggering thermal activation plus the failures of unstable sites,

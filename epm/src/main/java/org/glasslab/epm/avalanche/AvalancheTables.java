@@ -20,14 +20,15 @@ public final class AvalancheTables {
     StringBuilder sb =
         new StringBuilder(
             "start_time,S,S_unstable,released,area,D,D_time,runaway,xmin_start,S_cascade,"
-                + "thermal_during\n");
+                + "thermal_during,epicentre,centroid_x,centroid_y\n");
     for (Avalanche a : list) {
       sb.append(num(a.startTime())).append(',').append(a.size()).append(',');
       sb.append(a.unstableSize()).append(',').append(num(a.released())).append(',');
       sb.append(a.area()).append(',').append(a.duration()).append(',');
       sb.append(num(a.durationTime())).append(',').append(a.runaway() ? 1 : 0).append(',');
       sb.append(num(a.xMinAtStart())).append(',').append(a.cascadeSize()).append(',');
-      sb.append(a.thermalDuring()).append('\n');
+      sb.append(a.thermalDuring()).append(',').append(a.epicentre()).append(',');
+      sb.append(num(a.centroidX())).append(',').append(num(a.centroidY())).append('\n');
     }
     return sb.toString();
   }

@@ -22,10 +22,26 @@ import org.glasslab.epm.lattice.LatticeListener;
  * Both size conventions are stored on every avalanche ({@link Avalanche#size()} counts thermal
  * activations during the cascade, {@link Avalanche#cascadeSize()} does not; {@link
  * Avalanche#mixed()} flags the avalanches that had any). x_min of every quiescent state and of the
- * state each avalanche started from is histogrammed.
+ * state each avalanche started from is histogrammed. Each avalanche records its epicentre (the
+ * triggering site) and the periodic centroid of its distinct failed sites (circular mean per axis
+ * over a lattice of {@code width} columns, site = y·width + x).
  */
 public final class LatticeAvalanches implements LatticeListener {
   private final int sites;
+  private final int width;
+  private final int rows;
+
+  /** cos, sin of 2π x / width and 2π y / rows per column / row (centroid by circular mean). */
+  private final double[] cosX;
+
+  private final double[] sinX;
+  private final double[] cosY;
+  private final double[] sinY;
+  private int epicentre;
+  private double sumCx;
+  private double sumSx;
+  private double sumCy;
+  private double sumSy;
   private final long maxSize;
   private final long maxDuration;
   private final List<Avalanche> avalanches = new ArrayList<>();
@@ -48,14 +64,30 @@ public final class LatticeAvalanches implements LatticeListener {
   private long completed;
 
   /**
-   * A detector for a lattice of {@code sites} sites.
+   * A detector for a chain of {@code sites} sites (one row: centroids have y = 0).
    *
    * @param runawayFactor c: a cascade of more than c·N failures is a runaway (&gt; 0)
    * @param maxDuration D_max: more steps than this is a runaway (&gt; 0)
    */
   public LatticeAvalanches(int sites, double runawayFactor, long maxDuration) {
+    this(sites, sites, runawayFactor, maxDuration);
+  }
+
+  /**
+   * A detector for a periodic lattice of {@code sites} sites in rows of {@code width} (an L×L
+   * lattice: width L).
+   *
+   * @param width sites per row; must divide {@code sites}
+   * @param runawayFactor c: a cascade of more than c·N failures is a runaway (&gt; 0)
+   * @param maxDuration D_max: more steps than this is a runaway (&gt; 0)
+   */
+  public LatticeAvalanches(int sites, int width, double runawayFactor, long maxDuration) {
     if (sites <= 0) {
       throw new IllegalArgumentException("number of sites must be positive, got " + sites);
+    }
+    if (width <= 0 || sites % width != 0) {
+      throw new IllegalArgumentException(
+          "width must be positive and divide the " + sites + " sites, got " + width);
     }
     if (!(runawayFactor > 0)) {
       throw new IllegalArgumentException("runaway factor c must be > 0, got " + runawayFactor);
@@ -64,6 +96,20 @@ public final class LatticeAvalanches implements LatticeListener {
       throw new IllegalArgumentException("maximum duration must be > 0, got " + maxDuration);
     }
     this.sites = sites;
+    this.width = width;
+    this.rows = sites / width;
+    this.cosX = new double[width];
+    this.sinX = new double[width];
+    this.cosY = new double[rows];
+    this.sinY = new double[rows];
+    for (int x = 0; x < width; x++) {
+      cosX[x] = Math.cos(2 * Math.PI * x / width);
+      sinX[x] = Math.sin(2 * Math.PI * x / width);
+    }
+    for (int y = 0; y < rows; y++) {
+      cosY[y] = Math.cos(2 * Math.PI * y / rows);
+      sinY[y] = Math.sin(2 * Math.PI * y / rows);
+    }
     this.maxSize = (long) Math.ceil(runawayFactor * sites);
     this.maxDuration = maxDuration;
     this.stamp = new int[sites];
@@ -108,6 +154,11 @@ public final class LatticeAvalanches implements LatticeListener {
         stampId = 1;
       }
       startTime = Double.NaN;
+      epicentre = site;
+      sumCx = 0;
+      sumSx = 0;
+      sumCy = 0;
+      sumSy = 0;
     }
     size++;
     if (unstable) {
@@ -117,6 +168,12 @@ public final class LatticeAvalanches implements LatticeListener {
     if (stamp[site] != stampId) {
       stamp[site] = stampId;
       area++;
+      int x = site % width;
+      int y = site / width;
+      sumCx += cosX[x];
+      sumSx += sinX[x];
+      sumCy += cosY[y];
+      sumSy += sinY[y];
     }
   }
 
@@ -157,7 +214,10 @@ public final class LatticeAvalanches implements LatticeListener {
             duration,
             time - startTime,
             runaway,
-            startXmin));
+            startXmin,
+            epicentre,
+            circularMean(sumSx, sumCx, width),
+            circularMean(sumSy, sumCy, rows)));
     if (!Double.isNaN(startXmin)) {
       xMinAtStart.add(startXmin);
     }
@@ -167,6 +227,21 @@ public final class LatticeAvalanches implements LatticeListener {
       completed++;
     }
     active = false;
+  }
+
+  /**
+   * The periodic mean position in [0, period) from Σ sin, Σ cos of the angles 2π x / period; for a
+   * perfectly balanced set (zero resultant, e.g. a cascade spanning the box evenly) the angle is
+   * that of atan2(0, 0) = 0.
+   */
+  private static double circularMean(double s, double c, int period) {
+    double a = Math.atan2(s, c) / (2 * Math.PI) * period;
+    return a < 0 ? a + period : (a >= period ? a - period : a);
+  }
+
+  /** Sites per row (x = site % width, y = site / width). */
+  public int width() {
+    return width;
   }
 
   /** Whether an avalanche is in progress. */

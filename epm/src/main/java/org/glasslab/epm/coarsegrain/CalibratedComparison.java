@@ -70,6 +70,8 @@ public final class CalibratedComparison {
    * @param windows independent windows behind each lag
    * @param sites N
    * @param cascadeAreas distinct failed sites of every completed avalanche
+   * @param facilitation successive-avalanche distance ratio (centroids of the failed sites), or the
+   *     reason there is none
    * @param yield local yield statistics, or null if not measured
    */
   public record LatticeSide(
@@ -80,6 +82,7 @@ public final class CalibratedComparison {
       long windows,
       int sites,
       double[] cascadeAreas,
+      Measurement facilitation,
       LocalYieldStatistics yield) {}
 
   /** T_lattice = T / E with its propagated error (E's relative error). */
@@ -224,9 +227,10 @@ public final class CalibratedComparison {
             "facilitation_distance_ratio",
             "",
             p.facilitation(),
-            Measurement.notMeasured("epm_avalanches.csv records no epicentre"),
-            "whether successive particle events are closer than random (ratio < 1)",
-            "no lattice counterpart yet; small boxes bound the distance by L/2"));
+            l.facilitation(),
+            "whether successive events are closer than random (ratio < 1) on each side",
+            "particle events are everything between two IS frames, lattice events one cascade"
+                + " each (completed, in time order); small boxes bound the distance by L/2"));
     rows.add(yieldRow("pseudogap_theta", p.yield(), l.yield(), true));
     rows.add(yieldRow("distance_to_yield_mean", p.yield(), l.yield(), false));
     return rows;
@@ -242,21 +246,19 @@ public final class CalibratedComparison {
         theta
             ? "whether P(x) ~ x^theta has the same pseudogap on both sides"
             : "the scale of the distance to yielding on each side",
-        "needs the frozen-matrix local yield stress (particles) and site x (lattice) over a"
-            + " stated fit range");
+        theta
+            ? "theta from the smallest x of few patches is the steep lower edge of the bulk unless"
+                + " the fitted range holds many values; the lattice x is sigma_th - |sigma| of"
+                + " every site, the particle x the weakest orientation of each patch"
+            : "the two sides are in their own stress units (particles epsilon/sigma^2, lattice"
+                + " the mean threshold) and are not compared with each other");
   }
 
   private static Measurement yieldValue(LocalYieldStatistics y, boolean theta) {
     if (y == null) {
       return Measurement.notMeasured("no local yield statistics supplied");
     }
-    String how =
-        String.format(
-            Locale.ROOT, "%s, fit range [%.3g, %.3g]", y.method(), y.fitMin(), y.fitMax());
-    if (theta) {
-      return Measurement.of(y.theta(), y.thetaError(), how);
-    }
-    return meanSe(y.x(), 1, how);
+    return theta ? y.theta() : y.meanX();
   }
 
   /** Mean ± standard error of {@code v} × {@code scale}; not enough data below two values. */

@@ -1,32 +1,103 @@
 package org.glasslab.epm.coarsegrain;
 
+import java.util.Locale;
+
 /**
- * Local yield statistics of one side (particles by the frozen-matrix method, or lattice sites): the
- * distances to yielding x and the pseudogap exponent θ of P(x) ~ x^θ fitted on [fitMin, fitMax]. It
- * is the interface through which a local-yield measurement enters {@link CalibratedComparison};
- * without it the P(x) and θ rows say "not measured".
+ * Local yield statistics of one side (particle patches by the frozen-matrix method, or lattice
+ * sites): the pseudogap exponent θ of P(x) ~ x^θ and the mean distance to yielding ⟨x⟩, each a
+ * {@link Measurement} (a value with its error, or "not enough data"). It is the interface through
+ * which a local-yield measurement enters {@link CalibratedComparison}; without it the θ and ⟨x⟩
+ * rows say "not measured".
  *
- * @param x samples of the distance to yielding [stress units of that side], not copied
- * @param theta fitted pseudogap exponent θ
- * @param thetaError its one-standard-deviation uncertainty
- * @param fitMin smallest x of the fit range
- * @param fitMax largest x of the fit range
- * @param method how x and θ were measured (shown in the table)
+ * @param theta θ with its error and the fit range in the note
+ * @param meanX ⟨x⟩ [stress units of that side] with its standard error
+ * @param method how x was measured (shown in the table)
  */
-public record LocalYieldStatistics(
-    double[] x, double theta, double thetaError, double fitMin, double fitMax, String method) {
-  /** Checks the record: samples present, θ with a finite error, an ordered fit range. */
+public record LocalYieldStatistics(Measurement theta, Measurement meanX, String method) {
+  /** Checks that both measurements and the method are given. */
   public LocalYieldStatistics {
-    if (x == null || x.length == 0) {
-      throw new IllegalArgumentException("x: need at least one distance-to-yield sample");
+    if (theta == null || meanX == null || method == null) {
+      throw new IllegalArgumentException("theta, meanX and method must not be null");
     }
-    if (!Double.isFinite(theta) || !(thetaError >= 0) || !Double.isFinite(thetaError)) {
-      throw new IllegalArgumentException(
-          "theta: need a finite exponent and uncertainty, got " + theta + " ± " + thetaError);
+  }
+
+  /**
+   * Frozen-matrix patches (one x per patch, patches independent): θ from {@link Pseudogap#fit}, ⟨x⟩
+   * ± s.e. over the patches that yielded (NaN x are left out).
+   *
+   * @param x distance to yielding per patch [ε/σ²], not modified
+   * @param fraction share of the smallest positive x in the θ fit
+   * @param bootstrap resamples for θ's error
+   * @param seed bootstrap seed
+   */
+  public static LocalYieldStatistics patches(
+      double[] x, double fraction, int bootstrap, long seed, String method) {
+    Pseudogap.Fit f = Pseudogap.fit(x, fraction, bootstrap, seed);
+    return new LocalYieldStatistics(
+        theta(f, method, "bootstrap over patches"),
+        CalibratedComparison.meanSe(x, 1, method + ", patches that yielded"),
+        method);
+  }
+
+  /**
+   * Lattice sites from several snapshots of one run: θ from {@link Pseudogap#fitGroups} on the
+   * pooled x with a bootstrap over whole snapshots (the sites of one snapshot are not independent
+   * of each other, nor successive snapshots of one run entirely, so the error is the spread between
+   * snapshots); ⟨x⟩ = the pooled mean with the standard error of the snapshot means (fewer than two
+   * snapshots: not enough data).
+   *
+   * @param snapshots x of every site per snapshot [stress units of the lattice], not modified
+   */
+  public static LocalYieldStatistics snapshots(
+      double[][] snapshots, double fraction, int bootstrap, long seed, String method) {
+    Pseudogap.Fit f = Pseudogap.fitGroups(snapshots, fraction, bootstrap, seed);
+    int m = snapshots.length;
+    double[] means = new double[m];
+    double s = 0;
+    long n = 0;
+    for (int k = 0; k < m; k++) {
+      double sk = 0;
+      int nk = 0;
+      for (double v : snapshots[k]) {
+        if (Double.isFinite(v)) {
+          sk += v;
+          nk++;
+        }
+      }
+      means[k] = nk > 0 ? sk / nk : Double.NaN;
+      s += sk;
+      n += nk;
     }
-    if (!(fitMax > fitMin)) {
-      throw new IllegalArgumentException(
-          "fit range: need fitMin < fitMax, got [" + fitMin + ", " + fitMax + "]");
+    Measurement se = CalibratedComparison.meanSe(means, 1, method + ", s.e. of the snapshot means");
+    Measurement mean =
+        se.measured()
+            ? Measurement.of(
+                s / n,
+                se.error(),
+                String.format(
+                    Locale.ROOT,
+                    "%s, %d sites over %d snapshots (s.e. of the snapshot means)",
+                    method,
+                    n,
+                    m))
+            : se;
+    return new LocalYieldStatistics(theta(f, method, "bootstrap over snapshots"), mean, method);
+  }
+
+  private static Measurement theta(Pseudogap.Fit f, String method, String error) {
+    if (!f.ok()) {
+      return Measurement.notEnoughData(f.note().replaceFirst("^not enough data: ", ""));
     }
+    return Measurement.of(
+        f.theta(),
+        f.thetaError(),
+        String.format(
+            Locale.ROOT,
+            "%s; Hill fit on the %d smallest of %d positive x, range [0, %.4g], %s",
+            method,
+            f.fitted(),
+            f.samples() - f.nonPositive(),
+            f.xMax(),
+            error));
   }
 }

@@ -99,6 +99,86 @@ public final class Pseudogap {
     return new Fit(finite.length, nonPos, k, pos[k], theta, err, "");
   }
 
+  /**
+   * Fits theta on the smallest {@code fraction} of the positive x pooled over {@code groups}, with
+   * the error from a bootstrap over whole groups (e.g. snapshots of one lattice run, whose values
+   * are correlated within a group); at least two groups are needed for an error.
+   *
+   * @param groups x per group (NaN entries ignored), not modified
+   */
+  public static Fit fitGroups(double[][] groups, double fraction, int bootstrap, long seed) {
+    int total = 0;
+    for (double[] g : groups) {
+      total += g.length;
+    }
+    double[] all = new double[total];
+    int o = 0;
+    for (double[] g : groups) {
+      System.arraycopy(g, 0, all, o, g.length);
+      o += g.length;
+    }
+    Fit pooled = fit(all, fraction, bootstrap, seed);
+    if (!pooled.ok()) {
+      return pooled;
+    }
+    if (groups.length < 2) {
+      return noError(pooled, "one group (snapshot), need 2 for a bootstrap error");
+    }
+    Rng rng = new Rng(seed);
+    double s = 0;
+    double s2 = 0;
+    int used = 0;
+    double[] re = new double[total];
+    for (int b = 0; b < bootstrap; b++) {
+      int n = 0;
+      for (int g = 0; g < groups.length; g++) {
+        double[] pick = groups[rng.nextInt(groups.length)];
+        for (double v : pick) {
+          if (v > 0 && Double.isFinite(v)) {
+            if (n == re.length) {
+              re = Arrays.copyOf(re, 2 * re.length);
+            }
+            re[n++] = v;
+          }
+        }
+      }
+      Arrays.sort(re, 0, n);
+      int k = Math.min((int) Math.ceil(fraction * n), n - 1);
+      if (k < MIN_FITTED) {
+        continue;
+      }
+      double t = estimate(re, k);
+      s += t;
+      s2 += t * t;
+      used++;
+    }
+    if (used < 2) {
+      return noError(pooled, "bootstrap resamples too small for a fit");
+    }
+    double mean = s / used;
+    double err = Math.sqrt(Math.max(0, s2 / used - mean * mean) * used / (used - 1));
+    return new Fit(
+        pooled.samples(),
+        pooled.nonPositive(),
+        pooled.fitted(),
+        pooled.xMax(),
+        pooled.theta(),
+        err,
+        "");
+  }
+
+  /** {@code f}'s counts without a number: "not enough data: {@code why}". */
+  private static Fit noError(Fit f, String why) {
+    return new Fit(
+        f.samples(),
+        f.nonPositive(),
+        f.fitted(),
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        "not enough data: " + why);
+  }
+
   /** The estimator on sorted positive values, range = the k smallest, x_c = the (k+1)-th. */
   private static double estimate(double[] sorted, int k) {
     double xc = sorted[k];

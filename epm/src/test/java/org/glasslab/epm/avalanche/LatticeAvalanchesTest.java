@@ -66,6 +66,46 @@ class LatticeAvalanchesTest {
     assertEquals(2, st.sizeHistogram().total());
   }
 
+  /**
+   * Epicentre = the triggering site; centroid = circular mean of the distinct failed sites, so a
+   * cascade across the periodic edge sits on the edge, not in the middle of the box.
+   */
+  @Test
+  void epicentreAndPeriodicCentroid() {
+    LatticeAvalanches d = new LatticeAvalanches(64, 8, 1.0, 100); // 8×8, site = y·8 + x
+    d.prime(true, 0.2);
+    d.onYield(7 * 8 + 0, 0.5, false); // (0, 7) triggers
+    d.onStepEnd(1, 1, 1, -0.1);
+    d.onYield(7 * 8 + 7, 0.1, true); // (7, 7)
+    d.onYield(0 * 8 + 0, 0.1, true); // (0, 0)
+    d.onYield(0 * 8 + 7, 0.1, true); // (7, 0)
+    d.onYield(7 * 8 + 0, 0.1, true); // (0, 7) again: counted once
+    d.onStepEnd(2, 4, 0, 0.1);
+    Avalanche a = d.avalanches().get(0);
+    assertEquals(7 * 8, a.epicentre());
+    assertEquals(4, a.area());
+    // the four corner sites straddle both edges: centroid (−0.5, −0.5) ≡ (7.5, 7.5)
+    assertEquals(7.5, a.centroidX(), 1e-12);
+    assertEquals(7.5, a.centroidY(), 1e-12);
+    // a single site sits on itself; an interior pair at its midpoint
+    d.onYield(3 * 8 + 2, 0.2, false);
+    d.onStepEnd(3, 1, 0, 0.3);
+    assertEquals(3 * 8 + 2, d.avalanches().get(1).epicentre());
+    assertEquals(2.0, d.avalanches().get(1).centroidX(), 1e-12);
+    assertEquals(3.0, d.avalanches().get(1).centroidY(), 1e-12);
+    d.onYield(3 * 8 + 2, 0.2, false);
+    d.onStepEnd(4, 1, 1, -0.1);
+    d.onYield(3 * 8 + 4, 0.2, true);
+    d.onStepEnd(5, 1, 0, 0.3);
+    assertEquals(3.0, d.avalanches().get(2).centroidX(), 1e-12);
+    assertEquals(3.0, d.avalanches().get(2).centroidY(), 1e-12);
+    // the table carries the three columns
+    String csv = AvalancheTables.avalanches(d.avalanches());
+    assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",epicentre,centroid_x,centroid_y"));
+    assertTrue(
+        csv.lines().skip(2).findFirst().orElseThrow().contains(",26,2.000000000,3.000000000"));
+  }
+
   /** Thermal activations during a cascade are counted apart and never make it a runaway. */
   @Test
   void runawayIsDefinedByTheCascadeNotByThermalActivations() {

@@ -19,7 +19,7 @@ class CalibratedComparisonTest {
       chi[k] = -20 * p[k] * Math.log(p[k]);
     }
     return new CalibratedComparison.LatticeSide(
-        0.2, t, p, chi, 100, 256, new double[] {1, 1, 2, 5}, y);
+        0.2, t, p, chi, 100, 256, new double[] {1, 1, 2, 5}, Measurement.of(0.5, 0.1, "test"), y);
   }
 
   static CalibratedComparison.ParticleSide particles(LocalYieldStatistics y) {
@@ -64,13 +64,61 @@ class CalibratedComparisonTest {
     assertTrue(find(rows, "pseudogap_theta").particle().note().startsWith("not measured"));
   }
 
+  /** x with density (θ + 1) x^θ on [0, 1]: x = u^(1/(θ+1)). */
+  static double[] powerLaw(double theta, int n, SplittableRandom r) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = Math.pow(r.nextDouble(), 1 / (theta + 1));
+    }
+    return x;
+  }
+
+  /**
+   * Both sides' yield rows from sampled power laws of known θ: patches (θ = 0.6, bootstrap over
+   * patches) and lattice snapshots (θ = 1.5, bootstrap over snapshots); ⟨x⟩ = (θ+1)/(θ+2).
+   */
   @Test
   void localYieldStatisticsFillTheirRows() {
-    LocalYieldStatistics y =
-        new LocalYieldStatistics(new double[] {0.1, 0.2, 0.3}, 0.6, 0.1, 0.0, 0.3, "test");
-    List<CalibratedComparison.Row> rows = CalibratedComparison.rows(particles(y), lattice(y), 6);
-    assertEquals(0.6, find(rows, "pseudogap_theta").particle().value());
-    assertEquals(0.2, find(rows, "distance_to_yield_mean").lattice().value(), 1e-12);
+    SplittableRandom r = new SplittableRandom(7);
+    LocalYieldStatistics p =
+        LocalYieldStatistics.patches(powerLaw(0.6, 400, r), 0.25, 200, 1, "frozen matrix");
+    double[][] snaps = new double[8][];
+    for (int k = 0; k < snaps.length; k++) {
+      snaps[k] = powerLaw(1.5, 256, r);
+    }
+    LocalYieldStatistics l = LocalYieldStatistics.snapshots(snaps, 0.25, 200, 2, "lattice");
+    List<CalibratedComparison.Row> rows = CalibratedComparison.rows(particles(p), lattice(l), 6);
+    Measurement tp = find(rows, "pseudogap_theta").particle();
+    Measurement tl = find(rows, "pseudogap_theta").lattice();
+    assertEquals(0.6, tp.value(), 3 * tp.error());
+    assertEquals(1.5, tl.value(), 3 * tl.error());
+    // error of the Hill estimate ~ (θ + 1)/√k: k = 100 patches, 512 sites in the range
+    assertEquals(1.6 / 10, tp.error(), 0.06);
+    assertEquals(2.5 / Math.sqrt(512), tl.error(), 0.08);
+    assertTrue(tl.note().contains("range [0, "), tl.note());
+    Measurement xp = find(rows, "distance_to_yield_mean").particle();
+    Measurement xl = find(rows, "distance_to_yield_mean").lattice();
+    assertEquals(1.6 / 2.6, xp.value(), 3 * xp.error());
+    assertEquals(2.5 / 3.5, xl.value(), 3 * xl.error());
+    assertTrue(xl.error() > 0);
+  }
+
+  /** Too few patches or one snapshot: θ is "not enough data", ⟨x⟩ still has its error. */
+  @Test
+  void tooFewValuesGiveNotEnoughDataNotANumber() {
+    SplittableRandom r = new SplittableRandom(3);
+    LocalYieldStatistics p =
+        LocalYieldStatistics.patches(powerLaw(0.6, 9, r), 1.0, 50, 1, "frozen matrix");
+    LocalYieldStatistics l =
+        LocalYieldStatistics.snapshots(
+            new double[][] {powerLaw(1, 256, r)}, 0.25, 50, 1, "lattice");
+    List<CalibratedComparison.Row> rows = CalibratedComparison.rows(particles(p), lattice(l), 6);
+    Measurement tp = find(rows, "pseudogap_theta").particle();
+    Measurement tl = find(rows, "pseudogap_theta").lattice();
+    assertTrue(tp.note().startsWith("not enough data"), tp.note());
+    assertTrue(tl.note().startsWith("not enough data"), tl.note());
+    assertTrue(find(rows, "distance_to_yield_mean").particle().measured());
+    assertTrue(find(rows, "distance_to_yield_mean").lattice().note().startsWith("not enough data"));
   }
 
   @Test

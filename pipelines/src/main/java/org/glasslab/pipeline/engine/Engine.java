@@ -429,6 +429,9 @@ public final class Engine {
         }
       }
       for (Map.Entry<String, List<Plan.Node>> e : n.gathered().entrySet()) {
+        if (n.stage().optionalInputs().contains(e.getKey())) {
+          continue;
+        }
         if (e.getValue().stream().noneMatch(p -> usable(states.get(p).status))) {
           return "no branch produced '" + e.getKey() + "'";
         }

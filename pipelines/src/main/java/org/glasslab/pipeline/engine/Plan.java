@@ -230,7 +230,10 @@ public final class Plan {
         boolean ok = true;
         for (String in : st.inputs()) {
           List<Node> prods = producersAcross.get(in);
-          ok &= ensembleAvail.containsKey(in) || (prods != null && !prods.isEmpty());
+          ok &=
+              ensembleAvail.containsKey(in)
+                  || (prods != null && !prods.isEmpty())
+                  || st.optionalInputs().contains(in);
         }
         if (!ok) {
           continue;
@@ -245,7 +248,7 @@ public final class Plan {
               n.deps.add(p);
             }
           } else {
-            List<Node> prods = producersAcross.get(in);
+            List<Node> prods = producersAcross.getOrDefault(in, List.of());
             n.gathered.put(in, List.copyOf(prods));
             for (Node p : prods) {
               if (!n.deps.contains(p)) {

@@ -44,6 +44,15 @@ public interface Stage {
   /** Artifact names read (see the class comment); may be empty for generators. */
   List<String> inputs();
 
+  /**
+   * Of {@link #inputs()}, the ones an {@link Scope#ENSEMBLE} stage reads when some branch produces
+   * them and does without otherwise (e.g. a calibration the spec may or may not run); {@link
+   * StageContext#inputsByBranch} then gives an empty map. Branch stages ignore this.
+   */
+  default List<String> optionalInputs() {
+    return List.of();
+  }
+
   /** Artifact names written into the output directory; at least one. */
   List<String> outputs();
 

@@ -23,6 +23,7 @@ import org.glasslab.data.random.Rng;
 import org.glasslab.epm.coarsegrain.ArrheniusFit;
 import org.glasslab.epm.coarsegrain.CalibratedComparison;
 import org.glasslab.epm.coarsegrain.Facilitation;
+import org.glasslab.epm.coarsegrain.LocalYieldStatistics;
 import org.glasslab.epm.coarsegrain.Measurement;
 import org.glasslab.epm.coarsegrain.RelaxationTime;
 import org.glasslab.pipeline.engine.AbstractStage;
@@ -42,9 +43,12 @@ import org.glasslab.pipeline.store.JsonFiles;
  * lattice temperature T / E; every temperature is compared with the {@code epm-lattice} branch
  * nearest to it ({@code epm_persistence.csv}, {@code epm_avalanches.csv}). Time: τ_α from F_s(k, t)
  * = 1/e per replica ({@link SelfIntermediateScattering}) and the IS persistence and χ4 ({@link
- * IsPersistence}) against the lattice persistence. Outputs {@code particle_lattice.csv}, {@code
- * .json}, {@code .md}, the persistence overlay on t/τ_α and the Arrhenius plot. Version 3: the
- * calibrated comparison replaced the unit-variance histograms.
+ * IsPersistence}) against the lattice persistence. Optional calibrations: the {@code
+ * epm-local-yield} stage's patches give the particle θ and ⟨x⟩ (the lattice's from its own site x
+ * in {@code epm_sites.csv}, same fit), the {@code epm-elastic-response} stage's r* sets the cell
+ * size; the lattice facilitation ratio comes from the avalanche centroids. Outputs {@code
+ * particle_lattice.csv}, {@code .json}, {@code .md}, the persistence overlay on t/τ_α and the
+ * Arrhenius plot. Version 4: calibrations wired in, lattice facilitation.
  */
 public final class ParticleLatticeStage extends AbstractStage {
   static final String TABLE = "particle_lattice.csv";
@@ -53,13 +57,35 @@ public final class ParticleLatticeStage extends AbstractStage {
   static final String PERSISTENCE = "epm_persistence.csv";
   static final String AVALANCHES = "epm_avalanches.csv";
 
+  /** Artifact prefix of the {@code epm-local-yield} stage. */
+  static final String LOCAL_YIELD = "local_yield_";
+
+  /** Artifact prefix of the {@code epm-elastic-response} stage. */
+  static final String ELASTIC = "elastic_";
+
+  static final String PATCHES = LOCAL_YIELD + "patches.csv";
+  static final String YIELD_SUMMARY = LOCAL_YIELD + "summary.json";
+  static final String ELASTIC_FIT = ELASTIC + "fit.json";
+
+  /** Calibration outputs read when the spec runs those stages. */
+  private static final List<String> OPTIONAL = List.of(PATCHES, YIELD_SUMMARY, ELASTIC_FIT);
+
   /** The stage (stateless). */
   public ParticleLatticeStage() {
     super(
         "particle-lattice",
-        3,
+        4,
         Scope.ENSEMBLE,
-        List.of(ImportStage.TRAJECTORY, MinimizeStage.IS, "events.csv", PERSISTENCE, AVALANCHES),
+        List.of(
+            ImportStage.TRAJECTORY,
+            MinimizeStage.IS,
+            "events.csv",
+            PERSISTENCE,
+            AVALANCHES,
+            EpmLatticeStage.SITES,
+            PATCHES,
+            YIELD_SUMMARY,
+            ELASTIC_FIT),
         List.of(TABLE, JSON, MARKDOWN),
         "particles vs lattice EPM calibrated by the IS event rate (T) and tau_alpha (time)",
         params());
@@ -78,7 +104,16 @@ public final class ParticleLatticeStage extends AbstractStage {
         "move_threshold",
         "IS displacement [mean diameters] above which a particle is no longer persistent"
             + " (default: the event catalogue's)");
-    m.put("cell_size", "side of one lattice site [mean diameters] (default 2.5)");
+    m.put(
+        "cell_size",
+        "side of one lattice site [mean diameters] (default 2.5; the epm-elastic-response r*"
+            + " replaces it when that stage ran and found one)");
+    m.put(
+        "pseudogap_fraction",
+        "share of the smallest positive x in the theta fit, both sides (default 0.25)");
+    m.put(
+        "pseudogap_bootstrap",
+        "bootstrap resamples of theta (patches; lattice snapshots) (default 200)");
     m.put(
         "min_origins",
         "fewest time origins (frame pairs) a lag needs to enter F_s, p and chi4 (default 3)");
@@ -100,6 +135,17 @@ public final class ParticleLatticeStage extends AbstractStage {
     p.getInt("min_events", 5, 1, 1_000_000);
     p.getInt("bootstrap", 400, 0, 1_000_000);
     p.getInt("min_origins", 3, 1, 1_000_000);
+    double f = p.getPositive("pseudogap_fraction", 0.25);
+    if (f > 1) {
+      throw new org.glasslab.pipeline.engine.ParamException(
+          "pseudogap_fraction", "must be in (0, 1], got " + f);
+    }
+    p.getInt("pseudogap_bootstrap", 200, 20, 1_000_000);
+  }
+
+  @Override
+  public List<String> optionalInputs() {
+    return OPTIONAL;
   }
 
   /** One particle branch's measurements. */
@@ -131,6 +177,12 @@ public final class ParticleLatticeStage extends AbstractStage {
     Map<String, Path> ev = ctx.inputsByBranch("events.csv");
     Map<String, Path> pers = ctx.inputsByBranch(PERSISTENCE);
     Map<String, Path> av = ctx.inputsByBranch(AVALANCHES);
+    Map<String, Path> sites = ctx.inputsByBranch(EpmLatticeStage.SITES);
+    Map<String, Path> patches = ctx.inputsByBranch(PATCHES);
+    Map<String, Path> yieldSummaries = ctx.inputsByBranch(YIELD_SUMMARY);
+    Map<String, Path> elastic = ctx.inputsByBranch(ELASTIC_FIT);
+    double fraction = par.getPositive("pseudogap_fraction", 0.25);
+    int gapBoot = par.getInt("pseudogap_bootstrap", 200);
     if (is.isEmpty() || pers.isEmpty()) {
       throw new IllegalArgumentException(
           "needs particle branches (is.h5: "
@@ -171,17 +223,35 @@ public final class ParticleLatticeStage extends AbstractStage {
             new Rng(ctx.seed()));
     Map<String, CalibratedComparison.LatticeSide> lattices = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : pers.entrySet()) {
-      lattices.put(e.getKey(), lattice(e.getKey(), e.getValue(), av.get(e.getKey())));
+      lattices.put(
+          e.getKey(),
+          lattice(
+              e.getKey(),
+              e.getValue(),
+              av.get(e.getKey()),
+              sites.get(e.getKey()),
+              fraction,
+              gapBoot,
+              ctx.seed()));
     }
     Map<Double, List<Branch>> byT = new TreeMap<>();
     for (Branch b : branches) {
       byT.computeIfAbsent(b.temperature(), k -> new ArrayList<>()).add(b);
     }
-    double cell = par.getPositive("cell_size", 2.5);
+    CellSize cs = cellSize(elastic, par.getPositive("cell_size", 2.5));
+    double cell = cs.sigma();
+    ctx.log("cell size %.4g mean diameters: %s", cell, cs.source());
     List<Map<String, Object>> jsonRows = new ArrayList<>();
     List<String[]> csv = new ArrayList<>();
     StringBuilder md = new StringBuilder("# Particles vs lattice EPM (calibrated)\n\n");
     md.append(arrheniusText(fit, maxLag)).append("\n\n");
+    md.append(
+            String.format(
+                Locale.ROOT,
+                "Cell size (side of one lattice site): %.4g mean diameters, from %s.",
+                cell,
+                cs.source()))
+        .append("\n\n");
     LinePlot.Builder pPlot =
         LinePlot.builder("Persistence on t / tau_alpha", "t / tau_alpha", "p").log(true, false);
     java.util.Set<String> plotted = new java.util.HashSet<>();
@@ -193,17 +263,24 @@ public final class ParticleLatticeStage extends AbstractStage {
       Measurement tl = CalibratedComparison.mappedTemperature(g.getKey(), fit);
       String lat = nearest(lattices, tl.measured() ? tl.value() : Double.NaN);
       CalibratedComparison.LatticeSide ls = lattices.get(lat);
-      CalibratedComparison.ParticleSide ps = particleSide(g.getKey(), reps, fit);
+      CalibratedComparison.ParticleSide ps =
+          particleSide(
+              g.getKey(),
+              reps,
+              fit,
+              localYield(reps, patches, yieldSummaries, fraction, gapBoot, ctx.seed()));
       List<CalibratedComparison.Row> rows = CalibratedComparison.rows(ps, ls, perSite);
       md.append(
           String.format(
               Locale.ROOT,
-              "## T = %s (%d replicas) vs %s (T_lattice = %s; %.3g particles per site)%n%n",
+              "## T = %s (%d replicas) vs %s (T_lattice = %s; %.3g particles per site, cell %.4g"
+                  + " mean diameters)%n%n",
               g.getKey(),
               reps.size(),
               lat,
               ls.temperature(),
-              perSite));
+              perSite,
+              cell));
       md.append("| quantity | unit | particles | lattice | can conclude | cannot conclude |\n");
       md.append("|---|---|---|---|---|---|\n");
       for (CalibratedComparison.Row r : rows) {
@@ -236,6 +313,8 @@ public final class ParticleLatticeStage extends AbstractStage {
         j.put("lattice_branch", lat);
         j.put("lattice_temperature", ls.temperature());
         j.put("particles_per_site", perSite);
+        j.put("cell_size_sigma", cell);
+        j.put("cell_size_source", cs.source());
         j.put("row", r);
         jsonRows.add(j);
       }
@@ -377,7 +456,7 @@ public final class ParticleLatticeStage extends AbstractStage {
 
   /** The particle side of one temperature from its replicas. */
   private static CalibratedComparison.ParticleSide particleSide(
-      double t, List<Branch> reps, ArrheniusFit.Result fit) {
+      double t, List<Branch> reps, ArrheniusFit.Result fit, LocalYieldStatistics yield) {
     int r = reps.size();
     double[] tau = new double[r];
     double[] pat = new double[r];
@@ -418,11 +497,24 @@ public final class ParticleLatticeStage extends AbstractStage {
         chiT,
         sizes.stream().mapToDouble(Double::doubleValue).toArray(),
         Facilitation.ratio(x, y, seq, reps.get(0).box()),
-        null);
+        yield);
   }
 
-  /** The lattice branch: persistence table, avalanche areas, its temperature (done.json). */
-  static CalibratedComparison.LatticeSide lattice(String id, Path persistence, Path avalanches)
+  /**
+   * The lattice branch: persistence table, avalanche areas and centroids (facilitation), the site x
+   * of the later half of the run (θ, ⟨x⟩), its temperature and size (done.json).
+   *
+   * @param avalanches {@code epm_avalanches.csv} or null
+   * @param sites {@code epm_sites.csv} or null
+   */
+  static CalibratedComparison.LatticeSide lattice(
+      String id,
+      Path persistence,
+      Path avalanches,
+      Path sites,
+      double fraction,
+      int bootstrap,
+      long seed)
       throws Exception {
     List<double[]> rows = new ArrayList<>();
     long windows = 0;
@@ -451,21 +543,222 @@ public final class ParticleLatticeStage extends AbstractStage {
     double t = params.get("temperature").asDouble();
     int l = params.get("size").asInt();
     double[] areas = new double[0];
+    Measurement fac = Measurement.notMeasured("no " + AVALANCHES + " from this lattice branch");
     if (avalanches != null) {
-      List<Double> a = new ArrayList<>();
-      List<String> lines = Files.readAllLines(avalanches);
-      List<String> head = List.of(lines.get(0).split(","));
-      int ia = head.indexOf("area");
-      int ir = head.indexOf("runaway");
-      for (String line : lines.subList(1, lines.size())) {
-        String[] c = line.split(",");
-        if (c.length > Math.max(ia, ir) && c[ir].trim().equals("0")) {
-          a.add(num(c[ia]));
+      Csv.Table tab = Csv.read(avalanches);
+      double[] area = column(tab, "area", avalanches);
+      double[] run = column(tab, "runaway", avalanches);
+      boolean centred = tab.header().contains("centroid_x") && tab.header().contains("centroid_y");
+      double[] cx = centred ? column(tab, "centroid_x", avalanches) : null;
+      double[] cy = centred ? column(tab, "centroid_y", avalanches) : null;
+      int n = 0;
+      for (double r : run) {
+        n += r == 0 ? 1 : 0;
+      }
+      areas = new double[n];
+      double[] x = new double[n];
+      double[] y = new double[n];
+      int k = 0;
+      for (int i = 0; i < run.length; i++) {
+        if (run[i] == 0) {
+          areas[k] = area[i];
+          if (centred) {
+            x[k] = cx[i];
+            y[k] = cy[i];
+          }
+          k++;
         }
       }
-      areas = a.stream().mapToDouble(Double::doubleValue).toArray();
+      fac =
+          centred
+              ? latticeFacilitation(x, y, l)
+              : Measurement.notMeasured(
+                  AVALANCHES + " has no centroid_x, centroid_y (an epm-lattice run before v4)");
     }
-    return new CalibratedComparison.LatticeSide(t, lag, p, chi, windows, l * l, areas, null);
+    LocalYieldStatistics yield = sites == null ? null : siteYield(sites, fraction, bootstrap, seed);
+    return new CalibratedComparison.LatticeSide(t, lag, p, chi, windows, l * l, areas, fac, yield);
+  }
+
+  /**
+   * The successive-avalanche distance ratio of the completed avalanches' centroids (in time order)
+   * in the periodic L×L lattice [lattice spacings], {@link Facilitation#ratio}.
+   */
+  static Measurement latticeFacilitation(double[] x, double[] y, int l) {
+    Measurement m = Facilitation.ratio(x, y, new int[x.length], new Box(l, l));
+    return m.measured()
+        ? Measurement.of(
+            m.value(), m.error(), "centroids of successive completed avalanches; " + m.note())
+        : m;
+  }
+
+  /**
+   * θ and ⟨x⟩ of the lattice sites, x = σ_th − |σ| of every site in the snapshots of the later half
+   * of the run (events at least half the last snapshot's: after the initial transient).
+   */
+  static LocalYieldStatistics siteYield(Path sites, double fraction, int bootstrap, long seed)
+      throws java.io.IOException {
+    Csv.Table tab = Csv.read(sites);
+    double[] snap = column(tab, "snapshot", sites);
+    double[] events = column(tab, "events", sites);
+    double[] x = column(tab, "x", sites);
+    double last = 0;
+    for (double e : events) {
+      last = Math.max(last, e);
+    }
+    TreeMap<Double, List<Double>> by = new TreeMap<>();
+    for (int i = 0; i < x.length; i++) {
+      if (events[i] >= last / 2) {
+        by.computeIfAbsent(snap[i], k -> new ArrayList<>()).add(x[i]);
+      }
+    }
+    double[][] groups = new double[by.size()][];
+    int k = 0;
+    for (List<Double> g : by.values()) {
+      groups[k++] = g.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    if (groups.length == 0) {
+      throw new IllegalArgumentException(sites + ": no site snapshot (expected rows)");
+    }
+    return LocalYieldStatistics.snapshots(
+        groups,
+        fraction,
+        bootstrap,
+        seed,
+        String.format(
+            Locale.ROOT,
+            "lattice x = sigma_th - |sigma| [mean threshold], %d snapshots of the later half of"
+                + " the run",
+            groups.length));
+  }
+
+  /**
+   * The particle θ and ⟨x⟩ of one temperature: the frozen-matrix x of every patch of its replicas
+   * ({@code local_yield_patches.csv}) pooled, refitted with the stage's fraction; the patch radius
+   * and orientations from {@code local_yield_summary.json}. Null if no replica ran the calibration.
+   */
+  static LocalYieldStatistics localYield(
+      List<Branch> reps,
+      Map<String, Path> patches,
+      Map<String, Path> summaries,
+      double fraction,
+      int bootstrap,
+      long seed)
+      throws java.io.IOException {
+    List<Double> x = new ArrayList<>();
+    java.util.Set<String> setups = new java.util.TreeSet<>();
+    int used = 0;
+    for (Branch b : reps) {
+      Path pf = patches.get(b.id());
+      if (pf == null) {
+        continue;
+      }
+      Path sf = summaries.get(b.id());
+      if (sf == null) {
+        throw new IllegalArgumentException(
+            b.id() + ": " + PATCHES + " without " + YIELD_SUMMARY + " (run epm-local-yield)");
+      }
+      com.fasterxml.jackson.databind.JsonNode par = JsonFiles.read(sf).path("parameters");
+      setups.add(
+          String.format(
+              Locale.ROOT,
+              "R = %s sigma, %s orientations",
+              number(par, "radius_sigma", sf),
+              number(par, "orientations", sf)));
+      for (double v : column(Csv.read(pf), "x", pf)) {
+        x.add(v);
+      }
+      used++;
+    }
+    if (used == 0) {
+      return null;
+    }
+    return LocalYieldStatistics.patches(
+        x.stream().mapToDouble(Double::doubleValue).toArray(),
+        fraction,
+        bootstrap,
+        seed,
+        String.format(
+            Locale.ROOT,
+            "frozen-matrix x [epsilon/sigma^2], %d patches of %d replica(s), %s",
+            x.size(),
+            used,
+            String.join("; ", setups)));
+  }
+
+  /** The side of one lattice site [mean diameters] and where it came from. */
+  record CellSize(double sigma, String source) {}
+
+  /**
+   * The cell size: the mean r* of the {@code epm-elastic-response} fits that found one, else the
+   * {@code cell_size} parameter, the source saying which and why.
+   */
+  static CellSize cellSize(Map<String, Path> fits, double parameter) throws java.io.IOException {
+    if (fits.isEmpty()) {
+      return new CellSize(
+          parameter, "the cell_size parameter (no epm-elastic-response stage in the spec)");
+    }
+    double s = 0;
+    int n = 0;
+    String why = "";
+    for (Map.Entry<String, Path> e : fits.entrySet()) {
+      com.fasterxml.jackson.databind.JsonNode v =
+          JsonFiles.read(e.getValue()).path("suggested_cell_size_sigma");
+      if (v.isMissingNode() || v.isNull()) {
+        throw new IllegalArgumentException(
+            e.getValue()
+                + ": no field 'suggested_cell_size_sigma' (expected a number or a reason)");
+      }
+      if (v.isNumber()) {
+        s += v.asDouble();
+        n++;
+      } else {
+        why = v.asText();
+      }
+    }
+    if (n == 0) {
+      return new CellSize(
+          parameter,
+          "the cell_size parameter (epm-elastic-response found no r* in "
+              + fits.size()
+              + " branch(es): "
+              + why
+              + ")");
+    }
+    return new CellSize(
+        s / n,
+        String.format(
+            Locale.ROOT,
+            "the epm-elastic-response r* (mean of %d of %d branch(es))",
+            n,
+            fits.size()));
+  }
+
+  /** Column {@code name} of a stage's CSV as doubles ("nan" and "" read as NaN). */
+  static double[] column(Csv.Table t, String name, Path file) {
+    int c = t.header().indexOf(name);
+    if (c < 0) {
+      throw new IllegalArgumentException(
+          file + ": no column '" + name + "' (columns: " + String.join(", ", t.header()) + ")");
+    }
+    double[] out = new double[t.rows().size()];
+    for (int r = 0; r < out.length; r++) {
+      String v = t.rows().get(r)[c].trim();
+      out[r] = v.isEmpty() ? Double.NaN : num(v);
+    }
+    return out;
+  }
+
+  /** A numeric JSON field, or a one-line error naming it and the file. */
+  private static String number(com.fasterxml.jackson.databind.JsonNode n, String field, Path f) {
+    com.fasterxml.jackson.databind.JsonNode v = n.path(field);
+    if (!v.isNumber()) {
+      throw new IllegalArgumentException(
+          f
+              + ": no numeric field 'parameters."
+              + field
+              + "' (expected the epm-local-yield summary)");
+    }
+    return v.asText();
   }
 
   /** The lattice branch whose temperature is nearest {@code t} (the first one if t is NaN). */

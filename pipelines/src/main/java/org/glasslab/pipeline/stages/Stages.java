@@ -3,6 +3,8 @@ package org.glasslab.pipeline.stages;
 import java.util.List;
 import java.util.Map;
 import org.glasslab.pipeline.engine.StageRegistry;
+import org.glasslab.pipeline.task.EpmElasticResponseTask;
+import org.glasslab.pipeline.task.EpmLocalYieldTask;
 import org.glasslab.pipeline.task.GofrTask;
 import org.glasslab.pipeline.task.ModesTask;
 import org.glasslab.pipeline.task.MsdTask;
@@ -70,6 +72,26 @@ public final class Stages {
         .register(new EpmLatticeStage())
         .register(new EpmTcScanStage())
         .register(new EpmCompareStage())
+        .register(
+            new TaskStage<>(
+                "epm-local-yield",
+                EpmLocalYieldTask.INSTANCE,
+                1,
+                List.of(MinimizeStage.IS),
+                ParticleLatticeStage.LOCAL_YIELD,
+                "local yield stress and x of patches of the last IS by the frozen-matrix method,"
+                    + " theta of P(x) (read by particle-lattice)",
+                Map.of()))
+        .register(
+            new TaskStage<>(
+                "epm-elastic-response",
+                EpmElasticResponseTask.INSTANCE,
+                1,
+                List.of(MinimizeStage.IS),
+                ParticleLatticeStage.ELASTIC,
+                "Eshelby fit of the response to imposed shear transformations in an IS; r* sets"
+                    + " the particle-lattice cell size",
+                Map.of()))
         .register(new ParticleLatticeStage());
   }
 }

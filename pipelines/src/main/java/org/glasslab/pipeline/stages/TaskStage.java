@@ -88,11 +88,27 @@ public class TaskStage<P extends Record, I, R> extends AbstractStage {
       String prefix,
       String description,
       Map<String, String> extra) {
+    this(name, task, version, List.of(), prefix, description, extra);
+  }
+
+  /**
+   * The stage of a directory task reading {@code inputs} (the first is the task's input), its
+   * artifacts the task's files, each named {@code prefix + file} (e.g. the local-yield
+   * calibration's {@code local_yield_summary.json}).
+   */
+  TaskStage(
+      String name,
+      Task<P, I, R> task,
+      int version,
+      List<String> inputs,
+      String prefix,
+      String description,
+      Map<String, String> extra) {
     super(
         name,
         version,
         Scope.BRANCH,
-        List.of(),
+        inputs,
         task.files().stream().map(f -> prefix + f).toList(),
         description,
         merge(task, extra));

@@ -343,7 +343,8 @@ public final class EpmLatticeTask
       warm = stationarity.warmUp(m, n, (long) Math.ceil(p.warmupSweeps() * n));
     }
     double startTime = m.time();
-    LatticeAvalanches det = new LatticeAvalanches(n, p.runawayFactor(), Long.MAX_VALUE / 4);
+    LatticeAvalanches det =
+        new LatticeAvalanches(n, m.params().size(), p.runawayFactor(), Long.MAX_VALUE / 4);
     det.prime(m.unstableCount() == 0, m.xMin());
     PersistenceTracker pers =
         new PersistenceTracker(n, PersistenceTracker.logLags(p.lagMin(), p.lagMax(), 41));

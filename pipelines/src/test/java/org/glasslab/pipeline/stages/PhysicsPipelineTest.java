@@ -241,6 +241,17 @@ class PhysicsPipelineTest {
         assertEquals(row[c].isEmpty(), row[c + 1].isEmpty(), row[2] + ": value without error");
       }
     }
+    // the lattice side's own calibrations need no extra stage: theta and <x> from its site
+    // snapshots, facilitation from its avalanche centroids; the particle yield rows are "not
+    // measured" (the demo runs no epm-local-yield)
+    for (String[] row : pl.rows()) {
+      if (List.of("pseudogap_theta", "facilitation_distance_ratio").contains(row[2])) {
+        assertFalse(row[9].startsWith("not measured"), row[2] + ": " + row[9]);
+      }
+      if (row[2].equals("pseudogap_theta")) {
+        assertTrue(row[pn].startsWith("not measured"), row[pn]);
+      }
+    }
     var summary =
         JsonFiles.read(res.resolve("ensemble/particle-lattice/particle_lattice.json"))
             .get("arrhenius");
