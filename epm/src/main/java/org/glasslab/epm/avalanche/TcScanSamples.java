@@ -98,7 +98,11 @@ public final class TcScanSamples {
                 Long.parseLong(c[5]),
                 Double.parseDouble(c[6]),
                 c[7].equals("1"),
-                Double.parseDouble(c[8])));
+                Double.parseDouble(c[8]),
+                // files of the first version have no epicentre and centroid
+                c.length > 9 ? Integer.parseInt(c[9]) : -1,
+                c.length > 9 ? Double.parseDouble(c[10]) : Double.NaN,
+                c.length > 9 ? Double.parseDouble(c[11]) : Double.NaN));
       }
       return new TcScan.SampleResult(
           size,
@@ -150,7 +154,8 @@ public final class TcScanSamples {
       sb.append(a.unstableSize()).append(',').append(a.released()).append(',');
       sb.append(a.area()).append(',').append(a.duration()).append(',');
       sb.append(a.durationTime()).append(',').append(a.runaway() ? 1 : 0).append(',');
-      sb.append(a.xMinAtStart()).append('\n');
+      sb.append(a.xMinAtStart()).append(',').append(a.epicentre()).append(',');
+      sb.append(a.centroidX()).append(',').append(a.centroidY()).append('\n');
     }
     try {
       byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
