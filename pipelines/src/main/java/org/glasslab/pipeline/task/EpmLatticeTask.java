@@ -331,7 +331,7 @@ public final class EpmLatticeTask
     double drift = st.drift();
     String verdict =
         st.reached()
-            ? "stationary"
+            ? String.format(Locale.ROOT, "stationary (drift %.2f <= %.2f)", drift, st.tolerance())
             : Double.isNaN(drift)
                 ? "drift: not yet (needs " + 4 * st.halfWindows() + " windows)"
                 : String.format(
