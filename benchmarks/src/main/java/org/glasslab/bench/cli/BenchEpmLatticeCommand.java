@@ -49,6 +49,13 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "3000", description = "timed GlassLab events")
   long events;
 
+  @Option(
+      names = "--warmup",
+      description =
+          "untimed GlassLab events before timing (default max(200, events/4)); a steady state near"
+              + " T_c needs a few sweeps (N events each)")
+  Long warmup;
+
   @Option(names = "--peer-events", defaultValue = "200", description = "timed numpy events")
   int peerEvents;
 
@@ -64,11 +71,18 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "JSON output")
   boolean json;
 
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   @Override
   public Integer call() throws Exception {
     if (events <= 0 || peerEvents <= 0 || repeats <= 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--events, --peer-events and --repeats must be positive");
+    }
+    if (warmup != null && warmup < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--warmup: expected a number of events >= 0, got " + warmup);
     }
     Orientation o;
     try {
@@ -88,18 +102,24 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
                 .withOrientation(o)
                 .withProtocol(LatticeProtocol.KMC, 1, UnstableRule.IMMEDIATE);
         LatticeEpm m = LatticeEpm.create(p, 1);
-        m.runEvents(Math.max(200, events / 4));
+        m.runEvents(warmup != null ? warmup : Math.max(200, events / 4));
         double[] rates = new double[repeats];
+        double[] cpuRates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
+          long c0 = THREADS.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           m.runEvents(events);
           rates[r] = events / ((System.nanoTime() - t0) / 1e9);
+          cpuRates[r] = events / ((THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
         }
         double java = new Median().evaluate(rates);
+        double cpu = new Median().evaluate(cpuRates);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("L", l);
         row.put("glasslab_events_per_s", java);
         row.put("glasslab_ns_per_site_event", 1e9 / java / ((double) l * l));
+        // CPU time of this thread: comparable across loads of the shared machine
+        row.put("glasslab_cpu_ns_per_site_event", 1e9 / cpu / ((double) l * l));
         if (script != null) {
           double[] pr = new double[repeats];
           for (int r = 0; r < repeats; r++) {
@@ -125,12 +145,14 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
       out.put("rows", rows);
       w.println(Json.mapper().writeValueAsString(out));
     } else {
-      w.println("L,glasslab_events_per_s,glasslab_ns_per_site_event,numpy_events_per_s,speedup");
+      w.println(
+          "L,glasslab_events_per_s,glasslab_ns_per_site_event,numpy_events_per_s,speedup,"
+              + "glasslab_cpu_ns_per_site_event");
       for (Map<String, Object> r : rows) {
         w.println(
             String.format(
                 Locale.ROOT,
-                "%d,%.1f,%.2f,%s,%s",
+                "%d,%.1f,%.2f,%s,%s,%.2f",
                 r.get("L"),
                 r.get("glasslab_events_per_s"),
                 r.get("glasslab_ns_per_site_event"),
@@ -139,7 +161,8 @@ public final class BenchEpmLatticeCommand implements Callable<Integer> {
                     : "nan",
                 r.containsKey("speedup")
                     ? String.format(Locale.ROOT, "%.1f", r.get("speedup"))
-                    : "nan"));
+                    : "nan",
+                r.get("glasslab_cpu_ns_per_site_event")));
       }
     }
     w.flush();

@@ -23,10 +23,11 @@ import org.glasslab.epm.propagator.StressPropagator;
  * <ul>
  *   <li>KMC: choose the next event exactly by uniformization (proposals at the bounding rate N·f0,
  *       a uniform site, accepted with probability r_i/f0; O(1) per proposal), falling back after
- *       max(32, N/8) rejections to Gillespie on a sum tree of {@code exp(log r_i - max log r)}
- *       (O(N) build, O(log N) selection); draw θ; fail the site (O(N) kernel update); re-centre if
- *       due; rescan x_min and the unstable count (O(N), no exponentials). The event cost is O(N)
- *       with a small constant.
+ *       max(32, N/32) rejections to thinning with per-site bounds (exact rates for the sites within
+ *       Δ of the largest rate, one shared bound for the rest; one O(N) pass without exponentials,
+ *       see {@link #thinnedEvent}); draw θ; fail the site (O(N) kernel update); re-centre if due;
+ *       rescan x_min and the unstable count (O(N), no exponentials). The event cost is O(N) with a
+ *       small constant.
  *   <li>Discrete: if no site is unstable, the run of empty steps before the next step with at least
  *       one thermal activation is skipped exactly (geometric number of steps, then that step
  *       sampled conditioned on one activation). Unstable sites fail per {@link UnstableRule}; the
@@ -49,6 +50,12 @@ import org.glasslab.epm.propagator.StressPropagator;
 public final class LatticeEpm {
   private static final int MAX_RELAX_SWEEPS = 1_000_000;
 
+  /**
+   * Initial width Δ of the "near" window b_i &lt; b_min + Δ of the KMC stage-2 thinning (in units
+   * of T, i.e. rate ratios e^{-Δ}); about 1 % of the sites near T_c (L = 64–256, T = 0.045–0.064).
+   */
+  static final double NEAR_WIDTH = 3.0;
+
   private final LatticeParams params;
   private final long seed;
   private final StressPropagator propagator;
@@ -58,6 +65,8 @@ public final class LatticeEpm {
   private final double[] plasticStrain;
   private final double[] logRate;
   private final double[] tree;
+  private final int[] near;
+  private final double[] nearCum;
   private final int leaves;
   private final Rng rng;
   private final double logF0;
@@ -74,6 +83,7 @@ public final class LatticeEpm {
   private double maxLogRate;
   private boolean ratesValid;
   private boolean uniformization = true;
+  private double nearWidth = NEAR_WIDTH;
   private LatticeListener listener = LatticeListener.NONE;
   // per-step buffers of the discrete protocol
   private final int[] ySites;
@@ -94,6 +104,8 @@ public final class LatticeEpm {
     this.logRate = new double[n];
     this.leaves = Integer.highestOneBit(Math.max(1, n - 1)) << 1;
     this.tree = new double[2 * leaves];
+    this.near = new int[n];
+    this.nearCum = new double[n];
     this.rng = new Rng(seed);
     this.logF0 = Math.log(params.attemptRate());
     this.invT = 1.0 / params.temperature();
@@ -390,11 +402,22 @@ public final class LatticeEpm {
   }
 
   /**
-   * Switches the uniformization stage of the KMC event choice off (pure Gillespie) or on (the
-   * default). Both are exact; used by the equivalence test of spec §7 item 13.
+   * Switches the uniformization stage of the KMC event choice off (stage 2 only) or on (the
+   * default). Both are exact; used by the equivalence tests of spec §7 item 13.
    */
   void setUniformization(boolean on) {
     this.uniformization = on;
+  }
+
+  /**
+   * Sets the initial near-window width Δ of the stage-2 thinning ({@link #NEAR_WIDTH} by default;
+   * +∞ = every site near, plain Gillespie). Any Δ &gt; 0 is exact; used by the exactness tests.
+   */
+  void setNearWidth(double delta) {
+    if (!(delta > 0)) {
+      throw new IllegalArgumentException("near width must be > 0, got " + delta);
+    }
+    this.nearWidth = delta;
   }
 
   /** Sets a listener (null = none). */
@@ -431,14 +454,22 @@ public final class LatticeEpm {
   }
 
   /**
-   * One exact KMC event. First by uniformization (thinning): proposals arrive at the bounding rate
-   * N·f0 (every r_i ≤ f0), each picks a uniform site i and is accepted with probability r_i/f0; the
-   * accepted proposals of site i form a Poisson process of rate r_i, so this is exact and costs
-   * O(1) per proposal. After {@code max(32, N/8)} rejections (low T) the remaining waiting time is
-   * drawn by Gillespie with the sum tree (exact by memorylessness: the state did not change).
+   * One exact KMC event in two stages, each exact on its own, chained by memorylessness (the state
+   * does not change while no event fires):
+   *
+   * <ol>
+   *   <li>Uniformization (thinning at the global bound): proposals arrive at rate N·f0 (every r_i ≤
+   *       f0), each picks a uniform site i and is accepted with probability r_i/f0; O(1) per
+   *       proposal. Cheap while the mean acceptance R/(N f0) is not too small (high T).
+   *   <li>After {@code max(32, N/32)} rejections: thinning with per-site bounds ({@link
+   *       #thinnedEvent}), one O(N) pass without exponentials plus a few exponentials.
+   * </ol>
+   *
+   * The stage-1 budget N/32 is about what one stage-2 event costs (an O(N) pass at ~1 ns per site
+   * against ~30 ns per proposal), so a hopeless stage 1 at most doubles the stage-2 cost.
    */
   private void stepKmc() {
-    final int maxProposals = uniformization ? Math.max(32, n >> 3) : 0;
+    final int maxProposals = uniformization ? Math.max(32, n >> 5) : 0;
     final double invRate = 1.0 / (n * params.attemptRate());
     double t = time;
     for (int k = 0; k < maxProposals; k++) {
@@ -451,22 +482,114 @@ public final class LatticeEpm {
         return;
       }
     }
-    time = t;
-    ensureRates();
-    double total = buildTree(false);
-    double e = rng.nextExponential();
-    double dtime = Math.exp(Math.log(e) - Math.log(total) - maxLogRate);
-    if (!Double.isFinite(time + dtime)) {
-      throw new IllegalStateException(
-          "KMC waiting time overflows (total rate e^"
-              + (maxLogRate + Math.log(total))
-              + "); temperature "
-              + params.temperature()
-              + " is too low for this state");
+    thinnedEvent(t);
+  }
+
+  /**
+   * Stage 2 of {@link #stepKmc}: exact thinning with per-site bounds ρ_i ≥ r_i, chosen from the
+   * current state only (so runs stay reproducible across {@link #snapshot()}/{@link #restore}).
+   * With b_i = x_i^a/T (0 when x_i ≤ 0), b_min from x_min and a cut b_c = b_min + Δ: "near" sites
+   * (x_i below the cut) get their exact rate, ρ_i = r_i; "far" sites get the common bound ρ = f0
+   * e^{-b_c}. Candidates arrive at the total bound rate B = Σ ρ_i; a candidate is near site i with
+   * probability r_i/B (always accepted), or a uniform far site j (drawn by rejecting near sites)
+   * with probability N_far ρ / B, accepted with probability r_j/ρ = e^{b_c - b_j}. The accepted
+   * candidates of each site form a Poisson process of rate r_i, so the first one is the exact next
+   * event. Δ starts at {@link #nearWidth}; if the far bound exceeds 64× the near rate the pass is
+   * redone with a larger Δ (far candidates would mostly be rejected), and when over 3/4 of the
+   * sites are near every site is made near (plain Gillespie). Weights are scaled by e^{b_min}, so
+   * nothing under- or overflows at low T. Cost: one O(N) pass (no exponentials) plus one
+   * exponential per near site.
+   */
+  private void thinnedEvent(double tStart) {
+    final double bMin = xMin <= 0 ? 0 : barrier(xMin) * invT;
+    double delta = nearWidth;
+    int nn;
+    double xCut;
+    double bCut;
+    double wFar;
+    double rNear;
+    while (true) {
+      bCut = bMin + delta;
+      xCut = Double.isInfinite(bCut) ? bCut : inverseBarrier(bCut * params.temperature());
+      nn = 0;
+      for (int i = 0; i < n; i++) {
+        if (thresholds[i] - Math.abs(sigma[i]) < xCut) {
+          near[nn++] = i;
+        }
+      }
+      int nFar = n - nn;
+      if (nFar > 0 && 4 * (long) nFar < n) {
+        delta = Double.POSITIVE_INFINITY;
+        continue;
+      }
+      bCut = nFar == 0 ? Double.POSITIVE_INFINITY : barrier(xCut) * invT;
+      wFar = nFar == 0 ? 0 : Math.exp(bMin - bCut);
+      rNear = 0;
+      for (int k = 0; k < nn; k++) {
+        int i = near[k];
+        double x = thresholds[i] - Math.abs(sigma[i]);
+        rNear += x <= 0 ? Math.exp(bMin) : Math.exp(bMin - barrier(x) * invT);
+        nearCum[k] = rNear;
+      }
+      double farTotal = nFar * wFar;
+      if (farTotal > 64 * rNear) {
+        delta += Math.max(1.0, Math.log(farTotal / (4 * rNear)));
+        continue;
+      }
+      break;
     }
-    int i = selectFromTree(rng.nextDouble() * total);
-    boolean unstable = thresholds[i] - Math.abs(sigma[i]) <= 0;
-    fireKmc(i, unstable, time + dtime);
+    final double total = rNear + (n - nn) * wFar;
+    // one candidate waits Exp(1)/(B f0 e^{-b_min}); logs keep e^{b_min} from overflowing
+    final double logScale = bMin - logF0 - Math.log(total);
+    double t = tStart;
+    while (true) {
+      double dtime = Math.exp(Math.log(rng.nextExponential()) + logScale);
+      t += dtime;
+      if (!Double.isFinite(t)) {
+        throw new IllegalStateException(
+            "KMC waiting time overflows (total rate e^"
+                + (logF0 - bMin + Math.log(total))
+                + "); temperature "
+                + params.temperature()
+                + " is too low for this state");
+      }
+      double u = rng.nextDouble() * total;
+      if (u < rNear) {
+        int i = near[upperBound(nearCum, nn, u)];
+        fireKmc(i, thresholds[i] - Math.abs(sigma[i]) <= 0, t);
+        return;
+      }
+      int j;
+      double x;
+      do {
+        j = rng.nextInt(n);
+        x = thresholds[j] - Math.abs(sigma[j]);
+      } while (x < xCut);
+      if (rng.nextDouble() < Math.exp(bCut - barrier(x) * invT)) {
+        fireKmc(j, false, t);
+        return;
+      }
+    }
+  }
+
+  /** First index k in [0, count) with {@code cum[k] > u} (cum non-decreasing, u < cum[count-1]). */
+  private static int upperBound(double[] cum, int count, double u) {
+    int lo = 0;
+    int hi = count - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cum[mid] > u) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** The x with barrier(x) = e (x = e^{1/a}). */
+  private double inverseBarrier(double e) {
+    return threeHalves ? Math.cbrt(e * e) : Math.pow(e, 1.0 / params.barrierExponent());
   }
 
   private void fireKmc(int i, boolean unstable, double newTime) {

@@ -125,6 +125,16 @@ public final class Stationarity {
 
   /** Whether blocks [from, from + m) and [from + m, from + 2m) agree in every observable. */
   private boolean noDrift(int from, int m) {
+    return maxDrift(from, m) <= z;
+  }
+
+  /**
+   * The drift statistic of blocks [from, from + m) and [from + m, from + 2m): the largest, over the
+   * observables, of |difference of the block means| / its standard error (+∞ when an observable
+   * drifts with zero scatter, NaN when one is undefined).
+   */
+  private double maxDrift(int from, int m) {
+    double worst = 0;
     for (int c = 2; c < COLS; c++) {
       double a = 0;
       double b = 0;
@@ -143,11 +153,33 @@ public final class Stationarity {
         vb += db * db;
       }
       double se = Math.sqrt((va + vb) / ((m - 1.0) * m));
-      if (!(Math.abs(a - b) <= z * se + 1e-12 * Math.max(Math.abs(a), Math.abs(b)))) {
-        return false;
+      double d = Math.abs(a - b) - 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+      double zc = d <= 0 ? 0 : se > 0 ? d / se : Double.POSITIVE_INFINITY;
+      if (Double.isNaN(zc)) {
+        return Double.NaN; // an undefined observable counts as drift
       }
+      worst = Math.max(worst, zc);
     }
-    return true;
+    return worst;
+  }
+
+  /**
+   * The detector's current drift statistic (the largest block difference in standard errors over
+   * the observables, compared with {@link #tolerance()}), or NaN before 2m windows.
+   */
+  public double drift() {
+    int h = count / 4;
+    return h >= halfWindows ? maxDrift(count - 2 * h, h) : Double.NaN;
+  }
+
+  /** The tolerance z in standard errors. */
+  public double tolerance() {
+    return z;
+  }
+
+  /** The fewest windows per compared block, m (so at least 4m windows before a verdict). */
+  public int halfWindows() {
+    return halfWindows;
   }
 
   /** Whether stationarity was reached. */
@@ -206,6 +238,14 @@ public final class Stationarity {
    * @return events run
    */
   public long warmUp(LatticeEpm m, long window, long maxEvents) {
+    return warmUp(m, window, maxEvents, () -> {});
+  }
+
+  /**
+   * As {@link #warmUp(LatticeEpm, long, long)}, calling {@code afterWindow} after each window is
+   * recorded (progress reports: read {@link #windows()}, {@link #drift()}, the model's counters).
+   */
+  public long warmUp(LatticeEpm m, long window, long maxEvents, Runnable afterWindow) {
     if (window <= 0) {
       throw new IllegalArgumentException("stationarity window must be > 0 events, got " + window);
     }
@@ -216,6 +256,7 @@ public final class Stationarity {
     while (!reached() && m.events() - start < maxEvents) {
       m.runEvents(Math.min(window, maxEvents - (m.events() - start)));
       observe(m);
+      afterWindow.run();
     }
     return m.events() - start;
   }

@@ -135,7 +135,7 @@ class LatticeEpmTest {
         .withProtocol(protocol, dt, UnstableRule.RATE);
   }
 
-  /** T = 0.5 exercises the uniformization path, T = 0.08 the Gillespie fallback. */
+  /** T = 0.5 exercises the uniformization path, T = 0.08 the stage-2 thinning. */
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(doubles = {0.5, 0.08})
   void singleSiteArrheniusKmc(double t) {

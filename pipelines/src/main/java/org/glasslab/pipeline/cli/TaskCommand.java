@@ -232,7 +232,7 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
     try (lock) {
       long t0 = System.nanoTime();
       R r;
-      try (Bar bar = new Bar(task.name(), !quiet())) {
+      try (Bar bar = new Bar(task.name(), !quiet(), task.command(), cl.getErr())) {
         r = frames == null ? task.run(p, in, bar) : task.run(p, in, frames);
       } catch (InvalidParam e) {
         throw new CommandLine.ParameterException(cl, e.param().option() + ": " + e.reason());
@@ -323,11 +323,24 @@ public final class TaskCommand<P extends Record, I, R> implements Callable<Integ
   private static final class Bar implements Progress, AutoCloseable {
     private final String name;
     private final boolean shown;
+    private final String command;
+    private final PrintWriter err;
     private ProgressBar bar;
 
-    Bar(String name, boolean shown) {
+    Bar(String name, boolean shown, String command, PrintWriter err) {
       this.name = name;
       this.shown = shown;
+      this.command = command;
+      this.err = err;
+    }
+
+    /** Printed on stderr when no bar shows (stderr not a terminal) and not quiet. */
+    @Override
+    public void note(String line) {
+      if (shown && bar == null) {
+        err.println("glasslab " + command + ": " + line);
+        err.flush();
+      }
     }
 
     @Override

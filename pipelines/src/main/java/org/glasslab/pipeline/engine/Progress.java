@@ -22,4 +22,11 @@ public interface Progress {
   default void step() {
     step(1);
   }
+
+  /**
+   * A one-line status note for long stretches the bar alone does not explain (e.g. a warm-up's
+   * convergence); the command line prints it on stderr when no bar is shown and not {@code -q}.
+   * Ignored by default.
+   */
+  default void note(String line) {}
 }

@@ -320,6 +320,33 @@ public final class EpmLatticeTask
         v.get(SNAPSHOTS));
   }
 
+  /** Wall time between two warm-up notes (the first window is always reported). */
+  private static final long WARMUP_NOTE_NANOS = 30_000_000_000L;
+
+  /**
+   * One line on the warm-up: windows, events and sweeps so far against the budget, the clock, and
+   * the stationarity detector's drift statistic against its threshold.
+   */
+  static String warmUpNote(Stationarity st, LatticeEpm m, long done, long budget) {
+    double drift = st.drift();
+    String verdict =
+        st.reached()
+            ? String.format(Locale.ROOT, "stationary (drift %.2f <= %.2f)", drift, st.tolerance())
+            : Double.isNaN(drift)
+                ? "drift: not yet (needs " + 4 * st.halfWindows() + " windows)"
+                : String.format(
+                    Locale.ROOT, "drift %.2f (stationary at <= %.2f)", drift, st.tolerance());
+    return String.format(
+        Locale.ROOT,
+        "warm-up window %d: %d of at most %d events (%.1f sweeps), t = %.4g; %s",
+        st.windows(),
+        done,
+        budget,
+        (double) done / m.sites(),
+        m.time(),
+        verdict);
+  }
+
   @Override
   public Result run(Params p, Void none) throws Exception {
     return run(p, none, Progress.NONE);
@@ -338,9 +365,30 @@ public final class EpmLatticeTask
     long events = p.events() == null ? 20L * n : p.events();
     Stationarity stationarity = null;
     long warm = 0;
-    if (p.warmupSweeps() > 0) {
-      stationarity = Stationarity.defaults(n);
-      warm = stationarity.warmUp(m, n, (long) Math.ceil(p.warmupSweeps() * n));
+    long maxWarm = p.warmupSweeps() > 0 ? (long) Math.ceil(p.warmupSweeps() * n) : 0;
+    // one bar for the warm-up budget and the measurement; an early stationary verdict skips the
+    // rest of the budget
+    monitor.total(maxWarm + events);
+    if (maxWarm > 0) {
+      Stationarity st = Stationarity.defaults(n);
+      stationarity = st;
+      long warmStart = m.events();
+      long[] last = {m.events(), System.nanoTime() - WARMUP_NOTE_NANOS};
+      warm =
+          st.warmUp(
+              m,
+              n,
+              maxWarm,
+              () -> {
+                monitor.step(m.events() - last[0]);
+                last[0] = m.events();
+                long now = System.nanoTime();
+                if (now - last[1] >= WARMUP_NOTE_NANOS || st.reached()) {
+                  last[1] = now;
+                  monitor.note(warmUpNote(st, m, m.events() - warmStart, maxWarm));
+                }
+              });
+      monitor.step(maxWarm - warm);
     }
     double startTime = m.time();
     LatticeAvalanches det =
@@ -355,7 +403,6 @@ public final class EpmLatticeTask
     Snapshots snaps = new Snapshots(p.snapshots(), n);
     long chunk = Math.max(1, events / 200);
     long start = m.events();
-    monitor.total(events);
     long t0 = System.nanoTime();
     double[] xbuf = new double[n];
     appendSeries(series, m, xbuf);

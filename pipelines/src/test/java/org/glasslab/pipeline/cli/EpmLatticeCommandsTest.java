@@ -1,6 +1,7 @@
 package org.glasslab.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ class EpmLatticeCommandsTest {
             a.toString(),
             "--json");
     assertEquals(0, r.exit(), r.err());
+    // stderr is not a terminal: the warm-up reports its first window and its verdict in notes
+    assertTrue(r.err().contains("glasslab epm lattice: warm-up window 1: 256 of at most"), r.err());
+    assertTrue(r.err().contains("; stationary"), r.err());
     JsonNode j = Json.mapper().readTree(r.out());
     assertEquals(2000, j.get("events").asLong());
     for (String f :
@@ -62,8 +66,10 @@ class EpmLatticeCommandsTest {
               "--events",
               "500",
               "--out",
-              o.toString());
+              o.toString(),
+              "-q");
       assertEquals(0, rr.exit(), rr.err());
+      assertFalse(rr.err().contains("warm-up"), rr.err());
     }
     assertEquals(
         Files.readString(b.resolve("fields.csv")), Files.readString(c.resolve("fields.csv")));
