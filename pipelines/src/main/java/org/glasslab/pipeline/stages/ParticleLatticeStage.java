@@ -38,17 +38,18 @@ import org.glasslab.pipeline.store.JsonFiles;
  * (docs/particle-lattice.md), a thin adapter over {@link CalibratedComparison}. Particle branches
  * (their MD {@code trajectory.h5} with the temperature {@code T} in its provenance, {@code is.h5}
  * and {@code events.csv}) are grouped by temperature (replicas = branch ids differing in {@code
- * -rK}). The IS event rate per temperature (intervals in which the IS changed, over the intervals
- * up to {@code rate_max_lag}) gives the Arrhenius energy E ({@link ArrheniusFit}) and the mapped
- * lattice temperature T / E; every temperature is compared with the {@code epm-lattice} branch
- * nearest to it ({@code epm_persistence.csv}, {@code epm_avalanches.csv}). Time: τ_α from F_s(k, t)
- * = 1/e per replica ({@link SelfIntermediateScattering}) and the IS persistence and χ4 ({@link
- * IsPersistence}) against the lattice persistence. Optional calibrations: the {@code
- * epm-local-yield} stage's patches give the particle θ and ⟨x⟩ (the lattice's from its own site x
- * in {@code epm_sites.csv}, same fit), the {@code epm-elastic-response} stage's r* sets the cell
- * size; the lattice facilitation ratio comes from the avalanche centroids. Outputs {@code
- * particle_lattice.csv}, {@code .json}, {@code .md}, the persistence overlay on t/τ_α and the
- * Arrhenius plot. Version 4: calibrations wired in, lattice facilitation.
+ * -rK}). The IS rearrangement rate per temperature (particles that rearranged, over particles ×
+ * time of the intervals up to {@code rate_max_lag}) gives the Arrhenius energy E ({@link
+ * ArrheniusFit}) and the mapped lattice temperature T / E; every temperature is compared with the
+ * {@code epm-lattice} branch nearest to it ({@code epm_persistence.csv}, {@code
+ * epm_avalanches.csv}). Time: τ_α from F_s(k, t) = 1/e per replica ({@link
+ * SelfIntermediateScattering}) and the IS persistence and χ4 ({@link IsPersistence}) against the
+ * lattice persistence. Optional calibrations: the {@code epm-local-yield} stage's patches give the
+ * particle θ and ⟨x⟩ (the lattice's from its own site x in {@code epm_sites.csv}, same fit), the
+ * {@code epm-elastic-response} stage's r* sets the cell size; the lattice facilitation ratio comes
+ * from the avalanche centroids. Outputs {@code particle_lattice.csv}, {@code .json}, {@code .md},
+ * the persistence overlay on t/τ_α and the Arrhenius plot. Version 4: calibrations wired in,
+ * lattice facilitation.
  */
 public final class ParticleLatticeStage extends AbstractStage {
   static final String TABLE = "particle_lattice.csv";
@@ -96,8 +97,8 @@ public final class ParticleLatticeStage extends AbstractStage {
     m.put("k", "wave number of F_s [1/length] (default 2 pi / mean diameter)");
     m.put(
         "rate_max_lag",
-        "longest IS interval [time] counted in the event rate (default: the longest lag at which"
-            + " at most half the intervals of all branches changed)");
+        "longest IS interval [time] counted in the rearrangement rate (default: the longest lag"
+            + " up to which no interval had more than 5 % of the particles rearranged)");
     m.put("min_events", "fewest events a temperature needs to enter the Arrhenius fit (default 5)");
     m.put("bootstrap", "replica bootstrap draws of the Arrhenius fit (default 400)");
     m.put(
@@ -157,7 +158,7 @@ public final class ParticleLatticeStage extends AbstractStage {
       double meanDiameter,
       Box box,
       double[] intervalLag,
-      boolean[] intervalChanged,
+      double[] intervalMoved,
       double tauAlpha,
       double persistenceAtTau,
       double beta,
@@ -207,7 +208,7 @@ public final class ParticleLatticeStage extends AbstractStage {
       double exposure = 0;
       for (int i = 0; i < b.intervalLag().length; i++) {
         if (b.intervalLag()[i] <= maxLag * (1 + 1e-9)) {
-          n += b.intervalChanged()[i] ? 1 : 0;
+          n += Math.round(b.intervalMoved()[i]);
           exposure += b.intervalLag()[i];
         }
       }
@@ -411,10 +412,8 @@ public final class ParticleLatticeStage extends AbstractStage {
     double[] tb = e.doubles("time_b");
     double[] moved = e.doubles("moved");
     double[] lag = new double[ta.length];
-    boolean[] changed = new boolean[ta.length];
     for (int i = 0; i < lag.length; i++) {
       lag[i] = tb[i] - ta[i];
-      changed[i] = moved[i] > 0;
     }
     double[] ex = new double[pos.size()];
     double[] ey = new double[pos.size()];
@@ -441,7 +440,7 @@ public final class ParticleLatticeStage extends AbstractStage {
         meanD,
         box,
         lag,
-        changed,
+        moved,
         tau,
         pAtTau,
         beta[0],
@@ -775,30 +774,34 @@ public final class ParticleLatticeStage extends AbstractStage {
     return best;
   }
 
+  /** Largest mean fraction of particles that rearranged in an interval counted in the rate. */
+  static final double MAX_MOVED_FRACTION = 0.05;
+
   /**
-   * The longest exact lag [time] up to which at most half the intervals of all branches changed
-   * (the shortest lag if even that one changed more often).
+   * The longest exact lag [time] up to which no interval of any branch had more than {@link
+   * #MAX_MOVED_FRACTION} of its particles rearranged (so that a particle rarely rearranges twice in
+   * one interval); the shortest lag if even that one moved more.
    */
   static double autoMaxLag(List<Branch> branches) {
-    TreeMap<Double, int[]> byLag = new TreeMap<>();
+    TreeMap<Double, double[]> byLag = new TreeMap<>();
     for (Branch b : branches) {
       for (int i = 0; i < b.intervalLag().length; i++) {
         double key = Math.round(b.intervalLag()[i] * 1e9) / 1e9;
-        int[] c = byLag.computeIfAbsent(key, k -> new int[2]);
-        c[0]++;
-        c[1] += b.intervalChanged()[i] ? 1 : 0;
+        double[] c = byLag.computeIfAbsent(key, k -> new double[2]);
+        c[0] = Math.max(c[0], b.intervalMoved()[i] / b.particles());
+        c[1]++;
       }
     }
     double best = Double.NaN;
     for (var e : byLag.entrySet()) {
-      if (2 * e.getValue()[1] <= e.getValue()[0]) {
+      if (e.getValue()[0] <= MAX_MOVED_FRACTION) {
         best = e.getKey();
       } else {
         break;
       }
     }
-    // even the shortest intervals changed more often than not: count them anyway (an
-    // underestimate of the rate, stated in the JSON as rate_max_lag)
+    // even the shortest intervals moved more: count them anyway (an underestimate of the rate,
+    // stated in the JSON as rate_max_lag)
     return best > 0 ? best : byLag.firstKey();
   }
 
@@ -858,8 +861,8 @@ public final class ParticleLatticeStage extends AbstractStage {
     s.append(
         String.format(
             Locale.ROOT,
-            "IS event rate: IS intervals up to %.4g time units in which any particle moved, per"
-                + " particle and time. ",
+            "IS rearrangement rate: particles that rearranged (moved in events.csv) in IS"
+                + " intervals up to %.4g time units, per particle and time. ",
             maxLag));
     for (int i = 0; i < f.temperatures().length; i++) {
       s.append(

@@ -213,7 +213,7 @@ class ParticleLatticeStageTest {
             1,
             new Box(10, 10),
             new double[0],
-            new boolean[0],
+            new double[0],
             1,
             1,
             1,
@@ -249,5 +249,42 @@ class ParticleLatticeStageTest {
         null,
         ParticleLatticeStage.localYield(List.of(b), Map.of(), Map.of(), 0.25, 50, 1),
         "no calibration: null (the rows say not measured)");
+  }
+
+  /**
+   * The rate counts rearranged particles, an intensive count, on the lags where a particle rarely
+   * rearranges twice: the longest lag up to which no interval moved more than 5 % of its particles.
+   */
+  @Test
+  void rateLagsStopWhereMoreThanFivePercentRearranged() {
+    ParticleLatticeStage.Branch a =
+        branch(100, new double[] {1, 2, 4, 8}, new double[] {1, 3, 5, 20});
+    ParticleLatticeStage.Branch b =
+        branch(1000, new double[] {1, 2, 4, 8}, new double[] {9, 30, 40, 90});
+    assertEquals(4.0, ParticleLatticeStage.autoMaxLag(List.of(a, b)));
+    ParticleLatticeStage.Branch c = branch(1000, new double[] {1, 2}, new double[] {60, 90});
+    assertEquals(1.0, ParticleLatticeStage.autoMaxLag(List.of(c)), "the shortest lag at least");
+  }
+
+  private static ParticleLatticeStage.Branch branch(int n, double[] lag, double[] moved) {
+    return new ParticleLatticeStage.Branch(
+        "T-r0",
+        0.3,
+        n,
+        0.9,
+        1,
+        new Box(10, 10),
+        lag,
+        moved,
+        1,
+        1,
+        1,
+        1,
+        1,
+        new double[0],
+        new double[0],
+        new double[0],
+        new double[0],
+        new double[0]);
   }
 }
