@@ -204,26 +204,7 @@ class ParticleLatticeStageTest {
     Path summary = dir.resolve("local_yield_summary.json");
     Files.writeString(patches, "patch,cx,cy,free,x\n0,1,1,20,0.3\n1,5,1,20,NaN\n");
     Files.writeString(summary, "{\"parameters\": {\"orientations\": 2}}");
-    ParticleLatticeStage.Branch b =
-        new ParticleLatticeStage.Branch(
-            "T-r0",
-            0.3,
-            100,
-            0.9,
-            1,
-            new Box(10, 10),
-            new double[0],
-            new double[0],
-            1,
-            1,
-            1,
-            1,
-            1,
-            new double[0],
-            new double[0],
-            new double[0],
-            new double[0],
-            new double[0]);
+    ParticleLatticeStage.Branch b = branch(100, new double[0], new double[0]);
     e =
         assertThrows(
             IllegalArgumentException.class,
