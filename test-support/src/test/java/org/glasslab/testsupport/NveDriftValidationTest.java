@@ -84,8 +84,14 @@ class NveDriftValidationTest {
         "NVE N=%d: max relative deviation %.3e, first-vs-last-tenth drift %.3e,"
             + " linear trend %.3e, window means:%s%n",
         sim.size(), maxDev, drift, trend, windows);
-    assertTrue(drift <= 5e-5, "relative drift between first and last tenth " + drift);
-    assertTrue(maxDev <= 1e-4, "relative energy drift " + maxDev);
-    assertTrue(trend <= 5e-5, "systematic relative trend " + trend);
+    // Bounds: the energy error of velocity Verlet with WCA (discontinuous second derivative at
+    // the cutoff) is a random walk whose size depends on the trajectory: over four trajectories
+    // (two kernels x skins 0.3 and 0.5) max deviation 6.1e-5..1.44e-4, first-vs-last drift
+    // 3e-6..1.34e-4, trend 5e-7..1.34e-4; LAMMPS fix nve from this start: 6.4e-5. The bounds are
+    // about twice the largest of those; an integration bug (a missing or doubled half kick, a
+    // missing pair) moves E by orders of magnitude more (docs/md-engine.md).
+    assertTrue(drift <= 2e-4, "relative drift between first and last tenth " + drift);
+    assertTrue(maxDev <= 3e-4, "relative energy drift " + maxDev);
+    assertTrue(trend <= 2e-4, "systematic relative trend " + trend);
   }
 }

@@ -75,7 +75,7 @@ public final class ParticleLatticeStage extends AbstractStage {
   public ParticleLatticeStage() {
     super(
         "particle-lattice",
-        4,
+        5,
         Scope.ENSEMBLE,
         List.of(
             ImportStage.TRAJECTORY,
@@ -257,6 +257,10 @@ public final class ParticleLatticeStage extends AbstractStage {
         LinePlot.builder("Persistence on t / tau_alpha", "t / tau_alpha", "p").log(true, false);
     java.util.Set<String> plotted = new java.util.HashSet<>();
     int curves = 0;
+    LinePlot.Builder sPlot =
+        LinePlot.builder("Event sizes", "size s [particles]", "P(S >= s)").log(true, true);
+    java.util.Set<String> sizePlotted = new java.util.HashSet<>();
+    int sizeCurves = 0;
     for (Map.Entry<Double, List<Branch>> g : byT.entrySet()) {
       List<Branch> reps = g.getValue();
       Branch first = reps.get(0);
@@ -326,6 +330,16 @@ public final class ParticleLatticeStage extends AbstractStage {
             "particles T=" + g.getKey() + " (IS persistence)", scale(first.pLag(), tau), first.p());
         curves++;
       }
+      double[][] pc = survival(ps.eventSizes(), 1);
+      if (pc != null) {
+        sPlot.series("particles T=" + g.getKey() + " (catalogued events)", pc[0], pc[1]);
+        sizeCurves++;
+      }
+      double[][] lc = survival(ls.cascadeAreas(), perSite);
+      if (lc != null && sizePlotted.add(lat)) {
+        sPlot.series(lat + " (lattice cascades x particles per site)", lc[0], lc[1]);
+        sizeCurves++;
+      }
       double tauL = RelaxationTime.tauAlpha(ls.lags(), ls.persistence());
       if (Double.isFinite(tauL) && plotted.add(lat)) {
         pPlot.series(
@@ -348,7 +362,37 @@ public final class ParticleLatticeStage extends AbstractStage {
               + " not jumped (first replica; tau_alpha from F_s = 1/e, mean over replicas); lattice"
               + " = share of sites not yielded (tau from p = 1/e), the branch nearest T / E.");
     }
+    if (sizeCurves > 0) {
+      ctx.figure(
+          "event_sizes_particle_lattice",
+          sPlot.build(),
+          "Event-size distributions, P(S >= s): particles = largest cluster of each catalogued"
+              + " AVALANCHE/MULTIPLE interval (replicas pooled); lattice = distinct failed sites of"
+              + " each completed cascade of the matched branch times the particles per site.");
+    }
     arrheniusFigure(ctx, fit, samples);
+  }
+
+  /**
+   * The empirical survival function P(S ≥ s) of {@code values} × {@code scale}: {s ascending, P},
+   * at most 200 points (quantiles of large samples); null for fewer than 2 values.
+   */
+  static double[][] survival(double[] values, double scale) {
+    if (values == null || values.length < 2) {
+      return null;
+    }
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    int n = v.length;
+    int m = Math.min(n, 200);
+    double[] s = new double[m];
+    double[] p = new double[m];
+    for (int k = 0; k < m; k++) {
+      int i = (int) ((long) k * (n - 1) / Math.max(1, m - 1));
+      s[k] = v[i] * scale;
+      p[k] = (n - i) / (double) n;
+    }
+    return new double[][] {s, p};
   }
 
   /** F_s, IS persistence, the catalogue's events of one particle branch. */

@@ -1,6 +1,8 @@
 package org.glasslab.pipeline.stages;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,6 +247,16 @@ class ParticleLatticeStageTest {
     assertEquals(4.0, ParticleLatticeStage.autoMaxLag(List.of(a, b)));
     ParticleLatticeStage.Branch c = branch(1000, new double[] {1, 2}, new double[] {60, 90});
     assertEquals(1.0, ParticleLatticeStage.autoMaxLag(List.of(c)), "the shortest lag at least");
+  }
+
+  /** P(S >= s) of 1..4: 1, 3/4, 1/2, 1/4, scaled; too few values give no curve. */
+  @Test
+  void survivalIsTheEmpiricalCcdf() {
+    double[][] c = ParticleLatticeStage.survival(new double[] {3, 1, 4, 2}, 2);
+    assertArrayEquals(new double[] {2, 4, 6, 8}, c[0], 0);
+    assertArrayEquals(new double[] {1, 0.75, 0.5, 0.25}, c[1], 1e-15);
+    assertEquals(200, ParticleLatticeStage.survival(new double[5000], 1)[0].length);
+    assertNull(ParticleLatticeStage.survival(new double[] {1}, 1));
   }
 
   private static ParticleLatticeStage.Branch branch(int n, double[] lag, double[] moved) {
