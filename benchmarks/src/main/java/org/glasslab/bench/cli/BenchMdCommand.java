@@ -75,10 +75,6 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       description = "Verlet skin of LAMMPS (default 0.4, tuned: docs/PERFORMANCE.md)")
   double lammpsSkin = LAMMPS_TUNED_SKIN;
 
-  private double lmpSkin() {
-    return lammpsSkin;
-  }
-
   @Option(names = "--no-lammps", description = "skip LAMMPS")
   boolean noLammps;
 
@@ -106,7 +102,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
         || !(dt > 0)
         || !(temperature > 0)
         || !(skin >= 0)
-        || !(lmpSkin() >= 0)) {
+        || !(lammpsSkin >= 0)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "need --repeats >= 1, --atom-steps >= 1e4, positive --dt and --temperature, --skin and"
@@ -146,7 +142,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
       double[] lrCpu = new double[repeats];
       LammpsDeck deck = lmp ? new LammpsDeck(c) : null;
       String script =
-          lmp ? deck.isokineticRun("data.lmp", dt, lmpSkin(), temperature, steps, steps) : null;
+          lmp ? deck.isokineticRun("data.lmp", dt, lammpsSkin, temperature, steps, steps) : null;
       var threads = ManagementFactory.getThreadMXBean();
       for (int r = 0; r < repeats; r++) {
         Simulation sim = new Simulation(c, Wca.INSTANCE, new BrownClarke(temperature), opt);
@@ -208,7 +204,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
           temperature,
           dt,
           skin,
-          lmpSkin(),
+          lammpsSkin,
           repeats,
           lmpVersion);
       out.printf(Locale.ROOT, "# GlassLab force kernel: %s%n", kernelDescription(kernel));
@@ -288,13 +284,13 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
         gl[r] = java.util.Arrays.stream(rate).sum();
         if (lmp) {
           String script =
-              decks[0].isokineticRun("data.lmp", dt, lmpSkin(), temperature, steps, steps);
+              decks[0].isokineticRun("data.lmp", dt, lammpsSkin, temperature, steps, steps);
           double[] lrate = new double[copies];
           runAtOnce(
               copies,
               q -> {
                 String sq =
-                    decks[q].isokineticRun("data.lmp", dt, lmpSkin(), temperature, steps, steps);
+                    decks[q].isokineticRun("data.lmp", dt, lammpsSkin, temperature, steps, steps);
                 lrate[q] = (double) n * steps / Lammps.run(decks[q].dataFile(), sq).loopSeconds();
               });
           lr[r] = java.util.Arrays.stream(lrate).sum();
@@ -355,7 +351,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
           temperature,
           dt,
           skin,
-          lmpSkin(),
+          lammpsSkin,
           repeats,
           lmpVersion);
       out.printf(Locale.ROOT, "# GlassLab force kernel: %s%n", kernelDescription(kernel[0]));
@@ -400,7 +396,7 @@ public final class BenchMdCommand implements java.util.concurrent.Callable<Integ
     o.put("temperature", temperature);
     o.put("dt", dt);
     o.put("skin", skin);
-    o.put("lammps_skin", lmpSkin());
+    o.put("lammps_skin", lammpsSkin);
     o.put("repeats", repeats);
     o.put("lammps", lmpVersion);
     o.put("threads", threads);

@@ -84,8 +84,13 @@ class TcScanTest {
       files = s.sorted().toList();
     }
     assertEquals(2 * 3 * 4, files.size(), "one file per sample");
-    for (int k = 0; k < files.size(); k += 2) {
-      Files.delete(files.get(k));
+    java.util.Map<Path, java.nio.file.attribute.FileTime> kept = new java.util.HashMap<>();
+    for (int k = 0; k < files.size(); k++) {
+      if (k % 2 == 0) {
+        Files.delete(files.get(k));
+      } else {
+        kept.put(files.get(k), Files.getLastModifiedTime(files.get(k)));
+      }
     }
     int[] ran = new int[1];
     TcScan.Result resumed = TcScan.run(o, x -> ran[0]++, store);
@@ -94,6 +99,13 @@ class TcScanTest {
     assertEquals(TcScanReport.xMin(plain), TcScanReport.xMin(resumed));
     assertEquals(TcScanReport.cells(plain), TcScanReport.cells(resumed));
     assertEquals(TcScanReport.tc(plain), TcScanReport.tc(resumed));
+    // the kept samples were read, not recomputed (a recomputed sample is written again)
+    for (var e : kept.entrySet()) {
+      assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), "rewritten: " + e.getKey());
+    }
+    try (var s = Files.list(dir)) {
+      assertEquals(24, s.count(), "the deleted samples were run and stored again");
+    }
     // another budget is another sample: not taken from the store
     TcScanOptions other =
         new TcScanOptions(

@@ -827,18 +827,17 @@ public final class ParticleLatticeStage extends AbstractStage {
    * one interval); the shortest lag if even that one moved more.
    */
   static double autoMaxLag(List<Branch> branches) {
-    TreeMap<Double, double[]> byLag = new TreeMap<>();
+    // per exact lag: the largest fraction of particles rearranged in one interval
+    TreeMap<Double, Double> byLag = new TreeMap<>();
     for (Branch b : branches) {
       for (int i = 0; i < b.intervalLag().length; i++) {
         double key = Math.round(b.intervalLag()[i] * 1e9) / 1e9;
-        double[] c = byLag.computeIfAbsent(key, k -> new double[2]);
-        c[0] = Math.max(c[0], b.intervalMoved()[i] / b.particles());
-        c[1]++;
+        byLag.merge(key, b.intervalMoved()[i] / b.particles(), Math::max);
       }
     }
     double best = Double.NaN;
     for (var e : byLag.entrySet()) {
-      if (e.getValue()[0] <= MAX_MOVED_FRACTION) {
+      if (e.getValue() <= MAX_MOVED_FRACTION) {
         best = e.getKey();
       } else {
         break;
