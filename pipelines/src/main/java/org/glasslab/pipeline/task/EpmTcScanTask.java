@@ -173,12 +173,20 @@ public final class EpmTcScanTask
     if (fromNames != null && !fromNames.isEmpty()) {
       TreeSet<Integer> ls = new TreeSet<>();
       TreeSet<Double> ts = new TreeSet<>();
+      // a sample is (L, T, seed): the same sample in two outputs (a resumed scan next to its
+      // partial predecessor) is counted once
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      int duplicates = 0;
       for (int k = 0; k < fromNames.size(); k++) {
         Path dir = Path.of(fromNames.get(k));
         Path f = dir.resolve("avalanches.csv");
         FROM.require(Files.isRegularFile(f), f + " does not exist");
         try {
           for (TcScan.SampleResult sr : TcScanReport.readSamples(Files.readString(f), k)) {
+            if (!seen.add(sr.size() + "," + sr.temperature() + "," + sr.seed())) {
+              duplicates++;
+              continue;
+            }
             ls.add(sr.size());
             ts.add(sr.temperature());
             samples.add(sr);
@@ -187,6 +195,12 @@ public final class EpmTcScanTask
           throw FROM.invalid(f + ": " + e.getMessage());
         }
         from.add(dir);
+      }
+      if (duplicates > 0) {
+        System.err.println(
+            "glasslab epm tc-scan: --from: "
+                + duplicates
+                + " sample(s) found in more than one output (same L, T and seed) counted once");
       }
       sizes = ls.stream().mapToInt(Integer::intValue).toArray();
       temps = ts.stream().mapToDouble(Double::doubleValue).toArray();

@@ -193,5 +193,22 @@ class EpmLatticeCommandsTest {
             "epm", "tc-scan", "--from", s.toString(), "--bootstrap", "20", "--out", t.toString());
     assertEquals(0, r2.exit(), r2.err());
     assertEquals(Files.readString(s.resolve("tc.csv")), Files.readString(t.resolve("tc.csv")));
+    // the same output given twice (a resumed scan beside its partial predecessor): each sample
+    // once, so cells and T_c are those of the single output
+    Path twice = dir.resolve("twice");
+    CliRunner r3 =
+        CliRunner.run(
+            "epm",
+            "tc-scan",
+            "--from",
+            s + "," + s,
+            "--bootstrap",
+            "20",
+            "--out",
+            twice.toString());
+    assertEquals(0, r3.exit(), r3.err());
+    assertEquals(
+        Files.readString(t.resolve("cells.csv")), Files.readString(twice.resolve("cells.csv")));
+    assertEquals(Files.readString(s.resolve("tc.csv")), Files.readString(twice.resolve("tc.csv")));
   }
 }
