@@ -104,6 +104,53 @@ public final class TcScanReport {
   }
 
   /**
+   * One row per lattice size for runaway factor {@code factor}: T_c from the ½ crossing with its
+   * error and bracket, the S_c-peak temperature T* with its error and grid-edge flag, and the local
+   * exponent κ_eff = −Δln T_c / Δln L to the next smaller size with a finite T_c (error from the
+   * two T_c errors in quadrature; nan for the first). The table a reader compares sizes with.
+   */
+  public static String summary(TcScan.Result r, double factor) {
+    StringBuilder sb =
+        new StringBuilder(
+            "L,Tc,Tc_err,T_below,T_above,T_peak,T_peak_err,peak_at_grid_edge,kappa_eff,"
+                + "kappa_eff_err\n");
+    double prevL = Double.NaN;
+    double prevT = Double.NaN;
+    double prevE = Double.NaN;
+    for (TcScan.TcEstimate e : r.tc()) {
+      if (e.factor() != factor) {
+        continue;
+      }
+      TcScan.PeakEstimate pk = null;
+      for (TcScan.PeakEstimate q : r.peaks()) {
+        if (q.size() == e.size()) {
+          pk = q;
+        }
+      }
+      double ke = Double.NaN;
+      double keErr = Double.NaN;
+      boolean finite = Double.isFinite(e.tc()) && e.tc() > 0;
+      if (finite && Double.isFinite(prevT)) {
+        double dl = Math.log(e.size() / prevL);
+        ke = -Math.log(e.tc() / prevT) / dl;
+        keErr = Math.hypot(e.tcError() / e.tc(), prevE / prevT) / dl;
+      }
+      sb.append(e.size()).append(',').append(f(e.tc())).append(',').append(f(e.tcError()));
+      sb.append(',').append(f(e.bracketLow())).append(',').append(f(e.bracketHigh()));
+      sb.append(',').append(f(pk == null ? Double.NaN : pk.tPeak()));
+      sb.append(',').append(f(pk == null ? Double.NaN : pk.error()));
+      sb.append(',').append(pk != null && pk.edge() ? 1 : 0);
+      sb.append(',').append(f(ke)).append(',').append(f(keErr)).append('\n');
+      if (finite) {
+        prevL = e.size();
+        prevT = e.tc();
+        prevE = e.tcError();
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
    * The fits per criterion (runaway crossing with factor c; "peak" = the S_c peak T*): the power
    * law T_c = A L^-κ and the logarithmic law 1/T_c = a + b ln L with their χ².
    */

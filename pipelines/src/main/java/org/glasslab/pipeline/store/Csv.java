@@ -202,7 +202,10 @@ public final class Csv {
 
   /** A CSV table read back: the header and the rows as strings. */
   public record Table(List<String> header, List<String[]> rows) {
-    /** The column named {@code name} as doubles. */
+    /**
+     * The column named {@code name} as doubles; "nan", "inf" and "-inf" (as numpy and the epm
+     * tables write them) are read as well as Java's spellings.
+     */
     public double[] doubles(String name) {
       int c = header.indexOf(name);
       if (c < 0) {
@@ -210,7 +213,14 @@ public final class Csv {
       }
       double[] out = new double[rows.size()];
       for (int r = 0; r < out.length; r++) {
-        out[r] = Double.parseDouble(rows.get(r)[c]);
+        String v = rows.get(r)[c];
+        out[r] =
+            switch (v) {
+              case "nan" -> Double.NaN;
+              case "inf" -> Double.POSITIVE_INFINITY;
+              case "-inf" -> Double.NEGATIVE_INFINITY;
+              default -> Double.parseDouble(v);
+            };
       }
       return out;
     }

@@ -325,7 +325,8 @@ public final class EpmTcScanTask
         "xmin.csv",
         "tc.csv",
         "peak.csv",
-        "fit.csv");
+        "fit.csv",
+        "tc_summary.csv");
   }
 
   @Override
@@ -339,6 +340,8 @@ public final class EpmTcScanTask
     Csv.writeText(out.apply("tc.csv"), TcScanReport.tc(r), units());
     Csv.writeText(out.apply("peak.csv"), TcScanReport.peaks(r), units());
     Csv.writeText(out.apply("fit.csv"), TcScanReport.fits(r), units());
+    Csv.writeText(
+        out.apply("tc_summary.csv"), TcScanReport.summary(r, p.options().runawayFactor()), units());
   }
 
   @Override
@@ -396,9 +399,14 @@ public final class EpmTcScanTask
         new Figure(
             "runaway_fraction",
             frac.build(),
-            "Fraction of freshly quenched samples with an avalanche larger than "
+            "Fraction of "
+                + (o.warmupSweeps() > 0
+                    ? "steady-state samples (warmed up until stationary)"
+                    : "freshly quenched samples")
+                + " with a cascade larger than "
                 + o.runawayFactor()
-                + " N, against T, one curve per lattice size L; T_c(L) is its 1/2 crossing"));
+                + " N or stuck in flow, against T, one curve per lattice size L; T_c(L) is its"
+                + " 1/2 crossing"));
     List<double[]> pts = new ArrayList<>();
     for (TcScan.TcEstimate e : r.tc()) {
       if (e.factor() == o.runawayFactor() && Double.isFinite(e.tc()) && e.tc() > 0) {

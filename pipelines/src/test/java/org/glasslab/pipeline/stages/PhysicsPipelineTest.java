@@ -272,6 +272,24 @@ class PhysicsPipelineTest {
     for (double f : Csv.read(res.resolve("tc/epm-tc-scan/epm_runaway.csv")).doubles("fraction")) {
       assertTrue(f >= 0 && f <= 1, "runaway fraction " + f);
     }
+    // summary: one row per size, T_c as in epm_tc.csv, kappa_eff = -dln T_c / dln L
+    Csv.Table sum = Csv.read(res.resolve("tc/epm-tc-scan/epm_tc_summary.csv"));
+    assertArrayEquals(new double[] {16, 24}, sum.doubles("L"));
+    double[] stc = sum.doubles("Tc");
+    assertTrue(Double.isNaN(sum.doubles("kappa_eff")[0]));
+    if (Double.isFinite(stc[0]) && Double.isFinite(stc[1])) {
+      assertEquals(
+          -Math.log(stc[1] / stc[0]) / Math.log(24.0 / 16.0), sum.doubles("kappa_eff")[1], 1e-6);
+    }
+    for (int i = 0, k = 0; i < tcs.doubles("c").length; i++) {
+      if (tcs.doubles("c")[i] == 1) {
+        assertEquals(tcs.doubles("Tc")[i], stc[k++], 1e-12);
+      }
+    }
+
+    // the T_c summary and the fits are tables of the tc branch page
+    String tcPage = Files.readString(run.resolve("report/branch/tc.html"));
+    assertTrue(tcPage.contains("kappa_eff") && tcPage.contains("log_chi2"), "T_c tables in report");
 
     // report: every image and link of every page exists; every figure type is present
     ReportLinks.Result links = ReportLinks.check(run.resolve("report"));
