@@ -71,6 +71,7 @@ public final class Stages {
         .register(new EpmGillespieStage())
         .register(new EpmLatticeStage())
         .register(new EpmTcScanStage())
+        .register(new EpmGammaCompareStage())
         .register(new EpmCompareStage())
         .register(
             new TaskStage<>(

@@ -118,6 +118,7 @@ class PhysicsPipelineTest {
             "meanfield/epm-meanfield",
             "lattice/epm-lattice",
             "tc/epm-tc-scan",
+            "gamma/epm-gamma-compare",
             "ensemble/epm-compare",
             "ensemble/particle-lattice")) {
       assertTrue(ran.contains(s), s + " did not run: " + r.out());
@@ -291,6 +292,24 @@ class PhysicsPipelineTest {
     String tcPage = Files.readString(run.resolve("report/branch/tc.html"));
     assertTrue(tcPage.contains("kappa_eff") && tcPage.contains("log_chi2"), "T_c tables in report");
 
+    // lattice vs mean field (demo settings, L = 32): one row per temperature; at T >= 0.3 the
+    // lattice Gamma is the Fokker-Planck one with the lattice's own coupling (docs/epm-lattice.md)
+    Csv.Table gc = Csv.read(res.resolve("gamma/epm-gamma-compare/gamma_compare.csv"));
+    double[] gcT = gc.doubles("temperature");
+    assertArrayEquals(new double[] {0.1, 0.15, 0.2, 0.3, 0.5, 1.0}, gcT);
+    for (int i = 0; i < gcT.length; i++) {
+      double ratio = gc.doubles("ratio")[i];
+      assertEquals(
+          gc.doubles("gamma_lattice")[i] / gc.doubles("gamma_fp_alpha_lattice")[i], ratio, 1e-9);
+      if (gcT[i] >= 0.3) {
+        assertTrue(ratio > 0.7 && ratio < 1.2, "lattice/FP at T = " + gcT[i] + ": " + ratio);
+      }
+    }
+    String gammaPage = Files.readString(run.resolve("report/branch/gamma.html"));
+    assertTrue(
+        gammaPage.contains("gamma_fp_alpha_lattice") && gammaPage.contains("Lattice vs mean field"),
+        "Gamma comparison table in report");
+
     // report: every image and link of every page exists; every figure type is present
     ReportLinks.Result links = ReportLinks.check(run.resolve("report"));
     assertTrue(links.images() > 30, "images: " + links.images());
@@ -307,6 +326,7 @@ class PhysicsPipelineTest {
             "spearman",
             "scatter_d2min_m",
             "gamma_of_t",
+            "gamma_compare",
             "p_sigma",
             "xi_of_t",
             "xi_of_tau",
@@ -349,14 +369,14 @@ class PhysicsPipelineTest {
     PipelineSpec demo =
         SpecLoader.load(
             DemoCommand.withRunDir(DemoCommand.embeddedSpec(), run), dir.resolve("d.yaml"), reg);
-    assertEquals(20, dryRun(demo, reg).nodes().size());
+    assertEquals(21, dryRun(demo, reg).nodes().size());
     assertFalse(Files.exists(run), "a dry run writes nothing");
     Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
     assertEquals(
         DemoCommand.embeddedSpec(),
         Files.readString(examples.resolve("demo.yaml")),
         "examples/demo.yaml is a copy of the embedded spec");
-    int[] expected = {20, 12, 6 * 14 + 2, 1 + 3 + 1 + 1, 5 * 12 * 14 + 3};
+    int[] expected = {21, 12, 6 * 14 + 2, 1 + 3 + 1 + 1, 5 * 12 * 14 + 3};
     String[] names = {
       "demo.yaml",
       "lammps-dump.yaml",
