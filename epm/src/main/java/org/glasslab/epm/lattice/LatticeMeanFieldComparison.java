@@ -1,5 +1,6 @@
 package org.glasslab.epm.lattice;
 
+import org.apache.commons.math3.stat.StatUtils;
 import org.glasslab.epm.meanfield.BaronBiroliModel;
 import org.glasslab.epm.meanfield.FokkerPlanckSolver;
 import org.glasslab.epm.meanfield.RateLaw;
@@ -108,16 +109,9 @@ public final class LatticeMeanFieldComparison {
         m.runEvents(n);
         gamma[w] = (m.events() - e0) / (n * (m.time() - t0));
       }
-      double mean = 0;
-      for (double v : gamma) {
-        mean += v;
-      }
-      mean /= measureSweeps;
-      double var = 0;
-      for (double v : gamma) {
-        var += (v - mean) * (v - mean);
-      }
-      double err = Math.sqrt(var / (measureSweeps - 1) / measureSweeps);
+      double mean = StatUtils.mean(gamma);
+      // standard error of the mean over the windows (sample variance, n - 1)
+      double err = Math.sqrt(StatUtils.variance(gamma, mean) / measureSweeps);
       double msd = drops[0] / drops[1];
       double alpha = 0.5 * msd * sumG2;
       double fpLattice =
